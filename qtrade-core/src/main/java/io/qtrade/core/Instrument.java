@@ -1,0 +1,191 @@
+package io.qtrade.core;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A tradable contract on one venue: its symbol, tick size, lot size and contract multiplier.
+ *
+ * <p>Books and the simulated exchange key prices by integer ticks. The conversion is exact for decimal tick
+ * sizes: the tick size is held as {@code unscaled / 10^scale} (for 0.05, {@code 5 / 10^2}), so
+ * <pre>{@code
+ * toPrice(ticks) = (ticks * unscaled) / 10^scale      (one correctly rounded division)
+ * toTicks(price) = round(price * 10^scale / unscaled)
+ * }</pre>
+ * and {@code toTicks(toPrice(t)) == t} for every tick count whose price is below 2^53 units of {@code 10^-scale}.
+ * {@link #toTicksStrict(double)} refuses a price that is off the tick grid by more than {@link #GRID_TOLERANCE} of
+ * a tick (which absorbs the binary representation error of a decimal price such as 0.1, never a real off-grid
+ * price).
+ *
+ * <p>The contract multiplier turns price times quantity into cash: a fill of {@code qty} at {@code price} moves
+ * {@code price * qty * contractMultiplier} of quote currency.
+ *
+ * <p>Immutable; equal when symbol, venue, tick size, lot size and multiplier are equal.
+ */
+public final class Instrument {
+
+    /** How far, in ticks, a price may sit from the grid and still count as on it in {@link #toTicksStrict}. */
+    public static final double GRID_TOLERANCE = 1e-6;
+
+    private static final int MAX_SCALE = 15;
+
+    private final String symbol;
+    private final String venue;
+    private final double tickSize;
+    private final double lotSize;
+    private final double contractMultiplier;
+    /** The tick size is {@code tickUnscaled / tickPow10}, both exact in a double. */
+    private final long tickUnscaled;
+    private final double tickPow10;
+
+    /**
+     * @param symbol             the venue's symbol, e.g. {@code BTCUSDT}
+     * @param venue              the venue, e.g. {@code BINANCE}
+     * @param tickSize           the minimum price increment, a positive decimal of at most 15 places
+     * @param lotSize            the minimum quantity increment, positive
+     * @param contractMultiplier quote currency per unit of price per unit of quantity, positive (1 for spot)
+     */
+    public Instrument(String symbol, String venue, double tickSize, double lotSize, double contractMultiplier) {
+        this.symbol = Objects.requireNonNull(symbol, "symbol");
+        this.venue = Objects.requireNonNull(venue, "venue");
+        if (symbol.isBlank()) {
+            throw new IllegalArgumentException("symbol must not be blank");
+        }
+        requirePositive("tickSize", tickSize, symbol);
+        requirePositive("lotSize", lotSize, symbol);
+        requirePositive("contractMultiplier", contractMultiplier, symbol);
+        BigDecimal tick = new BigDecimal(Double.toString(tickSize)).stripTrailingZeros();
+        int scale = Math.max(tick.scale(), 0);
+        if (scale > MAX_SCALE) {
+            throw new IllegalArgumentException("tickSize " + tickSize + " of " + symbol
+                    + " has more than " + MAX_SCALE + " decimal places");
+        }
+        this.tickSize = tickSize;
+        this.lotSize = lotSize;
+        this.contractMultiplier = contractMultiplier;
+        this.tickUnscaled = tick.movePointRight(scale).longValueExact();
+        this.tickPow10 = Math.pow(10, scale);
+    }
+
+    /** A spot instrument: contract multiplier 1. */
+    public static Instrument spot(String symbol, String venue, double tickSize, double lotSize) {
+        return new Instrument(symbol, venue, tickSize, lotSize, 1.0);
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public String venue() {
+        return venue;
+    }
+
+    public double tickSize() {
+        return tickSize;
+    }
+
+    public double lotSize() {
+        return lotSize;
+    }
+
+    public double contractMultiplier() {
+        return contractMultiplier;
+    }
+
+    /** The price of {@code ticks} ticks, correctly rounded to the nearest double. */
+    public double toPrice(long ticks) {
+        return (double) (ticks * tickUnscaled) / tickPow10;
+    }
+
+    /** The nearest tick count to {@code price} (half up). */
+    public long toTicks(double price) {
+        requireFinite(price);
+        return Math.round(price * tickPow10 / tickUnscaled);
+    }
+
+    /**
+     * The tick count of a price that must lie on the tick grid.
+     *
+     * @throws IllegalArgumentException if {@code price} is not finite or lies off the grid by more than
+     *                                  {@link #GRID_TOLERANCE} of a tick; the message names the instrument, the
+     *                                  price, the tick size and the two nearest valid prices
+     */
+    public long toTicksStrict(double price) {
+        requireFinite(price);
+        double exact = price * tickPow10 / tickUnscaled;
+        long ticks = Math.round(exact);
+        if (Math.abs(exact - ticks) > GRID_TOLERANCE) {
+            long below = (long) Math.floor(exact);
+            throw new IllegalArgumentException("price " + price + " of " + id()
+                    + " is off the tick grid (tick size " + tickSize + "): nearest valid prices are "
+                    + toPrice(below) + " and " + toPrice(below + 1));
+        }
+        return ticks;
+    }
+
+    /** Whether {@code price} lies on the tick grid (within {@link #GRID_TOLERANCE} of a tick). */
+    public boolean isOnTickGrid(double price) {
+        if (!Double.isFinite(price)) {
+            return false;
+        }
+        double exact = price * tickPow10 / tickUnscaled;
+        return Math.abs(exact - Math.rint(exact)) <= GRID_TOLERANCE;
+    }
+
+    /** Whether {@code qty} is a whole number of lots (within {@link #GRID_TOLERANCE} of a lot). */
+    public boolean isOnLotGrid(double qty) {
+        if (!Double.isFinite(qty)) {
+            return false;
+        }
+        double lots = qty / lotSize;
+        return Math.abs(lots - Math.rint(lots)) <= GRID_TOLERANCE;
+    }
+
+    /** {@code qty} rounded down to a whole number of lots, as venues do with an order's quantity. */
+    public double roundDownToLot(double qty) {
+        return Math.floor(qty / lotSize + GRID_TOLERANCE) * lotSize;
+    }
+
+    /** Quote-currency value of {@code qty} at {@code price}: {@code price * qty * contractMultiplier}. */
+    public double notional(double price, double qty) {
+        return price * qty * contractMultiplier;
+    }
+
+    /** {@code symbol@venue}, the name used in error messages. */
+    public String id() {
+        return symbol + "@" + venue;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Instrument other
+                && symbol.equals(other.symbol)
+                && venue.equals(other.venue)
+                && Double.compare(tickSize, other.tickSize) == 0
+                && Double.compare(lotSize, other.lotSize) == 0
+                && Double.compare(contractMultiplier, other.contractMultiplier) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(symbol, venue, tickSize, lotSize, contractMultiplier);
+    }
+
+    @Override
+    public String toString() {
+        return "Instrument[" + id() + ", tickSize=" + tickSize + ", lotSize=" + lotSize
+                + ", contractMultiplier=" + contractMultiplier + "]";
+    }
+
+    private void requireFinite(double price) {
+        if (!Double.isFinite(price)) {
+            throw new IllegalArgumentException("price of " + id() + " must be finite, was " + price);
+        }
+    }
+
+    private static void requirePositive(String name, double value, String symbol) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " of " + symbol + " must be positive and finite, was " + value);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.qtrade.core.market;
+
+import io.qtrade.core.Side;
+
+import java.util.Arrays;
+
+/**
+ * A batch of market events held column by column in primitive arrays: no object per event.
+ *
+ * <p>Columns: {@code instrument} (int index into the source's instrument list), {@code exchTs} and {@code localTs}
+ * (epoch nanoseconds, UTC), {@code kind} and {@code side} (byte codes of {@link EventKind} and
+ * {@link Side#code()}), {@code price}, {@code qty} and {@code orderId}. Rows are read by index or through an
+ * {@link EventCursor}. A batch is reused: {@link #clear()} and fill it again; it never grows past its capacity.
+ *
+ * <p>{@link #add} checks every row once, at the edge: a non-finite or negative quantity, a non-finite price on a
+ * kind that has one, or an unknown instrument is refused with a message naming the row and the field. Downstream
+ * consumers trust the batch.
+ */
+public final class EventBatch {
+
+    /** The order id of an event that is not market-by-order. */
+    public static final long NO_ORDER_ID = 0L;
+
+    private final int capacity;
+    private final int[] instrument;
+    private final long[] exchTs;
+    private final long[] localTs;
+    private final byte[] kind;
+    private final byte[] side;
+    private final double[] price;
+    private final double[] qty;
+    private final long[] orderId;
+    private int size;
+
+    /** @param capacity the most rows the batch holds, positive */
+    public EventBatch(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.instrument = new int[capacity];
+        this.exchTs = new long[capacity];
+        this.localTs = new long[capacity];
+        this.kind = new byte[capacity];
+        this.side = new byte[capacity];
+        this.price = new double[capacity];
+        this.qty = new double[capacity];
+        this.orderId = new long[capacity];
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    public boolean isFull() {
+        return size == capacity;
+    }
+
+    /** Forgets every row; the arrays are kept. */
+    public void clear() {
+        size = 0;
+    }
+
+    /**
+     * Appends one row.
+     *
+     * @param instrument index of the instrument in the source's list, non-negative
+     * @param exchTs     venue timestamp, epoch nanoseconds
+     * @param localTs    local receive timestamp, epoch nanoseconds
+     * @param kind       what the event says
+     * @param sideCode   {@code +1}, {@code -1} or {@link Side#NO_SIDE_CODE}
+     * @param price      price for kinds that have one ({@link EventKind#hasPrice()}), otherwise ignored
+     * @param qty        quantity, finite and non-negative
+     * @param orderId    venue order id for L3 kinds, otherwise {@link #NO_ORDER_ID}
+     * @throws IllegalStateException    when the batch is full
+     * @throws IllegalArgumentException when a field is invalid; the message names the row and the field
+     */
+    public void add(int instrument, long exchTs, long localTs, EventKind kind, byte sideCode,
+                    double price, double qty, long orderId) {
+        if (size == capacity) {
+            throw new IllegalStateException("event batch is full (capacity " + capacity + ")");
+        }
+        if (instrument < 0) {
+            throw new IllegalArgumentException(where(exchTs) + "instrument index must be >= 0, was " + instrument);
+        }
+        if (!(qty >= 0) || qty == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(where(exchTs) + kind + " qty must be finite and >= 0, was " + qty);
+        }
+        if (kind.hasPrice() && !Double.isFinite(price)) {
+            throw new IllegalArgumentException(where(exchTs) + kind + " price must be finite, was " + price);
+        }
+        if (sideCode < -1 || sideCode > 1) {
+            throw new IllegalArgumentException(where(exchTs) + "side code must be -1, 0 or 1, was " + sideCode);
+        }
+        int i = size++;
+        this.instrument[i] = instrument;
+        this.exchTs[i] = exchTs;
+        this.localTs[i] = localTs;
+        this.kind[i] = kind.code();
+        this.side[i] = sideCode;
+        this.price[i] = price;
+        this.qty[i] = qty;
+        this.orderId[i] = orderId;
+    }
+
+    /** Appends an L2 depth update: the level at {@code price} on {@code side} now holds {@code qty} (0 removes it). */
+    public void addDepth(int instrument, long exchTs, long localTs, Side side, double price, double qty) {
+        add(instrument, exchTs, localTs, EventKind.DEPTH_UPDATE, side.code(), price, qty, NO_ORDER_ID);
+    }
+
+    /** Appends a trade; {@code aggressor} may be {@code null} when the venue does not say. */
+    public void addTrade(int instrument, long exchTs, long localTs, Side aggressor, double price, double qty) {
+        add(instrument, exchTs, localTs, EventKind.TRADE, aggressor == null ? Side.NO_SIDE_CODE : aggressor.code(),
+                price, qty, NO_ORDER_ID);
+    }
+
+    /** Copies row {@code row} of {@code from} to the end of this batch, adding {@code instrumentOffset}. */
+    public void addFrom(EventBatch from, int row, int instrumentOffset) {
+        if (size == capacity) {
+            throw new IllegalStateException("event batch is full (capacity " + capacity + ")");
+        }
+        int i = size++;
+        instrument[i] = from.instrument[row] + instrumentOffset;
+        exchTs[i] = from.exchTs[row];
+        localTs[i] = from.localTs[row];
+        kind[i] = from.kind[row];
+        side[i] = from.side[row];
+        price[i] = from.price[row];
+        qty[i] = from.qty[row];
+        orderId[i] = from.orderId[row];
+    }
+
+    public int instrument(int row) {
+        return instrument[check(row)];
+    }
+
+    public long exchTs(int row) {
+        return exchTs[check(row)];
+    }
+
+    public long localTs(int row) {
+        return localTs[check(row)];
+    }
+
+    public EventKind kind(int row) {
+        return EventKind.fromCode(kind[check(row)]);
+    }
+
+    public byte kindCode(int row) {
+        return kind[check(row)];
+    }
+
+    public byte sideCode(int row) {
+        return side[check(row)];
+    }
+
+    public double price(int row) {
+        return price[check(row)];
+    }
+
+    public double qty(int row) {
+        return qty[check(row)];
+    }
+
+    public long orderId(int row) {
+        return orderId[check(row)];
+    }
+
+    /** The timestamp {@code key} selects for {@code row}. */
+    public long timestamp(TimeKey key, int row) {
+        return key == TimeKey.EXCH ? exchTs(row) : localTs(row);
+    }
+
+    private int check(int row) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " outside batch of size " + size);
+        }
+        return row;
+    }
+
+    private String where(long ts) {
+        return "event row " + size + " (exchTs " + ts + "): ";
+    }
+
+    @Override
+    public String toString() {
+        return "EventBatch[size=" + size + ", capacity=" + capacity + "]";
+    }
+
+    /** Row-by-row equality of the filled rows, for tests and determinism checks. */
+    public boolean contentEquals(EventBatch other) {
+        if (other.size != size) {
+            return false;
+        }
+        return Arrays.equals(instrument, 0, size, other.instrument, 0, size)
+                && Arrays.equals(exchTs, 0, size, other.exchTs, 0, size)
+                && Arrays.equals(localTs, 0, size, other.localTs, 0, size)
+                && Arrays.equals(kind, 0, size, other.kind, 0, size)
+                && Arrays.equals(side, 0, size, other.side, 0, size)
+                && Arrays.equals(price, 0, size, other.price, 0, size)
+                && Arrays.equals(qty, 0, size, other.qty, 0, size)
+                && Arrays.equals(orderId, 0, size, other.orderId, 0, size);
+    }
+}
