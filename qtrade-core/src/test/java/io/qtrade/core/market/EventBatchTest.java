@@ -1,0 +1,69 @@
+package io.qtrade.core.market;
+
+import io.qtrade.core.Side;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventBatchTest {
+
+    @Test
+    void storesEveryColumnAndReadsItBackThroughACursor() {
+        EventBatch batch = new EventBatch(4);
+        batch.addDepth(0, 100, 150, Side.BUY, 99.5, 3);
+        batch.addTrade(1, 200, 260, Side.SELL, 99.5, 1);
+        batch.add(0, 300, 350, EventKind.ORDER_ADD, Side.SELL.code(), 100.25, 2, 77L);
+        batch.addTrade(0, 400, 450, null, 100.0, 0.5);
+
+        EventCursor cursor = new EventCursor().reset(batch);
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.kind()).isEqualTo(EventKind.DEPTH_UPDATE);
+        assertThat(cursor.side()).isEqualTo(Side.BUY);
+        assertThat(cursor.price()).isEqualTo(99.5);
+        assertThat(cursor.qty()).isEqualTo(3);
+        assertThat(cursor.exchTs()).isEqualTo(100);
+        assertThat(cursor.localTs()).isEqualTo(150);
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.instrument()).isEqualTo(1);
+        assertThat(cursor.kind()).isEqualTo(EventKind.TRADE);
+        assertThat(cursor.side()).isEqualTo(Side.SELL);
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.orderId()).isEqualTo(77L);
+        assertThat(cursor.kind().isL3()).isTrue();
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.sideCode()).isEqualTo(Side.NO_SIDE_CODE);
+        assertThatThrownBy(cursor::side).isInstanceOf(IllegalArgumentException.class);
+        assertThat(cursor.next()).isFalse();
+        assertThat(batch.isFull()).isTrue();
+    }
+
+    @Test
+    void refusesBadRowsNamingTheRowAndField() {
+        EventBatch batch = new EventBatch(2);
+        batch.addDepth(0, 1, 1, Side.BUY, 10, 1);
+        assertThatThrownBy(() -> batch.addDepth(0, 5, 5, Side.BUY, 10, -1))
+                .hasMessage("event row 1 (exchTs 5): DEPTH_UPDATE qty must be finite and >= 0, was -1.0");
+        assertThatThrownBy(() -> batch.addDepth(0, 5, 5, Side.BUY, Double.NaN, 1))
+                .hasMessage("event row 1 (exchTs 5): DEPTH_UPDATE price must be finite, was NaN");
+        assertThatThrownBy(() -> batch.addTrade(0, 5, 5, Side.BUY, 10, Double.NaN))
+                .hasMessage("event row 1 (exchTs 5): TRADE qty must be finite and >= 0, was NaN");
+        assertThatThrownBy(() -> batch.addDepth(-1, 5, 5, Side.BUY, 10, 1))
+                .hasMessage("event row 1 (exchTs 5): instrument index must be >= 0, was -1");
+        // A clear carries no price: NaN there is fine.
+        batch.add(0, 6, 6, EventKind.BOOK_CLEAR, Side.NO_SIDE_CODE, Double.NaN, 0, EventBatch.NO_ORDER_ID);
+        assertThatThrownBy(() -> batch.addDepth(0, 7, 7, Side.BUY, 10, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("event batch is full (capacity 2)");
+        assertThatThrownBy(() -> batch.price(2)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void kindCodesRoundTrip() {
+        for (EventKind kind : EventKind.values()) {
+            assertThat(EventKind.fromCode(kind.code())).isSameAs(kind);
+        }
+        assertThatThrownBy(() -> EventKind.fromCode((byte) 42))
+                .hasMessage("event kind code 42 names no kind: expected 1..10");
+    }
+}
