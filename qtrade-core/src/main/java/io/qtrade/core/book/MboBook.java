@@ -27,7 +27,8 @@ import java.util.Objects;
  * <li>{@link #add} of an order id already in the book throws {@link IllegalStateException}:
  * {@code "<symbol@venue>: add of order <id>: order already in the book (<side> <priceTicks> ticks, qty <qty>)"};</li>
  * <li>{@link #modify}, {@link #cancel}, {@link #execute} and every per-order lookup of an id not in the book throw
- * {@link IllegalArgumentException}: {@code "<symbol@venue>: <operation> of order <id>: no such order in the book"};</li>
+ * {@link IllegalArgumentException}:
+ * {@code "<symbol@venue>: <operation> of order <id>: no such order in the book"};</li>
  * <li>{@link #execute} of more than the order holds throws {@link IllegalArgumentException}:
  * {@code "<symbol@venue>: execute of order <id>: qty <qty> exceeds the order's remaining qty <remaining>"}.</li>
  * </ul>

@@ -3,41 +3,24 @@ package io.qtrade.core.book;
 import io.qtrade.core.Side;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventCursor;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * After warm-up, updates near the touch allocate nothing: measured with the JVM's per-thread allocation counter
- * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}). An allocation check, not a timing test; the
- * slack of {@value #SLACK_BYTES} bytes covers the measurement itself (one million updates allocating even one
- * object each would be over 16 MB).
+ * After warm-up, updates near the touch allocate nothing, measured with {@link AllocationMeter}. An allocation check,
+ * not a timing test.
  */
 class OrderBookAllocationTest {
 
-    static final long SLACK_BYTES = 1024;
     private static final int UPDATES = 1_000_000;
     private static final int STREAM = 1 << 16;
-
-    private static com.sun.management.ThreadMXBean threads;
 
     private final Side[] sides = new Side[STREAM];
     private final long[] prices = new long[STREAM];
     private final double[] qtys = new double[STREAM];
-
-    @BeforeAll
-    static void allocationCounterIsAvailable() {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
-                "this JVM has no per-thread allocation counter");
-        threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "per-thread allocation counting unsupported");
-        threads.setThreadAllocatedMemoryEnabled(true);
-    }
 
     @Test
     void aMillionUpdatesNearTheTouchAllocateNothingAfterWarmUp() {
@@ -46,9 +29,9 @@ class OrderBookAllocationTest {
         runUpdates(book, UPDATES); // warm-up: JIT, far arrays at their size
         runUpdates(book, UPDATES);
 
-        long allocated = allocatedBytesDuring(() -> runUpdates(book, UPDATES));
+        long allocated = AllocationMeter.bytesAllocatedBy(() -> runUpdates(book, UPDATES));
 
-        assertThat(allocated).as("bytes allocated by %d updates", UPDATES).isLessThan(SLACK_BYTES);
+        assertThat(allocated).as("bytes allocated by %d updates", UPDATES).isLessThan(AllocationMeter.SLACK_BYTES);
         assertThat(book.crossedUpdates()).as("the stream includes crossing updates").isPositive();
     }
 
@@ -64,18 +47,10 @@ class OrderBookAllocationTest {
         applyEvents(book, batch, cursor, UPDATES);
         applyEvents(book, batch, cursor, UPDATES);
 
-        long allocated = allocatedBytesDuring(() -> applyEvents(book, batch, cursor, UPDATES));
+        long allocated = AllocationMeter.bytesAllocatedBy(() -> applyEvents(book, batch, cursor, UPDATES));
 
-        assertThat(allocated).as("bytes allocated by %d applied events", UPDATES).isLessThan(SLACK_BYTES);
-    }
-
-    static long allocatedBytesDuring(Runnable work) {
-        long thread = Thread.currentThread().getId();
-        threads.getThreadAllocatedBytes(thread); // the first call may allocate; keep it out of the measurement
-        long before = threads.getThreadAllocatedBytes(thread);
-        work.run();
-        long after = threads.getThreadAllocatedBytes(thread);
-        return after - before;
+        assertThat(allocated).as("bytes allocated by %d applied events", UPDATES)
+                .isLessThan(AllocationMeter.SLACK_BYTES);
     }
 
     /**
