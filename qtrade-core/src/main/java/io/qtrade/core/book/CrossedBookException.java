@@ -8,6 +8,7 @@ public final class CrossedBookException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what was refused and why, naming the instrument, side, price and opposite best */
     public CrossedBookException(String message) {
         super(message);
     }

@@ -282,21 +282,34 @@ public final class MboBook {
 
     // ------------------------------------------------------------------------------------------------ lookups
 
+    /** Whether {@code orderId} rests in the book; the one lookup that does not throw for an unknown id. */
     public boolean contains(long orderId) {
         return slotByOrderId.get(orderId) != NONE;
     }
 
-    /** The order's remaining quantity. @throws IllegalArgumentException for an unknown id */
+    /**
+     * The order's remaining quantity.
+     *
+     * @throws IllegalArgumentException for an id not in the book (see the class doc for the message)
+     */
     public double orderQty(long orderId) {
         return qtyOf[slotOf("orderQty", orderId)];
     }
 
-    /** The order's price in ticks. @throws IllegalArgumentException for an unknown id */
+    /**
+     * The order's price in ticks.
+     *
+     * @throws IllegalArgumentException for an id not in the book (see the class doc for the message)
+     */
     public long orderPriceTicks(long orderId) {
         return priceOf[slotOf("orderPriceTicks", orderId)];
     }
 
-    /** The order's side. @throws IllegalArgumentException for an unknown id */
+    /**
+     * The order's side.
+     *
+     * @throws IllegalArgumentException for an id not in the book (see the class doc for the message)
+     */
     public Side orderSide(long orderId) {
         return sideOf(slotOf("orderSide", orderId));
     }
@@ -305,7 +318,7 @@ public final class MboBook {
      * The total quantity of the orders ahead of {@code orderId} in its level's queue; 0 at the front.
      * {@code O(orders ahead)}.
      *
-     * @throws IllegalArgumentException for an unknown id
+     * @throws IllegalArgumentException for an id not in the book (see the class doc for the message)
      */
     public double qtyAhead(long orderId) {
         int slot = slotOf("qtyAhead", orderId);

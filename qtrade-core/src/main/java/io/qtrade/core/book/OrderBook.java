@@ -424,10 +424,16 @@ public final class OrderBook {
     }
 
     private BookSide sideOf(Side side) {
-        return side == Side.BUY ? bids : asks;
+        return switch (side) { // a null side throws NullPointerException here
+            case BUY -> bids;
+            case SELL -> asks;
+        };
     }
 
     private static long keyOf(Side side, long priceTicks) {
-        return side == Side.BUY ? priceTicks : -priceTicks;
+        return switch (side) {
+            case BUY -> priceTicks;
+            case SELL -> -priceTicks;
+        };
     }
 }
