@@ -1,0 +1,439 @@
+package io.qtrade.core.book;
+
+import io.qtrade.core.Instrument;
+import io.qtrade.core.Side;
+import io.qtrade.core.market.EventKind;
+import io.qtrade.core.market.MarketEvent;
+
+import java.util.Objects;
+
+/**
+ * The L2 (price-level) order book of one {@link Instrument}: the total quantity resting at each price on each side,
+ * keyed by integer ticks ({@link Instrument#toTicks(double)}) so that level lookup is exact.
+ *
+ * <p>It computes the best bid and ask and their quantities, the quantity at any price, the top-N depth, the mid,
+ * the spread, the size-weighted microprice, and it counts the updates that would have crossed or locked it.
+ *
+ * <h2>Updates</h2>
+ * {@link #update(Side, long, double)} sets the absolute quantity at a level (0 removes it), as a depth feed says;
+ * {@link #apply(MarketEvent)} reads depth updates, best-bid/offer rows, book clears and snapshot boundaries from an
+ * event stream (see {@link EventKind}). An update that would leave the book crossed ({@code bestBid > bestAsk}) or
+ * locked ({@code bestBid == bestAsk}) is handled by the book's {@link CrossedBookPolicy}: by default the newest update
+ * wins and the opposite levels it crosses are removed as stale. So {@link #isCrossed()} is {@code false} after every
+ * update.
+ *
+ * <h2>Layout and cost</h2>
+ * Each side keeps a window of {@code windowTicks} consecutive prices around its best price in a flat
+ * {@code double[]} ring indexed by {@code priceTicks & (windowTicks - 1)} (the range-of-interest idea of hftbacktest's
+ * {@code ROIVectorMarketDepth}, made to follow the touch). An update inside the window is {@code O(1)}: one array
+ * write and an incremental best-price check. Removing the best level scans towards worse prices to the next level.
+ * Levels behind the window are kept, not dropped, in a sorted primitive array per side (binary search,
+ * {@code O(log n)} lookup, insert/delete {@code O(n)} in the number {@code n} of far levels but {@code O(1)} for those
+ * just behind the window); {@link #farUpdates()} counts how often an update had to go there. When the touch moves far
+ * the window moves with it, moving levels between the ring and the far arrays. After warm-up (once the far arrays
+ * have grown to the book's size) updates allocate nothing.
+ *
+ * <p>Not thread-safe: one book belongs to one event loop.
+ */
+public final class OrderBook {
+
+    /** The window size of {@link #OrderBook(Instrument)}: 4096 ticks per side. */
+    public static final int DEFAULT_WINDOW_TICKS = 4096;
+    /** The smallest window a book accepts. */
+    public static final int MIN_WINDOW_TICKS = 64;
+    /** The best bid, in ticks, of a book without bids. */
+    public static final long NO_BID = Long.MIN_VALUE;
+    /** The best ask, in ticks, of a book without asks. */
+    public static final long NO_ASK = Long.MAX_VALUE;
+    /** {@link #spreadTicks()} when a side is empty: an unboundedly wide spread. */
+    public static final long NO_SPREAD_TICKS = Long.MAX_VALUE;
+    /** {@link #lastExchTs()} and {@link #lastLocalTs()} before any event was applied. */
+    public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+    /** The largest absolute price in ticks a book accepts, {@code 2^62}. */
+    public static final long MAX_PRICE_TICKS = 1L << 62;
+
+    /** {@link #update} status: the level was added, changed or removed, and nothing crossed. */
+    public static final int UPDATED = 0;
+    /**
+     * {@link #update} status: the update crossed or locked the book and, under {@link CrossedBookPolicy#PRUNE_STALE},
+     * the opposite levels at or through its price were removed; the level itself was set.
+     */
+    public static final int CROSSED_PRUNED = 1;
+    /**
+     * {@link #update} status: a remove (qty 0) named a level the book does not hold; nothing changed. Frequent on a
+     * feed that was joined mid-stream, suspicious otherwise.
+     */
+    public static final int MISSING_LEVEL_REMOVED = 2;
+
+    private final Instrument instrument;
+    private final int windowTicks;
+    private final CrossedBookPolicy policy;
+    /** The {@link MboBook} whose view this is, or {@code null} for a book that takes updates directly. */
+    private final MboBook owner;
+    private final BookSide bids;
+    private final BookSide asks;
+    private long crossedUpdates;
+    private long lastExchTs = NO_TIMESTAMP;
+    private long lastLocalTs = NO_TIMESTAMP;
+
+    /** A book with a {@link #DEFAULT_WINDOW_TICKS} window that prunes stale crossed levels. */
+    public OrderBook(Instrument instrument) {
+        this(instrument, DEFAULT_WINDOW_TICKS, CrossedBookPolicy.PRUNE_STALE);
+    }
+
+    /**
+     * @param instrument  the instrument whose prices the book holds
+     * @param windowTicks prices per side held in the {@code O(1)} window around the touch: a power of two, at least
+     *                    {@link #MIN_WINDOW_TICKS}; levels outside it are kept in the slower far arrays
+     * @param policy      what to do with an update that would cross or lock the book
+     */
+    public OrderBook(Instrument instrument, int windowTicks, CrossedBookPolicy policy) {
+        this(instrument, windowTicks, policy, null);
+    }
+
+    OrderBook(Instrument instrument, int windowTicks, CrossedBookPolicy policy, MboBook owner) {
+        this.instrument = Objects.requireNonNull(instrument, "instrument");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        if (windowTicks < MIN_WINDOW_TICKS || Integer.bitCount(windowTicks) != 1) {
+            throw new IllegalArgumentException("windowTicks of the order book of " + instrument.id()
+                    + " must be a power of two >= " + MIN_WINDOW_TICKS + ", was " + windowTicks);
+        }
+        this.windowTicks = windowTicks;
+        this.owner = owner;
+        this.bids = new BookSide(windowTicks);
+        this.asks = new BookSide(windowTicks);
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    public int windowTicks() {
+        return windowTicks;
+    }
+
+    public CrossedBookPolicy crossedBookPolicy() {
+        return policy;
+    }
+
+    // ------------------------------------------------------------------------------------------------ updates
+
+    /**
+     * Sets the quantity resting at {@code priceTicks} on {@code side} to {@code qty}; 0 removes the level.
+     *
+     * <p>If a positive {@code qty} would cross or lock the book (a bid at or above the best ask, an ask at or below
+     * the best bid) the {@link CrossedBookPolicy} decides: {@code PRUNE_STALE} removes the opposite levels at or
+     * through {@code priceTicks}, sets the level and returns {@link #CROSSED_PRUNED}; {@code THROW} throws and changes
+     * nothing. Both count the update in {@link #crossedUpdates()}.
+     *
+     * @param side       {@link Side#BUY} for the bid side, {@link Side#SELL} for the ask side
+     * @param priceTicks the level's price in ticks, {@code |priceTicks| <= MAX_PRICE_TICKS}
+     * @param qty        the level's new total quantity, finite and {@code >= 0}
+     * @return {@link #UPDATED}, {@link #CROSSED_PRUNED} or {@link #MISSING_LEVEL_REMOVED}
+     * @throws IllegalArgumentException for a non-finite or negative {@code qty} or a price out of range; the message
+     *                                  names the instrument, side, price and quantity
+     * @throws CrossedBookException     under {@link CrossedBookPolicy#THROW} when the update would cross or lock
+     * @throws UnsupportedOperationException on the {@link MboBook#levels()} view, which only its book updates
+     */
+    public int update(Side side, long priceTicks, double qty) {
+        requireWritable();
+        return setLevel(side, priceTicks, qty);
+    }
+
+    /**
+     * Applies one market event:
+     * <ul>
+     * <li>{@link EventKind#DEPTH_UPDATE}: {@link #update} at {@code instrument.toTicks(price)};</li>
+     * <li>{@link EventKind#BBO}: the level becomes the best on the event's side: the better levels on that side are
+     * removed as stale, then the level is updated (qty 0 leaves the side without that level);</li>
+     * <li>{@link EventKind#BOOK_CLEAR}: clears the event's side, or both sides when it has no side code;</li>
+     * <li>{@link EventKind#SNAPSHOT_BEGIN}: clears the book (the snapshot's levels follow);</li>
+     * <li>{@link EventKind#TRADE}, {@link EventKind#SNAPSHOT_END} and the L3 kinds: no change to the levels (a
+     * price-level feed reports the quantity a trade took in its depth updates).</li>
+     * </ul>
+     * Every applied event, whatever its kind, sets {@link #lastExchTs()} and {@link #lastLocalTs()}. The event's
+     * instrument index is not checked: routing events to the right book is the caller's job.
+     *
+     * @throws IllegalArgumentException as {@link #update}, and for a depth or BBO row without a side
+     * @throws CrossedBookException     as {@link #update}
+     */
+    public void apply(MarketEvent event) {
+        requireWritable();
+        switch (event.kind()) {
+            case DEPTH_UPDATE -> setLevel(event.side(), instrument.toTicks(event.price()), event.qty());
+            case BBO -> setBest(event.side(), instrument.toTicks(event.price()), event.qty());
+            case BOOK_CLEAR -> clearSides(event.sideCode());
+            case SNAPSHOT_BEGIN -> clearLevels();
+            default -> {
+                // TRADE, SNAPSHOT_END and market-by-order kinds leave the levels as they are.
+            }
+        }
+        lastExchTs = event.exchTs();
+        lastLocalTs = event.localTs();
+    }
+
+    /** Removes every level on both sides. The counters ({@link #crossedUpdates()}, {@link #farUpdates()}) stay. */
+    public void clear() {
+        requireWritable();
+        clearLevels();
+    }
+
+    /** Removes every level on {@code side}. */
+    public void clear(Side side) {
+        requireWritable();
+        sideOf(side).clear();
+    }
+
+    // ------------------------------------------------------------------------------------------------ queries
+
+    /** The best bid in ticks, {@link #NO_BID} when there are no bids. */
+    public long bestBidTicks() {
+        return bids.best(); // BookSide.EMPTY == NO_BID
+    }
+
+    /** The best ask in ticks, {@link #NO_ASK} when there are no asks. */
+    public long bestAskTicks() {
+        long key = asks.best();
+        return key == BookSide.EMPTY ? NO_ASK : -key;
+    }
+
+    /** The best bid price, {@code NaN} when there are no bids. */
+    public double bestBid() {
+        long ticks = bids.best();
+        return ticks == BookSide.EMPTY ? Double.NaN : instrument.toPrice(ticks);
+    }
+
+    /** The best ask price, {@code NaN} when there are no asks. */
+    public double bestAsk() {
+        long key = asks.best();
+        return key == BookSide.EMPTY ? Double.NaN : instrument.toPrice(-key);
+    }
+
+    /** The quantity at the best bid, 0 when there are no bids. */
+    public double bestBidQty() {
+        return bids.bestQty();
+    }
+
+    /** The quantity at the best ask, 0 when there are no asks. */
+    public double bestAskQty() {
+        return asks.bestQty();
+    }
+
+    /** The quantity resting at {@code priceTicks} on {@code side}, 0 when there is no level there. */
+    public double qtyAt(Side side, long priceTicks) {
+        return sideOf(side).qtyAt(keyOf(side, priceTicks));
+    }
+
+    /**
+     * Writes the best {@code maxLevels} levels of {@code side}, best first (bids descending, asks ascending by price),
+     * into the caller's arrays.
+     *
+     * @param side       the side to read
+     * @param priceTicks modified: element {@code i} receives the price in ticks of the {@code i}-th best level
+     * @param qtys       modified: element {@code i} receives that level's quantity
+     * @param maxLevels  the most levels to write, {@code 0 <= maxLevels <= min(priceTicks.length, qtys.length)}
+     * @return the number of levels written, {@code min(maxLevels, levelCount(side))}; elements past it are untouched
+     * @throws IllegalArgumentException when {@code maxLevels} is negative or longer than an array
+     */
+    public int depth(Side side, long[] priceTicks, double[] qtys, int maxLevels) {
+        if (maxLevels < 0 || maxLevels > priceTicks.length || maxLevels > qtys.length) {
+            throw new IllegalArgumentException("depth of " + instrument.id() + " " + side + ": maxLevels "
+                    + maxLevels + " must be in [0, " + Math.min(priceTicks.length, qtys.length)
+                    + "] (the length of the shorter output array)");
+        }
+        int n = sideOf(side).levels(priceTicks, qtys, maxLevels);
+        if (side == Side.SELL) {
+            for (int i = 0; i < n; i++) {
+                priceTicks[i] = -priceTicks[i];
+            }
+        }
+        return n;
+    }
+
+    /** The number of price levels on {@code side}. */
+    public int levelCount(Side side) {
+        return sideOf(side).levelCount();
+    }
+
+    /** Whether {@code side} has no levels. */
+    public boolean isEmpty(Side side) {
+        return sideOf(side).levelCount() == 0;
+    }
+
+    /** {@code (bestBid + bestAsk) / 2}, {@code NaN} when a side is empty. */
+    public double mid() {
+        return (bestBid() + bestAsk()) * 0.5;
+    }
+
+    /** {@code bestAsk - bestBid} in price, {@code NaN} when a side is empty. */
+    public double spread() {
+        long ticks = spreadTicks();
+        return ticks == NO_SPREAD_TICKS ? Double.NaN : instrument.toPrice(ticks);
+    }
+
+    /** {@code bestAskTicks - bestBidTicks}, {@link #NO_SPREAD_TICKS} when a side is empty. */
+    public long spreadTicks() {
+        long bid = bids.best();
+        long askKey = asks.best();
+        if (bid == BookSide.EMPTY || askKey == BookSide.EMPTY) {
+            return NO_SPREAD_TICKS;
+        }
+        return -askKey - bid;
+    }
+
+    /**
+     * The size-weighted mid price:
+     * <pre>{@code
+     * microprice = (bestBid * bestAskQty + bestAsk * bestBidQty) / (bestBidQty + bestAskQty)
+     * }</pre>
+     * It leans towards the side with less quantity, the side more likely to be taken next. {@code NaN} when a side is
+     * empty. The name follows Stoikov, S. (2018), "The micro-price: a high-frequency estimator of future prices",
+     * Quantitative Finance 18(12); this is the weighted mid he starts from, not his Markov-chain micro-price (that
+     * lives in {@code qtrade-features}).
+     */
+    public double microprice() {
+        double bidQty = bids.bestQty();
+        double askQty = asks.bestQty();
+        if (bidQty == 0.0 || askQty == 0.0) {
+            return Double.NaN;
+        }
+        return (bestBid() * askQty + bestAsk() * bidQty) / (bidQty + askQty);
+    }
+
+    /**
+     * Whether {@code bestBid >= bestAsk} (crossed or locked). Both policies keep this {@code false} after every
+     * update; it is exposed so that consumers can assert it.
+     */
+    public boolean isCrossed() {
+        long bid = bids.best();
+        long askKey = asks.best();
+        return bid != BookSide.EMPTY && askKey != BookSide.EMPTY && bid >= -askKey;
+    }
+
+    /** How many updates would have crossed or locked the book (pruned or refused), since construction. */
+    public long crossedUpdates() {
+        return crossedUpdates;
+    }
+
+    /**
+     * How many level writes went to the far arrays outside the window, since construction: a measure of whether
+     * {@code windowTicks} suits the instrument.
+     */
+    public long farUpdates() {
+        return bids.farUpdates() + asks.farUpdates();
+    }
+
+    /** The venue timestamp of the last event passed to {@link #apply}, {@link #NO_TIMESTAMP} before any. */
+    public long lastExchTs() {
+        return lastExchTs;
+    }
+
+    /** The local receive timestamp of the last event passed to {@link #apply}, {@link #NO_TIMESTAMP} before any. */
+    public long lastLocalTs() {
+        return lastLocalTs;
+    }
+
+    /** The top of book, e.g. {@code OrderBook[BTCUSDT@BINANCE 100.0 x 5.0 | 100.5 x 3.0, levels 4/6]}. */
+    @Override
+    public String toString() {
+        String bid = bids.best() == BookSide.EMPTY ? "no bid" : bestBid() + " x " + bestBidQty();
+        String ask = asks.best() == BookSide.EMPTY ? "no ask" : bestAsk() + " x " + bestAskQty();
+        return "OrderBook[" + instrument.id() + " " + bid + " | " + ask + ", levels " + bids.levelCount() + "/"
+                + asks.levelCount() + "]";
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    /** {@link #update} without the view check: {@link MboBook} writes its aggregated levels here. */
+    int setLevel(Side side, long priceTicks, double qty) {
+        checkLevel(side, priceTicks, qty);
+        long key = keyOf(side, priceTicks);
+        BookSide own = sideOf(side);
+        if (qty == 0.0) {
+            return own.remove(key) == 0.0 ? MISSING_LEVEL_REMOVED : UPDATED;
+        }
+        int status = UPDATED;
+        BookSide opposite = side == Side.BUY ? asks : bids;
+        // The opposite side crosses or locks when its best key is >= -key (an ask <= a bid price, a bid >= an ask).
+        if (opposite.best() >= -key) {
+            resolveCross(side, priceTicks, qty, opposite, -key);
+            status = CROSSED_PRUNED;
+        }
+        own.put(key, qty);
+        return status;
+    }
+
+    /** Removes every level on {@code side} without the view check. */
+    void clearSide(Side side) {
+        sideOf(side).clear();
+    }
+
+    void clearLevels() {
+        bids.clear();
+        asks.clear();
+    }
+
+    private void setBest(Side side, long priceTicks, double qty) {
+        checkLevel(side, priceTicks, qty);
+        sideOf(side).removeAtOrAbove(keyOf(side, priceTicks) + 1);
+        setLevel(side, priceTicks, qty);
+    }
+
+    private void clearSides(byte sideCode) {
+        if (sideCode == Side.NO_SIDE_CODE) {
+            clearLevels();
+        } else {
+            sideOf(Side.fromCode(sideCode)).clear();
+        }
+    }
+
+    private void resolveCross(Side side, long priceTicks, double qty, BookSide opposite, long threshold) {
+        crossedUpdates++;
+        if (policy == CrossedBookPolicy.THROW) {
+            long oppositeBest = side == Side.BUY ? -opposite.best() : opposite.best();
+            throw new CrossedBookException("order book of " + instrument.id() + ": " + side + " level "
+                    + instrument.toPrice(priceTicks) + " (" + priceTicks + " ticks) qty " + qty
+                    + (side == Side.BUY ? " would reach the best ask " : " would reach the best bid ")
+                    + instrument.toPrice(oppositeBest) + " (" + oppositeBest + " ticks); expected a "
+                    + (side == Side.BUY ? "bid below the best ask" : "ask above the best bid"));
+        }
+        opposite.removeAtOrAbove(threshold);
+    }
+
+    private void checkLevel(Side side, long priceTicks, double qty) {
+        if (side == null) {
+            throw new NullPointerException("order book of " + instrument.id() + ": side of the level at "
+                    + priceTicks + " ticks must not be null");
+        }
+        if (!(qty >= 0.0) || qty == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("order book of " + instrument.id() + ": " + side + " level at "
+                    + priceTicks + " ticks: qty must be finite and >= 0, was " + qty);
+        }
+        if (priceTicks < -MAX_PRICE_TICKS || priceTicks > MAX_PRICE_TICKS) {
+            throw new IllegalArgumentException("order book of " + instrument.id() + ": " + side + " level at "
+                    + priceTicks + " ticks with qty " + qty + ": price must be within +-" + MAX_PRICE_TICKS
+                    + " ticks");
+        }
+    }
+
+    private void requireWritable() {
+        if (owner != null) {
+            throw new UnsupportedOperationException("this order book of " + instrument.id()
+                    + " is the levels() view of an MboBook and is read-only: apply events to the MboBook");
+        }
+    }
+
+    private BookSide sideOf(Side side) {
+        return switch (side) { // a null side throws NullPointerException here
+            case BUY -> bids;
+            case SELL -> asks;
+        };
+    }
+
+    private static long keyOf(Side side, long priceTicks) {
+        return switch (side) {
+            case BUY -> priceTicks;
+            case SELL -> -priceTicks;
+        };
+    }
+}
