@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * with loadings {@code w} such that {@code sum_k w_ik w_jk = rho_ij}. Two forms of loadings:
  * <ul>
  * <li>common factor, for one pairwise correlation {@code rho >= 0}: {@code W_0} is shared,
- *     {@code w_i0 = sqrt(rho)}, {@code w_i(i+1) = sqrt(1 - rho)}; two factors per instrument whatever their number;</li>
+ *     {@code w_i0 = sqrt(rho)}, {@code w_i(i+1) = sqrt(1 - rho)}; two factors per instrument, whatever their
+ *     number;</li>
  * <li>Cholesky, for a correlation matrix {@code C = L L^T}: {@code w_ik = L_ik}, {@code k <= i}.</li>
  * </ul>
  * Each factor is advanced lazily, only when an instrument that loads on it needs its fair value, by an exact

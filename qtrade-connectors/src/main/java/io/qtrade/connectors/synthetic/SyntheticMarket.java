@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  * Distances are counted from the <em>opposite</em> best quote, as in [1], so a limit order with
  * {@code i < spread} improves its side's quote. The power law {@code lambda(i) = k / i^alpha} is the fit of [1,
- * section 3] to Tokyo Stock Exchange data, {@code k ~ 1.92}, {@code alpha ~ 0.52}, which are the defaults; the
- * default market rate {@link #DEFAULT_MARKET_RATE} is of the same order as their estimate {@code mu ~ 0.94}. The
+ * section 3] to Tokyo Stock Exchange data, {@code k ~ 1.92}, {@code alpha ~ 0.52}, which are the defaults, as is
+ * their market order rate {@code mu ~ 0.94} ({@link #DEFAULT_MARKET_RATE}). The
  * default cancel rate {@link #DEFAULT_CANCEL_RATE} is one round value for every distance; pass per-distance
  * estimates with {@link Builder#cancelRates(double...)} ({@code theta(i)} for {@code i} beyond the list repeats its
  * last value). Orders left more than {@code levels} ticks from the opposite quote stay and are cancelled at
@@ -51,14 +51,14 @@ import java.util.concurrent.TimeUnit;
  * per-second rates of [1].
  *
  * <h2>Boundary rule (the empty side)</h2>
- * [1] keep the book on a finite grid with a fixed boundary so that no side is ever empty. Here, the moment a
- * market order or a cancel empties a side, that side is refilled at once, in the same transition and with the same
+ * [1] work on a finite price grid and take both quotes as always defined; a simulation needs an explicit rule
+ * for a side that runs empty. Here, the moment a market order or a cancel empties a side, that side is refilled at once, in the same transition and with the same
  * timestamps, with the default profile {@code max(1, round(lambda(i) / theta(i)))} units at distance
  * {@code i = 1..levels} from the opposite quote: the stationary mean of a queue far from the touch (a birth-death
  * queue with births {@code lambda(i)} and deaths {@code theta(i) Q}). The initial book is the same profile around
- * the initial mid (spread one tick when the mid is a half tick, else two ticks). Prices are not floored at zero:
- * start more than {@code 8 * levels} ticks above it (checked) and well clear of it for long runs. Orders more than about
- * {@code 3 * levels} ticks behind the touch are dropped when the book's internal window re-centres; the drop is
+ * the initial mid (spread one tick when the mid is a half tick, else two ticks). Prices are not floored at
+ * zero: start more than {@code 8 * levels} ticks above it (checked) and well clear of it for long runs. Orders more
+ * than about {@code 3 * levels} ticks behind the touch are dropped when the book's internal window re-centres; the drop is
  * published as depth updates of quantity 0.
  *
  * <h2>Events</h2>
@@ -627,8 +627,8 @@ public final class SyntheticMarket implements EventSource {
                 long midTicks = instrument.toTicks(initialMids.get(i));
                 if (midTicks <= 8L * levels) {
                     throw new IllegalStateException("initialMid of " + instrument.id() + " is " + initialMids.get(i)
-                            + ", " + midTicks + " ticks of " + instrument.tickSize() + " (allowed: more than 8 * levels = "
-                            + 8L * levels + " ticks, so that the initial book window has only positive prices)");
+                            + ", " + midTicks + " ticks of " + instrument.tickSize()
+                            + " (allowed: more than 8 * levels = " + 8L * levels + " ticks, so that the initial book window has only positive prices)");
                 }
                 if (!ids.add(instrument.id())) {
                     throw new IllegalStateException("instrument id " + instrument.id()

@@ -298,7 +298,8 @@ class SyntheticMarketTest {
         assertThatThrownBy(() -> b.marketRate(Double.NaN))
                 .hasMessage("marketRate mu is NaN (allowed: finite and >= 0 orders per model time unit)");
         assertThatThrownBy(() -> b.cancelRate(0))
-                .hasMessage("cancelRate theta(1) is 0.0 (allowed: finite and > 0 per resting unit per model time unit)");
+                .hasMessage("cancelRate theta(1) is 0.0 "
+                        + "(allowed: finite and > 0 per resting unit per model time unit)");
         assertThatThrownBy(() -> b.cancelRates(0.5, Double.POSITIVE_INFINITY))
                 .hasMessageStartingWith("cancelRate theta(2) is Infinity");
         assertThatThrownBy(() -> b.timeScaleNanos(0)).hasMessageStartingWith("timeScaleNanos is 0 (allowed: 1..");
@@ -307,10 +308,12 @@ class SyntheticMarketTest {
                 .hasMessage("marketOrderSize is -2 (allowed: 1..1000000 units)");
         assertThatThrownBy(() -> b.meanReversion(-1))
                 .hasMessage("meanReversion kappa is -1.0 (allowed: 0..100 per tick of mispricing)");
-        assertThatThrownBy(() -> b.fairValueVolatility(-0.5)).hasMessageStartingWith("fairValueVolatility sigma is -0.5");
+        assertThatThrownBy(() -> b.fairValueVolatility(-0.5))
+                .hasMessageStartingWith("fairValueVolatility sigma is -0.5");
         assertThatThrownBy(() -> b.correlation(1.5))
                 .hasMessage("correlation rho is 1.5 (allowed: 0..1; use correlationMatrix for negative correlations)");
-        assertThatThrownBy(() -> b.instrument(AAA, 0)).hasMessage("initialMid of AAA@SYN is 0.0 (allowed: finite and > 0)");
+        assertThatThrownBy(() -> b.instrument(AAA, 0))
+                .hasMessage("initialMid of AAA@SYN is 0.0 (allowed: finite and > 0)");
         assertThatThrownBy(() -> b.correlationMatrix(new double[][] {{1, 0.5}, {0.4, 1}}))
                 .hasMessage("correlationMatrix[0][1] is 0.5 but [1][0] is 0.4 (allowed: a symmetric matrix)");
         assertThatThrownBy(() -> b.correlationMatrix(new double[][] {{1, 0.5}, {0.5, 0.9}}))
