@@ -51,15 +51,15 @@ import java.util.concurrent.TimeUnit;
  * per-second rates of [1].
  *
  * <h2>Boundary rule (the empty side)</h2>
- * [1] work on a finite price grid and take both quotes as always defined; a simulation needs an explicit rule
- * for a side that runs empty. Here, the moment a market order or a cancel empties a side, that side is refilled
- * at once, in the same transition and with the same timestamps, with the default profile
- * {@code max(1, round(lambda(i) / theta(i)))} units at distance {@code i = 1..levels} from the opposite quote:
- * the stationary mean of a queue far from the touch (a birth-death queue with births {@code lambda(i)} and deaths
- * {@code theta(i) Q}). The initial book is the same profile around the initial mid (spread one tick when the mid is a half tick, else two ticks). Prices are not floored at
- * zero: start more than {@code 8 * levels} ticks above it (checked) and well clear of it for long runs. Orders more
- * than about {@code 3 * levels} ticks behind the touch are dropped when the book's internal window re-centres;
- * the drop is published as depth updates of quantity 0.
+ * [1] work on a finite price grid and take both quotes as always defined; a simulation needs an explicit rule for a
+ * side that runs empty. Here, the moment a market order or a cancel empties a side, that side is refilled at once, in
+ * the same transition and with the same timestamps, with the default profile {@code max(1, round(lambda(i) /
+ * theta(i)))} units at distance {@code i = 1..levels} from the opposite quote: the stationary mean of a queue far from
+ * the touch (a birth-death queue with births {@code lambda(i)} and deaths {@code theta(i) Q}). The initial book is the
+ * same profile around the initial mid (spread one tick when the mid is a half tick, else two ticks). Prices are not
+ * floored at zero: start more than {@code 8 * levels} ticks above it (checked) and well clear of it for long runs.
+ * Orders more than about {@code 3 * levels} ticks behind the touch are dropped when the book's internal window
+ * re-centres; the drop is published as depth updates of quantity 0.
  *
  * <h2>Events</h2>
  * Each state change publishes the new absolute quantity of the level it changed ({@code DEPTH_UPDATE}, 0 removes
