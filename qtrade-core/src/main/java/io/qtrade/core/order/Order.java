@@ -157,7 +157,10 @@ public final class Order {
         return lastUpdateTs;
     }
 
-    /** The venue acknowledged the order: PENDING_NEW to NEW. Legal only from PENDING_NEW. */
+    /**
+     * The venue acknowledged the order: PENDING_NEW to NEW. Legal only from PENDING_NEW; an ack that arrives after
+     * a fill or cancel already moved the order on is refused (the order is past acknowledgement, drop the ack).
+     */
     public void acknowledge(long ts) {
         if (status != OrderStatus.PENDING_NEW && status.canTransitionTo(OrderStatus.NEW)) {
             throw new IllegalOrderTransitionException(orderId, instrument(), status, OrderStatus.NEW,
