@@ -1,0 +1,304 @@
+package io.qtrade.core.order;
+
+import io.qtrade.core.Instrument;
+import io.qtrade.core.Side;
+import java.util.Objects;
+
+/**
+ * The life of one order on the strategy's side: its request, status, filled and leaves quantity, average fill
+ * price and fees. Each lifecycle method moves the status through the table in {@link OrderStatus}; a move the
+ * table (or the method) does not allow throws {@link IllegalOrderTransitionException} and leaves the order as it
+ * was.
+ *
+ * <p>Quantities, in instrument units:
+ * <pre>{@code
+ * filledQty    = sum of fill qtys                       (snapped to qty when the order completes)
+ * leavesQty    = qty - filledQty   while live;  0 once terminal (FIX convention: nothing more can trade)
+ * avgFillPrice = sum(fillPrice_i * fillQty_i) / sum(fillQty_i)   (VWAP of the fills; NaN before any fill)
+ * fees         = sum of fill fees (negative = net maker rebate)
+ * }</pre>
+ * A fill completes the order when {@code filledQty >= qty - tol} and overfills it when
+ * {@code filledQty > qty + tol}, with {@code tol = max(1e-9 * lotSize, 1e-12 * qty)}, which absorbs the binary
+ * rounding of summed decimal quantities (0.1 + 0.2 != 0.3) and nothing a venue would send.
+ *
+ * <p>Timestamps are {@code long} epoch nanoseconds as the caller's clock stamps each event; they are recorded, not
+ * checked for order. Mutable and not thread-safe: one order belongs to one event loop.
+ */
+public final class Order {
+
+    /** {@link #avgFillPrice()} and {@link #lastFillPrice()} when there is no fill to report. */
+    public static final double NO_PRICE = Double.NaN;
+    /** A reason that is absent. */
+    public static final String NO_REASON = "";
+
+    private static final double LOT_TOLERANCE = 1e-9;
+    private static final double QTY_TOLERANCE = 1e-12;
+
+    private final long orderId;
+    private final OrderRequest request;
+    private final long createdTs;
+    private final double qtyTolerance;
+
+    private OrderStatus status = OrderStatus.PENDING_NEW;
+    private double filledQty;
+    private double fillQtySum;
+    private double fillPriceQtySum;
+    private double fees;
+    private double lastFillQty;
+    private double lastFillPrice = NO_PRICE;
+    private String rejectReason = NO_REASON;
+    private String cancelRejectReason = NO_REASON;
+    private String lastEventReason = NO_REASON;
+    private long lastUpdateTs;
+
+    /**
+     * A new order in {@link OrderStatus#PENDING_NEW}.
+     *
+     * @param orderId   the strategy's id for the order (the client order id)
+     * @param request   what was asked for
+     * @param createdTs when it was created, epoch nanoseconds; also the first {@link #lastUpdateTs()}
+     */
+    public Order(long orderId, OrderRequest request, long createdTs) {
+        this.orderId = orderId;
+        this.request = Objects.requireNonNull(request, () -> "order " + orderId + ": request must not be null");
+        this.createdTs = createdTs;
+        this.lastUpdateTs = createdTs;
+        this.qtyTolerance = Math.max(LOT_TOLERANCE * request.instrument().lotSize(), QTY_TOLERANCE * request.qty());
+    }
+
+    public long orderId() {
+        return orderId;
+    }
+
+    public OrderRequest request() {
+        return request;
+    }
+
+    public Instrument instrument() {
+        return request.instrument();
+    }
+
+    public Side side() {
+        return request.side();
+    }
+
+    /** The limit price; {@link OrderRequest#MARKET_PRICE} (NaN) for a market order. */
+    public double price() {
+        return request.price();
+    }
+
+    /** The ordered quantity. */
+    public double qty() {
+        return request.qty();
+    }
+
+    public OrderType type() {
+        return request.type();
+    }
+
+    public TimeInForce timeInForce() {
+        return request.timeInForce();
+    }
+
+    public long createdTs() {
+        return createdTs;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public double filledQty() {
+        return filledQty;
+    }
+
+    /** {@code qty - filledQty} while the order is live, 0 once it is terminal. */
+    public double leavesQty() {
+        return status.isTerminal() ? 0.0 : request.qty() - filledQty;
+    }
+
+    /** The VWAP of the fills so far, {@link #NO_PRICE} (NaN) before the first fill. */
+    public double avgFillPrice() {
+        return fillQtySum > 0 ? fillPriceQtySum / fillQtySum : NO_PRICE;
+    }
+
+    /** The sum of the fills' fees in quote currency; negative when maker rebates exceed fees paid. */
+    public double fees() {
+        return fees;
+    }
+
+    /** Why the venue rejected the order; {@link #NO_REASON} unless the status is {@link OrderStatus#REJECTED}. */
+    public String rejectReason() {
+        return rejectReason;
+    }
+
+    /** Why the venue refused the latest cancel request; {@link #NO_REASON} if none was refused. */
+    public String cancelRejectReason() {
+        return cancelRejectReason;
+    }
+
+    /** The qty of the latest event if it was a fill, 0 otherwise. */
+    public double lastFillQty() {
+        return lastFillQty;
+    }
+
+    /** The price of the latest event if it was a fill, {@link #NO_PRICE} otherwise. */
+    public double lastFillPrice() {
+        return lastFillPrice;
+    }
+
+    /** The reason the latest event carried (a reject or cancel-reject reason), {@link #NO_REASON} otherwise. */
+    String lastEventReason() {
+        return lastEventReason;
+    }
+
+    /** When the latest lifecycle event happened (the creation time before any), epoch nanoseconds. */
+    public long lastUpdateTs() {
+        return lastUpdateTs;
+    }
+
+    /**
+     * The venue acknowledged the order: PENDING_NEW to NEW. Legal only from PENDING_NEW; an ack that arrives after
+     * a fill or cancel already moved the order on is refused (the order is past acknowledgement, drop the ack).
+     */
+    public void acknowledge(long ts) {
+        if (status != OrderStatus.PENDING_NEW && status.canTransitionTo(OrderStatus.NEW)) {
+            throw new IllegalOrderTransitionException(orderId, instrument(), status, OrderStatus.NEW,
+                    "an acknowledgement is legal only from PENDING_NEW; "
+                            + "PENDING_CANCEL returns to NEW only on a cancel reject");
+        }
+        moveTo(OrderStatus.NEW, ts);
+    }
+
+    /**
+     * A fill of {@code qty} at {@code price}. The status becomes FILLED if this completes the order, otherwise
+     * PARTIALLY_FILLED, except that an order in PENDING_CANCEL stays there (its cancel is still in flight).
+     *
+     * @param qty   filled quantity, finite and {@code > 0}, at most {@link #leavesQty()}
+     * @param price fill price, finite
+     * @param fee   fee in quote currency, finite; negative is a maker rebate
+     * @param ts    when the fill happened, epoch nanoseconds
+     * @throws IllegalArgumentException         for a non-positive or non-finite qty, a non-finite price or fee, or
+     *                                          an overfill; the message names the order, instrument, leaves qty and
+     *                                          the fill qty
+     * @throws IllegalOrderTransitionException  if the order is terminal
+     */
+    public void fill(double qty, double price, double fee, long ts) {
+        if (!(qty > 0) || Double.isInfinite(qty)) {
+            throw new IllegalArgumentException(where() + ": fill qty must be finite and > 0, was " + qty
+                    + " (leaves qty " + leavesQty() + ")");
+        }
+        if (!Double.isFinite(price)) {
+            throw new IllegalArgumentException(where() + ": fill price must be finite, was " + price
+                    + " (fill qty " + qty + ")");
+        }
+        if (!Double.isFinite(fee)) {
+            throw new IllegalArgumentException(where() + ": fill fee must be finite, was " + fee
+                    + " (fill qty " + qty + " at " + price + ")");
+        }
+        double newFilled = filledQty + qty;
+        boolean completes = newFilled >= request.qty() - qtyTolerance;
+        OrderStatus target = completes ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+        if (!status.canTransitionTo(target)) {
+            throw new IllegalOrderTransitionException(orderId, instrument(), status, target,
+                    "fill qty " + qty + " at " + price);
+        }
+        if (newFilled > request.qty() + qtyTolerance) {
+            throw new IllegalArgumentException(where() + ": fill qty " + qty + " exceeds leaves qty " + leavesQty()
+                    + " (order qty " + request.qty() + ", filled qty " + filledQty + ", status " + status
+                    + "); an overfill means the venue and this order disagree");
+        }
+        filledQty = completes ? request.qty() : newFilled;
+        fillQtySum += qty;
+        fillPriceQtySum += price * qty;
+        fees += fee;
+        status = target == OrderStatus.PARTIALLY_FILLED && status == OrderStatus.PENDING_CANCEL
+                ? OrderStatus.PENDING_CANCEL : target;
+        lastUpdateTs = ts;
+        lastFillQty = qty;
+        lastFillPrice = price;
+        lastEventReason = NO_REASON;
+    }
+
+    /** The strategy sent a cancel: NEW or PARTIALLY_FILLED to PENDING_CANCEL. */
+    public void requestCancel(long ts) {
+        moveTo(OrderStatus.PENDING_CANCEL, ts);
+    }
+
+    /**
+     * The venue refused the cancel in flight: PENDING_CANCEL back to the live state, NEW if nothing has filled,
+     * PARTIALLY_FILLED otherwise. Legal only from PENDING_CANCEL. A reject that arrives after a fill completed the
+     * order (the fill won the race) finds it FILLED and throws: the caller drops it, the order being terminal.
+     *
+     * @param reason the venue's reason, kept in {@link #cancelRejectReason()}
+     */
+    public void cancelRejected(long ts, String reason) {
+        Objects.requireNonNull(reason, () -> where() + ": cancel reject reason must not be null, use NO_REASON");
+        OrderStatus target = filledQty > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+        if (status != OrderStatus.PENDING_CANCEL) {
+            throw new IllegalOrderTransitionException(orderId, instrument(), status, target,
+                    "a cancel reject is legal only from PENDING_CANCEL");
+        }
+        moveTo(target, ts);
+        cancelRejectReason = reason;
+        lastEventReason = reason;
+    }
+
+    /** The venue confirmed a cancel, requested or not: to CANCELED. */
+    public void cancel(long ts) {
+        moveTo(OrderStatus.CANCELED, ts);
+    }
+
+    /**
+     * The venue refused the order: PENDING_NEW to REJECTED.
+     *
+     * @param reason the venue's reason, kept in {@link #rejectReason()}
+     */
+    public void reject(long ts, String reason) {
+        Objects.requireNonNull(reason, () -> where() + ": reject reason must not be null, use NO_REASON");
+        moveTo(OrderStatus.REJECTED, ts);
+        rejectReason = reason;
+        lastEventReason = reason;
+    }
+
+    /** The venue expired the order (a killed FOK, end of session): to EXPIRED. */
+    public void expire(long ts) {
+        moveTo(OrderStatus.EXPIRED, ts);
+    }
+
+    private void moveTo(OrderStatus target, long ts) {
+        if (!status.canTransitionTo(target)) {
+            throw new IllegalOrderTransitionException(orderId, instrument(), status, target);
+        }
+        status = target;
+        lastUpdateTs = ts;
+        lastFillQty = 0.0;
+        lastFillPrice = NO_PRICE;
+        lastEventReason = NO_REASON;
+    }
+
+    private String where() {
+        return "order " + orderId + " (" + instrument().id() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "Order[orderId=" + orderId
+                + ", instrument=" + instrument().id()
+                + ", side=" + side()
+                + ", type=" + type()
+                + ", timeInForce=" + timeInForce()
+                + ", price=" + price()
+                + ", qty=" + qty()
+                + ", status=" + status
+                + ", filledQty=" + filledQty
+                + ", leavesQty=" + leavesQty()
+                + ", avgFillPrice=" + avgFillPrice()
+                + ", fees=" + fees
+                + ", rejectReason=" + rejectReason
+                + ", cancelRejectReason=" + cancelRejectReason
+                + ", createdTs=" + createdTs
+                + ", lastUpdateTs=" + lastUpdateTs
+                + "]";
+    }
+}

@@ -1,0 +1,252 @@
+package io.qtrade.core.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.qtrade.core.Instrument;
+import io.qtrade.core.Side;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OrderTest {
+
+    private static final Instrument BTC = Instrument.spot("BTCUSDT", "BINANCE", 0.01, 0.001);
+
+    private static Order buy10() {
+        return new Order(42, OrderRequest.limit(BTC, Side.BUY, 100.0, 10.0), 1_000L);
+    }
+
+    @Test
+    void newOrderIsPendingNewWithNothingFilled() {
+        Order o = buy10();
+        assertThat(o.status()).isEqualTo(OrderStatus.PENDING_NEW);
+        assertThat(o.orderId()).isEqualTo(42L);
+        assertThat(o.instrument()).isEqualTo(BTC);
+        assertThat(o.side()).isEqualTo(Side.BUY);
+        assertThat(o.price()).isEqualTo(100.0);
+        assertThat(o.qty()).isEqualTo(10.0);
+        assertThat(o.filledQty()).isZero();
+        assertThat(o.leavesQty()).isEqualTo(10.0);
+        assertThat(o.avgFillPrice()).isNaN();
+        assertThat(o.fees()).isZero();
+        assertThat(o.rejectReason()).isEqualTo(Order.NO_REASON).isNotNull();
+        assertThat(o.cancelRejectReason()).isEmpty();
+        assertThat(o.lastFillQty()).isZero();
+        assertThat(o.lastFillPrice()).isNaN();
+        assertThat(o.createdTs()).isEqualTo(1_000L);
+        assertThat(o.lastUpdateTs()).isEqualTo(1_000L);
+    }
+
+    @Test
+    void fillsUpdateFilledLeavesAndVwapExactly() {
+        Order o = buy10();
+        o.acknowledge(2_000L);
+
+        o.fill(3.0, 100.0, 0.25, 3_000L);
+        assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(o.filledQty()).isEqualTo(3.0);
+        assertThat(o.leavesQty()).isEqualTo(7.0);
+        assertThat(o.avgFillPrice()).isEqualTo(100.0);
+        assertThat(o.lastFillQty()).isEqualTo(3.0);
+        assertThat(o.lastFillPrice()).isEqualTo(100.0);
+
+        o.fill(2.0, 101.0, 0.5, 4_000L);
+        // VWAP = (3*100 + 2*101) / 5 = 502 / 5 = 100.4
+        assertThat(o.filledQty()).isEqualTo(5.0);
+        assertThat(o.leavesQty()).isEqualTo(5.0);
+        assertThat(o.avgFillPrice()).isEqualTo(502.0 / 5.0);
+
+        o.fill(5.0, 99.5, -0.25, 5_000L);
+        // VWAP = (300 + 202 + 5*99.5) / 10 = 999.5 / 10 = 99.95; fees 0.25 + 0.5 - 0.25 = 0.5 (all binary-exact)
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(o.filledQty()).isEqualTo(10.0);
+        assertThat(o.leavesQty()).isZero();
+        assertThat(o.avgFillPrice()).isEqualTo(999.5 / 10.0);
+        assertThat(o.fees()).isEqualTo(0.5);
+        assertThat(o.lastUpdateTs()).isEqualTo(5_000L);
+    }
+
+    @Test
+    void decimalPartialFillsThatSumWithRoundingErrorStillComplete() {
+        Order o = new Order(7, OrderRequest.limit(BTC, Side.SELL, 100.0, 0.3), 0L);
+        o.acknowledge(1L);
+        o.fill(0.1, 100.0, 0.0, 2L);
+        o.fill(0.2, 100.0, 0.0, 3L); // 0.1 + 0.2 = 0.30000000000000004 in binary
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(o.filledQty()).isEqualTo(0.3);
+        assertThat(o.leavesQty()).isZero();
+    }
+
+    @Test
+    void overfillIsRefusedWithOrderInstrumentLeavesAndFillQty() {
+        Order o = buy10();
+        o.acknowledge(2_000L);
+        o.fill(4.0, 100.0, 0.0, 3_000L);
+        assertThatThrownBy(() -> o.fill(7.0, 100.0, 0.0, 4_000L))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("order 42 (BTCUSDT@BINANCE): fill qty 7.0 exceeds leaves qty 6.0 (order qty 10.0, "
+                        + "filled qty 4.0, status PARTIALLY_FILLED); an overfill means the venue and this order "
+                        + "disagree");
+        assertThat(o.filledQty()).isEqualTo(4.0);
+        assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY})
+    void nonPositiveOrNonFiniteFillQtyIsRefused(double qty) {
+        Order o = buy10();
+        o.acknowledge(2_000L);
+        assertThatThrownBy(() -> o.fill(qty, 100.0, 0.0, 3_000L))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("order 42 (BTCUSDT@BINANCE): fill qty must be finite and > 0, was " + qty
+                        + " (leaves qty 10.0)");
+        assertThat(o.status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
+    void nonFiniteFillPriceOrFeeIsRefused() {
+        Order o = buy10();
+        assertThatThrownBy(() -> o.fill(1.0, Double.NaN, 0.0, 3_000L))
+                .hasMessage("order 42 (BTCUSDT@BINANCE): fill price must be finite, was NaN (fill qty 1.0)");
+        assertThatThrownBy(() -> o.fill(1.0, 100.0, Double.NEGATIVE_INFINITY, 3_000L))
+                .hasMessage("order 42 (BTCUSDT@BINANCE): fill fee must be finite, was -Infinity "
+                        + "(fill qty 1.0 at 100.0)");
+        assertThat(o.filledQty()).isZero();
+    }
+
+    @Test
+    void iocCanFillAndBeCancelledBeforeItsAckArrives() {
+        Order o = new Order(5, OrderRequest.limit(BTC, Side.BUY, 100.0, 10.0, TimeInForce.IOC), 0L);
+        o.fill(6.0, 99.99, 0.01, 10L);
+        assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        o.cancel(11L);
+        assertThat(o.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(o.filledQty()).isEqualTo(6.0);
+        assertThat(o.leavesQty()).isZero();
+    }
+
+    @Test
+    void cancelRejectReturnsToNewOrPartiallyFilledByFilledQty() {
+        Order nothingFilled = buy10();
+        nothingFilled.acknowledge(1L);
+        nothingFilled.requestCancel(2L);
+        nothingFilled.cancelRejected(3L, "unknown order");
+        assertThat(nothingFilled.status()).isEqualTo(OrderStatus.NEW);
+        assertThat(nothingFilled.cancelRejectReason()).isEqualTo("unknown order");
+        assertThat(nothingFilled.rejectReason()).isEmpty();
+
+        Order partlyFilled = buy10();
+        partlyFilled.acknowledge(1L);
+        partlyFilled.requestCancel(2L);
+        partlyFilled.fill(3.0, 100.0, 0.0, 3L); // the cancel is still in flight
+        assertThat(partlyFilled.status()).isEqualTo(OrderStatus.PENDING_CANCEL);
+        assertThat(partlyFilled.leavesQty()).isEqualTo(7.0);
+        partlyFilled.cancelRejected(4L, "order is being matched");
+        assertThat(partlyFilled.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(partlyFilled.filledQty()).isEqualTo(3.0);
+        // and it can be cancelled again
+        partlyFilled.requestCancel(5L);
+        partlyFilled.cancel(6L);
+        assertThat(partlyFilled.status()).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void aFillThatWinsTheRaceWithACancelCompletesTheOrderAndTheLateRejectIsRefused() {
+        Order o = buy10();
+        o.acknowledge(1L);
+        o.requestCancel(2L);
+        o.fill(10.0, 100.0, 0.1, 3L);
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
+        assertThatThrownBy(() -> o.cancelRejected(4L, "too late to cancel"))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageStartingWith("order 42 (BTCUSDT@BINANCE): cannot go from FILLED to PARTIALLY_FILLED; "
+                        + "legal from FILLED: none");
+    }
+
+    @Test
+    void rejectKeepsTheReasonAndLeavesNothing() {
+        Order o = buy10();
+        o.reject(5L, "post-only order would cross");
+        assertThat(o.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(o.rejectReason()).isEqualTo("post-only order would cross");
+        assertThat(o.leavesQty()).isZero();
+        assertThat(o.lastUpdateTs()).isEqualTo(5L);
+    }
+
+    @Test
+    void executionReportSnapshotsTheLatestEvent() {
+        Order o = buy10();
+        o.acknowledge(1L);
+        ExecutionReport ack = ExecutionReport.of(o, 10L, 11L);
+        assertThat(ack).isEqualTo(new ExecutionReport(42, BTC, OrderStatus.NEW, 0.0, 10.0,
+                ExecutionReport.NO_FILL_PRICE, ExecutionReport.NO_FILL_QTY, ExecutionReport.NO_REASON, 10L, 11L));
+        assertThat(ack.isFill()).isFalse();
+
+        o.fill(4.0, 99.5, 0.0, 2L);
+        ExecutionReport fill = ExecutionReport.of(o, 20L, 21L);
+        assertThat(fill.isFill()).isTrue();
+        assertThat(fill.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(fill.filledQty()).isEqualTo(4.0);
+        assertThat(fill.leavesQty()).isEqualTo(6.0);
+        assertThat(fill.lastFillQty()).isEqualTo(4.0);
+        assertThat(fill.lastFillPrice()).isEqualTo(99.5);
+
+        o.requestCancel(3L);
+        o.cancelRejected(4L, "too late");
+        ExecutionReport cxlRej = ExecutionReport.of(o, 30L, 31L);
+        assertThat(cxlRej.reason()).isEqualTo("too late");
+        assertThat(cxlRej.lastFillQty()).isZero();
+        assertThat(cxlRej.lastFillPrice()).isNaN();
+
+        o.cancel(5L);
+        ExecutionReport canceled = ExecutionReport.of(o, 40L, 41L);
+        assertThat(canceled.reason()).isEmpty();
+        assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(canceled.filledQty()).isEqualTo(4.0);
+        assertThat(canceled.leavesQty()).isZero();
+
+        Order rejected = buy10();
+        rejected.reject(1L, "insufficient balance");
+        assertThat(ExecutionReport.of(rejected, 1L, 2L).reason()).isEqualTo("insufficient balance");
+    }
+
+    @Test
+    void executionReportRefusesInconsistentFillFields() {
+        assertThatThrownBy(() -> new ExecutionReport(1, BTC, OrderStatus.NEW, 0.0, 10.0, 100.0, 0.0, "", 0L, 0L))
+                .hasMessage("execution report of order 1 (BTCUSDT@BINANCE): lastFillPrice must be NaN "
+                        + "(NO_FILL_PRICE) when lastFillQty is 0, was 100.0");
+        assertThatThrownBy(() -> new ExecutionReport(1, BTC, OrderStatus.FILLED, 10.0, 0.0, Double.NaN, 10.0, "",
+                0L, 0L))
+                .hasMessage("execution report of order 1 (BTCUSDT@BINANCE): lastFillPrice must be finite for a fill "
+                        + "of 10.0, was NaN");
+        assertThatThrownBy(() -> new ExecutionReport(1, BTC, OrderStatus.NEW, -1.0, 10.0, Double.NaN, 0.0, "",
+                0L, 0L))
+                .hasMessage("execution report of order 1 (BTCUSDT@BINANCE): filledQty must be finite and >= 0, "
+                        + "was -1.0");
+        assertThatThrownBy(() -> new ExecutionReport(1, BTC, OrderStatus.NEW, 0.0, 10.0, Double.NaN, 0.0, null,
+                0L, 0L))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("reason must not be null");
+    }
+
+    @Test
+    void toStringListsTheFields() {
+        Order o = buy10();
+        o.acknowledge(2L);
+        o.fill(4.0, 100.0, 0.04, 3L);
+        assertThat(o.toString()).isEqualTo("Order[orderId=42, instrument=BTCUSDT@BINANCE, side=BUY, type=LIMIT, "
+                + "timeInForce=GTC, price=100.0, qty=10.0, status=PARTIALLY_FILLED, filledQty=4.0, leavesQty=6.0, "
+                + "avgFillPrice=100.0, fees=0.04, rejectReason=, cancelRejectReason=, createdTs=1000, "
+                + "lastUpdateTs=3]");
+    }
+
+    @Test
+    void feesAreSummedWithRebatesNegative() {
+        Order o = buy10();
+        o.fill(5.0, 100.0, -0.1, 1L);
+        o.fill(5.0, 100.0, 0.3, 2L);
+        assertThat(o.fees()).isCloseTo(0.2, within(1e-15));
+    }
+}
