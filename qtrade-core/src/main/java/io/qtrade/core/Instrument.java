@@ -37,6 +37,7 @@ public final class Instrument {
     /** The tick size is {@code tickUnscaled / tickPow10}, both exact in a double. */
     private final long tickUnscaled;
     private final double tickPow10;
+    private final int hash;
 
     /**
      * @param symbol             the venue's symbol, e.g. {@code BTCUSDT}
@@ -65,6 +66,11 @@ public final class Instrument {
         this.contractMultiplier = contractMultiplier;
         this.tickUnscaled = tick.movePointRight(scale).longValueExact();
         this.tickPow10 = Math.pow(10, scale);
+        int h = symbol.hashCode();
+        h = 31 * h + venue.hashCode();
+        h = 31 * h + Double.hashCode(tickSize);
+        h = 31 * h + Double.hashCode(lotSize);
+        this.hash = 31 * h + Double.hashCode(contractMultiplier);
     }
 
     /** A spot instrument: contract multiplier 1. */
@@ -168,7 +174,7 @@ public final class Instrument {
 
     @Override
     public int hashCode() {
-        return Objects.hash(symbol, venue, tickSize, lotSize, contractMultiplier);
+        return hash; // computed once: maps keyed by instrument stay allocation-free
     }
 
     @Override
