@@ -164,7 +164,11 @@ public final class Instrument {
 
     @Override
     public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
         return o instanceof Instrument other
+                && hash == other.hash
                 && symbol.equals(other.symbol)
                 && venue.equals(other.venue)
                 && Double.compare(tickSize, other.tickSize) == 0

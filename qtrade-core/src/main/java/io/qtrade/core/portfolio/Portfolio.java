@@ -5,7 +5,6 @@ import io.qtrade.core.order.Fill;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,8 +32,7 @@ import java.util.Objects;
  * to equity. {@link #isMarked} tells whether it has been marked.
  *
  * <p>Positions iterate in the order their instruments were first traded ({@link #positions()}), so reports are
- * deterministic. {@link #apply(Fill)} and {@link #mark} allocate only the first time they meet an instrument (or a
- * new {@code Instrument} object equal to a known one); after that they allocate nothing: no boxing, no iterators.
+ * deterministic. {@link #apply(Fill)} and {@link #mark} allocate only the first time they meet an instrument; after that they allocate nothing: no boxing, no iterators.
  * Mutable, not thread-safe.
  */
 public final class Portfolio {
@@ -59,10 +57,8 @@ public final class Portfolio {
 
     private final double initialCash;
     private double cash;
-    /** Keyed by the first {@code Instrument} object seen for each instrument: the allocation-free lookup. */
-    private final IdentityHashMap<Instrument, Slot> byIdentity = new IdentityHashMap<>();
-    /** Keyed by instrument equality: the fallback for other objects equal to a known instrument. */
-    private final Map<Instrument, Slot> byEquality = new HashMap<>();
+    /** {@code Instrument} caches its hash code, so a lookup here allocates nothing. */
+    private final Map<Instrument, Slot> byInstrument = new HashMap<>();
     /** Every slot in first-seen order, iterated by index. */
     private final ArrayList<Slot> slots = new ArrayList<>();
     private final LinkedHashMap<Instrument, Position> positions = new LinkedHashMap<>();
@@ -192,16 +188,14 @@ public final class Portfolio {
 
     private Slot find(Instrument instrument) {
         Objects.requireNonNull(instrument, "portfolio: instrument must not be null");
-        Slot slot = byIdentity.get(instrument);
-        return slot != null ? slot : byEquality.get(instrument);
+        return byInstrument.get(instrument);
     }
 
     private Slot slot(Instrument instrument) {
         Slot slot = find(instrument);
         if (slot == null) {
             slot = new Slot(instrument);
-            byIdentity.put(instrument, slot);
-            byEquality.put(instrument, slot);
+            byInstrument.put(instrument, slot);
             slots.add(slot);
         }
         return slot;
