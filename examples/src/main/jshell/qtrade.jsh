@@ -1,6 +1,7 @@
 // qtrade JShell start-up: the SDK's main packages, imported. Try:
-//   var market = SyntheticMarket.builder().events(10_000).seed(7).build();
-//   var book = new OrderBook(market.instruments().get(0));
+//   var aaa = Instrument.spot("AAA", "SYN", 0.01, 1);
+//   var market = SyntheticMarket.builder().instrument(aaa, 100.00).events(100_000).seed(7).build();
+//   var book = new OrderBook(aaa);
 import io.qtrade.core.*;
 import io.qtrade.core.market.*;
 import io.qtrade.core.book.*;
