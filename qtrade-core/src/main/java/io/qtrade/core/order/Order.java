@@ -41,6 +41,7 @@ public final class Order {
 
     private OrderStatus status = OrderStatus.PENDING_NEW;
     private double filledQty;
+    private boolean acknowledged;
     private double fillQtySum;
     private double fillPriceQtySum;
     private double fees;
@@ -158,16 +159,30 @@ public final class Order {
     }
 
     /**
-     * The venue acknowledged the order: PENDING_NEW to NEW. Legal only from PENDING_NEW; an ack that arrives after
-     * a fill or cancel already moved the order on is refused (the order is past acknowledgement, drop the ack).
+     * The venue acknowledged the order: PENDING_NEW to NEW. An ack that finds a cancel already chasing the order
+     * (PENDING_CANCEL, sent before this ack) is recorded and leaves the status in PENDING_CANCEL. Any other ack is
+     * refused: a second ack, or one that arrives after a fill or cancel already moved the order on (the order is
+     * past acknowledgement; drop the ack).
      */
     public void acknowledge(long ts) {
+        if (status == OrderStatus.PENDING_CANCEL && !acknowledged) {
+            acknowledged = true;
+            lastUpdateTs = ts;
+            lastEventReason = NO_REASON;
+            return;
+        }
         if (status != OrderStatus.PENDING_NEW && status.canTransitionTo(OrderStatus.NEW)) {
             throw new IllegalOrderTransitionException(orderId, instrument(), status, OrderStatus.NEW,
-                    "an acknowledgement is legal only from PENDING_NEW; "
+                    "an acknowledgement is legal only from PENDING_NEW, or once from a PENDING_CANCEL sent before it; "
                             + "PENDING_CANCEL returns to NEW only on a cancel reject");
         }
         moveTo(OrderStatus.NEW, ts);
+        acknowledged = true;
+    }
+
+    /** Whether the venue's acknowledgement has arrived. */
+    public boolean isAcknowledged() {
+        return acknowledged;
     }
 
     /**
@@ -220,21 +235,22 @@ public final class Order {
         lastEventReason = NO_REASON;
     }
 
-    /** The strategy sent a cancel: NEW or PARTIALLY_FILLED to PENDING_CANCEL. */
+    /** The strategy sent a cancel: PENDING_NEW, NEW or PARTIALLY_FILLED to PENDING_CANCEL. */
     public void requestCancel(long ts) {
         moveTo(OrderStatus.PENDING_CANCEL, ts);
     }
 
     /**
-     * The venue refused the cancel in flight: PENDING_CANCEL back to the live state, NEW if nothing has filled,
-     * PARTIALLY_FILLED otherwise. Legal only from PENDING_CANCEL. A reject that arrives after a fill completed the
+     * The venue refused the cancel in flight: PENDING_CANCEL back to the live state, PARTIALLY_FILLED if something
+     * has filled, else NEW if the order was acknowledged, else PENDING_NEW. Legal only from PENDING_CANCEL. A reject that arrives after a fill completed the
      * order (the fill won the race) finds it FILLED and throws: the caller drops it, the order being terminal.
      *
      * @param reason the venue's reason, kept in {@link #cancelRejectReason()}
      */
     public void cancelRejected(long ts, String reason) {
         Objects.requireNonNull(reason, () -> where() + ": cancel reject reason must not be null, use NO_REASON");
-        OrderStatus target = filledQty > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+        OrderStatus target = filledQty > 0 ? OrderStatus.PARTIALLY_FILLED
+                : acknowledged ? OrderStatus.NEW : OrderStatus.PENDING_NEW;
         if (status != OrderStatus.PENDING_CANCEL) {
             throw new IllegalOrderTransitionException(orderId, instrument(), status, target,
                     "a cancel reject is legal only from PENDING_CANCEL");
@@ -250,12 +266,17 @@ public final class Order {
     }
 
     /**
-     * The venue refused the order: PENDING_NEW to REJECTED.
+     * The venue refused the order: PENDING_NEW to REJECTED, or PENDING_CANCEL to REJECTED when a cancel chased an
+     * order that was never acknowledged nor filled.
      *
      * @param reason the venue's reason, kept in {@link #rejectReason()}
      */
     public void reject(long ts, String reason) {
         Objects.requireNonNull(reason, () -> where() + ": reject reason must not be null, use NO_REASON");
+        if (status == OrderStatus.PENDING_CANCEL && (acknowledged || filledQty > 0)) {
+            throw new IllegalOrderTransitionException(orderId, instrument(), status, OrderStatus.REJECTED,
+                    "an order that was acknowledged or filled cannot be rejected");
+        }
         moveTo(OrderStatus.REJECTED, ts);
         rejectReason = reason;
         lastEventReason = reason;
@@ -291,6 +312,7 @@ public final class Order {
                 + ", price=" + price()
                 + ", qty=" + qty()
                 + ", status=" + status
+                + ", acknowledged=" + acknowledged
                 + ", filledQty=" + filledQty
                 + ", leavesQty=" + leavesQty()
                 + ", avgFillPrice=" + avgFillPrice()

@@ -17,6 +17,8 @@ import java.util.Set;
  *   <tr><td></td><td>REJECTED</td><td>the venue refused it (bad price, post-only would cross, risk)</td></tr>
  *   <tr><td></td><td>PARTIALLY_FILLED, FILLED</td><td>it traded on arrival before its ack reached us</td></tr>
  *   <tr><td></td><td>CANCELED, EXPIRED</td><td>an IOC/FOK rest was cancelled/killed before its ack reached us</td></tr>
+ *   <tr><td></td><td>PENDING_CANCEL</td><td>the strategy asked to cancel before the ack arrived (the cancel chases
+ *       the order; its ack, when it comes, leaves the status in PENDING_CANCEL)</td></tr>
  *   <tr><td>NEW</td><td>PARTIALLY_FILLED, FILLED</td><td>a fill</td></tr>
  *   <tr><td></td><td>PENDING_CANCEL</td><td>the strategy asked to cancel</td></tr>
  *   <tr><td></td><td>CANCELED, EXPIRED</td><td>an unsolicited cancel (IOC rest, self-trade prevention) or
@@ -25,13 +27,18 @@ import java.util.Set;
  *   <tr><td></td><td>PENDING_CANCEL, CANCELED, EXPIRED</td><td>as from NEW</td></tr>
  *   <tr><td>PENDING_CANCEL</td><td>CANCELED</td><td>the cancel is confirmed</td></tr>
  *   <tr><td></td><td>FILLED</td><td>a fill completed the order: the fill won the race with the cancel</td></tr>
- *   <tr><td></td><td>NEW, PARTIALLY_FILLED</td><td>the cancel was rejected: back to the live state,
- *       NEW if nothing has filled, PARTIALLY_FILLED otherwise</td></tr>
+ *   <tr><td></td><td>PENDING_NEW, NEW, PARTIALLY_FILLED</td><td>the cancel was rejected: back to the live
+ *       state, PARTIALLY_FILLED if something has filled, else NEW once acknowledged, else PENDING_NEW</td></tr>
+ *   <tr><td></td><td>REJECTED</td><td>the order itself was refused while a cancel chased it (only before its ack
+ *       and any fill)</td></tr>
+ *   <tr><td></td><td>EXPIRED</td><td>the venue expired it while the cancel was in flight (a FOK killed, the
+ *       session ended)</td></tr>
  *   <tr><td>FILLED, CANCELED, REJECTED, EXPIRED</td><td>none</td><td>terminal</td></tr>
  * </table>
  *
- * <p>Nothing goes back to PENDING_NEW, which is only the first status. A cancel can be requested only once the
- * order is acknowledged (NEW or PARTIALLY_FILLED), as on most venues. A partial fill that arrives while a cancel
+ * <p>Only a cancel rejected before the order's ack goes back to PENDING_NEW. A cancel may be sent at any time
+ * before the order is terminal, also before its ack (venues take a cancel by client order id), as a strategy
+ * reacting faster than its round trip does. A partial fill that arrives while a cancel
  * is in flight leaves the order in PENDING_CANCEL (the cancel is still outstanding; FIX gives Pending Cancel
  * precedence over Partially Filled); {@link Order#filledQty()} still grows.
  */
@@ -71,13 +78,13 @@ public enum OrderStatus {
         Objects.requireNonNull(target, "target status");
         return switch (this) {
             case PENDING_NEW -> target == NEW || target == REJECTED || target == PARTIALLY_FILLED
-                    || target == FILLED || target == CANCELED || target == EXPIRED;
+                    || target == FILLED || target == PENDING_CANCEL || target == CANCELED || target == EXPIRED;
             case NEW -> target == PARTIALLY_FILLED || target == FILLED || target == PENDING_CANCEL
                     || target == CANCELED || target == EXPIRED;
             case PARTIALLY_FILLED -> target == PARTIALLY_FILLED || target == FILLED || target == PENDING_CANCEL
                     || target == CANCELED || target == EXPIRED;
-            case PENDING_CANCEL -> target == NEW || target == PARTIALLY_FILLED || target == FILLED
-                    || target == CANCELED;
+            case PENDING_CANCEL -> target == PENDING_NEW || target == NEW || target == PARTIALLY_FILLED
+                    || target == FILLED || target == CANCELED || target == REJECTED || target == EXPIRED;
             case FILLED, CANCELED, REJECTED, EXPIRED -> false;
         };
     }

@@ -12,13 +12,13 @@ class OrderStatusTest {
     private static Set<OrderStatus> expectedTargets(OrderStatus from) {
         return switch (from) {
             case PENDING_NEW -> EnumSet.of(OrderStatus.NEW, OrderStatus.REJECTED, OrderStatus.PARTIALLY_FILLED,
-                    OrderStatus.FILLED, OrderStatus.CANCELED, OrderStatus.EXPIRED);
+                    OrderStatus.FILLED, OrderStatus.PENDING_CANCEL, OrderStatus.CANCELED, OrderStatus.EXPIRED);
             case NEW -> EnumSet.of(OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED, OrderStatus.PENDING_CANCEL,
                     OrderStatus.CANCELED, OrderStatus.EXPIRED);
             case PARTIALLY_FILLED -> EnumSet.of(OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED,
                     OrderStatus.PENDING_CANCEL, OrderStatus.CANCELED, OrderStatus.EXPIRED);
-            case PENDING_CANCEL -> EnumSet.of(OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED,
-                    OrderStatus.CANCELED);
+            case PENDING_CANCEL -> EnumSet.of(OrderStatus.PENDING_NEW, OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED,
+                    OrderStatus.FILLED, OrderStatus.CANCELED, OrderStatus.REJECTED, OrderStatus.EXPIRED);
             case FILLED, CANCELED, REJECTED, EXPIRED -> EnumSet.noneOf(OrderStatus.class);
         };
     }
@@ -34,8 +34,8 @@ class OrderStatusTest {
             }
             assertThat(from.legalTargets()).isEqualTo(expectedTargets(from));
         }
-        // 6 + 5 + 5 + 4 legal transitions in the table.
-        assertThat(legal).isEqualTo(20);
+        // 7 + 5 + 5 + 7 legal transitions in the table.
+        assertThat(legal).isEqualTo(24);
     }
 
     @Test
@@ -50,9 +50,10 @@ class OrderStatusTest {
     }
 
     @Test
-    void nothingGoesBackToPendingNew() {
+    void onlyACancelRejectedBeforeTheAckGoesBackToPendingNew() {
         for (OrderStatus s : OrderStatus.values()) {
-            assertThat(s.canTransitionTo(OrderStatus.PENDING_NEW)).isFalse();
+            assertThat(s.canTransitionTo(OrderStatus.PENDING_NEW)).as(s.name())
+                    .isEqualTo(s == OrderStatus.PENDING_CANCEL);
         }
     }
 }

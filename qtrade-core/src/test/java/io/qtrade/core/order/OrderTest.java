@@ -237,7 +237,7 @@ class OrderTest {
         o.acknowledge(2L);
         o.fill(4.0, 100.0, 0.04, 3L);
         assertThat(o.toString()).isEqualTo("Order[orderId=42, instrument=BTCUSDT@BINANCE, side=BUY, type=LIMIT, "
-                + "timeInForce=GTC, price=100.0, qty=10.0, status=PARTIALLY_FILLED, filledQty=4.0, leavesQty=6.0, "
+                + "timeInForce=GTC, price=100.0, qty=10.0, status=PARTIALLY_FILLED, acknowledged=true, filledQty=4.0, leavesQty=6.0, "
                 + "avgFillPrice=100.0, fees=0.04, rejectReason=, cancelRejectReason=, createdTs=1000, "
                 + "lastUpdateTs=3]");
     }
@@ -248,5 +248,59 @@ class OrderTest {
         o.fill(5.0, 100.0, -0.1, 1L);
         o.fill(5.0, 100.0, 0.3, 2L);
         assertThat(o.fees()).isCloseTo(0.2, within(1e-15));
+    }
+
+    @Test
+    void aCancelMayChaseAnUnacknowledgedOrderAndItsAckKeepsThePendingCancel() {
+        Order o = new Order(7, OrderRequest.limit(BTC, Side.SELL, 101.0, 2.0), 1_000L);
+        o.requestCancel(1_100L);
+        assertThat(o.status()).isEqualTo(OrderStatus.PENDING_CANCEL);
+        assertThat(o.isAcknowledged()).isFalse();
+        o.acknowledge(1_200L);
+        assertThat(o.status()).isEqualTo(OrderStatus.PENDING_CANCEL);
+        assertThat(o.isAcknowledged()).isTrue();
+        assertThat(o.lastUpdateTs()).isEqualTo(1_200L);
+        o.cancel(1_300L);
+        assertThat(o.status()).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void aCancelRejectedBeforeTheAckReturnsToPendingNew() {
+        Order o = new Order(7, OrderRequest.limit(BTC, Side.SELL, 101.0, 2.0), 1_000L);
+        o.requestCancel(1_100L);
+        o.cancelRejected(1_150L, "unknown order");
+        assertThat(o.status()).isEqualTo(OrderStatus.PENDING_NEW);
+        assertThat(o.cancelRejectReason()).isEqualTo("unknown order");
+        o.acknowledge(1_200L);
+        assertThat(o.status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
+    void anOrderChasedByACancelCanStillBeRejectedFilledOrExpired() {
+        Order rejected = new Order(1, OrderRequest.limit(BTC, Side.BUY, 99.0, 1.0), 0L);
+        rejected.requestCancel(1L);
+        rejected.reject(2L, "price out of band");
+        assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(rejected.rejectReason()).isEqualTo("price out of band");
+
+        Order filled = new Order(2, OrderRequest.limit(BTC, Side.BUY, 99.0, 1.0), 0L);
+        filled.requestCancel(1L);
+        filled.fill(1.0, 99.0, 0.01, 2L); // the fill won the race with the cancel
+        assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
+
+        Order killed = new Order(3, OrderRequest.limit(BTC, Side.BUY, 99.0, 1.0, TimeInForce.FOK), 0L);
+        killed.requestCancel(1L);
+        killed.expire(2L);
+        assertThat(killed.status()).isEqualTo(OrderStatus.EXPIRED);
+
+        Order acked = new Order(4, OrderRequest.limit(BTC, Side.BUY, 99.0, 1.0), 0L);
+        acked.requestCancel(1L);
+        acked.acknowledge(2L);
+        assertThatThrownBy(() -> acked.reject(3L, "late"))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageEndingWith("(an order that was acknowledged or filled cannot be rejected)");
+        assertThatThrownBy(() -> acked.acknowledge(4L))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageStartingWith("order 4 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to NEW");
     }
 }

@@ -69,9 +69,9 @@ class OrderTransitionTest {
             PENDING_NEW      | ACK            | NEW
             PENDING_NEW      | PARTIAL_FILL   | PARTIALLY_FILLED
             PENDING_NEW      | FULL_FILL      | FILLED
-            PENDING_NEW      | REQUEST_CANCEL | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_NEW to PENDING_CANCEL; legal from PENDING_NEW: NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED
+            PENDING_NEW      | REQUEST_CANCEL | PENDING_CANCEL
             PENDING_NEW      | CANCEL         | CANCELED
-            PENDING_NEW      | CANCEL_REJECT  | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_NEW to NEW; legal from PENDING_NEW: NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED (a cancel reject is legal only from PENDING_CANCEL)
+            PENDING_NEW      | CANCEL_REJECT  | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_NEW to PENDING_NEW; legal from PENDING_NEW: NEW, PARTIALLY_FILLED, FILLED, PENDING_CANCEL, CANCELED, REJECTED, EXPIRED (a cancel reject is legal only from PENDING_CANCEL)
             PENDING_NEW      | REJECT         | REJECTED
             PENDING_NEW      | EXPIRE         | EXPIRED
 
@@ -102,15 +102,15 @@ class OrderTransitionTest {
             FILLED           | REJECT         | order 42 (BTCUSDT@BINANCE): cannot go from FILLED to REJECTED; legal from FILLED: none
             FILLED           | EXPIRE         | order 42 (BTCUSDT@BINANCE): cannot go from FILLED to EXPIRED; legal from FILLED: none
 
-            PENDING_CANCEL   | ACK            | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to NEW; legal from PENDING_CANCEL: NEW, PARTIALLY_FILLED, FILLED, CANCELED (an acknowledgement is legal only from PENDING_NEW; PENDING_CANCEL returns to NEW only on a cancel reject)
+            PENDING_CANCEL   | ACK            | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to NEW; legal from PENDING_CANCEL: PENDING_NEW, NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED (an acknowledgement is legal only from PENDING_NEW, or once from a PENDING_CANCEL sent before it; PENDING_CANCEL returns to NEW only on a cancel reject)
             # a partial fill while the cancel is in flight keeps PENDING_CANCEL
             PENDING_CANCEL   | PARTIAL_FILL   | PENDING_CANCEL
             PENDING_CANCEL   | FULL_FILL      | FILLED
-            PENDING_CANCEL   | REQUEST_CANCEL | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to PENDING_CANCEL; legal from PENDING_CANCEL: NEW, PARTIALLY_FILLED, FILLED, CANCELED
+            PENDING_CANCEL   | REQUEST_CANCEL | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to PENDING_CANCEL; legal from PENDING_CANCEL: PENDING_NEW, NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED
             PENDING_CANCEL   | CANCEL         | CANCELED
             PENDING_CANCEL   | CANCEL_REJECT  | NEW
-            PENDING_CANCEL   | REJECT         | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to REJECTED; legal from PENDING_CANCEL: NEW, PARTIALLY_FILLED, FILLED, CANCELED
-            PENDING_CANCEL   | EXPIRE         | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to EXPIRED; legal from PENDING_CANCEL: NEW, PARTIALLY_FILLED, FILLED, CANCELED
+            PENDING_CANCEL   | REJECT         | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to REJECTED; legal from PENDING_CANCEL: PENDING_NEW, NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED (an order that was acknowledged or filled cannot be rejected)
+            PENDING_CANCEL   | EXPIRE         | EXPIRED
 
             CANCELED         | ACK            | order 42 (BTCUSDT@BINANCE): cannot go from CANCELED to NEW; legal from CANCELED: none
             CANCELED         | PARTIAL_FILL   | order 42 (BTCUSDT@BINANCE): cannot go from CANCELED to PARTIALLY_FILLED; legal from CANCELED: none (fill qty 1.0 at 100.0)
@@ -126,7 +126,7 @@ class OrderTransitionTest {
             REJECTED         | FULL_FILL      | order 42 (BTCUSDT@BINANCE): cannot go from REJECTED to FILLED; legal from REJECTED: none (fill qty 10.0 at 100.0)
             REJECTED         | REQUEST_CANCEL | order 42 (BTCUSDT@BINANCE): cannot go from REJECTED to PENDING_CANCEL; legal from REJECTED: none
             REJECTED         | CANCEL         | order 42 (BTCUSDT@BINANCE): cannot go from REJECTED to CANCELED; legal from REJECTED: none
-            REJECTED         | CANCEL_REJECT  | order 42 (BTCUSDT@BINANCE): cannot go from REJECTED to NEW; legal from REJECTED: none (a cancel reject is legal only from PENDING_CANCEL)
+            REJECTED         | CANCEL_REJECT  | order 42 (BTCUSDT@BINANCE): cannot go from REJECTED to PENDING_NEW; legal from REJECTED: none (a cancel reject is legal only from PENDING_CANCEL)
             REJECTED         | REJECT         | order 42 (BTCUSDT@BINANCE): cannot go from REJECTED to REJECTED; legal from REJECTED: none
             REJECTED         | EXPIRE         | order 42 (BTCUSDT@BINANCE): cannot go from REJECTED to EXPIRED; legal from REJECTED: none
 
