@@ -24,7 +24,7 @@ import java.util.Objects;
  * <p>Timestamps are {@code long} epoch nanoseconds as the caller's clock stamps each event; they are recorded, not
  * checked for order. Mutable and not thread-safe: one order belongs to one event loop.
  */
-public final class Order {
+public final class Order implements OrderView {
 
     /** {@link #avgFillPrice()} and {@link #lastFillPrice()} when there is no fill to report. */
     public static final double NO_PRICE = Double.NaN;

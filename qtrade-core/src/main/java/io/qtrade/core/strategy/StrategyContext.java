@@ -3,7 +3,7 @@ package io.qtrade.core.strategy;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBook;
-import io.qtrade.core.order.Order;
+import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.OrderRequest;
 import io.qtrade.core.order.TimeInForce;
 import io.qtrade.core.portfolio.Portfolio;
@@ -87,7 +87,7 @@ public interface StrategyContext {
      *
      * @throws IllegalArgumentException if no order has that id
      */
-    Order order(long orderId);
+    OrderView order(long orderId);
 
     /**
      * Writes the ids of the strategy's open orders on instrument {@code instrument} into {@code orderIds}
