@@ -30,7 +30,8 @@ import java.util.Arrays;
  * <p>Memory: per slot 64 quantities (512 bytes) and a mask (8 bytes); per non-empty page 12 bytes in the sorted
  * arrays and at most 48 bytes of hash table (kept between a quarter and a half full), about 580 bytes per page in all,
  * so at most about 580 bytes per level for levels 64 or more keys apart, and about 9 bytes per level for a dense book.
- * The number of slots is the highest number of pages held at once: memory is bounded by the book's peak population,
+ * The number of slots is the highest number of pages held at once rounded up to a power of two (the slabs double), so
+ * in the worst case just after a doubling about 1.1 KB per peak page: memory is bounded by the book's peak population,
  * never by the range of its prices.
  *
  * <p>Why 64-key pages behind a ring, rather than pages of {@code windowTicks} or pages everywhere: the page width is
