@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code touch}: the depth updates of a Cont–Stoikov–Talreja {@link SyntheticMarket} (50 levels a side,
  *   activity concentrated at the touch, the mid wandering over hundreds of ticks);</li>
  *   <li>{@code wide}: levels spread uniformly up to 20,000 ticks either side of a slowly moving mid, so most
- *   updates land outside the book's 4,096-tick window and exercise the far-level fallback.</li>
+ *   updates land outside the book's 4,096-tick window and exercise its paged far levels.</li>
  * </ul>
  * Each measures {@link OrderBook#update} (ticks in hand), {@link OrderBook#apply} through an {@link EventCursor}
  * (price to ticks conversion and kind dispatch included), and two baselines in the same run: the floor of one array

@@ -13,28 +13,31 @@ import java.util.Arrays;
  * at index {@code key & (windowTicks - 1)}; a zero quantity is an empty level. An update here is one array access.
  * The window is placed so that the best key sits {@code windowTicks / 4} below its top, leaving room for price
  * improvements above and three quarters of the window for the levels behind the touch.</li>
- * <li><b>Far levels</b>: every level below the window is kept in two parallel arrays sorted by ascending key
- * ({@code farKeys}, {@code farQtys}), so the far level nearest the touch is the last one. Lookup is a binary search,
- * {@code O(log n)}; insert and delete shift the elements above the position, {@code O(n)} in the worst case but
- * {@code O(1)} for levels just below the window, where most far traffic lands. The arrays double when full.</li>
+ * <li><b>Far levels</b>: every level below the window is kept in {@link PagedLevels}: pages of 64 consecutive keys
+ * (64 quantities and a 64-bit occupancy mask), allocated only where levels exist, found by page index in a primitive
+ * hash map, with the non-empty page indices in a sorted array for ordered access. A far update is {@code O(1)}
+ * whatever its distance from the touch (one hash lookup, one array access); opening or emptying a page also inserts
+ * or deletes its index in the sorted page array, {@code O(p)} in the number {@code p} of non-empty far pages (a shift
+ * of a primitive array; {@code O(1)} for the highest page). Emptied pages go back to a free list and are reused, so
+ * memory follows the peak number of non-empty pages (about 580 bytes each), not the price range.</li>
  * </ul>
  *
  * <p>Invariants after every operation: when the side holds a level, the best key lies inside the window, and every
  * far key is below {@code windowLow}. So the levels in price order are the window's (best first) followed by the far
- * arrays read from the end. When the best key leaves the comfortable part of the window (fewer than
+ * levels in descending key order. When the best key leaves the comfortable part of the window (fewer than
  * {@code windowTicks / 16} keys above it or fewer than {@code windowTicks / 4} below it) the window moves back to its
- * target placement: levels that fall off the bottom are appended to the far arrays, far levels that come inside are
- * popped from their end. A move by {@code d} keys costs {@code O(min(d, windowTicks))} plus the levels moved.
+ * target placement: levels that fall off the bottom become the highest far levels, far levels that come inside are
+ * popped from the top of the far pages. A move by {@code d} keys costs {@code O(min(d, windowTicks))} plus
+ * {@code O(1)} per level moved.
  *
  * <p>When the best level is removed the next best is found by scanning the window downwards, which is {@code O(1)}
- * for a dense book near the touch; an empty window falls through to the far arrays in {@code O(1)}.
+ * for a dense book near the touch; an empty window falls through to the highest far level in {@code O(1)} (the last
+ * page of the sorted page array, highest bit of its mask).
  */
 final class BookSide {
 
     /** The best key of a side without levels (equal to {@link OrderBook#NO_BID}). */
     static final long EMPTY = Long.MIN_VALUE;
-
-    private static final int INITIAL_FAR_CAPACITY = 16;
 
     private final int windowTicks;
     private final long mask;
@@ -48,9 +51,8 @@ final class BookSide {
     private long windowLow;
     private int windowLevels;
 
-    private long[] farKeys = new long[INITIAL_FAR_CAPACITY];
-    private double[] farQtys = new double[INITIAL_FAR_CAPACITY];
-    private int farLevels;
+    /** The levels below the window. */
+    private final PagedLevels far = new PagedLevels();
     private long farUpdates;
 
     private long best = EMPTY;
@@ -76,17 +78,27 @@ final class BookSide {
     }
 
     int levelCount() {
-        return windowLevels + farLevels;
+        return windowLevels + far.size();
     }
 
-    /** How many updates read or wrote the far arrays. */
+    /** How many updates read or wrote the far levels. */
     long farUpdates() {
         return farUpdates;
     }
 
     /** Levels currently held outside the window. */
     int farLevelCount() {
-        return farLevels;
+        return far.size();
+    }
+
+    /** Non-empty pages of the far levels. */
+    int farPageCount() {
+        return far.pageCount();
+    }
+
+    /** Page slots allocated for the far levels so far (their peak count, rounded up to a power of two). */
+    int farSlotCapacity() {
+        return far.slotCapacity();
     }
 
     double qtyAt(long key) {
@@ -94,11 +106,7 @@ final class BookSide {
         if (offset >= 0 && offset < windowTicks) {
             return window[slot(key)];
         }
-        if (offset < 0 && farLevels > 0) {
-            int i = farIndex(key);
-            return i >= 0 ? farQtys[i] : 0.0;
-        }
-        return 0.0;
+        return offset < 0 ? far.get(key) : 0.0;
     }
 
     /**
@@ -120,7 +128,8 @@ final class BookSide {
             }
             window[i] = qty;
         } else {
-            previous = farPut(key, qty);
+            farUpdates++;
+            previous = far.put(key, qty);
         }
         if (key > best) {
             best = key;
@@ -145,8 +154,9 @@ final class BookSide {
             }
             window[i] = 0.0;
             windowLevels--;
-        } else if (offset < 0 && farLevels > 0) {
-            previous = farRemove(key);
+        } else if (offset < 0) {
+            farUpdates++;
+            previous = far.remove(key);
             if (previous == 0.0) {
                 return 0.0;
             }
@@ -172,7 +182,7 @@ final class BookSide {
                 window[slot(best)] = 0.0;
                 windowLevels--;
             } else {
-                farLevels--; // the best of a side with an empty window is the last far level
+                far.removeMax(); // the best of a side with an empty window is the highest far level
             }
             best = nextBestBelow(best);
             removed++;
@@ -188,7 +198,7 @@ final class BookSide {
             Arrays.fill(window, 0.0);
             windowLevels = 0;
         }
-        farLevels = 0;
+        far.clear();
         best = EMPTY;
     }
 
@@ -208,12 +218,7 @@ final class BookSide {
                 n++;
             }
         }
-        for (int i = farLevels - 1; i >= 0 && n < maxLevels; i--) {
-            keys[n] = farKeys[i];
-            qtys[n] = farQtys[i];
-            n++;
-        }
-        return n;
+        return far.levelsDescending(keys, qtys, n, maxLevels);
     }
 
     private int slot(long key) {
@@ -234,7 +239,7 @@ final class BookSide {
             }
             return k;
         }
-        return farLevels > 0 ? farKeys[farLevels - 1] : EMPTY;
+        return far.maxKey(); // PagedLevels.EMPTY == EMPTY
     }
 
     private void moveWindowIfBestDrifted() {
@@ -265,7 +270,7 @@ final class BookSide {
             if (qty != 0.0) {
                 window[i] = 0.0;
                 windowLevels--;
-                farAppend(key, qty);
+                far.put(key, qty); // the highest far key so far: its page, if new, is appended in O(1)
             }
         }
         windowLow = newLow;
@@ -277,60 +282,11 @@ final class BookSide {
      */
     private void shiftDown(long newLow) {
         windowLow = newLow;
-        while (farLevels > 0 && farKeys[farLevels - 1] >= newLow) {
-            int last = farLevels - 1;
-            window[slot(farKeys[last])] = farQtys[last];
+        long key;
+        while ((key = far.maxKey()) >= newLow) { // EMPTY is below every newLow
+            window[slot(key)] = far.maxQty();
             windowLevels++;
-            farLevels = last;
-        }
-    }
-
-    private int farIndex(long key) {
-        return Arrays.binarySearch(farKeys, 0, farLevels, key);
-    }
-
-    private double farPut(long key, double qty) {
-        farUpdates++;
-        int i = farIndex(key);
-        if (i >= 0) {
-            double previous = farQtys[i];
-            farQtys[i] = qty;
-            return previous;
-        }
-        int at = -(i + 1);
-        ensureFarCapacity();
-        System.arraycopy(farKeys, at, farKeys, at + 1, farLevels - at);
-        System.arraycopy(farQtys, at, farQtys, at + 1, farLevels - at);
-        farKeys[at] = key;
-        farQtys[at] = qty;
-        farLevels++;
-        return 0.0;
-    }
-
-    private double farRemove(long key) {
-        farUpdates++;
-        int i = farIndex(key);
-        if (i < 0) {
-            return 0.0;
-        }
-        double previous = farQtys[i];
-        System.arraycopy(farKeys, i + 1, farKeys, i, farLevels - i - 1);
-        System.arraycopy(farQtys, i + 1, farQtys, i, farLevels - i - 1);
-        farLevels--;
-        return previous;
-    }
-
-    private void farAppend(long key, double qty) {
-        ensureFarCapacity();
-        farKeys[farLevels] = key;
-        farQtys[farLevels] = qty;
-        farLevels++;
-    }
-
-    private void ensureFarCapacity() {
-        if (farLevels == farKeys.length) {
-            farKeys = Arrays.copyOf(farKeys, farLevels * 2);
-            farQtys = Arrays.copyOf(farQtys, farLevels * 2);
+            far.removeMax();
         }
     }
 }

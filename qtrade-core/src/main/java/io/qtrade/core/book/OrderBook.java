@@ -27,11 +27,18 @@ import java.util.Objects;
  * {@code double[]} ring indexed by {@code priceTicks & (windowTicks - 1)} (the range-of-interest idea of hftbacktest's
  * {@code ROIVectorMarketDepth}, made to follow the touch). An update inside the window is {@code O(1)}: one array
  * write and an incremental best-price check. Removing the best level scans towards worse prices to the next level.
- * Levels behind the window are kept, not dropped, in a sorted primitive array per side (binary search,
- * {@code O(log n)} lookup, insert/delete {@code O(n)} in the number {@code n} of far levels but {@code O(1)} for those
- * just behind the window); {@link #farUpdates()} counts how often an update had to go there. When the touch moves far
- * the window moves with it, moving levels between the ring and the far arrays. After warm-up (once the far arrays
- * have grown to the book's size) updates allocate nothing.
+ * Levels behind the window are kept, not dropped, in sparse pages of 64 consecutive prices (64 quantities and a
+ * 64-bit occupancy mask each) that exist only where levels exist, found by page index in a primitive hash map, the
+ * non-empty page indices kept in a sorted array. A far update is {@code O(1)} whatever its distance from the touch:
+ * a hash lookup more than the window (in {@code OrderBookBenchmark}'s wide stream, where most updates are far, about
+ * two thirds of the near-touch rate and over ten times a two-{@code TreeMap} book). Only an update that opens a new
+ * page or empties one also shifts the sorted page array, {@code O(p)} in the number {@code p} of non-empty far pages
+ * (a primitive copy of 12 bytes per page, some microseconds at worst for 10,000 pages). Emptied pages are pooled
+ * and reused; memory is about 580 bytes per page at the peak number of non-empty pages, so levels scattered over
+ * millions of ticks cost memory per level, not per tick. {@link #farUpdates()} counts how often an update went to the
+ * far pages. When the touch moves far the window moves with it, moving levels between the ring and the far pages.
+ * After warm-up (once the pages, the page map and the page pool have grown to the book's peak size) updates allocate
+ * nothing, also after {@link #clear()}.
  *
  * <p>Not thread-safe: one book belongs to one event loop.
  */
@@ -84,7 +91,7 @@ public final class OrderBook {
     /**
      * @param instrument  the instrument whose prices the book holds
      * @param windowTicks prices per side held in the {@code O(1)} window around the touch: a power of two, at least
-     *                    {@link #MIN_WINDOW_TICKS}; levels outside it are kept in the slower far arrays
+     *                    {@link #MIN_WINDOW_TICKS}; levels behind it are kept in the slower paged far levels
      * @param policy      what to do with an update that would cross or lock the book
      */
     public OrderBook(Instrument instrument, int windowTicks, CrossedBookPolicy policy) {
@@ -316,8 +323,8 @@ public final class OrderBook {
     }
 
     /**
-     * How many level writes went to the far arrays outside the window, since construction: a measure of whether
-     * {@code windowTicks} suits the instrument.
+     * How many updates went to the paged far levels behind the window, since construction: a measure of whether
+     * {@code windowTicks} suits the instrument (a far update costs a hash lookup more than a window update).
      */
     public long farUpdates() {
         return bids.farUpdates() + asks.farUpdates();
@@ -361,6 +368,16 @@ public final class OrderBook {
         }
         own.put(key, qty);
         return status;
+    }
+
+    /** Non-empty far pages of {@code side}, for tests of the memory bound. */
+    int farPageCount(Side side) {
+        return sideOf(side).farPageCount();
+    }
+
+    /** Page slots allocated for the far levels of {@code side}, for tests of the memory bound. */
+    int farSlotCapacity(Side side) {
+        return sideOf(side).farSlotCapacity();
     }
 
     /** Removes every level on {@code side} without the view check. */
