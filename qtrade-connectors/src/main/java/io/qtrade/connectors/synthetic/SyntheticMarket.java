@@ -1,6 +1,7 @@
 package io.qtrade.connectors.synthetic;
 
 import io.qtrade.core.Instrument;
+import io.qtrade.core.market.EarliestFirstQueue;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventSource;
 
@@ -190,8 +191,8 @@ public final class SyntheticMarket implements EventSource {
     private final Config config;
     private final SyntheticBook[] books;
     private final PendingEvents pending;
-    /** Binary heap of instrument indices keyed by (next exchTs, index). */
-    private final int[] heap;
+    /** Instrument indices keyed by (next exchTs, index). */
+    private final EarliestFirstQueue nextBook;
     private boolean snapshotStaged;
     private long produced;
 
@@ -218,10 +219,9 @@ public final class SyntheticMarket implements EventSource {
         }
         this.pending = new PendingEvents(n * (2 * config.levels() + 2) + 16 * config.levels()
                 + 2 * config.marketOrderSize());
-        this.heap = new int[n];
+        this.nextBook = new EarliestFirstQueue(n);
         for (int i = 0; i < n; i++) {
-            heap[i] = i;
-            siftUp(i);
+            nextBook.add(i, books[i].nextExchTs());
         }
         this.snapshotStaged = !config.snapshot();
     }
@@ -270,9 +270,9 @@ public final class SyntheticMarket implements EventSource {
             return;
         }
         while (pending.size() == 0) {
-            int i = heap[0];
+            int i = nextBook.peekId();
             books[i].step(pending);
-            siftDown(0);
+            nextBook.updateHeadTime(books[i].nextExchTs());
         }
     }
 
@@ -280,44 +280,6 @@ public final class SyntheticMarket implements EventSource {
 
     SyntheticBook book(int instrument) {
         return books[instrument];
-    }
-
-    private boolean before(int a, int b) {
-        long ta = books[a].nextExchTs();
-        long tb = books[b].nextExchTs();
-        return ta < tb || (ta == tb && a < b);
-    }
-
-    private void siftUp(int i) {
-        int s = heap[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(s, heap[parent])) {
-                break;
-            }
-            heap[i] = heap[parent];
-            i = parent;
-        }
-        heap[i] = s;
-    }
-
-    private void siftDown(int i) {
-        int size = heap.length;
-        int s = heap[i];
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && before(heap[right], heap[child])) {
-                child = right;
-            }
-            if (!before(heap[child], s)) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = s;
     }
 
     @Override

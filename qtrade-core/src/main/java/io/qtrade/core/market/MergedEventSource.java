@@ -11,7 +11,7 @@ import java.util.Objects;
  * A k-way merge of several time-ordered event sources into one time-ordered stream.
  *
  * <p>The merge is stable: events with equal timestamps keep their order within a source, and across sources the
- * source listed first comes first. A binary heap of source indices, keyed by {@code (timestamp, source index)},
+ * source listed first comes first. An {@link EarliestFirstQueue} of source indices, keyed by {@code (timestamp, source index)},
  * picks the next event in {@code O(log k)}; each source is read through its own reused batch, so memory stays at
  * {@code k * bufferCapacity} rows whatever the length of the streams.
  *
@@ -34,8 +34,7 @@ public final class MergedEventSource implements EventSource {
     private final int[] instrumentOffset;
     private final long[] headTs;
     private final long[] eventsRead;
-    private final int[] heap;
-    private int heapSize;
+    private final EarliestFirstQueue next;
     private boolean started;
     private final List<Instrument> instruments;
 
@@ -62,7 +61,7 @@ public final class MergedEventSource implements EventSource {
         this.instrumentOffset = new int[k];
         this.headTs = new long[k];
         this.eventsRead = new long[k];
-        this.heap = new int[k];
+        this.next = new EarliestFirstQueue(k);
         List<Instrument> all = new ArrayList<>();
         for (int s = 0; s < k; s++) {
             EventSource source = Objects.requireNonNull(this.sources[s], "source " + s);
@@ -89,14 +88,13 @@ public final class MergedEventSource implements EventSource {
             start();
         }
         into.clear();
-        while (heapSize > 0 && !into.isFull()) {
-            int s = heap[0];
+        while (!next.isEmpty() && !into.isFull()) {
+            int s = next.peekId();
             into.addFrom(buffers[s], position[s], instrumentOffset[s]);
             if (advance(s)) {
-                siftDown(0);
+                next.updateHeadTime(headTs[s]);
             } else {
-                heap[0] = heap[--heapSize];
-                siftDown(0);
+                next.removeHead();
             }
         }
         return !into.isEmpty();
@@ -127,8 +125,7 @@ public final class MergedEventSource implements EventSource {
             position[s] = -1;
             headTs[s] = Long.MIN_VALUE;
             if (advance(s)) {
-                heap[heapSize] = s;
-                siftUp(heapSize++);
+                next.add(s, headTs[s]);
             }
         }
     }
@@ -162,46 +159,6 @@ public final class MergedEventSource implements EventSource {
             sb.append(i == 0 ? "" : ", ").append(list.get(i).id());
         }
         return sb.append(')').toString();
-    }
-
-    private boolean before(int a, int b) {
-        long ta = headTs[a];
-        long tb = headTs[b];
-        return ta < tb || (ta == tb && a < b);
-    }
-
-    private void siftUp(int i) {
-        int s = heap[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(s, heap[parent])) {
-                break;
-            }
-            heap[i] = heap[parent];
-            i = parent;
-        }
-        heap[i] = s;
-    }
-
-    private void siftDown(int i) {
-        if (heapSize == 0) {
-            return;
-        }
-        int s = heap[i];
-        int half = heapSize >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < heapSize && before(heap[right], heap[child])) {
-                child = right;
-            }
-            if (!before(heap[child], s)) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = s;
     }
 
     @Override
