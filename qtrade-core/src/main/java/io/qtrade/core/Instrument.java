@@ -64,7 +64,12 @@ public final class Instrument {
         this.tickSize = tickSize;
         this.lotSize = lotSize;
         this.contractMultiplier = contractMultiplier;
-        this.tickUnscaled = tick.movePointRight(scale).longValueExact();
+        BigDecimal unscaled = tick.movePointRight(scale);
+        if (unscaled.compareTo(BigDecimal.valueOf(1L << 53)) > 0) {
+            throw new IllegalArgumentException("tickSize " + tickSize + " of " + symbol
+                    + " is too large: at most 2^53 = " + (1L << 53));
+        }
+        this.tickUnscaled = unscaled.longValueExact();
         this.tickPow10 = Math.pow(10, scale);
         int h = symbol.hashCode();
         h = 31 * h + venue.hashCode();
@@ -98,12 +103,19 @@ public final class Instrument {
         return contractMultiplier;
     }
 
-    /** The price of {@code ticks} ticks, correctly rounded to the nearest double. */
+    /**
+     * The price of {@code ticks} ticks: correctly rounded to the nearest double while {@code |ticks * unscaled|}
+     * stays below 2^53, the nearest double of the product otherwise (never an overflowed value).
+     */
     public double toPrice(long ticks) {
-        return (double) (ticks * tickUnscaled) / tickPow10;
+        long units = ticks * tickUnscaled;
+        if (Math.multiplyHigh(ticks, tickUnscaled) != (units >> 63)) {
+            return (double) ticks * tickUnscaled / tickPow10;
+        }
+        return (double) units / tickPow10;
     }
 
-    /** The nearest tick count to {@code price} (half up). */
+    /** The nearest tick count to {@code price}, halves rounded up ({@code Math.round}: -2.5 ticks gives -2). */
     public long toTicks(double price) {
         requireFinite(price);
         return Math.round(price * tickPow10 / tickUnscaled);

@@ -69,6 +69,15 @@ class InstrumentTest {
         assertThatThrownBy(() -> new Instrument("X", "V", 0.01, 1, Double.NaN))
                 .hasMessage("contractMultiplier of X must be positive and finite, was NaN");
         assertThatThrownBy(() -> Instrument.spot(" ", "V", 0.01, 1)).hasMessage("symbol must not be blank");
+        assertThatThrownBy(() -> Instrument.spot("X", "V", 1e20, 1))
+                .hasMessage("tickSize 1.0E20 of X is too large: at most 2^53 = 9007199254740992");
+    }
+
+    @Test
+    void pricesOfHugeTickCountsDoNotOverflow() {
+        // 2^60 ticks of 0.25 is 2^58 = 2.8823e17; the exact product 25 * 2^60 overflows a long.
+        assertThat(es.toPrice(1L << 60)).isEqualTo(Math.scalb(1.0, 58));
+        assertThat(es.toPrice(-(1L << 60))).isEqualTo(-Math.scalb(1.0, 58));
     }
 
     @Test

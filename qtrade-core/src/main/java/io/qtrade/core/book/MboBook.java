@@ -536,7 +536,13 @@ public final class MboBook {
     }
 
     private LongIntHashMap levelMap(Side side) {
-        return side == Side.BUY ? bidLevelByPrice : askLevelByPrice;
+        if (side == Side.BUY) {
+            return bidLevelByPrice;
+        }
+        if (side == null) {
+            throw new NullPointerException(instrument.id() + ": side must not be null");
+        }
+        return askLevelByPrice;
     }
 
     private void checkPositive(String operation, long orderId, double qty) {

@@ -56,8 +56,11 @@ public final class OrderBook {
     public static final long NO_SPREAD_TICKS = Long.MAX_VALUE;
     /** {@link #lastExchTs()} and {@link #lastLocalTs()} before any event was applied. */
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
-    /** The largest absolute price in ticks a book accepts, {@code 2^62}. */
-    public static final long MAX_PRICE_TICKS = 1L << 62;
+    /**
+     * The largest absolute price in ticks a book accepts, {@code 2^61}: the spread between any two accepted prices
+     * ({@code <= 2^62}) and the negated ask keys stay inside a {@code long}.
+     */
+    public static final long MAX_PRICE_TICKS = 1L << 61;
 
     /** {@link #update} status: the level was added, changed or removed, and nothing crossed. */
     public static final int UPDATED = 0;
@@ -151,8 +154,11 @@ public final class OrderBook {
      * Applies one market event:
      * <ul>
      * <li>{@link EventKind#DEPTH_UPDATE}: {@link #update} at {@code instrument.toTicks(price)};</li>
-     * <li>{@link EventKind#BBO}: the level becomes the best on the event's side: the better levels on that side are
-     * removed as stale, then the level is updated (qty 0 leaves the side without that level);</li>
+     * <li>{@link EventKind#BBO}: the level becomes the best on the event's side: the better levels on that side, and
+     * the opposite levels at or through its price, are removed as stale (a quote moves both rows of a pair, one row
+     * at a time: this is not a crossed feed, so it neither counts in {@link #crossedUpdates()} nor throws), then the
+     * level is updated (qty 0 leaves the side without that level). Worse levels on its side are kept: in a feed that
+     * mixes depth and quotes they are still valid; a quote-only feed shows only its top levels;</li>
      * <li>{@link EventKind#BOOK_CLEAR}: clears the event's side, or both sides when it has no side code;</li>
      * <li>{@link EventKind#SNAPSHOT_BEGIN}: clears the book (the snapshot's levels follow);</li>
      * <li>{@link EventKind#TRADE}, {@link EventKind#SNAPSHOT_END} and the L3 kinds: no change to the levels (a
@@ -392,7 +398,16 @@ public final class OrderBook {
 
     private void setBest(Side side, long priceTicks, double qty) {
         checkLevel(side, priceTicks, qty);
-        sideOf(side).removeAtOrAbove(keyOf(side, priceTicks) + 1);
+        long key = keyOf(side, priceTicks);
+        sideOf(side).removeAtOrAbove(key + 1);
+        if (qty > 0.0) {
+            // A quote is authoritative for its side: opposite levels it reaches are stale (the other row of the
+            // same quote follows), not a crossed feed, so they go without counting or throwing.
+            BookSide opposite = side == Side.BUY ? asks : bids;
+            if (opposite.best() >= -key) {
+                opposite.removeAtOrAbove(-key);
+            }
+        }
         setLevel(side, priceTicks, qty);
     }
 

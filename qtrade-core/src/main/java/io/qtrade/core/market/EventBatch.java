@@ -13,7 +13,9 @@ import java.util.Arrays;
  * {@link EventCursor}. A batch is reused: {@link #clear()} and fill it again; it never grows past its capacity.
  *
  * <p>{@link #add} checks every row once, at the edge: a non-finite or negative quantity, a non-finite price on a
- * kind that has one, or an unknown instrument is refused with a message naming the row and the field. Downstream
+ * kind that has one, a depth, quote or L3 add row without a side, an L3 row without an order id, or a negative
+ * instrument index is refused with a message naming the row and the field. (Whether an index is in range depends on
+ * the source's instrument list: {@link InMemoryEventSource} and {@link MergedEventSource} check that.) Downstream
  * consumers trust the batch.
  */
 public final class EventBatch {
@@ -22,14 +24,15 @@ public final class EventBatch {
     public static final long NO_ORDER_ID = 0L;
 
     private final int capacity;
-    private final int[] instrument;
-    private final long[] exchTs;
-    private final long[] localTs;
-    private final byte[] kind;
-    private final byte[] side;
-    private final double[] price;
-    private final double[] qty;
-    private final long[] orderId;
+    // The columns are package-private for EventCursor, which reads only rows it has already bounds-checked.
+    final int[] instrument;
+    final long[] exchTs;
+    final long[] localTs;
+    final byte[] kind;
+    final byte[] side;
+    final double[] price;
+    final double[] qty;
+    final long[] orderId;
     private int size;
 
     /** @param capacity the most rows the batch holds, positive */
@@ -76,10 +79,10 @@ public final class EventBatch {
      * @param exchTs     venue timestamp, epoch nanoseconds
      * @param localTs    local receive timestamp, epoch nanoseconds
      * @param kind       what the event says
-     * @param sideCode   {@code +1}, {@code -1} or {@link Side#NO_SIDE_CODE}
+     * @param sideCode   {@code +1}, {@code -1} or {@link Side#NO_SIDE_CODE} (not for depth, BBO and L3 add rows)
      * @param price      price for kinds that have one ({@link EventKind#hasPrice()}), otherwise ignored
      * @param qty        quantity, finite and non-negative
-     * @param orderId    venue order id for L3 kinds, otherwise {@link #NO_ORDER_ID}
+     * @param orderId    venue order id for L3 kinds (never {@link #NO_ORDER_ID}), otherwise {@link #NO_ORDER_ID}
      * @throws IllegalStateException    when the batch is full
      * @throws IllegalArgumentException when a field is invalid; the message names the row and the field
      */
@@ -99,6 +102,13 @@ public final class EventBatch {
         }
         if (sideCode < -1 || sideCode > 1) {
             throw new IllegalArgumentException(where(exchTs) + "side code must be -1, 0 or 1, was " + sideCode);
+        }
+        if (sideCode == Side.NO_SIDE_CODE
+                && (kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO || kind == EventKind.ORDER_ADD)) {
+            throw new IllegalArgumentException(where(exchTs) + kind + " needs a side (1 buy or -1 sell), was 0");
+        }
+        if (kind.isL3() && orderId == NO_ORDER_ID) {
+            throw new IllegalArgumentException(where(exchTs) + kind + " needs an order id, was " + NO_ORDER_ID);
         }
         int i = size++;
         this.instrument[i] = instrument;

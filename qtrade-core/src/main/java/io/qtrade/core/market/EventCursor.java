@@ -42,47 +42,47 @@ public final class EventCursor implements MarketEvent {
 
     @Override
     public int instrument() {
-        return batch.instrument(row);
+        return batch.instrument[row];
     }
 
     @Override
     public long exchTs() {
-        return batch.exchTs(row);
+        return batch.exchTs[row];
     }
 
     @Override
     public long localTs() {
-        return batch.localTs(row);
+        return batch.localTs[row];
     }
 
     @Override
     public EventKind kind() {
-        return batch.kind(row);
+        return EventKind.fromCode(batch.kind[row]);
     }
 
     /** The kind's byte code, for a switch without the enum lookup. */
     public byte kindCode() {
-        return batch.kindCode(row);
+        return batch.kind[row];
     }
 
     @Override
     public byte sideCode() {
-        return batch.sideCode(row);
+        return batch.side[row];
     }
 
     @Override
     public double price() {
-        return batch.price(row);
+        return batch.price[row];
     }
 
     @Override
     public double qty() {
-        return batch.qty(row);
+        return batch.qty[row];
     }
 
     @Override
     public long orderId() {
-        return batch.orderId(row);
+        return batch.orderId[row];
     }
 
     @Override

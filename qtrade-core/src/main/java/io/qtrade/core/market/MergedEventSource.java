@@ -18,7 +18,9 @@ import java.util.Objects;
  * <p>Instrument indices are renumbered: the merged {@link #instruments()} list is the sources' lists concatenated
  * in order, and an event of source {@code s} gets its index plus the sizes of the lists before {@code s}.
  *
- * <p>Every source is checked as it is read: an event whose timestamp (by the chosen {@link TimeKey}) is earlier than
+ * <p>Every source is checked as it is read: an event whose instrument index is outside its source's list raises an
+ * {@link IllegalArgumentException} (it would otherwise land on another source's instrument), and an event whose
+ * timestamp (by the chosen {@link TimeKey}) is earlier than
  * the previous event of the same source raises an {@link OutOfOrderEventException} naming the source, the event's
  * position in it and both timestamps. Nothing is reordered silently.
  */
@@ -32,6 +34,7 @@ public final class MergedEventSource implements EventSource {
     private final EventBatch[] buffers;
     private final int[] position;
     private final int[] instrumentOffset;
+    private final int[] instrumentCount;
     private final long[] headTs;
     private final long[] eventsRead;
     private final EarliestFirstQueue next;
@@ -47,6 +50,7 @@ public final class MergedEventSource implements EventSource {
      * @param key            the timestamp that orders the merged stream
      * @param sources        the streams, each already in order by {@code key}; their order breaks ties
      * @param bufferCapacity rows read at a time from each source, positive
+     * @throws IllegalArgumentException for no sources or a non-positive {@code bufferCapacity}
      */
     public MergedEventSource(TimeKey key, List<? extends EventSource> sources, int bufferCapacity) {
         this.key = Objects.requireNonNull(key, "key");
@@ -54,11 +58,15 @@ public final class MergedEventSource implements EventSource {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("a merge needs at least one source");
         }
+        if (bufferCapacity <= 0) {
+            throw new IllegalArgumentException("bufferCapacity must be positive, was " + bufferCapacity);
+        }
         int k = sources.size();
         this.sources = sources.toArray(new EventSource[0]);
         this.buffers = new EventBatch[k];
         this.position = new int[k];
         this.instrumentOffset = new int[k];
+        this.instrumentCount = new int[k];
         this.headTs = new long[k];
         this.eventsRead = new long[k];
         this.next = new EarliestFirstQueue(k);
@@ -66,6 +74,7 @@ public final class MergedEventSource implements EventSource {
         for (int s = 0; s < k; s++) {
             EventSource source = Objects.requireNonNull(this.sources[s], "source " + s);
             instrumentOffset[s] = all.size();
+            instrumentCount[s] = source.instruments().size();
             all.addAll(source.instruments());
             buffers[s] = new EventBatch(bufferCapacity);
         }
@@ -146,6 +155,12 @@ public final class MergedEventSource implements EventSource {
             throw new OutOfOrderEventException("source " + s + " " + describe(s) + ", event " + eventsRead[s]
                     + ": " + key + " timestamp " + ts + " is " + (headTs[s] - ts)
                     + " ns before the previous event's " + headTs[s]);
+        }
+        int instrument = buffer.instrument(next);
+        if (instrument >= instrumentCount[s]) {
+            throw new IllegalArgumentException("source " + s + " " + describe(s) + ", event " + eventsRead[s]
+                    + ": instrument index " + instrument + " is outside the source's " + instrumentCount[s]
+                    + " instruments");
         }
         headTs[s] = ts;
         eventsRead[s]++;

@@ -159,13 +159,12 @@ public final class Order implements OrderView {
     }
 
     /**
-     * The venue acknowledged the order: PENDING_NEW to NEW. An ack that finds a cancel already chasing the order
-     * (PENDING_CANCEL, sent before this ack) is recorded and leaves the status in PENDING_CANCEL. Any other ack is
-     * refused: a second ack, or one that arrives after a fill or cancel already moved the order on (the order is
-     * past acknowledgement; drop the ack).
+     * The venue acknowledged the order: PENDING_NEW to NEW. An ack overtaken by our own cancel (PENDING_CANCEL) or
+     * by a partial fill (PARTIALLY_FILLED) is recorded ({@link #isAcknowledged()}) and leaves the status as it is.
+     * Any other ack is refused: a second ack, or one that finds the order terminal (drop it).
      */
     public void acknowledge(long ts) {
-        if (status == OrderStatus.PENDING_CANCEL && !acknowledged) {
+        if (!acknowledged && (status == OrderStatus.PENDING_CANCEL || status == OrderStatus.PARTIALLY_FILLED)) {
             acknowledged = true;
             lastUpdateTs = ts;
             lastEventReason = NO_REASON;
@@ -173,7 +172,7 @@ public final class Order implements OrderView {
         }
         if (status != OrderStatus.PENDING_NEW && status.canTransitionTo(OrderStatus.NEW)) {
             throw new IllegalOrderTransitionException(orderId, instrument(), status, OrderStatus.NEW,
-                    "an acknowledgement is legal only from PENDING_NEW, or once from a PENDING_CANCEL sent before it; "
+                    "an acknowledgement is legal only from PENDING_NEW, or once from a PENDING_CANCEL or PARTIALLY_FILLED it trails; "
                             + "PENDING_CANCEL returns to NEW only on a cancel reject");
         }
         moveTo(OrderStatus.NEW, ts);

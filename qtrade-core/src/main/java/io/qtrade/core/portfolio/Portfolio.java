@@ -111,13 +111,13 @@ public final class Portfolio {
     }
 
     /**
-     * The position in {@code instrument}; for an instrument never traded, a new flat position that this portfolio
-     * does not hold (asking does not add it to {@link #positions()}). Apply fills through {@link #apply(Fill)}, not
-     * to the returned position.
+     * The position in {@code instrument}, flat for an instrument never traded. The same object every time (the first
+     * call for an unseen instrument creates it; later calls, on the strategy's per-event path, allocate nothing);
+     * asking does not add the instrument to {@link #positions()}. Apply fills through {@link #apply(Fill)}, not to
+     * the returned position.
      */
     public Position position(Instrument instrument) {
-        Slot slot = find(instrument);
-        return slot != null && slot.traded ? slot.position : new Position(instrument);
+        return slot(instrument).position;
     }
 
     /** Every instrument traded so far and its position (flat ones included), in first-traded order; read-only. */

@@ -1,26 +1,32 @@
 package io.qtrade.core.strategy;
 
+import java.util.Arrays;
+
 /**
  * The timer queue an engine keeps for its strategies: one-shot and repeating timers in a primitive binary heap,
  * fired in order of due time, ties in order of creation (so a run is deterministic).
  *
  * <p>Allocation-free once the heap has grown to the number of live timers. An engine calls
- * {@link #nextDueNanos()} to know when to wake, then {@link #pollDue(long)} repeatedly; a repeating timer is
- * re-armed at {@code due + interval} each time it is polled, so it fires on a fixed grid whatever the engine's
- * event times. Timer ids start at 1 and are never reused.
+ * {@link #nextDueNanos()} to know when to wake ({@link #NO_DUE_TIME}, later than any event, when nothing is set), then
+ * {@link #pollDue(long)} until it returns {@link #NONE}. A repeating timer is re-armed at {@code due + interval} each
+ * time it is polled, so it fires on a fixed grid whatever the engine's event times: after a gap in the data it fires
+ * once for every grid point it missed (an engine that wants one catch-up firing reschedules the timer). A repeating
+ * timer whose next due time would pass {@code Long.MAX_VALUE} is dropped. Timer ids start at 1 and are never reused.
  */
 public final class Timers {
 
-    /** What {@link #pollDue} and {@link #nextDueNanos} return when no timer is due or set. */
+    /** What {@link #pollDue} returns when no timer is due: never a timer id. */
     public static final long NONE = -1L;
+    /** What {@link #nextDueNanos} returns when no timer is set: later than every timestamp. */
+    public static final long NO_DUE_TIME = Long.MAX_VALUE;
 
     private long[] due = new long[16];
     private long[] id = new long[16];
     private long[] interval = new long[16];
+    private boolean[] cancelled = new boolean[16];
     private int size;
-    private long nextId = 1;
-    private long[] cancelled = new long[16];
     private int cancelledCount;
+    private long nextId = 1;
     private long lastFiredDueNanos;
 
     /**
@@ -45,24 +51,28 @@ public final class Timers {
         return push(firstNanos, intervalNanos);
     }
 
-    /** Cancels timer {@code timerId}; {@code false} if it is not pending (fired one-shot, cancelled, unknown). */
+    /**
+     * Cancels timer {@code timerId}; {@code false} if it is not pending (fired one-shot, cancelled, unknown). The
+     * entry is marked and leaves the heap when it reaches the top: {@code O(pending)} to find, nothing moved.
+     */
     public boolean cancel(long timerId) {
         for (int i = 0; i < size; i++) {
-            if (id[i] == timerId && !isCancelled(timerId)) {
-                if (cancelledCount == cancelled.length) {
-                    cancelled = java.util.Arrays.copyOf(cancelled, cancelledCount * 2);
+            if (id[i] == timerId) {
+                if (cancelled[i]) {
+                    return false;
                 }
-                cancelled[cancelledCount++] = timerId;
+                cancelled[i] = true;
+                cancelledCount++;
                 return true;
             }
         }
         return false;
     }
 
-    /** The due time of the earliest pending timer, or {@link #NONE}. */
+    /** The due time of the earliest pending timer, or {@link #NO_DUE_TIME}. */
     public long nextDueNanos() {
         dropCancelledHead();
-        return size == 0 ? NONE : due[0];
+        return size == 0 ? NO_DUE_TIME : due[0];
     }
 
     /**
@@ -77,8 +87,9 @@ public final class Timers {
         long timerId = id[0];
         long when = due[0];
         lastFiredDueNanos = when;
-        if (interval[0] > 0) {
-            due[0] = when + interval[0];
+        long next = when + interval[0];
+        if (interval[0] > 0 && next > when) {
+            due[0] = next;
             siftDown(0);
         } else {
             removeHead();
@@ -99,41 +110,25 @@ public final class Timers {
     private long push(long timeNanos, long intervalNanos) {
         if (size == due.length) {
             int capacity = size * 2;
-            due = java.util.Arrays.copyOf(due, capacity);
-            id = java.util.Arrays.copyOf(id, capacity);
-            interval = java.util.Arrays.copyOf(interval, capacity);
+            due = Arrays.copyOf(due, capacity);
+            id = Arrays.copyOf(id, capacity);
+            interval = Arrays.copyOf(interval, capacity);
+            cancelled = Arrays.copyOf(cancelled, capacity);
         }
         long timerId = nextId++;
         int i = size++;
         due[i] = timeNanos;
         id[i] = timerId;
         interval[i] = intervalNanos;
+        cancelled[i] = false;
         siftUp(i);
         return timerId;
     }
 
     private void dropCancelledHead() {
-        while (size > 0 && isCancelled(id[0])) {
-            forgetCancelled(id[0]);
+        while (size > 0 && cancelled[0]) {
+            cancelledCount--;
             removeHead();
-        }
-    }
-
-    private boolean isCancelled(long timerId) {
-        for (int i = 0; i < cancelledCount; i++) {
-            if (cancelled[i] == timerId) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void forgetCancelled(long timerId) {
-        for (int i = 0; i < cancelledCount; i++) {
-            if (cancelled[i] == timerId) {
-                cancelled[i] = cancelled[--cancelledCount];
-                return;
-            }
         }
     }
 
@@ -179,16 +174,19 @@ public final class Timers {
         long d = due[a];
         long t = id[a];
         long v = interval[a];
+        boolean c = cancelled[a];
         move(b, a);
         due[b] = d;
         id[b] = t;
         interval[b] = v;
+        cancelled[b] = c;
     }
 
     private void move(int from, int to) {
         due[to] = due[from];
         id[to] = id[from];
         interval[to] = interval[from];
+        cancelled[to] = cancelled[from];
     }
 
     @Override

@@ -18,6 +18,15 @@ class MboBookTest {
     private final long[] ids = new long[16];
 
     @Test
+    void refusesANullSideInsteadOfReadingTheAsks() {
+        book.add(1, SELL, 10_001, 2.0);
+        assertThatThrownBy(() -> book.orderCountAt(null, 10_001))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("BTCUSDT@BINANCE: side must not be null");
+        assertThatThrownBy(() -> book.ordersAt(null, 10_001, new long[4])).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void ordersQueueInArrivalOrderAndQtyAheadSumsTheOrdersInFront() {
         book.add(1, BUY, 10_000, 5.0);
         book.add(2, BUY, 10_000, 3.0);

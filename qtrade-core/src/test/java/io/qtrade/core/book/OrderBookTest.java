@@ -244,6 +244,29 @@ class OrderBookTest {
     }
 
     @Test
+    void aQuotePairThatMovesUpByMoreThanTheSpreadIsNotACrossedFeed() {
+        OrderBook book = new OrderBook(BTC, OrderBook.DEFAULT_WINDOW_TICKS, CrossedBookPolicy.THROW);
+        EventBatch batch = new EventBatch(4);
+        batch.add(0, 1_000, 1_005, EventKind.BBO, BUY.code(), 100.00, 1.0, EventBatch.NO_ORDER_ID);
+        batch.add(0, 1_000, 1_005, EventKind.BBO, SELL.code(), 100.01, 1.0, EventBatch.NO_ORDER_ID);
+        // The market moves up 5 ticks: the new bid row arrives while the old ask 100.01 is still in the book.
+        batch.add(0, 2_000, 2_005, EventKind.BBO, BUY.code(), 100.05, 2.0, EventBatch.NO_ORDER_ID);
+        batch.add(0, 2_000, 2_005, EventKind.BBO, SELL.code(), 100.06, 3.0, EventBatch.NO_ORDER_ID);
+        EventCursor cursor = new EventCursor().reset(batch);
+        while (cursor.next()) {
+            book.apply(cursor);
+            assertThat(book.isCrossed()).isFalse();
+        }
+        assertThat(book.bestBidTicks()).isEqualTo(10_005);
+        assertThat(book.bestAskTicks()).isEqualTo(10_006);
+        assertThat(book.bestAskQty()).isEqualTo(3.0);
+        assertThat(book.levelCount(SELL)).isEqualTo(1);
+        // The old bid stays as a deeper level: a quote says nothing about the levels behind it.
+        assertThat(book.qtyAt(BUY, 10_000)).isEqualTo(1.0);
+        assertThat(book.crossedUpdates()).isZero();
+    }
+
+    @Test
     void applyReadsDepthClearsAndSnapshotsAndIgnoresTradesAndL3Rows() {
         OrderBook book = new OrderBook(BTC);
         EventBatch batch = new EventBatch(16);

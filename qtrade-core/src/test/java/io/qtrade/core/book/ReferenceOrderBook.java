@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The obvious, slow L2 book the fast {@link OrderBook} is checked against: two {@link TreeMap}s, bids in descending
  * and asks in ascending price order, with the same rules (0 removes; a bid at or above the best ask removes the asks
- * at or below it, and symmetrically; a BBO row removes the better levels on its side first).
+ * at or below it, and symmetrically; a BBO row removes the better levels on its side and, uncounted, the opposite levels it reaches).
  */
 final class ReferenceOrderBook {
 
@@ -39,6 +39,10 @@ final class ReferenceOrderBook {
     void bbo(Side side, long priceTicks, double qty) {
         NavigableMap<Long, Double> own = side == Side.BUY ? bids : asks;
         own.headMap(priceTicks, false).clear();
+        if (qty > 0.0) {
+            // a quote row clears the opposite levels it reaches without counting a crossed update
+            (side == Side.BUY ? asks : bids).headMap(priceTicks, true).clear();
+        }
         update(side, priceTicks, qty);
     }
 

@@ -50,6 +50,12 @@ class EventBatchTest {
                 .hasMessage("event row 1 (exchTs 5): TRADE qty must be finite and >= 0, was NaN");
         assertThatThrownBy(() -> batch.addDepth(-1, 5, 5, Side.BUY, 10, 1))
                 .hasMessage("event row 1 (exchTs 5): instrument index must be >= 0, was -1");
+        assertThatThrownBy(() -> batch.add(0, 5, 5, EventKind.DEPTH_UPDATE, Side.NO_SIDE_CODE, 10, 1,
+                EventBatch.NO_ORDER_ID))
+                .hasMessage("event row 1 (exchTs 5): DEPTH_UPDATE needs a side (1 buy or -1 sell), was 0");
+        assertThatThrownBy(() -> batch.add(0, 5, 5, EventKind.ORDER_CANCEL, Side.BUY.code(), 10, 1,
+                EventBatch.NO_ORDER_ID))
+                .hasMessage("event row 1 (exchTs 5): ORDER_CANCEL needs an order id, was 0");
         // A clear carries no price: NaN there is fine.
         batch.add(0, 6, 6, EventKind.BOOK_CLEAR, Side.NO_SIDE_CODE, Double.NaN, 0, EventBatch.NO_ORDER_ID);
         assertThatThrownBy(() -> batch.addDepth(0, 7, 7, Side.BUY, 10, 1))

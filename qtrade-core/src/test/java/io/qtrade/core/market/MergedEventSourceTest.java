@@ -68,6 +68,35 @@ class MergedEventSourceTest {
         assertThat(out.size()).isEqualTo(2);
     }
 
+    @Test
+    void refusesAnInstrumentIndexOutsideItsSourcesList() {
+        EventBatch a = new EventBatch(4);
+        a.addTrade(1, 10, 10, Side.BUY, 1, 1); // source 0 lists one instrument: index 1 would land on B
+        MergedEventSource merged = new MergedEventSource(TimeKey.EXCH,
+                List.of(new SourceWithoutCheck(List.of(A), a), new InMemoryEventSource(List.of(B), new EventBatch(1))));
+        assertThatThrownBy(() -> merged.readBatch(new EventBatch(4)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("source 0 (A@SIM), event 0: instrument index 1 is outside the source's 1 instruments");
+        assertThatThrownBy(() -> new MergedEventSource(TimeKey.EXCH, List.of(merged), 0))
+                .hasMessage("bufferCapacity must be positive, was 0");
+    }
+
+    /** A source that serves its batch as it is, as a careless reader might. */
+    private record SourceWithoutCheck(List<Instrument> instruments, EventBatch events) implements EventSource {
+        @Override
+        public boolean readBatch(EventBatch into) {
+            into.clear();
+            if (events.isEmpty() || into.capacity() == 0) {
+                return false;
+            }
+            for (int row = 0; row < events.size(); row++) {
+                into.addFrom(events, row, 0);
+            }
+            events.clear();
+            return true;
+        }
+    }
+
     /** The merge against a stable sort of all events, over random streams, sources and buffer sizes. */
     @Property(tries = 200)
     void equalsAStableSortOfAllEvents(@ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 40) Integer> lengths,

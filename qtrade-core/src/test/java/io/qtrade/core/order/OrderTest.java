@@ -303,4 +303,15 @@ class OrderTest {
                 .isInstanceOf(IllegalOrderTransitionException.class)
                 .hasMessageStartingWith("order 4 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to NEW");
     }
+
+    @Test
+    void anAckOvertakenByAPartialFillIsRecordedWithoutChangingTheStatus() {
+        Order o = new Order(8, OrderRequest.limit(BTC, Side.BUY, 100.0, 3.0), 0L);
+        o.fill(1.0, 100.0, 0.0, 10L); // traded on arrival; the ack is still on its way
+        assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        o.acknowledge(11L);
+        assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(o.isAcknowledged()).isTrue();
+        assertThatThrownBy(() -> o.acknowledge(12L)).isInstanceOf(IllegalOrderTransitionException.class);
+    }
 }

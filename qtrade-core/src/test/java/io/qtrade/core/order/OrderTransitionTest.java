@@ -102,7 +102,7 @@ class OrderTransitionTest {
             FILLED           | REJECT         | order 42 (BTCUSDT@BINANCE): cannot go from FILLED to REJECTED; legal from FILLED: none
             FILLED           | EXPIRE         | order 42 (BTCUSDT@BINANCE): cannot go from FILLED to EXPIRED; legal from FILLED: none
 
-            PENDING_CANCEL   | ACK            | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to NEW; legal from PENDING_CANCEL: PENDING_NEW, NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED (an acknowledgement is legal only from PENDING_NEW, or once from a PENDING_CANCEL sent before it; PENDING_CANCEL returns to NEW only on a cancel reject)
+            PENDING_CANCEL   | ACK            | order 42 (BTCUSDT@BINANCE): cannot go from PENDING_CANCEL to NEW; legal from PENDING_CANCEL: PENDING_NEW, NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED (an acknowledgement is legal only from PENDING_NEW, or once from a PENDING_CANCEL or PARTIALLY_FILLED it trails; PENDING_CANCEL returns to NEW only on a cancel reject)
             # a partial fill while the cancel is in flight keeps PENDING_CANCEL
             PENDING_CANCEL   | PARTIAL_FILL   | PENDING_CANCEL
             PENDING_CANCEL   | FULL_FILL      | FILLED

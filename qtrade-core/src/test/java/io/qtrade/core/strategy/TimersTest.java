@@ -22,7 +22,7 @@ class TimersTest {
         assertThat(timers.pollDue(299)).isEqualTo(Timers.NONE);
         assertThat(timers.pollDue(300)).isEqualTo(late);
         assertThat(timers.lastFiredDueNanos()).isEqualTo(300);
-        assertThat(timers.nextDueNanos()).isEqualTo(Timers.NONE);
+        assertThat(timers.nextDueNanos()).isEqualTo(Timers.NO_DUE_TIME);
     }
 
     @Test
@@ -64,6 +64,24 @@ class TimersTest {
         assertThat(fired).hasSize(100);
         assertThat(fired.get(0)).isEqualTo(ids.get(99));
         assertThat(fired.get(99)).isEqualTo(ids.get(0));
+    }
+
+    @Test
+    void aTimerDueAtMinusOneIsNotMistakenForNoTimer() {
+        Timers timers = new Timers();
+        long early = timers.scheduleAt(-1); // a legal epoch time, 1 ns before 1970
+        assertThat(timers.nextDueNanos()).isEqualTo(-1);
+        assertThat(timers.pollDue(0)).isEqualTo(early);
+        assertThat(timers.nextDueNanos()).isEqualTo(Timers.NO_DUE_TIME);
+    }
+
+    @Test
+    void aRepeatingTimerThatWouldOverflowIsDroppedAfterItsLastFiring() {
+        Timers timers = new Timers();
+        long every = timers.scheduleEvery(Long.MAX_VALUE - 5, 10);
+        assertThat(timers.pollDue(Long.MAX_VALUE)).isEqualTo(every);
+        assertThat(timers.pollDue(Long.MAX_VALUE)).isEqualTo(Timers.NONE);
+        assertThat(timers.pending()).isZero();
     }
 
     @Test
