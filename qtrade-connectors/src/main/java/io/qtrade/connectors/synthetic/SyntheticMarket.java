@@ -69,7 +69,11 @@ import java.util.concurrent.TimeUnit;
  * the book (what is left when a side runs dry is dropped, then the side is refilled). One unit is
  * {@link Builder#orderSizeLots(int)} lots of the instrument. With {@link Builder#snapshot(boolean)} each instrument
  * starts with {@code SNAPSHOT_BEGIN}, the initial levels and {@code SNAPSHOT_END} at {@code exchTs = startNanos}.
- * Exactly {@link Builder#events(long)} rows are produced, snapshots included; the last transition may be cut short.
+ * The stream ends with the transition during which the row count reaches {@link Builder#events(long)} (snapshots
+ * included): it never stops inside a transition, so a book rebuilt from the stream always equals the generator's,
+ * and it overshoots the requested count by less than one transition's rows: usually 0 to 2 rows, at most
+ * {@code 2 * marketOrderSize + 9 * levels} (a side refilled), or the initial snapshots when fewer rows than they hold
+ * were asked for.
  *
  * <h2>Time stamps and the feed</h2>
  * All timestamps are epoch nanoseconds, UTC. Every event of one transition shares its {@code exchTs} and
@@ -250,12 +254,15 @@ public final class SyntheticMarket implements EventSource {
     public boolean readBatch(EventBatch into) {
         into.clear();
         long total = config.events();
-        while (produced < total && !into.isFull()) {
+        while (!into.isFull()) {
             if (pending.isDrained()) {
+                if (produced >= total) {
+                    break; // only ever between two transitions
+                }
                 pending.clear();
                 produceNext();
             }
-            produced += pending.drainInto(into, total - produced);
+            produced += pending.drainInto(into, Long.MAX_VALUE);
         }
         return !into.isEmpty();
     }
@@ -351,7 +358,10 @@ public final class SyntheticMarket implements EventSource {
             return this;
         }
 
-        /** Rows to produce, snapshots included: 1 or more ({@link Long#MAX_VALUE} for an endless stream). */
+        /**
+         * Rows to produce at least, snapshots included: 1 or more ({@link Long#MAX_VALUE} for an endless stream). The
+         * stream ends with the transition that reaches this count, never inside one.
+         */
         public Builder events(long total) {
             if (total < 1) {
                 throw new IllegalArgumentException("events is " + total + " (allowed: >= 1)");
