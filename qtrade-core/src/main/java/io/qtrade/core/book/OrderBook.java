@@ -273,9 +273,18 @@ public final class OrderBook {
         return sideOf(side).levelCount() == 0;
     }
 
-    /** {@code (bestBid + bestAsk) / 2}, {@code NaN} when a side is empty. */
+    /**
+     * {@code (bestBid + bestAsk) / 2}, {@code NaN} when a side is empty. Computed in ticks,
+     * {@code toPrice(bidTicks + askTicks) / 2}, so a mid on the half-tick grid is the nearest double to its decimal
+     * value (49.995, not the 49.995000000000005 that adding the two doubles gives).
+     */
     public double mid() {
-        return (bestBid() + bestAsk()) * 0.5;
+        long bid = bids.best();
+        long askKey = asks.best();
+        if (bid == BookSide.EMPTY || askKey == BookSide.EMPTY) {
+            return Double.NaN;
+        }
+        return instrument.toPrice(bid - askKey) * 0.5;
     }
 
     /** {@code bestAsk - bestBid} in price, {@code NaN} when a side is empty. */

@@ -123,8 +123,8 @@ class OrderBookTest {
         book.update(SELL, 10_004, 1.0); // 100.04 x 1
         assertThat(book.bestBid()).isEqualTo(100.00);
         assertThat(book.bestAsk()).isEqualTo(100.04);
-        // (100.00 + 100.04) / 2
-        assertThat(book.mid()).isCloseTo(100.02, within(1e-12));
+        // (10,000 + 10,004) / 2 ticks = 100.02, the nearest double to the decimal, exactly
+        assertThat(book.mid()).isEqualTo(100.02);
         assertThat(book.spreadTicks()).isEqualTo(4);
         assertThat(book.spread()).isEqualTo(0.04); // toPrice(4): exact decimal conversion
         // (100.00 * 1 + 100.04 * 3) / (3 + 1) = 400.12 / 4 = 100.03: leans to the thin ask
@@ -134,6 +134,12 @@ class OrderBookTest {
         book.update(SELL, 10_004, 0.0);
         assertThat(book.microprice()).isNaN();
         assertThat(book.mid()).isNaN();
+
+        // A half-tick mid: (49.99 + 50.00) / 2 in doubles is 49.995000000000005; from ticks it is 49.995.
+        book.clear();
+        book.update(BUY, 4_999, 1.0);
+        book.update(SELL, 5_000, 1.0);
+        assertThat(book.mid()).isEqualTo(49.995);
     }
 
     @Test
