@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * The L3 (market-by-order) book of one {@link Instrument}: every resting order by venue order id, in a FIFO queue per
- * price level, with the aggregated price levels kept in step as an {@link OrderBook} ({@link #levels()}).
+ * price level, with the aggregated price levels kept in step as an {@link OrderBookView} ({@link #levels()}).
  *
  * <p>It computes, per order, its side, price, remaining quantity and the quantity queued ahead of it at its level
  * ({@link #qtyAhead(long)}); per level, its orders in time priority; and through {@link #levels()} the best bid/ask,
@@ -109,7 +109,7 @@ public final class MboBook {
                     + " must be positive, was " + initialOrders);
         }
         // The view never sees a crossing update: this book resolves crossings before it writes a level.
-        this.levels = new OrderBook(instrument, windowTicks, CrossedBookPolicy.THROW, this);
+        this.levels = new OrderBook(instrument, windowTicks, CrossedBookPolicy.THROW);
         this.qtyTolerance = instrument.lotSize() * Instrument.GRID_TOLERANCE;
         this.slotByOrderId = new LongIntHashMap(initialOrders);
         this.bidLevelByPrice = new LongIntHashMap(64);
@@ -128,9 +128,9 @@ public final class MboBook {
 
     /**
      * The aggregated price levels, kept consistent with the orders after every call: the quantity of a level is the
-     * sum of its orders' remaining quantities. Read-only: its mutators throw {@link UnsupportedOperationException}.
+     * sum of its orders' remaining quantities. Read-only: the book updates it, through its own methods.
      */
-    public OrderBook levels() {
+    public OrderBookView levels() {
         return levels;
     }
 
@@ -265,7 +265,7 @@ public final class MboBook {
         freeLevel = NONE;
         Arrays.fill(levelSideOf, 0, levelsUsed, FREE);
         levelsUsed = 0;
-        levels.clearLevels();
+        levels.clear();
     }
 
     /** Removes every order on {@code side}. */
@@ -277,7 +277,7 @@ public final class MboBook {
             }
         }
         levelMap(side).clear();
-        levels.clearSide(side);
+        levels.clear(side);
     }
 
     // ------------------------------------------------------------------------------------------------ lookups
@@ -399,7 +399,7 @@ public final class MboBook {
         levelOrdersOf[level]++;
         levelQtyOf[level] += qty;
         slotByOrderId.put(orderId, slot);
-        levels.setLevel(side, priceTicks, levelQtyOf[level]);
+        levels.update(side, priceTicks, levelQtyOf[level]);
     }
 
     /** Takes {@code by} off an order that keeps a positive quantity, in place. */
@@ -410,7 +410,7 @@ public final class MboBook {
         if (levelQtyOf[level] <= qtyTolerance) {
             levelQtyOf[level] = sumLevel(level);
         }
-        levels.setLevel(levelSide(level), levelPriceOf[level], levelQtyOf[level]);
+        levels.update(levelSide(level), levelPriceOf[level], levelQtyOf[level]);
     }
 
     private void removeOrder(int slot) {
@@ -424,14 +424,14 @@ public final class MboBook {
         if (--levelOrdersOf[level] == 0) {
             levelMap(side).remove(price);
             freeLevel(level);
-            levels.setLevel(side, price, 0.0);
+            levels.update(side, price, 0.0);
             return;
         }
         levelQtyOf[level] -= qty;
         if (levelQtyOf[level] <= qtyTolerance) {
             levelQtyOf[level] = sumLevel(level);
         }
-        levels.setLevel(side, price, levelQtyOf[level]);
+        levels.update(side, price, levelQtyOf[level]);
     }
 
     private void unlink(int slot, int level) {
@@ -489,7 +489,7 @@ public final class MboBook {
             }
             int level = map.remove(best);
             removeLevelOrders(level);
-            levels.setLevel(opposite, best, 0.0);
+            levels.update(opposite, best, 0.0);
         }
     }
 

@@ -42,7 +42,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: one book belongs to one event loop.
  */
-public final class OrderBook {
+public final class OrderBook implements OrderBookView {
 
     /** The window size of {@link #OrderBook(Instrument)}: 4096 ticks per side. */
     public static final int DEFAULT_WINDOW_TICKS = 4096;
@@ -78,8 +78,6 @@ public final class OrderBook {
     private final Instrument instrument;
     private final int windowTicks;
     private final CrossedBookPolicy policy;
-    /** The {@link MboBook} whose view this is, or {@code null} for a book that takes updates directly. */
-    private final MboBook owner;
     private final BookSide bids;
     private final BookSide asks;
     private long crossedUpdates;
@@ -98,10 +96,6 @@ public final class OrderBook {
      * @param policy      what to do with an update that would cross or lock the book
      */
     public OrderBook(Instrument instrument, int windowTicks, CrossedBookPolicy policy) {
-        this(instrument, windowTicks, policy, null);
-    }
-
-    OrderBook(Instrument instrument, int windowTicks, CrossedBookPolicy policy, MboBook owner) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.policy = Objects.requireNonNull(policy, "policy");
         if (windowTicks < MIN_WINDOW_TICKS || Integer.bitCount(windowTicks) != 1) {
@@ -109,7 +103,6 @@ public final class OrderBook {
                     + " must be a power of two >= " + MIN_WINDOW_TICKS + ", was " + windowTicks);
         }
         this.windowTicks = windowTicks;
-        this.owner = owner;
         this.bids = new BookSide(windowTicks);
         this.asks = new BookSide(windowTicks);
     }
@@ -143,11 +136,23 @@ public final class OrderBook {
      * @throws IllegalArgumentException for a non-finite or negative {@code qty} or a price out of range; the message
      *                                  names the instrument, side, price and quantity
      * @throws CrossedBookException     under {@link CrossedBookPolicy#THROW} when the update would cross or lock
-     * @throws UnsupportedOperationException on the {@link MboBook#levels()} view, which only its book updates
      */
     public int update(Side side, long priceTicks, double qty) {
-        requireWritable();
-        return setLevel(side, priceTicks, qty);
+        checkLevel(side, priceTicks, qty);
+        long key = keyOf(side, priceTicks);
+        BookSide own = sideOf(side);
+        if (qty == 0.0) {
+            return own.remove(key) == 0.0 ? MISSING_LEVEL_REMOVED : UPDATED;
+        }
+        int status = UPDATED;
+        BookSide opposite = side == Side.BUY ? asks : bids;
+        // The opposite side crosses or locks when its best key is >= -key (an ask <= a bid price, a bid >= an ask).
+        if (opposite.best() >= -key) {
+            resolveCross(side, priceTicks, qty, opposite, -key);
+            status = CROSSED_PRUNED;
+        }
+        own.put(key, qty);
+        return status;
     }
 
     /**
@@ -171,12 +176,11 @@ public final class OrderBook {
      * @throws CrossedBookException     as {@link #update}
      */
     public void apply(MarketEvent event) {
-        requireWritable();
         switch (event.kind()) {
-            case DEPTH_UPDATE -> setLevel(event.side(), instrument.toTicks(event.price()), event.qty());
+            case DEPTH_UPDATE -> update(event.side(), instrument.toTicks(event.price()), event.qty());
             case BBO -> setBest(event.side(), instrument.toTicks(event.price()), event.qty());
             case BOOK_CLEAR -> clearSides(event.sideCode());
-            case SNAPSHOT_BEGIN -> clearLevels();
+            case SNAPSHOT_BEGIN -> clear();
             default -> {
                 // TRADE, SNAPSHOT_END and market-by-order kinds leave the levels as they are.
             }
@@ -187,13 +191,12 @@ public final class OrderBook {
 
     /** Removes every level on both sides. The counters ({@link #crossedUpdates()}, {@link #farUpdates()}) stay. */
     public void clear() {
-        requireWritable();
-        clearLevels();
+        bids.clear();
+        asks.clear();
     }
 
     /** Removes every level on {@code side}. */
     public void clear(Side side) {
-        requireWritable();
         sideOf(side).clear();
     }
 
@@ -366,25 +369,6 @@ public final class OrderBook {
 
     // ------------------------------------------------------------------------------------------------ internals
 
-    /** {@link #update} without the view check: {@link MboBook} writes its aggregated levels here. */
-    int setLevel(Side side, long priceTicks, double qty) {
-        checkLevel(side, priceTicks, qty);
-        long key = keyOf(side, priceTicks);
-        BookSide own = sideOf(side);
-        if (qty == 0.0) {
-            return own.remove(key) == 0.0 ? MISSING_LEVEL_REMOVED : UPDATED;
-        }
-        int status = UPDATED;
-        BookSide opposite = side == Side.BUY ? asks : bids;
-        // The opposite side crosses or locks when its best key is >= -key (an ask <= a bid price, a bid >= an ask).
-        if (opposite.best() >= -key) {
-            resolveCross(side, priceTicks, qty, opposite, -key);
-            status = CROSSED_PRUNED;
-        }
-        own.put(key, qty);
-        return status;
-    }
-
     /** Non-empty far pages of {@code side}, for tests of the memory bound. */
     int farPageCount(Side side) {
         return sideOf(side).farPageCount();
@@ -395,15 +379,6 @@ public final class OrderBook {
         return sideOf(side).farSlotCapacity();
     }
 
-    /** Removes every level on {@code side} without the view check. */
-    void clearSide(Side side) {
-        sideOf(side).clear();
-    }
-
-    void clearLevels() {
-        bids.clear();
-        asks.clear();
-    }
 
     private void setBest(Side side, long priceTicks, double qty) {
         checkLevel(side, priceTicks, qty);
@@ -417,12 +392,12 @@ public final class OrderBook {
                 opposite.removeAtOrAbove(-key);
             }
         }
-        setLevel(side, priceTicks, qty);
+        update(side, priceTicks, qty);
     }
 
     private void clearSides(byte sideCode) {
         if (sideCode == Side.NO_SIDE_CODE) {
-            clearLevels();
+            clear();
         } else {
             sideOf(Side.fromCode(sideCode)).clear();
         }
@@ -457,12 +432,6 @@ public final class OrderBook {
         }
     }
 
-    private void requireWritable() {
-        if (owner != null) {
-            throw new UnsupportedOperationException("this order book of " + instrument.id()
-                    + " is the levels() view of an MboBook and is read-only: apply events to the MboBook");
-        }
-    }
 
     private BookSide sideOf(Side side) {
         return switch (side) { // a null side throws NullPointerException here

@@ -1,6 +1,6 @@
 package io.qtrade.core.strategy;
 
-import io.qtrade.core.book.OrderBook;
+import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.MarketEvent;
 import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.Fill;
@@ -32,7 +32,7 @@ public interface Strategy {
     /**
      * The book of instrument {@code instrument} (an index into {@link StrategyContext#instruments()}) has changed.
      */
-    default void onBook(int instrument, OrderBook book) {
+    default void onBook(int instrument, OrderBookView book) {
     }
 
     /** A trade printed on instrument {@code instrument}; {@code trade} is a view valid during the call only. */

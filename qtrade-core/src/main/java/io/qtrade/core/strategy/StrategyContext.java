@@ -2,7 +2,7 @@ package io.qtrade.core.strategy;
 
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
-import io.qtrade.core.book.OrderBook;
+import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.OrderRequest;
 import io.qtrade.core.order.TimeInForce;
@@ -51,8 +51,8 @@ public interface StrategyContext {
         return clock().nowNanos();
     }
 
-    /** The market book of instrument {@code instrument} as the strategy sees it (at local time). */
-    OrderBook book(int instrument);
+    /** The market book of instrument {@code instrument} as the strategy sees it (at local time), read-only. */
+    OrderBookView book(int instrument);
 
     /** This strategy's portfolio: positions, cash, PnL and fees. */
     Portfolio portfolio();

@@ -163,7 +163,7 @@ class MboBookProperties {
     private static void assertSameOrders(MboBook book, ReferenceMboBook reference, String where) {
         assertThat(book.orderCount()).as("order count %s", where).isEqualTo(reference.orders.size());
         assertThat(book.crossedUpdates()).as("crossed %s", where).isEqualTo(reference.crossed);
-        OrderBook levels = book.levels();
+        OrderBookView levels = book.levels();
         assertThat(levels.isCrossed()).as("levels crossed %s", where).isFalse();
         long[] ids = new long[256];
         for (Side side : Side.values()) {
