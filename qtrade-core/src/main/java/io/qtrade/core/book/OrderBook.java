@@ -107,6 +107,7 @@ public final class OrderBook implements OrderBookView {
         this.asks = new BookSide(windowTicks);
     }
 
+    @Override
     public Instrument instrument() {
         return instrument;
     }
@@ -203,39 +204,46 @@ public final class OrderBook implements OrderBookView {
     // ------------------------------------------------------------------------------------------------ queries
 
     /** The best bid in ticks, {@link #NO_BID} when there are no bids. */
+    @Override
     public long bestBidTicks() {
         return bids.best(); // BookSide.EMPTY == NO_BID
     }
 
     /** The best ask in ticks, {@link #NO_ASK} when there are no asks. */
+    @Override
     public long bestAskTicks() {
         long key = asks.best();
         return key == BookSide.EMPTY ? NO_ASK : -key;
     }
 
     /** The best bid price, {@code NaN} when there are no bids. */
+    @Override
     public double bestBid() {
         long ticks = bids.best();
         return ticks == BookSide.EMPTY ? Double.NaN : instrument.toPrice(ticks);
     }
 
     /** The best ask price, {@code NaN} when there are no asks. */
+    @Override
     public double bestAsk() {
         long key = asks.best();
         return key == BookSide.EMPTY ? Double.NaN : instrument.toPrice(-key);
     }
 
     /** The quantity at the best bid, 0 when there are no bids. */
+    @Override
     public double bestBidQty() {
         return bids.bestQty();
     }
 
     /** The quantity at the best ask, 0 when there are no asks. */
+    @Override
     public double bestAskQty() {
         return asks.bestQty();
     }
 
     /** The quantity resting at {@code priceTicks} on {@code side}, 0 when there is no level there. */
+    @Override
     public double qtyAt(Side side, long priceTicks) {
         return sideOf(side).qtyAt(keyOf(side, priceTicks));
     }
@@ -251,6 +259,7 @@ public final class OrderBook implements OrderBookView {
      * @return the number of levels written, {@code min(maxLevels, levelCount(side))}; elements past it are untouched
      * @throws IllegalArgumentException when {@code maxLevels} is negative or longer than an array
      */
+    @Override
     public int depth(Side side, long[] priceTicks, double[] qtys, int maxLevels) {
         if (maxLevels < 0 || maxLevels > priceTicks.length || maxLevels > qtys.length) {
             throw new IllegalArgumentException("depth of " + instrument.id() + " " + side + ": maxLevels "
@@ -267,11 +276,13 @@ public final class OrderBook implements OrderBookView {
     }
 
     /** The number of price levels on {@code side}. */
+    @Override
     public int levelCount(Side side) {
         return sideOf(side).levelCount();
     }
 
     /** Whether {@code side} has no levels. */
+    @Override
     public boolean isEmpty(Side side) {
         return sideOf(side).levelCount() == 0;
     }
@@ -281,6 +292,7 @@ public final class OrderBook implements OrderBookView {
      * {@code toPrice(bidTicks + askTicks) / 2}, so a mid on the half-tick grid is the nearest double to its decimal
      * value (49.995, not the 49.995000000000005 that adding the two doubles gives).
      */
+    @Override
     public double mid() {
         long bid = bids.best();
         long askKey = asks.best();
@@ -291,12 +303,14 @@ public final class OrderBook implements OrderBookView {
     }
 
     /** {@code bestAsk - bestBid} in price, {@code NaN} when a side is empty. */
+    @Override
     public double spread() {
         long ticks = spreadTicks();
         return ticks == NO_SPREAD_TICKS ? Double.NaN : instrument.toPrice(ticks);
     }
 
     /** {@code bestAskTicks - bestBidTicks}, {@link #NO_SPREAD_TICKS} when a side is empty. */
+    @Override
     public long spreadTicks() {
         long bid = bids.best();
         long askKey = asks.best();
@@ -316,6 +330,7 @@ public final class OrderBook implements OrderBookView {
      * Quantitative Finance 18(12); this is the weighted mid he starts from, not his Markov-chain micro-price (that
      * lives in {@code qtrade-features}).
      */
+    @Override
     public double microprice() {
         double bidQty = bids.bestQty();
         double askQty = asks.bestQty();
@@ -329,6 +344,7 @@ public final class OrderBook implements OrderBookView {
      * Whether {@code bestBid >= bestAsk} (crossed or locked). Both policies keep this {@code false} after every
      * update; it is exposed so that consumers can assert it.
      */
+    @Override
     public boolean isCrossed() {
         long bid = bids.best();
         long askKey = asks.best();
@@ -349,11 +365,13 @@ public final class OrderBook implements OrderBookView {
     }
 
     /** The venue timestamp of the last event passed to {@link #apply}, {@link #NO_TIMESTAMP} before any. */
+    @Override
     public long lastExchTs() {
         return lastExchTs;
     }
 
     /** The local receive timestamp of the last event passed to {@link #apply}, {@link #NO_TIMESTAMP} before any. */
+    @Override
     public long lastLocalTs() {
         return lastLocalTs;
     }
