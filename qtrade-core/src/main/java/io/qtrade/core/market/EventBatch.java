@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <p>Columns: {@code instrument} (int index into the source's instrument list), {@code exchTs} and {@code localTs}
  * (epoch nanoseconds, UTC), {@code kind} and {@code side} (byte codes of {@link EventKind} and
- * {@link Side#code()}), {@code price}, {@code qty} and {@code orderId}. Rows are read by index or through an
- * {@link EventCursor}. A batch is reused: {@link #clear()} and fill it again; it never grows past its capacity.
+ * {@link Side#code()}), {@code price}, {@code qty}, {@code orderId} and {@code flags} (bits of {@link EventFlags}).
+ * Rows are read by index or through an {@link EventCursor}. A batch is reused: {@link #clear()} and fill it again;
+ * it never grows past its capacity.
  *
  * <p>{@link #add} checks every row once, at the edge: a non-finite or negative quantity, a non-finite price on a
  * kind that has one, a depth, quote or L3 add row without a side, an L3 row without an order id, or a negative
@@ -33,6 +34,7 @@ public final class EventBatch {
     final double[] price;
     final double[] qty;
     final long[] orderId;
+    final int[] flags;
     private int size;
 
     /** @param capacity the most rows the batch holds, positive */
@@ -49,6 +51,7 @@ public final class EventBatch {
         this.price = new double[capacity];
         this.qty = new double[capacity];
         this.orderId = new long[capacity];
+        this.flags = new int[capacity];
     }
 
     public int capacity() {
@@ -88,6 +91,15 @@ public final class EventBatch {
      */
     public void add(int instrument, long exchTs, long localTs, EventKind kind, byte sideCode,
                     double price, double qty, long orderId) {
+        add(instrument, exchTs, localTs, kind, sideCode, price, qty, orderId, EventFlags.NONE);
+    }
+
+    /**
+     * Appends one row with {@link EventFlags} bits; the other fields as in
+     * {@link #add(int, long, long, EventKind, byte, double, double, long)}.
+     */
+    public void add(int instrument, long exchTs, long localTs, EventKind kind, byte sideCode,
+                    double price, double qty, long orderId, int flags) {
         if (size == capacity) {
             throw new IllegalStateException("event batch is full (capacity " + capacity + ")");
         }
@@ -119,6 +131,7 @@ public final class EventBatch {
         this.price[i] = price;
         this.qty[i] = qty;
         this.orderId[i] = orderId;
+        this.flags[i] = flags;
     }
 
     /** Appends an L2 depth update: the level at {@code price} on {@code side} now holds {@code qty} (0 removes it). */
@@ -146,6 +159,7 @@ public final class EventBatch {
         price[i] = from.price[row];
         qty[i] = from.qty[row];
         orderId[i] = from.orderId[row];
+        flags[i] = from.flags[row];
     }
 
     public int instrument(int row) {
@@ -184,6 +198,11 @@ public final class EventBatch {
         return orderId[check(row)];
     }
 
+    /** The row's {@link EventFlags} bits. */
+    public int flags(int row) {
+        return flags[check(row)];
+    }
+
     /** The timestamp {@code key} selects for {@code row}. */
     public long timestamp(TimeKey key, int row) {
         return key == TimeKey.EXCH ? exchTs(row) : localTs(row);
@@ -217,6 +236,7 @@ public final class EventBatch {
                 && Arrays.equals(side, 0, size, other.side, 0, size)
                 && Arrays.equals(price, 0, size, other.price, 0, size)
                 && Arrays.equals(qty, 0, size, other.qty, 0, size)
-                && Arrays.equals(orderId, 0, size, other.orderId, 0, size);
+                && Arrays.equals(orderId, 0, size, other.orderId, 0, size)
+                && Arrays.equals(flags, 0, size, other.flags, 0, size);
     }
 }

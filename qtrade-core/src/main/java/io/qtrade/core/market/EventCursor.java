@@ -86,12 +86,17 @@ public final class EventCursor implements MarketEvent {
     }
 
     @Override
+    public int flags() {
+        return batch.flags[row];
+    }
+
+    @Override
     public String toString() {
         if (batch == null || row < 0) {
             return "EventCursor[before first row]";
         }
         return "EventCursor[row=" + row + ", instrument=" + instrument() + ", exchTs=" + exchTs() + ", localTs="
                 + localTs() + ", kind=" + kind() + ", side=" + sideCode() + ", price=" + price() + ", qty=" + qty()
-                + ", orderId=" + orderId() + "]";
+                + ", orderId=" + orderId() + ", flags=" + flags() + "]";
     }
 }

@@ -38,4 +38,7 @@ public interface MarketEvent {
 
     /** The venue's order id for L3 events; {@link EventBatch#NO_ORDER_ID} otherwise. */
     long orderId();
+
+    /** Bits of {@link EventFlags}: snapshot row, end of a venue message, inferred side, after a resync. */
+    int flags();
 }

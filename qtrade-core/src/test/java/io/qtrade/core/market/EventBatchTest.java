@@ -39,6 +39,29 @@ class EventBatchTest {
     }
 
     @Test
+    void flagsTravelWithTheRowThroughCursorCopyAndEquality() {
+        EventBatch batch = new EventBatch(2);
+        int flags = EventFlags.SNAPSHOT | EventFlags.END_OF_MESSAGE;
+        batch.add(0, 1, 2, EventKind.DEPTH_UPDATE, Side.BUY.code(), 10, 1, EventBatch.NO_ORDER_ID, flags);
+        batch.addTrade(0, 3, 4, Side.SELL, 10, 1);
+        assertThat(batch.flags(0)).isEqualTo(flags);
+        assertThat(batch.flags(1)).isEqualTo(EventFlags.NONE);
+        EventCursor cursor = new EventCursor().reset(batch);
+        cursor.next();
+        assertThat(EventFlags.has(cursor.flags(), EventFlags.SNAPSHOT)).isTrue();
+        assertThat(EventFlags.has(cursor.flags(), EventFlags.SIDE_INFERRED)).isFalse();
+
+        EventBatch copy = new EventBatch(2);
+        copy.addFrom(batch, 0, 0);
+        copy.addFrom(batch, 1, 0);
+        assertThat(copy.contentEquals(batch)).isTrue();
+        EventBatch other = new EventBatch(2);
+        other.add(0, 1, 2, EventKind.DEPTH_UPDATE, Side.BUY.code(), 10, 1, EventBatch.NO_ORDER_ID, EventFlags.NONE);
+        other.addTrade(0, 3, 4, Side.SELL, 10, 1);
+        assertThat(other.contentEquals(batch)).as("rows differing only in flags").isFalse();
+    }
+
+    @Test
     void refusesBadRowsNamingTheRowAndField() {
         EventBatch batch = new EventBatch(2);
         batch.addDepth(0, 1, 1, Side.BUY, 10, 1);
