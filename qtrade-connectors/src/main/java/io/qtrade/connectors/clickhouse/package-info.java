@@ -1,0 +1,12 @@
+/**
+ * ClickHouse, the columnar database a team keeps tick history in: {@link io.qtrade.connectors.clickhouse.TickTable}
+ * (the MergeTree table of canonical events, created if missing), {@link io.qtrade.connectors.clickhouse.ClickHouseSink}
+ * (writes {@link io.qtrade.core.market.EventBatch}es in RowBinary inserts) and
+ * {@link io.qtrade.connectors.clickhouse.ClickHouseSource} (streams a venue's symbols over a time range back as an
+ * {@link io.qtrade.core.market.EventSource}), all over ClickHouse's HTTP interface through
+ * {@link io.qtrade.connectors.clickhouse.ClickHouseClient} and the JDK {@link java.net.http.HttpClient}: no driver.
+ *
+ * <p>Timestamps are {@code long} epoch nanoseconds, UTC, stored as {@code Int64} ({@code exch_ts}, {@code local_ts}).
+ * The SQL runs on ClickHouse 18.16 (Debian bookworm's package) and on current releases.
+ */
+package io.qtrade.connectors.clickhouse;
