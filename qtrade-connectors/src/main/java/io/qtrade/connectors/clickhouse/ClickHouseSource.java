@@ -140,7 +140,7 @@ public final class ClickHouseSource implements EventSource {
         int k = 0;
         while (true) {
             if (!in.request(k + 1)) {
-                throw truncated("symbol length", k, in);
+                throw truncated("symbol length", 0, k, in);
             }
             byte b = in.buf[in.pos + k];
             k++;
@@ -161,8 +161,11 @@ public final class ClickHouseSource implements EventSource {
         int rowBytes = headerBytes + length + FIXED_ROW_BYTES;
         if (!in.request(rowBytes)) {
             int have = in.limit - in.pos;
-            String field = have < headerBytes + length ? "symbol" : fieldAt(have - headerBytes - length);
-            throw truncated(field, have, in);
+            if (have < headerBytes + length) {
+                throw truncated("symbol", headerBytes, have, in);
+            }
+            int field = fieldAt(have - headerBytes - length);
+            throw truncated(FIELD_NAMES[field], headerBytes + length + FIELD_OFFSETS[field], have, in);
         }
         int rowStart = in.pos;
         byte[] buf = in.buf;
@@ -216,21 +219,24 @@ public final class ClickHouseSource implements EventSource {
         return error;
     }
 
-    private static String fieldAt(int fixedBytesPresent) {
-        for (int i = FIELD_OFFSETS.length - 1; i >= 0; i--) {
+    /** The index of the fixed-width field cut off when {@code fixedBytesPresent} of them arrived. */
+    private static int fieldAt(int fixedBytesPresent) {
+        for (int i = FIELD_OFFSETS.length - 1; i > 0; i--) {
             if (fixedBytesPresent >= FIELD_OFFSETS[i]) {
-                return FIELD_NAMES[i];
+                return i;
             }
         }
-        return FIELD_NAMES[0];
+        return 0;
     }
 
-    private MalformedResponseException truncated(String field, int bytesOfRow, RowBinaryInput in) {
+    private MalformedResponseException truncated(String field, int fieldStartInRow, int bytesOfRow,
+                                                 RowBinaryInput in) {
         long rowOffset = in.offset(in.pos);
-        return new MalformedResponseException("ClickHouse response for table " + table.name() + " ended inside row "
-                + rowsRead + " (row starts at byte offset " + rowOffset + ", " + bytesOfRow
-                + " bytes of it arrived; the field cut off is " + field + ", at byte offset "
-                + (rowOffset + bytesOfRow) + "): the response is truncated", rowsRead, rowOffset + bytesOfRow, null);
+        long fieldOffset = rowOffset + fieldStartInRow;
+        return new MalformedResponseException("ClickHouse response for table " + table.name()
+                + " is truncated inside row " + rowsRead + " (starting at byte offset " + rowOffset + "): field "
+                + field + " starts at byte offset " + fieldOffset + " but the response ended at byte offset "
+                + (rowOffset + bytesOfRow), rowsRead, fieldOffset, null);
     }
 
     private MalformedResponseException malformed(String field, long offset, String expected, Throwable cause) {
