@@ -124,6 +124,14 @@ public final class ClickHouseSource implements EventSource {
         return !into.isEmpty();
     }
 
+    /** Decodes {@code response} instead of sending the query: for tests of the decoder alone. */
+    void decode(java.io.InputStream response) {
+        if (input != null || exhausted) {
+            throw new IllegalStateException("the source has already started reading");
+        }
+        input = new RowBinaryInput(response);
+    }
+
     /** Decodes one row into {@code into}; {@code false} at the clean end of the response. */
     private boolean readRow(EventBatch into) {
         RowBinaryInput in = input;

@@ -35,6 +35,10 @@ final class ClickHouseServer implements AutoCloseable {
             + " /usr/bin, /usr/local/bin): install it with `sudo apt-get install clickhouse-server` (Debian/Ubuntu;"
             + " .ci/run does this) or point " + BINARY_ENV + " at the binary; the ClickHouse tests are skipped";
 
+    /** Searched after the PATH: Debian installs the server in /usr/sbin, which a non-root PATH often lacks. */
+    static final List<Path> STANDARD_DIRS = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"),
+            Path.of("/usr/local/bin"));
+
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final Path dir;
@@ -56,7 +60,11 @@ final class ClickHouseServer implements AutoCloseable {
      * @throws IllegalStateException when the server does not come up; the message holds the end of its log
      */
     static ClickHouseServer start() throws IOException, InterruptedException {
-        List<String> command = findCommand();
+        return start(findCommand(System.getenv(BINARY_ENV), System.getenv("PATH"), STANDARD_DIRS));
+    }
+
+    /** Starts {@code command} (the binary and its arguments); aborts the tests when it is empty. */
+    static ClickHouseServer start(List<String> command) throws IOException, InterruptedException {
         if (command.isEmpty()) {
             throw new TestAbortedException(INSTALL_HINT);
         }
@@ -125,8 +133,12 @@ final class ClickHouseServer implements AutoCloseable {
         }
     }
 
-    static List<String> findCommand() {
-        String env = System.getenv(BINARY_ENV);
+    /**
+     * The command that runs the server: from {@code env} (the value of {@value #BINARY_ENV}), else the first
+     * {@code clickhouse-server} in {@code path}'s directories then {@code extraDirs}, else the first
+     * {@code clickhouse}; empty when there is none.
+     */
+    static List<String> findCommand(String env, String path, List<Path> extraDirs) {
         if (env != null && !env.isBlank()) {
             Path p = Path.of(env);
             if (!Files.isExecutable(p)) {
@@ -135,7 +147,6 @@ final class ClickHouseServer implements AutoCloseable {
             return p.getFileName().toString().equals("clickhouse") ? List.of(env, "server") : List.of(env);
         }
         List<Path> dirs = new ArrayList<>();
-        String path = System.getenv("PATH");
         if (path != null) {
             for (String d : path.split(java.io.File.pathSeparator)) {
                 if (!d.isEmpty()) {
@@ -143,9 +154,7 @@ final class ClickHouseServer implements AutoCloseable {
                 }
             }
         }
-        dirs.add(Path.of("/usr/sbin"));
-        dirs.add(Path.of("/usr/bin"));
-        dirs.add(Path.of("/usr/local/bin"));
+        dirs.addAll(extraDirs);
         for (Path d : dirs) {
             Path server = d.resolve("clickhouse-server");
             if (Files.isRegularFile(server) && Files.isExecutable(server)) {

@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * A loopback HTTP server standing in for ClickHouse in tests that need exact control of the bytes: it records each
- * request and answers with what the test's responder returns (status and body, sent in full, chunked).
+ * request and answers with what the test's responder returns (status and body, sent in full with its length).
  */
 final class FakeClickHouse implements AutoCloseable {
 
@@ -76,9 +76,12 @@ final class FakeClickHouse implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Content-Encoding"), body);
             record(request);
             Response response = responder.apply(request);
-            exchange.sendResponseHeaders(response.status(), 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
+            byte[] body2 = response.body();
+            exchange.sendResponseHeaders(response.status(), body2.length == 0 ? -1 : body2.length);
+            if (body2.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body2);
+                }
             }
         }
     }
