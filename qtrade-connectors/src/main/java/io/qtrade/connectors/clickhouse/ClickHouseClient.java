@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,9 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * Talks to one ClickHouse server over its HTTP interface with the JDK {@link HttpClient}: statements in the request
  * body, inserts with the statement in the {@code query} URL parameter and the rows in the body, results streamed back.
  *
- * <p>Protocol, as documented for the HTTP interface and checked on ClickHouse 18.16 (Debian bookworm) and current
- * releases: {@code POST /?database=D} with the statement as body; {@code POST /?database=D&query=INSERT...FORMAT
- * RowBinary} with the rows as body; {@code GET /ping} answers {@code Ok.}. A failed statement answers an HTTP error
+ * <p>Protocol, as ClickHouse documents its HTTP interface, tested against ClickHouse 18.16 (Debian bookworm's
+ * package) and using nothing current releases dropped: {@code POST /?database=D} with the statement as body;
+ * {@code POST /?database=D&query=INSERT...FORMAT RowBinary} with the rows as body; {@code GET /ping} answers {@code Ok.}. A failed statement answers an HTTP error
  * status with {@code Code: N, ...} text. The user and password travel in an HTTP Basic {@code Authorization}
  * header, never in the URL, a log line, an exception message or {@link #toString()}.
  *
@@ -127,7 +128,7 @@ public final class ClickHouseClient {
     public String execute(String statement) {
         Objects.requireNonNull(statement, "statement");
         byte[] body = statement.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<InputStream> response = send(post(uri(null), body, 0, body.length), statement);
+        HttpResponse<InputStream> response = send(post(uri(null), body, 0, body.length, false), statement);
         try (InputStream in = responseBody(response)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -150,13 +151,13 @@ public final class ClickHouseClient {
         HttpRequest request;
         if (compression) {
             byte[] gzipped = gzip(rows, offset, length);
-            request = post(uri(insertStatement), gzipped, 0, gzipped.length);
+            request = post(uri(insertStatement), gzipped, 0, gzipped.length, true);
         } else {
-            request = post(uri(insertStatement), rows, offset, length);
+            request = post(uri(insertStatement), rows, offset, length, false);
         }
         HttpResponse<InputStream> response = send(request, insertStatement);
         try (InputStream in = response.body()) {
-            in.transferTo(OutputStreamSink.INSTANCE);
+            in.transferTo(OutputStream.nullOutputStream()); // drained, so that the connection is reused
         } catch (IOException e) {
             throw new UncheckedIOException("reading the answer of ClickHouse at " + where() + " to ["
                     + ClickHouseException.shorten(insertStatement) + "] failed", e);
@@ -172,7 +173,7 @@ public final class ClickHouseClient {
     public InputStream query(String statement) {
         Objects.requireNonNull(statement, "statement");
         byte[] body = statement.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<InputStream> response = send(post(uri(null), body, 0, body.length), statement);
+        HttpResponse<InputStream> response = send(post(uri(null), body, 0, body.length, false), statement);
         try {
             return responseBody(response);
         } catch (IOException e) {
@@ -201,14 +202,14 @@ public final class ClickHouseClient {
         return URI.create(sb.toString());
     }
 
-    private HttpRequest post(URI uri, byte[] body, int offset, int length) {
+    private HttpRequest post(URI uri, byte[] body, int offset, int length, boolean gzippedBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body, offset, length));
         if (compression) {
             request.header("Accept-Encoding", "gzip");
-            if (uri.getRawQuery().contains("&query=")) {
+            if (gzippedBody) {
                 request.header("Content-Encoding", "gzip");
             }
         }
@@ -260,19 +261,6 @@ public final class ClickHouseClient {
         return "ClickHouseClient[endpoint=" + endpoint + ", database=" + database + ", user=" + user
                 + ", password=" + (passwordSet ? "(set)" : "(none)") + ", connectTimeout=" + connectTimeout
                 + ", requestTimeout=" + requestTimeout + ", compression=" + compression + "]";
-    }
-
-    /** Discards what it is given: drains an insert's (empty) answer so the connection is reused. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 
     /** Options of a {@link ClickHouseClient}; every setter checks its value. */

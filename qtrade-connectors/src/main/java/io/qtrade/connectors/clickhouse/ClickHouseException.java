@@ -28,11 +28,15 @@ public final class ClickHouseException extends RuntimeException {
      * @param statement     the statement that failed (shortened in the message)
      */
     ClickHouseException(String where, int httpStatus, String serverMessage, String statement) {
-        super("ClickHouse at " + where + " answered HTTP " + httpStatus + errorCodeText(parseErrorCode(serverMessage))
-                + ": " + serverMessage.strip() + " [statement: " + shorten(statement) + "]");
+        this(where, httpStatus, parseErrorCode(serverMessage), serverMessage.strip(), statement);
+    }
+
+    private ClickHouseException(String where, int httpStatus, int errorCode, String serverMessage, String statement) {
+        super("ClickHouse at " + where + " answered HTTP " + httpStatus + errorCodeText(errorCode) + ": "
+                + serverMessage + " [statement: " + shorten(statement) + "]");
         this.httpStatus = httpStatus;
-        this.errorCode = parseErrorCode(serverMessage);
-        this.serverMessage = serverMessage.strip();
+        this.errorCode = errorCode;
+        this.serverMessage = serverMessage;
     }
 
     /** The HTTP status: 200 when the error was appended to a result already being streamed. */

@@ -28,7 +28,8 @@ import java.util.Objects;
  * instrument index is in the list it was given. An insert the server refuses raises a {@link ClickHouseException}
  * with the status and ClickHouse's message; the sink is then failed (every later call raises an
  * {@link IllegalStateException} naming the first failure) and {@link #rowsWritten()} counts the rows acknowledged
- * before it. Each insert is atomic on the server (one MergeTree part), so rows are never half-stored. Not
+ * before it. An insert of at most {@link #MAX_FLUSH_ROWS} rows is one block on the server, stored
+ * whole or not at all, so rows are never half-stored. Not
  * thread-safe.
  *
  * <pre>{@code
@@ -41,8 +42,11 @@ public final class ClickHouseSink implements AutoCloseable {
 
     /** Rows per insert when none is given: ClickHouse prefers few large inserts (about 5.5 MB here). */
     public static final int DEFAULT_FLUSH_ROWS = 100_000;
-    /** The largest {@link Builder#flushRows(int)}: keeps one insert's buffer well inside a Java array. */
-    public static final int MAX_FLUSH_ROWS = 4_000_000;
+    /**
+     * The largest {@link Builder#flushRows(int)}: ClickHouse's default {@code max_insert_block_size}, up to which one
+     * insert is stored as one block, all or nothing.
+     */
+    public static final int MAX_FLUSH_ROWS = 1_048_576;
 
     /** Bytes of the fixed-width columns of one row: 8+8+1+1+8+8+8+4+8. */
     static final int FIXED_ROW_BYTES = 54;

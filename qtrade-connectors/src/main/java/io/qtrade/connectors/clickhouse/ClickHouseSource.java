@@ -5,7 +5,9 @@ import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -125,7 +127,7 @@ public final class ClickHouseSource implements EventSource {
     }
 
     /** Decodes {@code response} instead of sending the query: for tests of the decoder alone. */
-    void decode(java.io.InputStream response) {
+    void decode(InputStream response) {
         if (input != null || exhausted) {
             throw new IllegalStateException("the source has already started reading");
         }
@@ -312,7 +314,7 @@ public final class ClickHouseSource implements EventSource {
                 if (key == null) {
                     return -1;
                 }
-                if (key.length == length && java.util.Arrays.equals(key, 0, length, buf, from, from + length)) {
+                if (key.length == length && Arrays.equals(key, 0, length, buf, from, from + length)) {
                     return values[slot];
                 }
                 slot = (slot + 1) & mask;

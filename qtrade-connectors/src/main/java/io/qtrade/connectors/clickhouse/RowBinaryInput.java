@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A RowBinary stream read through one reusable buffer: the caller asks for {@code n} bytes to be buffered, then reads
@@ -98,7 +99,7 @@ final class RowBinaryInput implements AutoCloseable {
     String rest(int maxBytes) {
         request(Math.min(maxBytes, BUFFER_BYTES));
         int n = Math.min(limit - pos, maxBytes);
-        String text = new String(buf, pos, n, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(buf, pos, n, StandardCharsets.UTF_8);
         pos += n;
         return text;
     }

@@ -30,8 +30,8 @@ import java.util.List;
  * latter is refused by ClickHouse 18.16 (Debian bookworm's package) without an experimental setting, and the
  * sorting key already compresses the repeated venue and symbol well. {@code seq} exists because a stream holds many
  * events with one timestamp (a trade and the level it took, a snapshot's levels) whose order matters, and neither
- * MergeTree merges nor {@code ORDER BY exch_ts} keep the insertion order of ties. The DDL runs unchanged on
- * ClickHouse 18.16 and current releases.
+ * MergeTree merges nor {@code ORDER BY exch_ts} keep the insertion order of ties. The DDL is tested on ClickHouse
+ * 18.16 and uses only syntax current releases still document.
  *
  * @param name the table's name in the client's database, a plain identifier {@code [A-Za-z_][A-Za-z0-9_]*}
  */

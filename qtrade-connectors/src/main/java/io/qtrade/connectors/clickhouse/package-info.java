@@ -7,6 +7,7 @@
  * {@link io.qtrade.connectors.clickhouse.ClickHouseClient} and the JDK {@link java.net.http.HttpClient}: no driver.
  *
  * <p>Timestamps are {@code long} epoch nanoseconds, UTC, stored as {@code Int64} ({@code exch_ts}, {@code local_ts}).
- * The SQL runs on ClickHouse 18.16 (Debian bookworm's package) and on current releases.
+ * The SQL is tested on ClickHouse 18.16 (Debian bookworm's package) and uses only syntax current releases still
+ * document.
  */
 package io.qtrade.connectors.clickhouse;

@@ -2,6 +2,7 @@ package io.qtrade.connectors.clickhouse;
 
 import io.qtrade.connectors.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
+import io.qtrade.core.Side;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventKind;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ class ClickHouseRoundTripTest {
     static final long DAY_NANOS = TimeUnit.DAYS.toNanos(1);
     static final TickTable DAY = new TickTable("ticks_day");
 
+    static ClickHouseServer server;
     static ClickHouseClient client;
     /** Every generated event, in stream order. */
     static EventBatch all;
@@ -53,7 +55,8 @@ class ClickHouseRoundTripTest {
     }
 
     @BeforeAll
-    static void writeADay(ClickHouseServer server) {
+    static void writeADay(ClickHouseServer started) {
+        server = started;
         client = server.client();
         SyntheticMarket market = market();
         all = new EventBatch((int) EVENTS + 1000);
@@ -162,7 +165,7 @@ class ClickHouseRoundTripTest {
                     assertThat(e.errorCode()).isEqualTo(62); // SYNTAX_ERROR in every ClickHouse version
                     assertThat(e.serverMessage()).contains("Syntax error");
                     assertThat(e.getMessage()).contains("HTTP 400").contains("code 62").contains("SELEC 1")
-                            .contains(server().endpoint().toString());
+                            .contains(server.endpoint().toString());
                 });
     }
 
@@ -186,14 +189,14 @@ class ClickHouseRoundTripTest {
 
     @Test
     void aPasswordUserWritesAndAWrongPasswordIsRefusedWithoutEchoingIt() {
-        ClickHouseClient writer = ClickHouseClient.builder(server().endpoint())
+        ClickHouseClient writer = ClickHouseClient.builder(server.endpoint())
                 .user(ClickHouseServer.PASSWORD_USER).password(ClickHouseServer.PASSWORD).compression(true).build();
         assertThat(writer.toString()).doesNotContain(ClickHouseServer.PASSWORD).contains("password=(set)");
         TickTable table = new TickTable("ticks_auth");
         EventBatch batch = new EventBatch(100);
         for (int i = 0; i < 100; i++) {
-            batch.addDepth(i % 2, DAY_START + i, DAY_START + i + 5, i % 3 == 0 ? io.qtrade.core.Side.SELL
-                    : io.qtrade.core.Side.BUY, 100 + i * 0.01, i);
+            batch.addDepth(i % 2, DAY_START + i, DAY_START + i + 5, i % 3 == 0 ? Side.SELL
+                    : Side.BUY, 100 + i * 0.01, i);
         }
         try (ClickHouseSink sink = ClickHouseSink.builder(writer, table, INSTRUMENTS).flushRows(30).build()) {
             sink.write(batch);
@@ -207,7 +210,7 @@ class ClickHouseRoundTripTest {
         }
 
         String wrong = "wrong-" + ClickHouseServer.PASSWORD;
-        ClickHouseClient intruder = ClickHouseClient.builder(server().endpoint())
+        ClickHouseClient intruder = ClickHouseClient.builder(server.endpoint())
                 .user(ClickHouseServer.PASSWORD_USER).password(wrong).build();
         assertThatThrownBy(() -> intruder.execute("SELECT 1"))
                 .isInstanceOfSatisfying(ClickHouseException.class, e -> {
@@ -215,17 +218,6 @@ class ClickHouseRoundTripTest {
                     assertThat(e.getMessage()).contains(ClickHouseServer.PASSWORD_USER)
                             .doesNotContain(ClickHouseServer.PASSWORD);
                 });
-    }
-
-    private static ClickHouseServer serverRef;
-
-    private static ClickHouseServer server() {
-        return serverRef;
-    }
-
-    @BeforeAll
-    static void keep(ClickHouseServer server) {
-        serverRef = server;
     }
 
     private static EventBatch read(long from, long to) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Starts one {@link ClickHouseServer} per test class before its first test and stops it (deleting its directory)
@@ -30,6 +31,8 @@ final class ClickHouseServerExtension implements BeforeAllCallback, ParameterRes
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         try {
             return server(context);
+        } catch (TestAbortedException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("starting clickhouse-server failed", e);
         }

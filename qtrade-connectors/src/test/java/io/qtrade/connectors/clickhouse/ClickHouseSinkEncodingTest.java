@@ -183,7 +183,7 @@ class ClickHouseSinkEncodingTest {
         try (FakeClickHouse fake = acceptingAll()) {
             ClickHouseClient client = fake.client();
             assertThatThrownBy(() -> ClickHouseSink.builder(client, TABLE, List.of(AAA)).flushRows(0))
-                    .hasMessage("flushRows must be in 1..4000000, was 0");
+                    .hasMessage("flushRows must be in 1..1048576, was 0");
             assertThatThrownBy(() -> ClickHouseSink.builder(client, TABLE, List.of()))
                     .hasMessage("a sink needs at least one instrument");
             assertThatThrownBy(() -> ClickHouseSink.builder(client, TABLE, List.of(AAA)).firstSeq(-1))
