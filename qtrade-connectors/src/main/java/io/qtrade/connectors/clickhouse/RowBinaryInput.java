@@ -17,6 +17,8 @@ final class RowBinaryInput implements AutoCloseable {
     static final int BUFFER_BYTES = 64 * 1024;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE =
+            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
@@ -79,7 +81,7 @@ final class RowBinaryInput implements AutoCloseable {
     }
 
     double float64(int at) {
-        return Double.longBitsToDouble((long) LONG.get(buf, at));
+        return (double) DOUBLE.get(buf, at);
     }
 
     /** Whether the buffered bytes from {@link #pos} start with {@code ascii} (which must be buffered). */
