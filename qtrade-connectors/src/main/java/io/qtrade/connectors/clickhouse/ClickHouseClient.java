@@ -29,7 +29,8 @@ import java.util.zip.GZIPOutputStream;
  * package) and using nothing current releases dropped: {@code POST /?database=D} with the statement as body;
  * {@code POST /?database=D&query=INSERT...FORMAT RowBinary} with the rows as body; {@code GET /ping} answers
  * {@code Ok.}. A failed statement answers an HTTP error status with {@code Code: N, ...} text. The user and
- * password travel in an HTTP Basic {@code Authorization} header, never in the URL, a log line, an exception message or {@link #toString()}.
+ * password travel in an HTTP Basic {@code Authorization} header, never in the URL, a log line, an exception
+ * message or {@link #toString()}.
  *
  * <p>With {@link Builder#compression(boolean)} request bodies are sent gzip-compressed
  * ({@code Content-Encoding: gzip}) and results are asked for gzip-compressed ({@code enable_http_compression=1},

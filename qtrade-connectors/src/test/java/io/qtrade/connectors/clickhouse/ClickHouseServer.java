@@ -33,7 +33,8 @@ final class ClickHouseServer implements AutoCloseable {
     static final String PASSWORD = "pw-Zq7!never-logged";
     static final String INSTALL_HINT = "clickhouse-server not found (looked at $" + BINARY_ENV + ", the PATH,"
             + " /usr/sbin, /usr/bin, /usr/local/bin): install it with `sudo apt-get install clickhouse-server`"
-            + " (Debian/Ubuntu; .ci/run does this) or point " + BINARY_ENV + " at the binary; the ClickHouse tests are skipped";
+            + " (Debian/Ubuntu; .ci/run does this) or point " + BINARY_ENV + " at the binary;"
+            + " the ClickHouse tests are skipped";
 
     /** Searched after the PATH: Debian installs the server in /usr/sbin, which a non-root PATH often lacks. */
     static final List<Path> STANDARD_DIRS = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"),
