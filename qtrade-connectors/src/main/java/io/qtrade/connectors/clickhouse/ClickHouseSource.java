@@ -37,13 +37,14 @@ import java.util.Set;
  * that names no kind, or a value {@link EventBatch#add} refuses raises a {@link MalformedResponseException} naming
  * the row, the field and its byte offset in the response; a response that ends inside a row raises one naming the
  * field cut off and the offset. An error the server appends to a result already being streamed (it cannot change
- * the status by then) raises a {@link ClickHouseException} with ClickHouse's message. The query is sent at the first
- * {@link #readBatch}; {@link #close()} ends it. Not thread-safe.
+ * the status by then) raises a {@link ClickHouseException} with ClickHouse's message. Rows decoded before a bad one
+ * stay in the caller's batch; the response is then closed and every later {@link #readBatch} raises an
+ * {@link IllegalStateException} naming the error: a stream is never resumed past a bad row. The query is sent at the
+ * first {@link #readBatch}; {@link #close()} ends it. Not thread-safe.
  */
 public final class ClickHouseSource implements EventSource {
 
-    /** Bytes of the fixed-width columns read per row: exch_ts 8, local_ts 8, kind 1, side 1, price 8, qty 8,
-     * order_id 8, flags 4. */
+    /** Bytes of the fixed-width columns read per row: exch_ts, local_ts, kind, side, price, qty, order_id, flags. */
     static final int FIXED_ROW_BYTES = 46;
 
     /** The longest symbol a source reads, in UTF-8 bytes: a row must fit the 64 KiB read buffer. */
@@ -66,6 +67,7 @@ public final class ClickHouseSource implements EventSource {
     private boolean exhausted;
     private long rowsRead;
     private long lastExchTs = Long.MIN_VALUE;
+    private RuntimeException failure;
 
     private ClickHouseSource(Builder b) {
         this.client = b.client;
@@ -110,18 +112,33 @@ public final class ClickHouseSource implements EventSource {
     @Override
     public boolean readBatch(EventBatch into) {
         into.clear();
+        if (failure != null) {
+            throw new IllegalStateException("source " + table.name() + " failed earlier at row " + rowsRead + ": "
+                    + failure.getMessage(), failure);
+        }
         if (exhausted) {
             return false;
         }
-        if (input == null) {
-            input = new RowBinaryInput(client.query(query));
-        }
-        while (!into.isFull()) {
-            if (!readRow(into)) {
-                exhausted = true;
-                closeInput();
-                break;
+        try {
+            if (input == null) {
+                input = new RowBinaryInput(client.query(query));
             }
+            while (!into.isFull()) {
+                if (!readRow(into)) {
+                    exhausted = true;
+                    closeInput();
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            exhausted = true;
+            try {
+                closeInput();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
         return !into.isEmpty();
     }

@@ -102,6 +102,9 @@ class ClickHouseSourceDecodingTest {
                                 + " but the response ended at byte offset 134");
                     });
             assertThat(batch.size()).as("the rows before the cut").isEqualTo(2);
+            assertThatThrownBy(() -> source.readBatch(batch)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("source ticks failed earlier at row 2: ClickHouse response for table"
+                            + " ticks is truncated");
         }
     }
 
