@@ -5,7 +5,7 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventKind;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,10 +54,13 @@ class ClickHouseRoundTripTest {
                 .build();
     }
 
-    @BeforeAll
-    static void writeADay(ClickHouseServer started) {
-        server = started;
-        client = server.client();
+    /** Writes the day once per class (in {@code @BeforeEach} so that a missing server skips each test visibly). */
+    @BeforeEach
+    void writeADayOnce(ClickHouseServer started) {
+        if (server == started) {
+            return;
+        }
+        client = started.client();
         SyntheticMarket market = market();
         all = new EventBatch((int) EVENTS + 1000);
         EventBatch batch = new EventBatch(4096);
@@ -72,6 +75,7 @@ class ClickHouseRoundTripTest {
             assertThat(sink.inserts()).isEqualTo((all.size() + 49_999) / 50_000);
         }
         sinkEventsPerSecond = all.size() * 1e9 / (System.nanoTime() - start);
+        server = started; // only now: a failed write is retried, and fails, in the next test too
     }
 
     @Test
