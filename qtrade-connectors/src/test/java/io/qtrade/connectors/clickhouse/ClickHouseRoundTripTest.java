@@ -162,6 +162,39 @@ class ClickHouseRoundTripTest {
     }
 
     @Test
+    void quotedAndNonAsciiSymbolsRoundTripAndADayDropsAsOnePartition() {
+        Instrument quoted = Instrument.spot("x'y\\z", "VENUE É", 0.01, 1);
+        Instrument accented = Instrument.spot("ÉTÉ-24", "VENUE É", 0.01, 1);
+        List<Instrument> odd = List.of(quoted, accented);
+        TickTable table = new TickTable("ticks_odd");
+        long dayBefore = DAY_START - DAY_NANOS;
+        EventBatch events = new EventBatch(4);
+        events.addTrade(0, DAY_START - 1, DAY_START, Side.BUY, 10.01, 2);      // 2024-01-01T23:59:59.999999999Z
+        events.addTrade(1, DAY_START - 1, DAY_START, Side.SELL, 20.02, 3);
+        events.addTrade(1, DAY_START, DAY_START + 1, null, 20.03, 4);          // 2024-01-02T00:00Z
+        events.addTrade(0, DAY_START + 5, DAY_START + 6, Side.BUY, 10.02, 5);
+        try (ClickHouseSink sink = ClickHouseSink.builder(client, table, odd).build()) {
+            sink.write(events);
+        }
+        EventBatch back = new EventBatch(10);
+        try (ClickHouseSource source = ClickHouseSource.builder(client, table, odd)
+                .range(dayBefore, DAY_START + DAY_NANOS).build()) {
+            assertThat(source.readBatch(back)).isTrue();
+        }
+        assertThat(back.contentEquals(events)).isTrue();
+        assertThat(client.execute("SELECT partition, count() FROM system.parts WHERE table = 'ticks_odd' AND active"
+                + " GROUP BY partition ORDER BY partition FORMAT TabSeparated")).isEqualTo("20240101\t1\n20240102\t1\n");
+        client.execute("ALTER TABLE ticks_odd DROP PARTITION 20240101");
+        try (ClickHouseSource source = ClickHouseSource.builder(client, table, odd)
+                .range(dayBefore, DAY_START + DAY_NANOS).build()) {
+            assertThat(source.readBatch(back)).isTrue();
+        }
+        assertThat(back.size()).isEqualTo(2);
+        assertThat(back.exchTs(0)).isEqualTo(DAY_START);
+        assertThat(back.instrument(1)).isZero();
+    }
+
+    @Test
     void badSqlRaisesTheServersSyntaxErrorWithStatusAndCode() {
         assertThatThrownBy(() -> client.execute("SELEC 1"))
                 .isInstanceOfSatisfying(ClickHouseException.class, e -> {
