@@ -15,6 +15,9 @@ final class Scenarios {
     static final Instrument AAA = Instrument.spot("AAA", "SYN", 0.01, 1);
     static final Instrument BBB = Instrument.spot("BBB", "SYN", 0.01, 1);
 
+    /** Every scenario runs to this time, so timers after the last event still fire. */
+    static final long END = 1_000_000;
+
     private Scenarios() {
     }
 
@@ -32,6 +35,7 @@ final class Scenarios {
                 .exchange(ExchangeSettings.builder(AAA).latency(latency).queue(queue).fees(fees).build())
                 .strategy("s", strategy)
                 .markIntervalNanos(0)
+                .endNanos(END)
                 .build()
                 .run();
     }
