@@ -52,7 +52,6 @@ final class Engine {
     private final List<FillRecord> fills = new ArrayList<>();
     private long lateLocalEvents;
     private long events;
-    private int responseOrdinal;
 
     Engine(Backtest config) {
         this.config = config;
@@ -113,7 +112,7 @@ final class Engine {
     }
 
     BacktestResult run() {
-        EventWindow window = new EventWindow(config.source, config.batchCapacity);
+        EventWindow window = new EventWindow(config.source, config.batchCapacity, instrumentCount);
         long wallStart = System.nanoTime();
         long startTs;
         if (config.startNanos != Backtest.NO_START) {
@@ -186,6 +185,11 @@ final class Engine {
     }
 
     private void exchangeEvent(EventWindow window) {
+        int next = window.exchPeekInstrument();
+        if (next < 0 || next >= instrumentCount) {
+            throw new IllegalArgumentException("event " + (window.exchIndex() + 1) + ": instrument index " + next
+                    + " is out of range [0, " + instrumentCount + ")");
+        }
         window.exchAdvance();
         EventCursor e = window.exchCursor;
         long index = window.exchIndex();
@@ -194,19 +198,14 @@ final class Engine {
                     + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
                     + "; a strategy cannot see an event before the venue sent it");
         }
-        int i = e.instrument();
-        if (i < 0 || i >= instrumentCount) {
-            throw new IllegalArgumentException("event " + index + ": instrument index " + i + " is out of range [0, "
-                    + instrumentCount + ")");
-        }
-        exchanges[i].onMarketEvent(e, index);
+        exchanges[e.instrument()].onMarketEvent(e, index);
         events++;
     }
 
     private void localEvent(EventWindow window) {
         long ts = window.localPeekTs();
         window.localAdvance();
-        EventCursor e = window.localCursor;
+        RowView e = window.localRow;
         long now = localClock.nowNanos();
         if (ts < now) {
             if (ts >= config.startNanos) {
@@ -230,24 +229,24 @@ final class Engine {
                     s.strategy.onTrade(i, e);
                 }
             }
-            return;
-        }
-        if (kind == EventKind.SNAPSHOT_BEGIN) {
+        } else if (kind == EventKind.SNAPSHOT_BEGIN) {
             localInSnapshot[i] = true;
-            return;
-        }
-        if (kind == EventKind.SNAPSHOT_END) {
-            localInSnapshot[i] = false;
-        } else if (localInSnapshot[i]) {
-            return;
-        }
-        if (live) {
-            OrderBookView view = localViews[i];
-            for (StrategySlot s : slots) {
-                beginCallback(s);
-                s.strategy.onBook(i, view);
+        } else {
+            boolean notify = live;
+            if (kind == EventKind.SNAPSHOT_END) {
+                localInSnapshot[i] = false;
+            } else if (localInSnapshot[i]) {
+                notify = false;
+            }
+            if (notify) {
+                OrderBookView view = localViews[i];
+                for (StrategySlot s : slots) {
+                    beginCallback(s);
+                    s.strategy.onBook(i, view);
+                }
             }
         }
+        window.release();
     }
 
     private void fireTimers(long t) {
@@ -319,7 +318,6 @@ final class Engine {
         int s = toExchange.headStrategy();
         int i = toExchange.headInstrument();
         long orderId = toExchange.headOrderId();
-        responseOrdinal = 0;
         if (toExchange.headKind() == MessageQueue.NEW) {
             OrderRecord record = slots[s].record(orderId);
             long sendTs = toExchange.headExchTs();
@@ -332,7 +330,8 @@ final class Engine {
     }
 
     private int respond(int strategy, int instrument, long orderId, long exchTs, byte kind) {
-        long lat = latency[instrument].responseLatencyNanos(exchTs, orderId, seedSalt + SALT_RESPONSE + 4L * responseOrdinal++);
+        long ordinal = slots[strategy].record(orderId).nextResponseOrdinal();
+        long lat = latency[instrument].responseLatencyNanos(exchTs, orderId, seedSalt + SALT_RESPONSE + 4L * ordinal);
         long at = channel(lastLocalArrival, strategy, instrument, exchTs + lat);
         return toLocal.add(at, kind, strategy, instrument, orderId, exchTs);
     }

@@ -19,6 +19,7 @@ public final class OrderRecord {
     private long entryLatencyNanos;
     private double arrivalMid = Double.NaN;
     private double qtyAheadAtEntry = Double.NaN;
+    private long responses;
 
     OrderRecord(String strategyId, int instrument, Order order, long sendTs) {
         this.strategyId = strategyId;
@@ -30,6 +31,11 @@ public final class OrderRecord {
     void arrived(long exchTs, long entryLatency) {
         this.exchArrivalTs = exchTs;
         this.entryLatencyNanos = entryLatency;
+    }
+
+    /** The ordinal of the order's next venue response (0, 1, ...): part of its latency draw's salt. */
+    long nextResponseOrdinal() {
+        return responses++;
     }
 
     void accepted(double qtyAhead, double mid) {

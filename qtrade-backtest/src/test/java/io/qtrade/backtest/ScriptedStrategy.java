@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** A test strategy that runs scripted actions at given local times and records everything it is told. */
-final class ScriptedStrategy implements Strategy {
+class ScriptedStrategy implements Strategy {
 
     final TreeMap<Long, List<Consumer<StrategyContext>>> actions = new TreeMap<>();
     final List<ExecutionReport> reports = new ArrayList<>();

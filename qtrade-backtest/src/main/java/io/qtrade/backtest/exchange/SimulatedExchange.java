@@ -27,8 +27,8 @@ import java.util.Objects;
  *   <li><b>Arrival.</b> An order arrives after its entry latency. A limit order whose price reaches the opposite
  *       best (a buy at or above the best ask) and every market order take liquidity as taker, level by level from
  *       the best, each level at its price and up to its visible quantity (that walk is the slippage). The quantity
- *       taken is removed from the venue book, so a second order cannot take it again until the feed re-states that
- *       level. Then: IOC and market orders cancel the rest; FOK orders first check that the visible quantity within
+ *       taken is remembered per strategy and level, so a second order of the same strategy cannot take it again
+ *       until the feed re-states that level. Then: IOC and market orders cancel the rest; FOK orders first check that the visible quantity within
  *       their limit covers the whole order, else they expire unfilled; post-only orders that would cross are
  *       rejected; GTC orders rest the rest at their price.</li>
  *   <li><b>Queue.</b> A resting order joins the back of its level: {@code qtyAhead} = the level's visible quantity
@@ -42,7 +42,11 @@ import java.util.Objects;
  *   <li><b>Market through the price.</b> When the opposite best moves to or through a resting order's price (best
  *       ask at or below a resting buy) the order fills completely at its price as maker, as in hftbacktest.</li>
  * </ol>
- * Where this stops being realistic: the simulated orders have no market impact (the feed's later quantities are
+ * <b>Strategies are independent.</b> Each strategy trades against the recorded market as if it were alone: one
+ * strategy's fills and takes never reduce what another can fill or take, so adding a strategy (or an instrument)
+ * to a run never changes another's fills. Within one strategy, liquidity is consumed once.
+ *
+ * <p>Where this stops being realistic: the simulated orders have no market impact (the feed's later quantities are
  * taken as they come), they never trade against each other (no self-match), hidden and iceberg liquidity is not
  * seen, and rule 5 assumes whoever moved the market would have traded with the order.
  *
@@ -96,6 +100,15 @@ public final class SimulatedExchange {
     private int freeCount;
     private int slotsUsed;
     private int[] candidates = new int[INITIAL_ORDERS];
+    /** Per strategy: what is left of the current print for it. */
+    private double[] available = new double[4];
+
+    // Liquidity taken by each strategy's arriving orders, per level, until the feed re-states the level.
+    private int takenCount;
+    private int[] takenStrategy = new int[8];
+    private boolean[] takenBuy = new boolean[8];
+    private long[] takenTicks = new long[8];
+    private double[] takenQty = new double[8];
 
     private long[] walkTicks = new long[64];
     private double[] walkQty = new double[64];
@@ -175,6 +188,9 @@ public final class SimulatedExchange {
                 if (marketByOrder) {
                     throw mismatch(e, eventIndex, "FifoQueue needs market-by-order (L3) rows, got an L2 row");
                 }
+                if (takenCount > 0) {
+                    forgetTaken(kind == EventKind.BBO, e.sideCode() == Side.BUY.code(), instrument.toTicks(e.price()));
+                }
                 if (liveCount == 0) {
                     book.apply(e);
                     return;
@@ -219,8 +235,60 @@ public final class SimulatedExchange {
                 clampToLevels();
                 marketThrough(e.exchTs());
             }
-            default -> apply(e);
+            default -> {
+                takenCount = 0;
+                apply(e);
+            }
         }
+    }
+
+    /** The feed re-stated a level (or, {@code all}, the whole book): earlier takes from it are now in its quantity. */
+    private void forgetTaken(boolean all, boolean isBuy, long ticks) {
+        if (all) {
+            takenCount = 0;
+            return;
+        }
+        int w = 0;
+        for (int k = 0; k < takenCount; k++) {
+            if (takenBuy[k] != isBuy || takenTicks[k] != ticks) {
+                takenStrategy[w] = takenStrategy[k];
+                takenBuy[w] = takenBuy[k];
+                takenTicks[w] = takenTicks[k];
+                takenQty[w] = takenQty[k];
+                w++;
+            }
+        }
+        takenCount = w;
+    }
+
+    private double taken(int owner, boolean isBuy, long ticks) {
+        for (int k = 0; k < takenCount; k++) {
+            if (takenStrategy[k] == owner && takenBuy[k] == isBuy && takenTicks[k] == ticks) {
+                return takenQty[k];
+            }
+        }
+        return 0.0;
+    }
+
+    private void recordTaken(int owner, boolean isBuy, long ticks, double qty) {
+        for (int k = 0; k < takenCount; k++) {
+            if (takenStrategy[k] == owner && takenBuy[k] == isBuy && takenTicks[k] == ticks) {
+                takenQty[k] += qty;
+                return;
+            }
+        }
+        if (takenCount == takenQty.length) {
+            int c = takenCount * 2;
+            takenStrategy = Arrays.copyOf(takenStrategy, c);
+            takenBuy = Arrays.copyOf(takenBuy, c);
+            takenTicks = Arrays.copyOf(takenTicks, c);
+            takenQty = Arrays.copyOf(takenQty, c);
+        }
+        takenStrategy[takenCount] = owner;
+        takenBuy[takenCount] = isBuy;
+        takenTicks[takenCount] = ticks;
+        takenQty[takenCount] = qty;
+        takenCount++;
     }
 
     private void apply(MarketEvent e) {
@@ -237,6 +305,7 @@ public final class SimulatedExchange {
     }
 
     private void onL3(MarketEvent e, EventKind kind) {
+        takenCount = 0;
         long id = e.orderId();
         if (liveCount == 0 || !mbo.contains(id) || kind == EventKind.ORDER_ADD) {
             mbo.apply(e);
@@ -282,13 +351,14 @@ public final class SimulatedExchange {
     private void executeL3(long id, boolean restingBuy, long p, double qty, long ts) {
         reduceAhead(id, restingBuy, p, qty);
         int n = sortedCandidates(restingBuy, p);
-        double avail = qty;
-        for (int k = 0; k < n && avail > qtyTolerance; k++) {
+        resetAvailable(qty);
+        for (int k = 0; k < n; k++) {
             int s = candidates[k];
+            int owner = strategy[s];
             boolean throughPrice = priceTicks[s] != p;
-            if (throughPrice || (!isAhead(s, id) && ahead[s] <= qtyTolerance)) {
-                double f = Math.min(leaves[s], avail);
-                avail -= f;
+            if (available[owner] > qtyTolerance && (throughPrice || (!isAhead(s, id) && ahead[s] <= qtyTolerance))) {
+                double f = Math.min(leaves[s], available[owner]);
+                available[owner] -= f;
                 fillResting(s, f, ts);
             }
         }
@@ -328,13 +398,15 @@ public final class SimulatedExchange {
         if (n == 0) {
             return;
         }
-        double avail = qty;
+        resetAvailable(qty);
         for (int k = 0; k < n; k++) {
             int s = candidates[k];
+            int owner = strategy[s];
+            double avail = available[owner];
             if (priceTicks[s] != p) {
                 if (avail > qtyTolerance) {
                     double f = Math.min(leaves[s], avail);
-                    avail -= f;
+                    available[owner] = avail - f;
                     fillResting(s, f, ts);
                 }
             } else {
@@ -344,7 +416,7 @@ public final class SimulatedExchange {
                     double f = Math.min(leaves[s], -after);
                     ahead[s] = 0.0;
                     if (f > qtyTolerance) {
-                        avail -= f;
+                        available[owner] = avail - f;
                         fillResting(s, f, ts);
                     }
                 } else {
@@ -353,6 +425,21 @@ public final class SimulatedExchange {
             }
         }
         compact();
+    }
+
+    /**
+     * Sets every strategy's share of a print to the whole print: strategies are independent what-ifs against the
+     * same market data, so one never takes liquidity from another (a run with several strategies gives each the fills
+     * it would have alone); a strategy's own orders share the print in priority order.
+     */
+    private void resetAvailable(double qty) {
+        for (int k = 0; k < liveCount; k++) {
+            int owner = strategy[live[k]];
+            if (owner >= available.length) {
+                available = Arrays.copyOf(available, Math.max(owner + 1, available.length * 2));
+            }
+        }
+        Arrays.fill(available, qty);
     }
 
     private void depthChanged(boolean isBuy, long p, double prev, double now) {
@@ -462,7 +549,7 @@ public final class SimulatedExchange {
         sink.accepted(strategyIndex, id, ts, queueAtEntry, mid);
         double remaining = request.qty();
         if (crosses) {
-            int levels = loadOpposite(opposite);
+            int levels = loadOpposite(opposite, strategyIndex);
             if (tif == TimeInForce.FOK) {
                 double available = 0;
                 for (int i = 0; i < levels && reachable(market, isBuy, ticks, walkTicks[i]); i++) {
@@ -475,9 +562,12 @@ public final class SimulatedExchange {
             }
             for (int i = 0; i < levels && remaining > qtyTolerance && reachable(market, isBuy, ticks, walkTicks[i]); i++) {
                 double take = Math.min(remaining, walkQty[i]);
+                if (take <= qtyTolerance) {
+                    continue;
+                }
                 double price = instrument.toPrice(walkTicks[i]);
                 remaining -= take;
-                takeFromBook(opposite, walkTicks[i], walkQty[i] - take, take);
+                takeFromBook(strategyIndex, opposite, walkTicks[i], take);
                 sink.filled(strategyIndex, id, ts, price, take, fees.fee(instrument, Liquidity.TAKER, price, take),
                         Liquidity.TAKER);
             }
@@ -504,25 +594,31 @@ public final class SimulatedExchange {
         return Math.abs(units - Math.rint(units)) <= Instrument.GRID_TOLERANCE;
     }
 
-    private int loadOpposite(Side opposite) {
+    /** The opposite side's levels, best first, less what this strategy already took from each. */
+    private int loadOpposite(Side opposite, int owner) {
         int count = view.levelCount(opposite);
         if (walkTicks.length < count) {
             int capacity = Math.max(count, walkTicks.length * 2);
             walkTicks = new long[capacity];
             walkQty = new double[capacity];
         }
-        return view.depth(opposite, walkTicks, walkQty, walkTicks.length);
+        int n = view.depth(opposite, walkTicks, walkQty, walkTicks.length);
+        if (takenCount > 0) {
+            boolean isBuy = opposite == Side.BUY;
+            for (int i = 0; i < n; i++) {
+                walkQty[i] = Math.max(0.0, walkQty[i] - taken(owner, isBuy, walkTicks[i]));
+            }
+        }
+        return n;
     }
 
-    private void takeFromBook(Side side, long ticks, double left, double taken) {
-        if (book != null) {
-            book.update(side, ticks, left <= qtyTolerance ? 0.0 : left);
-        }
+    private void takeFromBook(int owner, Side side, long ticks, double qty) {
         boolean isBuy = side == Side.BUY;
+        recordTaken(owner, isBuy, ticks, qty);
         for (int i = 0; i < liveCount; i++) {
             int s = live[i];
-            if (buy[s] == isBuy && priceTicks[s] == ticks) {
-                ahead[s] = Math.max(0.0, ahead[s] - taken);
+            if (strategy[s] == owner && buy[s] == isBuy && priceTicks[s] == ticks) {
+                ahead[s] = Math.max(0.0, ahead[s] - qty);
             }
         }
     }
