@@ -51,6 +51,9 @@ final class Engine {
     private final EquitySeries equity = new EquitySeries();
     private final List<FillRecord> fills = new ArrayList<>();
     private long lateLocalEvents;
+    /** Set when an order message, a timer or a mark may have changed the earliest non-market action. */
+    boolean othersChanged = true;
+    private final boolean measureCallbackTime;
     private long events;
 
     Engine(Backtest config) {
@@ -87,6 +90,15 @@ final class Engine {
         java.util.Arrays.fill(lastLocalArrival, Long.MIN_VALUE);
         this.seedSalt = mix(config.seed) << 8;
         this.localClock = new SimulatedClock(Long.MIN_VALUE);
+        this.measureCallbackTime = config.measureCallbackTime;
+    }
+
+    private long nextTimerDue() {
+        long due = Timers.NO_DUE_TIME;
+        for (StrategySlot s : slots) {
+            due = Math.min(due, s.timers.nextDueNanos());
+        }
+        return due;
     }
 
     private static long mix(long z) {
@@ -128,41 +140,53 @@ final class Engine {
         long end = config.endNanos;
         long nextMark = config.markIntervalNanos > 0 ? startTs + config.markIntervalNanos : Long.MAX_VALUE;
         long lastTime = startTs;
+        long tOther = Long.MIN_VALUE;
         while (true) {
             boolean exchReady = window.exchHasNext();
             long tExch = exchReady ? window.exchPeekTs() : Long.MAX_VALUE;
-            long tToExch = toExchange.peekTime();
-            long tToLocal = toLocal.peekTime();
             long tLocal = Long.MAX_VALUE;
             if (window.pending() > 0) {
                 tLocal = Math.max(window.localPeekTs(), localClock.nowNanos());
             }
-            boolean streamLeft = exchReady || window.pending() > 0 || toExchange.size() > 0 || toLocal.size() > 0;
-            if (!streamLeft && end == Backtest.NO_END) {
+            if (othersChanged) {
+                // Messages, timers and marks change only when an order is sent, a response is made, a timer is set
+                // or fires: recomputed then, not on every market event.
+                othersChanged = false;
+                tOther = Math.min(Math.min(toExchange.peekTime(), toLocal.peekTime()), Math.min(nextTimerDue(), nextMark));
+            }
+            long t = Math.min(Math.min(tExch, tLocal), tOther);
+            if (t == tExch && t <= tOther) {
+                if (t > end) {
+                    break;
+                }
+                exchangeEvent(window);
+                lastTime = Math.max(lastTime, t);
+                continue;
+            }
+            if (end == Backtest.NO_END && !exchReady && window.pending() == 0 && toExchange.size() == 0
+                    && toLocal.size() == 0) {
                 break;
             }
-            long tTimer = Timers.NO_DUE_TIME;
-            for (StrategySlot s : slots) {
-                tTimer = Math.min(tTimer, s.timers.nextDueNanos());
-            }
-            long t = Math.min(Math.min(Math.min(tExch, tToExch), Math.min(tToLocal, tLocal)), Math.min(tTimer, nextMark));
             if (t > end || t == Long.MAX_VALUE) {
                 break;
             }
-            if (t == tExch) {
-                exchangeEvent(window);
-            } else if (t == tToExch) {
-                requestArrives();
-            } else if (t == tToLocal) {
-                responseArrives();
-            } else if (t == tLocal) {
-                localEvent(window);
-            } else if (t == tTimer) {
-                fireTimers(t);
+            if (t == tOther) {
+                othersChanged = true;
+                if (t == toExchange.peekTime()) {
+                    requestArrives();
+                } else if (t == toLocal.peekTime()) {
+                    responseArrives();
+                } else if (t == tLocal) {
+                    localEvent(window);
+                } else if (t == nextTimerDue()) {
+                    fireTimers(t);
+                } else {
+                    localClock.advanceTo(Math.max(localClock.nowNanos(), t));
+                    mark(t);
+                    nextMark = t + config.markIntervalNanos;
+                }
             } else {
-                localClock.advanceTo(Math.max(localClock.nowNanos(), t));
-                mark(t);
-                nextMark = t + config.markIntervalNanos;
+                localEvent(window);
             }
             lastTime = Math.max(lastTime, t);
         }
@@ -179,7 +203,7 @@ final class Engine {
     }
 
     private void beginCallback(StrategySlot s) {
-        if (config.measureCallbackTime) {
+        if (measureCallbackTime) {
             s.callbackStartWallNanos = System.nanoTime();
         }
     }
@@ -290,11 +314,13 @@ final class Engine {
             int m = toLocal.add(localClock.nowNanos(), MessageQueue.END, slot.index, instrument, order.orderId(),
                     OrderRecord.NEVER);
             toLocal.setEnd(m, OrderStatus.REJECTED, decision.reason());
+            othersChanged = true;
             return;
         }
         long entry = latency[instrument].entryLatencyNanos(sendTs, order.orderId(), seedSalt + SALT_NEW);
         long arrival = channel(lastExchArrival, slot.index, instrument, sendTs + entry);
         toExchange.add(arrival, MessageQueue.NEW, slot.index, instrument, order.orderId(), sendTs);
+        othersChanged = true;
     }
 
     void sendCancel(StrategySlot slot, OrderRecord record, long sendTs) {
@@ -303,6 +329,7 @@ final class Engine {
         long entry = latency[instrument].entryLatencyNanos(sendTs, orderId, seedSalt + SALT_CANCEL);
         long arrival = channel(lastExchArrival, slot.index, instrument, sendTs + entry);
         toExchange.add(arrival, MessageQueue.CANCEL, slot.index, instrument, orderId, sendTs);
+        othersChanged = true;
     }
 
     private long channel(long[] last, int strategy, int instrument, long arrival) {
@@ -333,6 +360,7 @@ final class Engine {
         long ordinal = slots[strategy].record(orderId).nextResponseOrdinal();
         long lat = latency[instrument].responseLatencyNanos(exchTs, orderId, seedSalt + SALT_RESPONSE + 4L * ordinal);
         long at = channel(lastLocalArrival, strategy, instrument, exchTs + lat);
+        othersChanged = true;
         return toLocal.add(at, kind, strategy, instrument, orderId, exchTs);
     }
 

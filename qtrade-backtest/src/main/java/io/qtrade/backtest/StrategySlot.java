@@ -170,6 +170,7 @@ final class StrategySlot implements StrategyContext {
             throw new IllegalArgumentException("strategy '" + id + "': timer at " + timeNanos
                     + " is before now " + now);
         }
+        engine.othersChanged = true;
         return timers.scheduleAt(timeNanos);
     }
 
@@ -179,11 +180,13 @@ final class StrategySlot implements StrategyContext {
             throw new IllegalArgumentException("strategy '" + id + "': timer intervalNanos must be > 0, was "
                     + intervalNanos);
         }
+        engine.othersChanged = true;
         return timers.scheduleEvery(engine.localClock.nowNanos() + intervalNanos, intervalNanos);
     }
 
     @Override
     public boolean cancelTimer(long timerId) {
+        engine.othersChanged = true;
         return timers.cancel(timerId);
     }
 
