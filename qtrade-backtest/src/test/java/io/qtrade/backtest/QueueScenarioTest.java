@@ -117,4 +117,16 @@ class QueueScenarioTest {
         assertThat(s.fills).isEmpty();
         assertThat(r.orderRecords().get(0).order().status()).isEqualTo(OrderStatus.NEW);
     }
+
+    @Test
+    void fillsComeInWholeLotsAndAFractionPastTheQueueWaitsForTheNextPrint() {
+        // power(2): ahead 10, behind 10 (level 20), cancel 20 -> 17: share 0.5 -> 1.5 from ahead -> 8.5 ahead.
+        // print 9: 0.5 past the queue, less than a lot: no fill, 0.5 carried. print 1: 1.5 past -> fills 1.
+        Tape tape = new Tape(0, AAA).depth(1000, Side.BUY, 100.00, 10).depth(1000, Side.SELL, 100.02, 10)
+                .depth(2000, Side.BUY, 100.00, 20).depth(3000, Side.BUY, 100.00, 17)
+                .trade(4000, Side.SELL, 100.00, 9).trade(5000, Side.SELL, 100.00, 1);
+        ScriptedStrategy s = buyTwoAt100();
+        Scenarios.run(tape, s, new ProbabilisticQueue(new PowerProbability(2)), ConstantLatency.ZERO, FeeModel.NONE);
+        assertThat(s.fills).extracting(f -> f.exchTs() + ":" + f.qty()).containsExactly("5000:1.0");
+    }
 }

@@ -35,6 +35,7 @@ import java.util.Objects;
  *       (on L3 data, the exact list of venue orders ahead). The {@link QueueModel} moves it on depth changes.</li>
  *   <li><b>Trades at the order's price.</b> A trade print of {@code q} on the order's level (aggressor on the other
  *       side) first exhausts {@code qtyAhead}; what goes past it fills the order (as maker, at its price). The
+ *       fills come in whole lots (a fraction of a lot past the queue waits for the next print). The
  *       strategy's own orders share a print in priority order (better price, then earlier arrival): the quantity one
  *       of them filled is not available to the next, so liquidity is consumed once.</li>
  *   <li><b>Trade-through.</b> A print at a price worse than the order (a buy print above a resting sell) fills it
@@ -413,9 +414,12 @@ public final class SimulatedExchange {
                 traded[s] += qty;
                 double after = ahead[s] - avail;
                 if (after < 0) {
-                    double f = Math.min(leaves[s], -after);
-                    ahead[s] = 0.0;
+                    // Fills come in whole lots; a fraction of a lot past the queue (a probabilistic estimate) stays
+                    // as a negative qty ahead and counts towards the next print.
+                    double f = Math.min(leaves[s], instrument.roundDownToLot(-after));
+                    ahead[s] = after;
                     if (f > qtyTolerance) {
+                        ahead[s] = Math.min(0.0, after + f);
                         available[owner] = avail - f;
                         fillResting(s, f, ts);
                     }
@@ -446,7 +450,9 @@ public final class SimulatedExchange {
         for (int i = 0; i < liveCount; i++) {
             int s = live[i];
             if (buy[s] == isBuy && priceTicks[s] == p) {
-                ahead[s] = queue.qtyAheadAfterDepthChange(ahead[s], traded[s], prev, now);
+                if (ahead[s] >= 0) {
+                    ahead[s] = queue.qtyAheadAfterDepthChange(ahead[s], traded[s], prev, now);
+                }
                 traded[s] = 0.0;
             }
         }
