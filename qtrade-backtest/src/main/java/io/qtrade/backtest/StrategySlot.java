@@ -5,6 +5,7 @@ import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.order.Order;
 import io.qtrade.core.order.OrderRequest;
+import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.TimeInForce;
 import io.qtrade.core.portfolio.Portfolio;
@@ -133,7 +134,7 @@ final class StrategySlot implements StrategyContext {
             return false;
         }
         Order order = record.order();
-        if (order.status().isTerminal() || order.status() == io.qtrade.core.order.OrderStatus.PENDING_CANCEL) {
+        if (order.status().isTerminal() || order.status() == OrderStatus.PENDING_CANCEL) {
             return false;
         }
         long now = engine.localClock.nowNanos();
