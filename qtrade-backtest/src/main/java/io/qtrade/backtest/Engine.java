@@ -155,7 +155,7 @@ final class Engine {
                 tOther = Math.min(Math.min(toExchange.peekTime(), toLocal.peekTime()), Math.min(nextTimerDue(), nextMark));
             }
             long t = Math.min(Math.min(tExch, tLocal), tOther);
-            if (t == tExch && t <= tOther) {
+            if (exchReady && t == tExch && t <= tOther) {
                 if (t > end) {
                     break;
                 }
