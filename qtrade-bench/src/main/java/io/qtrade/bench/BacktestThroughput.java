@@ -43,7 +43,7 @@ import java.util.Locale;
  * thread's {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} over the run, divided by the events.
  *
  * <pre>{@code
- * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.BacktestThroughput [events] [rounds] [constant|lognormal]
+ * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.BacktestThroughput [events] [rounds] [constant|lognormal] [replay,noop,mm]
  * }</pre>
  */
 public final class BacktestThroughput {
@@ -57,6 +57,7 @@ public final class BacktestThroughput {
         long events = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean lognormal = args.length > 2 && args[2].equals("lognormal");
+        String[] modes = args.length > 3 ? args[3].split(",") : new String[] {"replay", "noop", "mm"};
         long t0 = System.nanoTime();
         SyntheticMarket market = SyntheticMarket.builder().instrument(AAA, 100.00).events(events).seed(7).build();
         EventBatch all = new EventBatch((int) events + 100_000);
@@ -72,7 +73,7 @@ public final class BacktestThroughput {
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         for (int round = 1; round <= rounds; round++) {
-            for (String mode : new String[] {"replay", "noop", "mm"}) {
+            for (String mode : modes) {
                 long allocated = threads.getThreadAllocatedBytes(tid);
                 long start = System.nanoTime();
                 String extra = run(mode, all, lognormal);
