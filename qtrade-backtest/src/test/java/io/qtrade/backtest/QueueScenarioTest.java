@@ -129,4 +129,42 @@ class QueueScenarioTest {
         Scenarios.run(tape, s, new ProbabilisticQueue(new PowerProbability(2)), ConstantLatency.ZERO, FeeModel.NONE);
         assertThat(s.fills).extracting(f -> f.exchTs() + ":" + f.qty()).containsExactly("5000:1.0");
     }
+
+    @Test
+    void aSnapshotRestatesTheLevelWithoutResettingTheQueuePosition() {
+        // ahead 10; a snapshot re-states 100.00 with 4: ahead becomes min(10, 4) = 4 (not 0 because the book was
+        // cleared in between); a print of 5 then fills 1.
+        ScriptedStrategy s = buyTwoAt100();
+        io.qtrade.core.market.EventBatch b = new io.qtrade.core.market.EventBatch(16);
+        b.addDepth(0, 1000, 1000, Side.BUY, 100.00, 10);
+        b.addDepth(0, 1000, 1000, Side.SELL, 100.02, 10);
+        b.add(0, 2000, 2000, io.qtrade.core.market.EventKind.SNAPSHOT_BEGIN, (byte) 0, Double.NaN, 0, 0);
+        b.addDepth(0, 2000, 2000, Side.BUY, 100.00, 4);
+        b.addDepth(0, 2000, 2000, Side.SELL, 100.02, 10);
+        b.add(0, 2000, 2000, io.qtrade.core.market.EventKind.SNAPSHOT_END, (byte) 0, Double.NaN, 0, 0);
+        b.addTrade(0, 3000, 3000, Side.SELL, 100.00, 5);
+        BacktestResult r = Backtest.builder()
+                .source(new io.qtrade.core.market.InMemoryEventSource(java.util.List.of(AAA), b))
+                .exchange(io.qtrade.backtest.exchange.ExchangeSettings.builder(AAA).latency(ConstantLatency.ZERO)
+                        .queue(RiskAverseQueue.INSTANCE).build())
+                .strategy("s", s).endNanos(Scenarios.END).build().run();
+        assertThat(s.fills).extracting(f -> f.exchTs() + ":" + f.qty()).containsExactly("3000:1.0");
+        assertThat(r.orderRecords().get(0).order().leavesQty()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aQuoteThatMovesTheAskOntoARestingBidFillsIt() {
+        io.qtrade.core.market.EventBatch b = new io.qtrade.core.market.EventBatch(16);
+        b.add(0, 1000, 1000, io.qtrade.core.market.EventKind.BBO, Side.BUY.code(), 100.00, 10, 0);
+        b.add(0, 1000, 1000, io.qtrade.core.market.EventKind.BBO, Side.SELL.code(), 100.02, 10, 0);
+        b.add(0, 2000, 2000, io.qtrade.core.market.EventKind.BBO, Side.BUY.code(), 99.99, 10, 0);
+        b.add(0, 2000, 2000, io.qtrade.core.market.EventKind.BBO, Side.SELL.code(), 100.00, 10, 0);
+        ScriptedStrategy s = buyTwoAt100();
+        Backtest.builder()
+                .source(new io.qtrade.core.market.InMemoryEventSource(java.util.List.of(AAA), b))
+                .exchange(io.qtrade.backtest.exchange.ExchangeSettings.builder(AAA).latency(ConstantLatency.ZERO)
+                        .queue(RiskAverseQueue.INSTANCE).build())
+                .strategy("s", s).endNanos(Scenarios.END).build().run();
+        assertThat(s.fills).extracting(f -> f.exchTs() + ":" + f.qty() + "@" + f.price()).containsExactly("2000:2.0@100.0");
+    }
 }
