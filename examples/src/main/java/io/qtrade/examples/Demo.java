@@ -1,26 +1,28 @@
 package io.qtrade.examples;
 
+import io.qtrade.backtest.Backtest;
+import io.qtrade.backtest.BacktestResult;
+import io.qtrade.backtest.exchange.ExchangeSettings;
+import io.qtrade.backtest.fee.BpsFees;
+import io.qtrade.backtest.latency.LognormalLatency;
+import io.qtrade.backtest.queue.PowerProbability;
+import io.qtrade.backtest.queue.ProbabilisticQueue;
 import io.qtrade.connectors.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
-import io.qtrade.core.book.OrderBook;
-import io.qtrade.core.market.EventBatch;
-import io.qtrade.core.market.EventCursor;
-import io.qtrade.core.market.EventKind;
+import io.qtrade.core.portfolio.Portfolio;
 import io.qtrade.core.time.Timestamps;
+import tech.tablesaw.api.Table;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The main demo: generates a two-instrument market with the Cont–Stoikov–Talreja model (mid-prices correlated
- * through the SDK's fair-value extension), replays it event by event through one {@link OrderBook} per instrument,
- * prints what it saw and writes a report: a CSV of the top of book sampled every second of market time.
+ * The main demo: a real backtest. Generates a two-instrument Cont–Stoikov–Talreja market (mid-prices correlated
+ * through the SDK's fair-value extension), runs one {@link SimpleMarketMaker} per instrument through the simulated
+ * exchange (lognormal order latency with a 50 µs median, feed latency from the events, probabilistic queue
+ * position with {@code PowerProbability(2)}, -0.2 bps maker rebate and 2 bps taker fee), prints PnL, fills, the
+ * maker/taker split and the throughput, and writes the result tables (orders, fills, equity, totals) as CSV.
  *
  * <pre>{@code
  * mvn -B -q -pl examples -am -DskipTests -Pdemo package
@@ -30,10 +32,6 @@ import java.util.Locale;
  * {@code target/qtrade-demo} under the working directory).
  */
 public final class Demo {
-
-    private static final long SAMPLE_NANOS = Timestamps.NANOS_PER_SECOND;
-    /** Mid-price changes are correlated over this horizon: at one second the bid-ask bounce dominates. */
-    private static final long CORRELATION_HORIZON_NANOS = Timestamps.NANOS_PER_MINUTE;
 
     private Demo() {
     }
@@ -53,161 +51,44 @@ public final class Demo {
                 .meanReversion(1.0)
                 .correlation(0.8)
                 .build();
-        List<Instrument> instruments = market.instruments();
 
-        Replay replay = new Replay(instruments);
-        long started = System.nanoTime();
-        Path csv = reportDir.resolve("top-of-book.csv");
-        try {
-            Files.createDirectories(reportDir);
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
-                out.println("exch_time,symbol,best_bid,best_bid_qty,best_ask,best_ask_qty,mid,spread_ticks,microprice");
-                replay.run(market, out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the demo report to " + csv, e);
+        Backtest.Builder builder = Backtest.builder().source(market).seed(seed).initialCash(100_000);
+        for (Instrument instrument : List.of(aaa, bbb)) {
+            builder.exchange(ExchangeSettings.builder(instrument)
+                    .latency(new LognormalLatency(50_000, 50_000, 0.5, seed))
+                    .queue(new ProbabilisticQueue(new PowerProbability(2)))
+                    .fees(new BpsFees(-0.2, 2.0))
+                    .build());
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        builder.strategy("mm-AAA", new SimpleMarketMaker(0, 1, 10, 0.5));
+        builder.strategy("mm-BBB", new SimpleMarketMaker(1, 1, 10, 0.5));
+        Backtest backtest = builder.build();
+        BacktestResult result = backtest.run();
 
-        System.out.println("qtrade demo: Cont-Stoikov-Talreja synthetic market replayed through L2 order books");
+        System.out.println("qtrade demo: market making backtest on a Cont-Stoikov-Talreja synthetic market");
         System.out.println(market.config());
-        System.out.printf(Locale.ROOT, "%,d events in %.2f s (%,.0f events/s including generation and the report)%n",
-                replay.total, seconds, replay.total / seconds);
-        System.out.printf(Locale.ROOT, "market time %s .. %s%n", Timestamps.toInstant(replay.firstExchTs),
-                Timestamps.toInstant(replay.lastExchTs));
-        for (int i = 0; i < instruments.size(); i++) {
-            replay.printSummary(i);
+        System.out.println(backtest);
+        System.out.printf(Locale.ROOT, "%,d events in %.2f s: %,.0f events/s (generation included)%n",
+                result.events(), result.wallNanos() / 1e9, result.eventsPerSecond());
+        Table equity = result.equity();
+        if (equity.rowCount() > 0) {
+            System.out.printf(Locale.ROOT, "market time %s .. %s%n",
+                    Timestamps.toInstant(equity.longColumn("ts").get(0)),
+                    Timestamps.toInstant(equity.longColumn("ts").get(equity.rowCount() - 1)));
         }
-        System.out.printf(Locale.ROOT, "correlation of 1 min mid-price changes %s/%s: %.3f (fair values correlated 0.8)%n", aaa.symbol(),
-                bbb.symbol(), replay.midChangeCorrelation());
-        System.out.println("report: " + csv.toAbsolutePath());
-    }
-
-    /** The replay loop and its tallies; one per run. */
-    private static final class Replay {
-        final List<Instrument> instruments;
-        final OrderBook[] books;
-        final long[] depthUpdates;
-        final long[] trades;
-        final double[] tradedQty;
-        final double[] tradedNotional;
-        final double[] spreadTicksSum;
-        final long[] spreadSamples;
-        final double[] firstMid;
-        final double[] lastSampledMid;
-        // Pearson correlation of per-sample mid changes of instruments 0 and 1.
-        double sx, sy, sxx, syy, sxy;
-        long pairs;
-        long total;
-        long firstExchTs = Long.MIN_VALUE;
-        long lastExchTs;
-        long nextSample = Long.MIN_VALUE;
-
-        Replay(List<Instrument> instruments) {
-            this.instruments = instruments;
-            int n = instruments.size();
-            books = new OrderBook[n];
-            for (int i = 0; i < n; i++) {
-                books[i] = new OrderBook(instruments.get(i));
-            }
-            depthUpdates = new long[n];
-            trades = new long[n];
-            tradedQty = new double[n];
-            tradedNotional = new double[n];
-            spreadTicksSum = new double[n];
-            spreadSamples = new long[n];
-            firstMid = new double[n];
-            lastSampledMid = new double[n];
-            java.util.Arrays.fill(firstMid, Double.NaN);
-            java.util.Arrays.fill(lastSampledMid, Double.NaN);
+        for (String id : result.strategyIds()) {
+            Portfolio p = result.portfolio(id);
+            long maker = result.fillRecords().stream().filter(f -> f.strategyId().equals(id)
+                    && f.liquidity() == io.qtrade.core.order.Liquidity.MAKER).count();
+            long fills = result.fillRecords().stream().filter(f -> f.strategyId().equals(id)).count();
+            long orders = result.orderRecords().stream().filter(o -> o.strategyId().equals(id)).count();
+            System.out.printf(Locale.ROOT, "%-7s orders %,7d  fills %,6d (maker %,d / taker %,d)  net PnL %10.2f"
+                            + "  realized %10.2f  unrealized %8.2f  fees %8.2f%n", id, orders, fills, maker,
+                    fills - maker, p.netPnl(), p.realizedPnl(), p.unrealizedPnl(), p.fees());
         }
-
-        void run(SyntheticMarket market, PrintWriter out) {
-            EventBatch batch = new EventBatch(4096);
-            EventCursor cursor = new EventCursor();
-            while (market.readBatch(batch)) {
-                cursor.reset(batch);
-                while (cursor.next()) {
-                    long ts = cursor.exchTs();
-                    if (firstExchTs == Long.MIN_VALUE) {
-                        firstExchTs = ts;
-                        nextSample = ts + SAMPLE_NANOS;
-                    }
-                    while (ts >= nextSample) {
-                        sample(nextSample, out);
-                        nextSample += SAMPLE_NANOS;
-                    }
-                    int i = cursor.instrument();
-                    books[i].apply(cursor);
-                    if (cursor.kindCode() == EventKind.TRADE.code()) {
-                        trades[i]++;
-                        tradedQty[i] += cursor.qty();
-                        tradedNotional[i] += cursor.qty() * cursor.price();
-                    } else if (cursor.kindCode() == EventKind.DEPTH_UPDATE.code()) {
-                        depthUpdates[i]++;
-                    }
-                    lastExchTs = ts;
-                    total++;
-                }
-            }
-        }
-
-        private void sample(long time, PrintWriter out) {
-            for (int i = 0; i < books.length; i++) {
-                OrderBook book = books[i];
-                if (book.isEmpty(io.qtrade.core.Side.BUY) || book.isEmpty(io.qtrade.core.Side.SELL)) {
-                    continue;
-                }
-                double mid = book.mid();
-                if (Double.isNaN(firstMid[i])) {
-                    firstMid[i] = mid;
-                }
-                spreadTicksSum[i] += book.spreadTicks();
-                spreadSamples[i]++;
-                out.printf(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%d,%.6f%n", Timestamps.toInstant(time),
-                        instruments.get(i).symbol(), book.bestBid(), book.bestBidQty(), book.bestAsk(),
-                        book.bestAskQty(), mid, book.spreadTicks(), book.microprice());
-            }
-            if ((time - firstExchTs) % CORRELATION_HORIZON_NANOS != 0) {
-                return;
-            }
-            if (books.length >= 2 && !Double.isNaN(lastSampledMid[0]) && !Double.isNaN(lastSampledMid[1])) {
-                double dx = books[0].mid() - lastSampledMid[0];
-                double dy = books[1].mid() - lastSampledMid[1];
-                if (!Double.isNaN(dx) && !Double.isNaN(dy)) {
-                    sx += dx;
-                    sy += dy;
-                    sxx += dx * dx;
-                    syy += dy * dy;
-                    sxy += dx * dy;
-                    pairs++;
-                }
-            }
-            for (int i = 0; i < books.length; i++) {
-                lastSampledMid[i] = books[i].mid();
-            }
-        }
-
-        double midChangeCorrelation() {
-            if (pairs < 2) {
-                return Double.NaN;
-            }
-            double cov = sxy - sx * sy / pairs;
-            double vx = sxx - sx * sx / pairs;
-            double vy = syy - sy * sy / pairs;
-            return cov / Math.sqrt(vx * vy);
-        }
-
-        void printSummary(int i) {
-            OrderBook book = books[i];
-            Instrument instrument = instruments.get(i);
-            System.out.printf(Locale.ROOT,
-                    "%-4s depth updates %,d, trades %,d (qty %,.0f, VWAP %.4f), mid %.2f -> %.2f, mean spread %.2f"
-                            + " ticks, crossed updates %d%n",
-                    instrument.symbol(), depthUpdates[i], trades[i], tradedQty[i],
-                    tradedNotional[i] / tradedQty[i], firstMid[i], book.mid(),
-                    spreadTicksSum[i] / spreadSamples[i], book.crossedUpdates());
-            System.out.println("     final book " + book);
+        System.out.println(result.totals().print());
+        for (Path file : result.writeCsv(reportDir)) {
+            System.out.println("wrote " + file.toAbsolutePath());
         }
     }
 }

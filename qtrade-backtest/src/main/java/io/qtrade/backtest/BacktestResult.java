@@ -1,0 +1,394 @@
+package io.qtrade.backtest;
+
+import io.qtrade.core.Instrument;
+import io.qtrade.core.order.Liquidity;
+import io.qtrade.core.order.Order;
+import io.qtrade.core.portfolio.Portfolio;
+import io.qtrade.core.portfolio.Position;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a backtest produced: every order and fill, an equity/PnL series per strategy and instrument, totals, and each
+ * strategy's final {@link Portfolio}; the four as Tablesaw tables ({@link #orders()}, {@link #fills()},
+ * {@link #equity()}, {@link #totals()}), written to CSV by {@link #writeCsv(Path)}.
+ *
+ * <p>{@link #tables()} lists the tables in a fixed order under their file names, which is all a columnar writer
+ * needs: a Parquet export iterates it exactly as {@link #writeCsv} does. Timestamps are epoch nanoseconds in
+ * {@code long} columns, prices and quantities {@code double}, NaN (an empty CSV cell) where a value does not apply.
+ *
+ * <p>Equity identity per strategy, exact in real arithmetic (core {@link Portfolio}):
+ * {@code equity - initialCash = realizedPnl + unrealizedPnl - fees}.
+ */
+public final class BacktestResult {
+
+    /** The {@code instrument} value of a strategy's all-instrument row in {@link #totals()}. */
+    public static final String ALL_INSTRUMENTS = "*";
+
+    private final List<String> strategyIds;
+    private final List<Instrument> instruments;
+    private final Map<String, Portfolio> portfolios = new LinkedHashMap<>();
+    private final List<OrderRecord> orders = new ArrayList<>();
+    private final List<FillRecord> fills;
+    private final long events;
+    private final long lateLocalEvents;
+    private final long wallNanos;
+    private final Table ordersTable;
+    private final Table fillsTable;
+    private final Table equityTable;
+    private final Table totalsTable;
+
+    BacktestResult(Backtest config, StrategySlot[] slots, List<FillRecord> fills, EquitySeries equity, long events,
+                   long lateLocalEvents, long wallNanos) {
+        this.strategyIds = config.strategyIds;
+        this.instruments = config.instruments;
+        for (StrategySlot s : slots) {
+            portfolios.put(s.id, s.portfolio);
+            orders.addAll(s.orders);
+        }
+        this.fills = Collections.unmodifiableList(new ArrayList<>(fills));
+        this.events = events;
+        this.lateLocalEvents = lateLocalEvents;
+        this.wallNanos = wallNanos;
+        this.ordersTable = ordersTable();
+        this.fillsTable = fillsTable();
+        this.equityTable = equityTable(equity);
+        this.totalsTable = totalsTable();
+    }
+
+    /** The strategy ids, in the order they were added. */
+    public List<String> strategyIds() {
+        return strategyIds;
+    }
+
+    /** The instruments, by index. */
+    public List<Instrument> instruments() {
+        return instruments;
+    }
+
+    /**
+     * A strategy's final portfolio.
+     *
+     * @throws IllegalArgumentException for an unknown id
+     */
+    public Portfolio portfolio(String strategyId) {
+        Portfolio p = portfolios.get(strategyId);
+        if (p == null) {
+            throw new IllegalArgumentException("no strategy '" + strategyId + "' in this result; strategies: "
+                    + strategyIds);
+        }
+        return p;
+    }
+
+    /** Every order, by strategy then send order. */
+    public List<OrderRecord> orderRecords() {
+        return Collections.unmodifiableList(orders);
+    }
+
+    /** Every fill, in the order the strategies received them. */
+    public List<FillRecord> fillRecords() {
+        return fills;
+    }
+
+    /** Market events the venue side processed. */
+    public long events() {
+        return events;
+    }
+
+    /**
+     * Events whose {@code localTs} was earlier than the strategy clock when they were delivered (a feed whose
+     * {@code localTs} goes back across instruments); they were shown at the clock's time. 0 for a well-ordered feed.
+     */
+    public long lateLocalEvents() {
+        return lateLocalEvents;
+    }
+
+    /** Wall-clock time of the run, nanoseconds (not part of the deterministic results). */
+    public long wallNanos() {
+        return wallNanos;
+    }
+
+    /** {@code events / wall seconds}. */
+    public double eventsPerSecond() {
+        return wallNanos == 0 ? Double.NaN : events * 1e9 / wallNanos;
+    }
+
+    /**
+     * Orders: {@code strategy, order_id, symbol, side, type, time_in_force, price, qty, status, filled_qty,
+     * avg_fill_price, fees, send_ts, exch_arrival_ts, entry_latency_ns, arrival_mid, qty_ahead_at_entry, reason}.
+     */
+    public Table orders() {
+        return ordersTable;
+    }
+
+    /**
+     * Fills: {@code strategy, order_id, symbol, side, price, qty, fee, liquidity, exch_ts, local_ts, arrival_mid,
+     * qty_ahead_at_entry, entry_latency_ns, response_latency_ns}.
+     */
+    public Table fills() {
+        return fillsTable;
+    }
+
+    /**
+     * Equity/PnL series, one row per strategy and instrument at each mark: {@code ts, strategy, symbol, position,
+     * mark_price, realized_pnl, unrealized_pnl, fees, net_pnl} (the instrument's) and {@code strategy_equity,
+     * strategy_net_pnl} (the strategy's, over all instruments).
+     */
+    public Table equity() {
+        return equityTable;
+    }
+
+    /**
+     * Totals per strategy and instrument, plus one {@link #ALL_INSTRUMENTS} row per strategy: {@code strategy,
+     * symbol, orders, fills, maker_fills, taker_fills, traded_qty, traded_notional, fees, realized_pnl,
+     * unrealized_pnl, net_pnl, final_position}.
+     */
+    public Table totals() {
+        return totalsTable;
+    }
+
+    /** The four tables under their file base names, in a fixed order: orders, fills, equity, totals. */
+    public Map<String, Table> tables() {
+        Map<String, Table> out = new LinkedHashMap<>();
+        out.put("orders", ordersTable);
+        out.put("fills", fillsTable);
+        out.put("equity", equityTable);
+        out.put("totals", totalsTable);
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Writes {@code orders.csv}, {@code fills.csv}, {@code equity.csv} and {@code totals.csv} (Tablesaw's CSV writer,
+     * header row, comma separated) into {@code directory}, creating it.
+     *
+     * @return the files written, in {@link #tables()} order
+     * @throws UncheckedIOException naming the file that could not be written
+     */
+    public List<Path> writeCsv(Path directory) {
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create result directory " + directory, e);
+        }
+        for (Map.Entry<String, Table> t : tables().entrySet()) {
+            Path file = directory.resolve(t.getKey() + ".csv");
+            try {
+                t.getValue().write().csv(file.toFile());
+            } catch (RuntimeException e) {
+                throw new UncheckedIOException("cannot write backtest table '" + t.getKey() + "' to " + file,
+                        new IOException(e));
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    private Table ordersTable() {
+        int n = orders.size();
+        String[] strategy = new String[n];
+        long[] id = new long[n];
+        String[] symbol = new String[n];
+        String[] side = new String[n];
+        String[] type = new String[n];
+        String[] tif = new String[n];
+        double[] price = new double[n];
+        double[] qty = new double[n];
+        String[] status = new String[n];
+        double[] filled = new double[n];
+        double[] avg = new double[n];
+        double[] fee = new double[n];
+        long[] send = new long[n];
+        long[] arrival = new long[n];
+        long[] entry = new long[n];
+        double[] mid = new double[n];
+        double[] ahead = new double[n];
+        String[] reason = new String[n];
+        for (int r = 0; r < n; r++) {
+            OrderRecord o = orders.get(r);
+            Order order = o.order();
+            strategy[r] = o.strategyId();
+            id[r] = order.orderId();
+            symbol[r] = order.instrument().id();
+            side[r] = order.side().name();
+            type[r] = order.type().name();
+            tif[r] = order.timeInForce().name();
+            price[r] = order.price();
+            qty[r] = order.qty();
+            status[r] = order.status().name();
+            filled[r] = order.filledQty();
+            avg[r] = order.avgFillPrice();
+            fee[r] = order.fees();
+            send[r] = o.sendTs();
+            arrival[r] = o.exchArrivalTs();
+            entry[r] = o.entryLatencyNanos();
+            mid[r] = o.arrivalMid();
+            ahead[r] = o.qtyAheadAtEntry();
+            reason[r] = order.rejectReason();
+        }
+        return Table.create("orders", StringColumn.create("strategy", strategy), LongColumn.create("order_id", id),
+                StringColumn.create("symbol", symbol), StringColumn.create("side", side),
+                StringColumn.create("type", type), StringColumn.create("time_in_force", tif),
+                DoubleColumn.create("price", price), DoubleColumn.create("qty", qty),
+                StringColumn.create("status", status), DoubleColumn.create("filled_qty", filled),
+                DoubleColumn.create("avg_fill_price", avg), DoubleColumn.create("fees", fee),
+                LongColumn.create("send_ts", send), LongColumn.create("exch_arrival_ts", arrival),
+                LongColumn.create("entry_latency_ns", entry), DoubleColumn.create("arrival_mid", mid),
+                DoubleColumn.create("qty_ahead_at_entry", ahead), StringColumn.create("reason", reason));
+    }
+
+    private Table fillsTable() {
+        int n = fills.size();
+        String[] strategy = new String[n];
+        long[] id = new long[n];
+        String[] symbol = new String[n];
+        String[] side = new String[n];
+        double[] price = new double[n];
+        double[] qty = new double[n];
+        double[] fee = new double[n];
+        String[] liquidity = new String[n];
+        long[] exch = new long[n];
+        long[] local = new long[n];
+        double[] mid = new double[n];
+        double[] ahead = new double[n];
+        long[] entry = new long[n];
+        long[] response = new long[n];
+        for (int r = 0; r < n; r++) {
+            FillRecord f = fills.get(r);
+            strategy[r] = f.strategyId();
+            id[r] = f.orderId();
+            symbol[r] = f.symbol();
+            side[r] = f.side().name();
+            price[r] = f.price();
+            qty[r] = f.qty();
+            fee[r] = f.fee();
+            liquidity[r] = f.liquidity().name();
+            exch[r] = f.exchTs();
+            local[r] = f.localTs();
+            mid[r] = f.arrivalMid();
+            ahead[r] = f.qtyAheadAtEntry();
+            entry[r] = f.entryLatencyNanos();
+            response[r] = f.responseLatencyNanos();
+        }
+        return Table.create("fills", StringColumn.create("strategy", strategy), LongColumn.create("order_id", id),
+                StringColumn.create("symbol", symbol), StringColumn.create("side", side),
+                DoubleColumn.create("price", price), DoubleColumn.create("qty", qty), DoubleColumn.create("fee", fee),
+                StringColumn.create("liquidity", liquidity), LongColumn.create("exch_ts", exch),
+                LongColumn.create("local_ts", local), DoubleColumn.create("arrival_mid", mid),
+                DoubleColumn.create("qty_ahead_at_entry", ahead), LongColumn.create("entry_latency_ns", entry),
+                LongColumn.create("response_latency_ns", response));
+    }
+
+    private Table equityTable(EquitySeries e) {
+        int n = e.size;
+        String[] strategy = new String[n];
+        String[] symbol = new String[n];
+        double[] net = new double[n];
+        for (int r = 0; r < n; r++) {
+            strategy[r] = strategyIds.get(e.strategy[r]);
+            symbol[r] = instruments.get(e.instrument[r]).id();
+            net[r] = e.realizedPnl[r] + e.unrealizedPnl[r] - e.fees[r];
+        }
+        return Table.create("equity", LongColumn.create("ts", java.util.Arrays.copyOf(e.ts, n)),
+                StringColumn.create("strategy", strategy), StringColumn.create("symbol", symbol),
+                DoubleColumn.create("position", java.util.Arrays.copyOf(e.position, n)),
+                DoubleColumn.create("mark_price", java.util.Arrays.copyOf(e.markPrice, n)),
+                DoubleColumn.create("realized_pnl", java.util.Arrays.copyOf(e.realizedPnl, n)),
+                DoubleColumn.create("unrealized_pnl", java.util.Arrays.copyOf(e.unrealizedPnl, n)),
+                DoubleColumn.create("fees", java.util.Arrays.copyOf(e.fees, n)), DoubleColumn.create("net_pnl", net),
+                DoubleColumn.create("strategy_equity", java.util.Arrays.copyOf(e.strategyEquity, n)),
+                DoubleColumn.create("strategy_net_pnl", java.util.Arrays.copyOf(e.strategyNetPnl, n)));
+    }
+
+    private Table totalsTable() {
+        int rows = strategyIds.size() * (instruments.size() + 1);
+        String[] strategy = new String[rows];
+        String[] symbol = new String[rows];
+        int[] orderCount = new int[rows];
+        int[] fillCount = new int[rows];
+        int[] makerCount = new int[rows];
+        int[] takerCount = new int[rows];
+        double[] tradedQty = new double[rows];
+        double[] notional = new double[rows];
+        double[] fee = new double[rows];
+        double[] realized = new double[rows];
+        double[] unrealized = new double[rows];
+        double[] net = new double[rows];
+        double[] position = new double[rows];
+        int stride = instruments.size() + 1;
+        for (int s = 0; s < strategyIds.size(); s++) {
+            String sid = strategyIds.get(s);
+            Portfolio p = portfolios.get(sid);
+            for (int i = 0; i <= instruments.size(); i++) {
+                int r = s * stride + i;
+                strategy[r] = sid;
+                if (i < instruments.size()) {
+                    Instrument inst = instruments.get(i);
+                    symbol[r] = inst.id();
+                    Position pos = p.position(inst);
+                    double mark = p.markPrice(inst);
+                    tradedQty[r] = pos.tradedQty();
+                    notional[r] = pos.tradedNotional();
+                    fee[r] = pos.fees();
+                    realized[r] = pos.realizedPnl();
+                    unrealized[r] = Double.isNaN(mark) ? 0.0 : pos.unrealizedPnl(mark);
+                    net[r] = realized[r] + unrealized[r] - fee[r];
+                    position[r] = pos.qty();
+                } else {
+                    symbol[r] = ALL_INSTRUMENTS;
+                    fee[r] = p.fees();
+                    realized[r] = p.realizedPnl();
+                    unrealized[r] = p.unrealizedPnl();
+                    net[r] = p.netPnl();
+                    position[r] = Double.NaN;
+                    for (int k = 0; k < instruments.size(); k++) {
+                        tradedQty[r] += tradedQty[s * stride + k];
+                        notional[r] += notional[s * stride + k];
+                    }
+                }
+            }
+        }
+        for (OrderRecord o : orders) {
+            int s = strategyIds.indexOf(o.strategyId());
+            orderCount[s * stride + o.instrument()]++;
+            orderCount[s * stride + instruments.size()]++;
+        }
+        for (FillRecord f : fills) {
+            int s = strategyIds.indexOf(f.strategyId());
+            for (int r : new int[] {s * stride + f.instrument(), s * stride + instruments.size()}) {
+                fillCount[r]++;
+                if (f.liquidity() == Liquidity.MAKER) {
+                    makerCount[r]++;
+                } else {
+                    takerCount[r]++;
+                }
+            }
+        }
+        return Table.create("totals", StringColumn.create("strategy", strategy), StringColumn.create("symbol", symbol),
+                IntColumn.create("orders", orderCount), IntColumn.create("fills", fillCount),
+                IntColumn.create("maker_fills", makerCount), IntColumn.create("taker_fills", takerCount),
+                DoubleColumn.create("traded_qty", tradedQty), DoubleColumn.create("traded_notional", notional),
+                DoubleColumn.create("fees", fee), DoubleColumn.create("realized_pnl", realized),
+                DoubleColumn.create("unrealized_pnl", unrealized), DoubleColumn.create("net_pnl", net),
+                DoubleColumn.create("final_position", position));
+    }
+
+    @Override
+    public String toString() {
+        return "BacktestResult[strategies=" + strategyIds + ", instruments=" + instruments.size() + ", events="
+                + events + ", orders=" + orders.size() + ", fills=" + fills.size() + "]";
+    }
+}

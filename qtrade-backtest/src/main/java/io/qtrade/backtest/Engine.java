@@ -1,0 +1,474 @@
+package io.qtrade.backtest;
+
+import io.qtrade.backtest.exchange.ExchangeSettings;
+import io.qtrade.backtest.exchange.ExecutionSink;
+import io.qtrade.backtest.exchange.SimulatedExchange;
+import io.qtrade.backtest.latency.LatencyModel;
+import io.qtrade.core.Instrument;
+import io.qtrade.core.book.MboBook;
+import io.qtrade.core.book.OrderBook;
+import io.qtrade.core.book.OrderBookView;
+import io.qtrade.core.market.EventCursor;
+import io.qtrade.core.market.EventKind;
+import io.qtrade.core.order.ExecutionReport;
+import io.qtrade.core.order.Fill;
+import io.qtrade.core.order.Liquidity;
+import io.qtrade.core.order.Order;
+import io.qtrade.core.order.OrderStatus;
+import io.qtrade.core.portfolio.Portfolio;
+import io.qtrade.core.portfolio.Position;
+import io.qtrade.core.strategy.Timers;
+import io.qtrade.core.time.SimulatedClock;
+import io.qtrade.risk.RiskDecision;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The event loop of one {@link Backtest} run; see {@link Backtest} for the rules it follows. */
+final class Engine {
+
+    private static final long SALT_NEW = 0;
+    private static final long SALT_CANCEL = 1;
+    private static final long SALT_RESPONSE = 2;
+
+    private final Backtest config;
+    final List<Instrument> instruments;
+    private final int instrumentCount;
+    private final SimulatedExchange[] exchanges;
+    private final LatencyModel[] latency;
+    private final OrderBook[] localBooks;
+    private final MboBook[] localMbo;
+    private final OrderBookView[] localViews;
+    private final boolean[] localInSnapshot;
+    private final StrategySlot[] slots;
+    final SimulatedClock localClock;
+    private final MessageQueue toExchange = new MessageQueue();
+    private final MessageQueue toLocal = new MessageQueue();
+    /** Last arrival per (strategy, instrument) channel, each direction: messages never overtake. */
+    private final long[] lastExchArrival;
+    private final long[] lastLocalArrival;
+    private final long seedSalt;
+    private final EquitySeries equity = new EquitySeries();
+    private final List<FillRecord> fills = new ArrayList<>();
+    private long lateLocalEvents;
+    /** Set when an order message, a timer or a mark may have changed the earliest non-market action. */
+    boolean othersChanged = true;
+    private final boolean measureCallbackTime;
+    private long events;
+
+    Engine(Backtest config) {
+        this.config = config;
+        this.instruments = config.instruments;
+        this.instrumentCount = instruments.size();
+        this.exchanges = new SimulatedExchange[instrumentCount];
+        this.latency = new LatencyModel[instrumentCount];
+        this.localBooks = new OrderBook[instrumentCount];
+        this.localMbo = new MboBook[instrumentCount];
+        this.localViews = new OrderBookView[instrumentCount];
+        this.localInSnapshot = new boolean[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++) {
+            ExchangeSettings s = config.settings[i];
+            exchanges[i] = new SimulatedExchange(s, i, new Sink(i));
+            latency[i] = s.latency();
+            if (s.queue().requiresMarketByOrder()) {
+                localMbo[i] = new MboBook(instruments.get(i));
+                localViews[i] = localMbo[i].levels();
+            } else {
+                localBooks[i] = new OrderBook(instruments.get(i));
+                localViews[i] = localBooks[i];
+            }
+        }
+        int n = config.strategies.size();
+        this.slots = new StrategySlot[n];
+        for (int s = 0; s < n; s++) {
+            slots[s] = new StrategySlot(this, s, config.strategyIds.get(s), config.strategies.get(s),
+                    config.initialCash);
+        }
+        this.lastExchArrival = new long[n * instrumentCount];
+        this.lastLocalArrival = new long[n * instrumentCount];
+        java.util.Arrays.fill(lastExchArrival, Long.MIN_VALUE);
+        java.util.Arrays.fill(lastLocalArrival, Long.MIN_VALUE);
+        this.seedSalt = mix(config.seed) << 8;
+        this.localClock = new SimulatedClock(Long.MIN_VALUE);
+        this.measureCallbackTime = config.measureCallbackTime;
+    }
+
+    private long nextTimerDue() {
+        long due = Timers.NO_DUE_TIME;
+        for (StrategySlot s : slots) {
+            due = Math.min(due, s.timers.nextDueNanos());
+        }
+        return due;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    OrderBookView localView(int instrument) {
+        if (instrument < 0 || instrument >= instrumentCount) {
+            throw new IllegalArgumentException("instrument index " + instrument + " is out of range [0, "
+                    + instrumentCount + ")");
+        }
+        return localViews[instrument];
+    }
+
+    long decisionDelay(StrategySlot slot) {
+        long d = config.decisionLatencyNanos;
+        if (config.measureCallbackTime && slot.callbackStartWallNanos != 0) {
+            d += System.nanoTime() - slot.callbackStartWallNanos;
+        }
+        return d;
+    }
+
+    BacktestResult run() {
+        EventWindow window = new EventWindow(config.source, config.batchCapacity, instrumentCount);
+        long wallStart = System.nanoTime();
+        long startTs;
+        if (config.startNanos != Backtest.NO_START) {
+            startTs = config.startNanos;
+        } else {
+            startTs = window.exchHasNext() ? window.exchPeekLocalTs() : 0L;
+        }
+        localClock.advanceTo(startTs);
+        for (StrategySlot s : slots) {
+            beginCallback(s);
+            s.strategy.onStart(s);
+        }
+        long end = config.endNanos;
+        long nextMark = config.markIntervalNanos > 0 ? startTs + config.markIntervalNanos : Long.MAX_VALUE;
+        long lastTime = startTs;
+        long tOther = Long.MIN_VALUE;
+        while (true) {
+            boolean exchReady = window.exchHasNext();
+            long tExch = exchReady ? window.exchPeekTs() : Long.MAX_VALUE;
+            long tLocal = Long.MAX_VALUE;
+            if (window.pending() > 0) {
+                tLocal = Math.max(window.localPeekTs(), localClock.nowNanos());
+            }
+            if (othersChanged) {
+                // Messages, timers and marks change only when an order is sent, a response is made, a timer is set
+                // or fires: recomputed then, not on every market event.
+                othersChanged = false;
+                tOther = Math.min(Math.min(toExchange.peekTime(), toLocal.peekTime()), Math.min(nextTimerDue(), nextMark));
+            }
+            long t = Math.min(Math.min(tExch, tLocal), tOther);
+            if (exchReady && t == tExch && t <= tOther) {
+                if (t > end) {
+                    break;
+                }
+                exchangeEvent(window);
+                lastTime = Math.max(lastTime, t);
+                continue;
+            }
+            if (end == Backtest.NO_END && !exchReady && window.pending() == 0 && toExchange.size() == 0
+                    && toLocal.size() == 0) {
+                break;
+            }
+            if (t > end || t == Long.MAX_VALUE) {
+                break;
+            }
+            if (t == tOther) {
+                othersChanged = true;
+                if (t == toExchange.peekTime()) {
+                    requestArrives();
+                } else if (t == toLocal.peekTime()) {
+                    responseArrives();
+                } else if (t == tLocal) {
+                    localEvent(window);
+                } else if (t == nextTimerDue()) {
+                    fireTimers(t);
+                } else {
+                    localClock.advanceTo(Math.max(localClock.nowNanos(), t));
+                    mark(t);
+                    nextMark = t + config.markIntervalNanos;
+                }
+            } else {
+                localEvent(window);
+            }
+            lastTime = Math.max(lastTime, t);
+        }
+        long stopTs = Math.max(localClock.nowNanos(), end == Backtest.NO_END ? lastTime : Math.min(end, lastTime));
+        localClock.advanceTo(stopTs);
+        mark(stopTs);
+        for (StrategySlot s : slots) {
+            beginCallback(s);
+            s.strategy.onStop();
+        }
+        long wallNanos = System.nanoTime() - wallStart;
+        config.source.close();
+        return new BacktestResult(config, slots, fills, equity, events, lateLocalEvents, wallNanos);
+    }
+
+    private void beginCallback(StrategySlot s) {
+        if (measureCallbackTime) {
+            s.callbackStartWallNanos = System.nanoTime();
+        }
+    }
+
+    private void exchangeEvent(EventWindow window) {
+        int next = window.exchPeekInstrument();
+        if (next < 0 || next >= instrumentCount) {
+            throw new IllegalArgumentException("event " + (window.exchIndex() + 1) + ": instrument index " + next
+                    + " is out of range [0, " + instrumentCount + ")");
+        }
+        window.exchAdvance();
+        EventCursor e = window.exchCursor;
+        long index = window.exchIndex();
+        if (e.localTs() < e.exchTs()) {
+            throw new IllegalArgumentException("event " + index + " (" + e.kind() + ", instrument " + e.instrument()
+                    + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
+                    + "; a strategy cannot see an event before the venue sent it");
+        }
+        exchanges[e.instrument()].onMarketEvent(e, index);
+        events++;
+    }
+
+    private void localEvent(EventWindow window) {
+        long ts = window.localPeekTs();
+        window.localAdvance();
+        RowView e = window.localRow;
+        long now = localClock.nowNanos();
+        if (ts < now) {
+            if (ts >= config.startNanos) {
+                lateLocalEvents++;
+            }
+        } else {
+            localClock.advanceTo(ts);
+        }
+        int i = e.instrument();
+        EventKind kind = e.kind();
+        if (localBooks[i] != null) {
+            localBooks[i].apply(e);
+        } else {
+            localMbo[i].apply(e);
+        }
+        boolean live = ts >= config.startNanos;
+        if (kind == EventKind.TRADE) {
+            if (live) {
+                for (StrategySlot s : slots) {
+                    beginCallback(s);
+                    s.strategy.onTrade(i, e);
+                }
+            }
+        } else if (kind == EventKind.SNAPSHOT_BEGIN) {
+            localInSnapshot[i] = true;
+        } else {
+            boolean notify = live;
+            if (kind == EventKind.SNAPSHOT_END) {
+                localInSnapshot[i] = false;
+            } else if (localInSnapshot[i]) {
+                notify = false;
+            }
+            if (notify) {
+                OrderBookView view = localViews[i];
+                for (StrategySlot s : slots) {
+                    beginCallback(s);
+                    s.strategy.onBook(i, view);
+                }
+            }
+        }
+        window.release();
+    }
+
+    private void fireTimers(long t) {
+        localClock.advanceTo(Math.max(localClock.nowNanos(), t));
+        for (StrategySlot s : slots) {
+            long id;
+            while ((id = s.timers.pollDue(t)) != Timers.NONE) {
+                beginCallback(s);
+                s.strategy.onTimer(id, t);
+            }
+        }
+    }
+
+    private void mark(long t) {
+        for (StrategySlot s : slots) {
+            Portfolio p = s.portfolio;
+            for (int i = 0; i < instrumentCount; i++) {
+                double mid = localViews[i].mid();
+                if (!Double.isNaN(mid)) {
+                    p.mark(instruments.get(i), mid);
+                }
+            }
+            double eq = p.equity();
+            double net = p.netPnl();
+            for (int i = 0; i < instrumentCount; i++) {
+                Instrument inst = instruments.get(i);
+                Position pos = p.position(inst);
+                double markPrice = p.markPrice(inst);
+                double unrealized = Double.isNaN(markPrice) ? 0.0 : pos.unrealizedPnl(markPrice);
+                equity.add(t, s.index, i, pos.qty(), markPrice, pos.realizedPnl(), unrealized, pos.fees(), eq, net);
+            }
+        }
+    }
+
+    // ---- order messages -------------------------------------------------------------------------------------
+
+    void sendNew(StrategySlot slot, OrderRecord record, int instrument, long sendTs) {
+        Order order = record.order();
+        RiskDecision decision = config.riskGate.check(slot.id, order.request(), slot.portfolio, localClock.nowNanos());
+        if (!decision.accepted()) {
+            int m = toLocal.add(localClock.nowNanos(), MessageQueue.END, slot.index, instrument, order.orderId(),
+                    OrderRecord.NEVER);
+            toLocal.setEnd(m, OrderStatus.REJECTED, decision.reason());
+            othersChanged = true;
+            return;
+        }
+        long entry = latency[instrument].entryLatencyNanos(sendTs, order.orderId(), seedSalt + SALT_NEW);
+        long arrival = channel(lastExchArrival, slot.index, instrument, sendTs + entry);
+        toExchange.add(arrival, MessageQueue.NEW, slot.index, instrument, order.orderId(), sendTs);
+        othersChanged = true;
+    }
+
+    void sendCancel(StrategySlot slot, OrderRecord record, long sendTs) {
+        long orderId = record.order().orderId();
+        int instrument = record.instrument();
+        long entry = latency[instrument].entryLatencyNanos(sendTs, orderId, seedSalt + SALT_CANCEL);
+        long arrival = channel(lastExchArrival, slot.index, instrument, sendTs + entry);
+        toExchange.add(arrival, MessageQueue.CANCEL, slot.index, instrument, orderId, sendTs);
+        othersChanged = true;
+    }
+
+    private long channel(long[] last, int strategy, int instrument, long arrival) {
+        int k = strategy * instrumentCount + instrument;
+        long at = Math.max(arrival, last[k]);
+        last[k] = at;
+        return at;
+    }
+
+    private void requestArrives() {
+        toExchange.poll();
+        long t = toExchange.headTime();
+        int s = toExchange.headStrategy();
+        int i = toExchange.headInstrument();
+        long orderId = toExchange.headOrderId();
+        if (toExchange.headKind() == MessageQueue.NEW) {
+            OrderRecord record = slots[s].record(orderId);
+            long sendTs = toExchange.headExchTs();
+            record.arrived(t, t - sendTs);
+            exchanges[i].onNewOrder(s, orderId, record.order().request(), t,
+                    latency[i].rejectsEntry(sendTs, orderId));
+        } else {
+            exchanges[i].onCancel(s, orderId, t);
+        }
+    }
+
+    private int respond(int strategy, int instrument, long orderId, long exchTs, byte kind) {
+        long ordinal = slots[strategy].record(orderId).nextResponseOrdinal();
+        long lat = latency[instrument].responseLatencyNanos(exchTs, orderId, seedSalt + SALT_RESPONSE + 4L * ordinal);
+        long at = channel(lastLocalArrival, strategy, instrument, exchTs + lat);
+        othersChanged = true;
+        return toLocal.add(at, kind, strategy, instrument, orderId, exchTs);
+    }
+
+    /** Receives the venue's actions for one instrument and sends them back over the response latency. */
+    private final class Sink implements ExecutionSink {
+        private final int instrument;
+
+        Sink(int instrument) {
+            this.instrument = instrument;
+        }
+
+        @Override
+        public void accepted(int strategy, long orderId, long exchTs, double qtyAhead, double arrivalMid) {
+            slots[strategy].record(orderId).accepted(qtyAhead, arrivalMid);
+            int m = respond(strategy, instrument, orderId, exchTs, MessageQueue.ACK);
+            toLocal.setAck(m, qtyAhead, arrivalMid);
+        }
+
+        @Override
+        public void filled(int strategy, long orderId, long exchTs, double price, double qty, double fee,
+                           Liquidity liquidity) {
+            int m = respond(strategy, instrument, orderId, exchTs, MessageQueue.FILL);
+            toLocal.setFill(m, price, qty, fee, liquidity);
+        }
+
+        @Override
+        public void ended(int strategy, long orderId, long exchTs, OrderStatus status, String reason) {
+            int m = respond(strategy, instrument, orderId, exchTs, MessageQueue.END);
+            toLocal.setEnd(m, status, reason);
+        }
+
+        @Override
+        public void cancelRejected(int strategy, long orderId, long exchTs, String reason) {
+            int m = respond(strategy, instrument, orderId, exchTs, MessageQueue.CANCEL_REJECT);
+            toLocal.setReason(m, reason);
+        }
+    }
+
+    private void responseArrives() {
+        toLocal.poll();
+        long t = toLocal.headTime();
+        localClock.advanceTo(Math.max(localClock.nowNanos(), t));
+        StrategySlot slot = slots[toLocal.headStrategy()];
+        long orderId = toLocal.headOrderId();
+        OrderRecord record = slot.record(orderId);
+        Order order = record.order();
+        long exchTs = toLocal.headExchTs();
+        long reportExchTs = exchTs == OrderRecord.NEVER ? t : exchTs;
+        switch (toLocal.headKind()) {
+            case MessageQueue.ACK -> {
+                if (order.status().isTerminal() || order.isAcknowledged()) {
+                    return;
+                }
+                order.acknowledge(t);
+            }
+            case MessageQueue.FILL -> {
+                fill(slot, record, t, exchTs);
+                return;
+            }
+            case MessageQueue.END -> {
+                if (order.status().isTerminal()) {
+                    return;
+                }
+                OrderStatus status = toLocal.headStatus();
+                switch (status) {
+                    case REJECTED -> order.reject(t, toLocal.headReason());
+                    case EXPIRED -> order.expire(t);
+                    default -> order.cancel(t);
+                }
+                slot.orderDone(orderId);
+            }
+            case MessageQueue.CANCEL_REJECT -> {
+                if (order.status() != OrderStatus.PENDING_CANCEL) {
+                    return;
+                }
+                order.cancelRejected(t, toLocal.headReason());
+            }
+            default -> throw new IllegalStateException("unknown response kind " + toLocal.headKind()
+                    + " for order " + orderId);
+        }
+        ExecutionReport report = ExecutionReport.of(order, reportExchTs, t);
+        beginCallback(slot);
+        slot.strategy.onOrderUpdate(report);
+    }
+
+    private void fill(StrategySlot slot, OrderRecord record, long t, long exchTs) {
+        Order order = record.order();
+        double price = toLocal.headPrice();
+        double qty = toLocal.headQty();
+        double fee = toLocal.headFee();
+        Liquidity liquidity = toLocal.headLiquidity();
+        order.fill(qty, price, fee, t);
+        Instrument inst = order.instrument();
+        Fill fill = new Fill(order.orderId(), inst, order.side(), price, qty, fee, liquidity, exchTs, t);
+        double mid = localViews[record.instrument()].mid();
+        if (!Double.isNaN(mid)) {
+            slot.portfolio.mark(inst, mid);
+        }
+        slot.portfolio.apply(fill);
+        fills.add(new FillRecord(slot.id, order.orderId(), record.instrument(), inst.id(), order.side(), price, qty,
+                fee, liquidity, exchTs, t, record.arrivalMid(), record.qtyAheadAtEntry(), record.entryLatencyNanos(),
+                t - exchTs));
+        if (order.status().isTerminal()) {
+            slot.orderDone(order.orderId());
+        }
+        ExecutionReport report = ExecutionReport.of(order, exchTs, t);
+        beginCallback(slot);
+        slot.strategy.onOrderUpdate(report);
+        slot.strategy.onFill(fill);
+    }
+}

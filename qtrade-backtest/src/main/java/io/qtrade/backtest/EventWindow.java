@@ -1,0 +1,213 @@
+package io.qtrade.backtest;
+
+import io.qtrade.core.market.EarliestFirstQueue;
+import io.qtrade.core.market.EventBatch;
+import io.qtrade.core.market.EventCursor;
+import io.qtrade.core.market.EventSource;
+
+import java.util.Arrays;
+
+/**
+ * The one pass over the event stream that both timelines share. The venue side reads the stream in its order (by
+ * {@code exchTs}); every row it has processed waits in its instrument's FIFO until the strategy side takes it at its
+ * {@code localTs}, instruments merged earliest {@code localTs} first (ties to the lower instrument index). So one
+ * instrument's feed latency never delays another's events. Only the batches between the oldest undelivered row and
+ * the venue side are kept (a ring of reused {@link EventBatch}es): memory is bounded by the events within one feed
+ * latency, never by the length of the stream. Allocation-free once the ring and the FIFOs have grown.
+ */
+final class EventWindow {
+
+    private final EventSource source;
+    private final int batchCapacity;
+    private EventBatch[] ring = new EventBatch[4];
+    private int[] undelivered = new int[4];
+    private int first;      // ring index of the oldest batch
+    private long firstSeq;  // sequence number of the oldest batch
+    private int count;      // batches in the ring
+    private EventBatch[] spare = new EventBatch[4];
+    private int spareCount;
+    private boolean exhausted;
+
+    private int exchSlot;   // offset from first
+    private int exchRow;
+    private long exchIndex;
+    private long pending;
+
+    // Per instrument FIFO of processed rows: (batch sequence, row).
+    private final long[][] fifoSeq;
+    private final int[][] fifoRow;
+    private final int[] fifoHead;
+    private final int[] fifoSize;
+    private final EarliestFirstQueue localOrder;
+
+    final EventCursor exchCursor = new EventCursor();
+    final RowView localRow = new RowView();
+
+    EventWindow(EventSource source, int batchCapacity, int instruments) {
+        this.source = source;
+        this.batchCapacity = batchCapacity;
+        this.fifoSeq = new long[instruments][64];
+        this.fifoRow = new int[instruments][64];
+        this.fifoHead = new int[instruments];
+        this.fifoSize = new int[instruments];
+        this.localOrder = new EarliestFirstQueue(Math.max(1, instruments));
+    }
+
+    /** Whether the venue side has a next row (reads a batch when needed). */
+    boolean exchHasNext() {
+        while (true) {
+            if (exchSlot < count && exchRow < batch(exchSlot).size()) {
+                return true;
+            }
+            if (exchSlot < count - 1) {
+                exchSlot++;
+                exchRow = 0;
+                exchCursor.reset(batch(exchSlot));
+                continue;
+            }
+            if (exhausted || !readBatch()) {
+                return false;
+            }
+        }
+    }
+
+    /** The {@code exchTs} of the venue side's next row; call after {@link #exchHasNext()} returned true. */
+    long exchPeekTs() {
+        return batch(exchSlot).exchTs(exchRow);
+    }
+
+    /** The instrument index of the venue side's next row. */
+    int exchPeekInstrument() {
+        return batch(exchSlot).instrument(exchRow);
+    }
+
+    /** The {@code localTs} of the venue side's next row. */
+    long exchPeekLocalTs() {
+        return batch(exchSlot).localTs(exchRow);
+    }
+
+    /**
+     * Moves the venue cursor onto its next row, which the caller processes through {@link #exchCursor}, and queues
+     * the row for the strategy side. The instrument index must have been checked by the caller.
+     */
+    void exchAdvance() {
+        exchCursor.next();
+        exchIndex++;
+        pending++;
+        int i = exchCursor.instrument();
+        int slot = (first + exchSlot) & (ring.length - 1);
+        undelivered[slot]++;
+        int size = fifoSize[i];
+        if (size == fifoSeq[i].length) {
+            growFifo(i);
+        }
+        int at = (fifoHead[i] + size) & (fifoSeq[i].length - 1);
+        fifoSeq[i][at] = firstSeq + exchSlot;
+        fifoRow[i][at] = exchRow;
+        fifoSize[i] = size + 1;
+        if (size == 0) {
+            localOrder.add(i, exchCursor.localTs());
+        }
+        exchRow++;
+    }
+
+    /** The stream position of the venue side's last row, 0-based. */
+    long exchIndex() {
+        return exchIndex - 1;
+    }
+
+    /** Rows processed by the venue side, not yet by the strategy side. */
+    long pending() {
+        return pending;
+    }
+
+    /** The earliest {@code localTs} among the processed rows not yet delivered; only when {@link #pending()} > 0. */
+    long localPeekTs() {
+        return localOrder.peekTime();
+    }
+
+    /** Points {@link #localRow} at the next row for the strategy side and takes it off its FIFO. */
+    void localAdvance() {
+        int i = localOrder.peekId();
+        int head = fifoHead[i];
+        long seq = fifoSeq[i][head];
+        int row = fifoRow[i][head];
+        fifoHead[i] = (head + 1) & (fifoSeq[i].length - 1);
+        int left = --fifoSize[i];
+        int offset = (int) (seq - firstSeq);
+        EventBatch b = batch(offset);
+        localRow.moveTo(b, row);
+        if (left > 0) {
+            int next = fifoHead[i];
+            localOrder.updateHeadTime(batch((int) (fifoSeq[i][next] - firstSeq)).localTs(fifoRow[i][next]));
+        } else {
+            localOrder.removeHead();
+        }
+        pending--;
+        undelivered[(first + offset) & (ring.length - 1)]--;
+    }
+
+    /** Returns fully delivered batches behind the venue side to the spare pool; call after using {@link #localRow}. */
+    void release() {
+        while (count > 1 && exchSlot > 0 && undelivered[first] == 0) {
+            EventBatch done = ring[first];
+            ring[first] = null;
+            first = (first + 1) & (ring.length - 1);
+            firstSeq++;
+            count--;
+            exchSlot--;
+            if (spareCount == spare.length) {
+                spare = Arrays.copyOf(spare, spareCount * 2);
+            }
+            spare[spareCount++] = done;
+        }
+    }
+
+    private void growFifo(int i) {
+        int n = fifoSeq[i].length;
+        long[] seq = new long[n * 2];
+        int[] row = new int[n * 2];
+        for (int k = 0; k < n; k++) {
+            int from = (fifoHead[i] + k) & (n - 1);
+            seq[k] = fifoSeq[i][from];
+            row[k] = fifoRow[i][from];
+        }
+        fifoSeq[i] = seq;
+        fifoRow[i] = row;
+        fifoHead[i] = 0;
+    }
+
+    private EventBatch batch(int offset) {
+        return ring[(first + offset) & (ring.length - 1)];
+    }
+
+    private boolean readBatch() {
+        EventBatch b = spareCount > 0 ? spare[--spareCount] : new EventBatch(batchCapacity);
+        if (!source.readBatch(b)) {
+            exhausted = true;
+            spare[spareCount++] = b;
+            return false;
+        }
+        if (count == ring.length) {
+            EventBatch[] grown = new EventBatch[ring.length * 2];
+            int[] grownUndelivered = new int[ring.length * 2];
+            for (int k = 0; k < count; k++) {
+                grown[k] = batch(k);
+                grownUndelivered[k] = undelivered[(first + k) & (ring.length - 1)];
+            }
+            ring = grown;
+            undelivered = grownUndelivered;
+            first = 0;
+        }
+        int slot = (first + count) & (ring.length - 1);
+        ring[slot] = b;
+        undelivered[slot] = 0;
+        count++;
+        if (count == 1 || exchSlot == count - 1) {
+            exchSlot = count - 1;
+            exchRow = 0;
+            exchCursor.reset(b);
+        }
+        return true;
+    }
+}

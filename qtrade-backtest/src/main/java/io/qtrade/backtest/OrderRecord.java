@@ -1,0 +1,92 @@
+package io.qtrade.backtest;
+
+import io.qtrade.core.order.Order;
+
+/**
+ * One order of a backtest: the strategy-side {@link Order} (status, fills, fees) and the venue-side facts only a
+ * simulation knows. Filled in as the run goes; read it from {@link BacktestResult} after the run.
+ */
+public final class OrderRecord {
+
+    /** {@link #exchArrivalTs()} of an order that never reached the venue (refused by the risk gate). */
+    public static final long NEVER = Long.MIN_VALUE;
+
+    private final String strategyId;
+    private final int instrument;
+    private final Order order;
+    private final long sendTs;
+    private long exchArrivalTs = NEVER;
+    private long entryLatencyNanos;
+    private double arrivalMid = Double.NaN;
+    private double qtyAheadAtEntry = Double.NaN;
+    private long responses;
+
+    OrderRecord(String strategyId, int instrument, Order order, long sendTs) {
+        this.strategyId = strategyId;
+        this.instrument = instrument;
+        this.order = order;
+        this.sendTs = sendTs;
+    }
+
+    void arrived(long exchTs, long entryLatency) {
+        this.exchArrivalTs = exchTs;
+        this.entryLatencyNanos = entryLatency;
+    }
+
+    /** The ordinal of the order's next venue response (0, 1, ...): part of its latency draw's salt. */
+    long nextResponseOrdinal() {
+        return responses++;
+    }
+
+    void accepted(double qtyAhead, double mid) {
+        this.qtyAheadAtEntry = qtyAhead;
+        this.arrivalMid = mid;
+    }
+
+    /** The strategy that sent it. */
+    public String strategyId() {
+        return strategyId;
+    }
+
+    /** Index of its instrument in the backtest. */
+    public int instrument() {
+        return instrument;
+    }
+
+    /** The order as the strategy saw it at the end of the run. */
+    public Order order() {
+        return order;
+    }
+
+    /** When the strategy sent it (its local time plus any callback time), epoch nanoseconds. */
+    public long sendTs() {
+        return sendTs;
+    }
+
+    /** When it reached the venue, {@link #NEVER} if it did not. */
+    public long exchArrivalTs() {
+        return exchArrivalTs;
+    }
+
+    /** Its entry latency, 0 if it never reached the venue. */
+    public long entryLatencyNanos() {
+        return entryLatencyNanos;
+    }
+
+    /** The venue's mid when it arrived, NaN if unknown. */
+    public double arrivalMid() {
+        return arrivalMid;
+    }
+
+    /** The queue ahead of it when it arrived, NaN if it was not accepted. */
+    public double qtyAheadAtEntry() {
+        return qtyAheadAtEntry;
+    }
+
+    @Override
+    public String toString() {
+        return "OrderRecord[strategyId=" + strategyId + ", sendTs=" + sendTs + ", exchArrivalTs=" + exchArrivalTs
+                + ", entryLatencyNanos=" + entryLatencyNanos + ", arrivalMid=" + arrivalMid + ", qtyAheadAtEntry="
+                + qtyAheadAtEntry + ", order=" + order + "]";
+    }
+}

@@ -1,0 +1,700 @@
+package io.qtrade.backtest.exchange;
+
+import io.qtrade.backtest.fee.FeeModel;
+import io.qtrade.backtest.queue.QueueModel;
+import io.qtrade.core.Instrument;
+import io.qtrade.core.Side;
+import io.qtrade.core.book.MboBook;
+import io.qtrade.core.book.OrderBook;
+import io.qtrade.core.book.OrderBookView;
+import io.qtrade.core.market.EventKind;
+import io.qtrade.core.market.MarketEvent;
+import io.qtrade.core.order.Liquidity;
+import io.qtrade.core.order.OrderRequest;
+import io.qtrade.core.order.OrderStatus;
+import io.qtrade.core.order.OrderType;
+import io.qtrade.core.order.TimeInForce;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The venue of one instrument at venue time: the market book as the feed describes it at each event's
+ * {@code exchTs}, and the strategies' resting orders with their queue positions. Partial fills throughout.
+ *
+ * <h2>Fill rules</h2>
+ * <ol>
+ *   <li><b>Arrival.</b> An order arrives after its entry latency. A limit order whose price reaches the opposite
+ *       best (a buy at or above the best ask) and every market order take liquidity as taker, level by level from
+ *       the best, each level at its price and up to its visible quantity (that walk is the slippage). The quantity
+ *       taken is remembered per strategy and level, so a second order of the same strategy cannot take it again
+ *       until the feed re-states that level. Then: IOC and market orders cancel the rest; FOK orders first check that the visible quantity within
+ *       their limit covers the whole order, else they expire unfilled; post-only orders that would cross are
+ *       rejected; GTC orders rest the rest at their price.</li>
+ *   <li><b>Queue.</b> A resting order joins the back of its level: {@code qtyAhead} = the level's visible quantity
+ *       (on L3 data, the exact list of venue orders ahead). The {@link QueueModel} moves it on depth changes.</li>
+ *   <li><b>Trades at the order's price.</b> A trade print of {@code q} on the order's level (aggressor on the other
+ *       side) first exhausts {@code qtyAhead}; what goes past it fills the order (as maker, at its price). The
+ *       fills come in whole lots (a fraction of a lot past the queue waits for the next print). The
+ *       strategy's own orders share a print in priority order (better price, then earlier arrival): the quantity one
+ *       of them filled is not available to the next, so liquidity is consumed once.</li>
+ *   <li><b>Trade-through.</b> A print at a price worse than the order (a buy print above a resting sell) fills it
+ *       from the print's quantity, before any order at the print's price.</li>
+ *   <li><b>Market through the price.</b> When the opposite best moves to or through a resting order's price (best
+ *       ask at or below a resting buy) the order fills completely at its price as maker, as in hftbacktest.</li>
+ * </ol>
+ * <b>Strategies are independent.</b> Each strategy trades against the recorded market as if it were alone: one
+ * strategy's fills and takes never reduce what another can fill or take, so adding a strategy (or an instrument)
+ * to a run never changes another's fills. Within one strategy, liquidity is consumed once.
+ *
+ * <p>Where this stops being realistic: the simulated orders have no market impact (the feed's later quantities are
+ * taken as they come), they never trade against each other (no self-match), hidden and iceberg liquidity is not
+ * seen, and rule 5 assumes whoever moved the market would have traded with the order.
+ *
+ * <p>Own orders live in primitive arrays in arrival order; nothing is allocated per market event (an L3 resting order
+ * allocates the id list of the orders ahead of it once, at arrival).
+ */
+public final class SimulatedExchange {
+
+    /** Reject reason: the price is not on the venue's tick grid. */
+    public static final String REASON_OFF_TICK = "price is off the venue's tick grid";
+    /** Reject reason: the quantity is not a whole number of the venue's lots. */
+    public static final String REASON_OFF_LOT = "qty is off the venue's lot grid";
+    /** Reject reason: a post-only order would have crossed the opposite best. */
+    public static final String REASON_POST_ONLY_WOULD_CROSS = "post-only order would cross the opposite best";
+    /** Reject reason: the latency recording marks the venue as refusing orders at that time. */
+    public static final String REASON_VENUE_REJECT = "venue refused the order (recorded rejection)";
+    /** Expiry reason: a FOK order whose whole quantity was not available within its limit. */
+    public static final String REASON_FOK_NOT_FILLABLE = "FOK: not enough visible quantity within the limit";
+    /** Cancel reason: the unfilled rest of an IOC or market order. */
+    public static final String REASON_IOC_REMAINDER = "IOC: unfilled rest cancelled";
+    /** Cancel-reject reason: no working order with that id at the venue. */
+    public static final String REASON_UNKNOWN_ORDER = "no working order with that id at the venue";
+
+    private static final int INITIAL_ORDERS = 16;
+
+    private final ExchangeSettings settings;
+    private final Instrument instrument;
+    private final int instrumentIndex;
+    private final QueueModel queue;
+    private final FeeModel fees;
+    private final boolean marketByOrder;
+    private final OrderBook book;
+    private final MboBook mbo;
+    private final OrderBookView view;
+    private final ExecutionSink sink;
+    private final double qtyTolerance;
+
+    // Resting orders, by slot.
+    private long[] orderId = new long[INITIAL_ORDERS];
+    private int[] strategy = new int[INITIAL_ORDERS];
+    private boolean[] buy = new boolean[INITIAL_ORDERS];
+    private long[] priceTicks = new long[INITIAL_ORDERS];
+    private double[] leaves = new double[INITIAL_ORDERS];
+    private double[] ahead = new double[INITIAL_ORDERS];
+    private double[] traded = new double[INITIAL_ORDERS];
+    private long[][] aheadIds = new long[INITIAL_ORDERS][];
+    /** Live slots in arrival order. */
+    private int[] live = new int[INITIAL_ORDERS];
+    private int liveCount;
+    private int[] free = new int[INITIAL_ORDERS];
+    private int freeCount;
+    private int slotsUsed;
+    private int[] candidates = new int[INITIAL_ORDERS];
+    /** Per strategy: what is left of the current print for it. */
+    private double[] available = new double[4];
+
+    // Liquidity taken by each strategy's arriving orders, per level, until the feed re-states the level.
+    private int takenCount;
+    private int[] takenStrategy = new int[8];
+    private boolean[] takenBuy = new boolean[8];
+    private long[] takenTicks = new long[8];
+    private double[] takenQty = new double[8];
+
+    private long[] walkTicks = new long[64];
+    private double[] walkQty = new double[64];
+    private boolean inSnapshot;
+
+    /**
+     * @param settings        the instrument's venue settings
+     * @param instrumentIndex the instrument's index in the backtest (for messages)
+     * @param sink            receives acks, fills and ends
+     */
+    public SimulatedExchange(ExchangeSettings settings, int instrumentIndex, ExecutionSink sink) {
+        this.settings = Objects.requireNonNull(settings, "simulated exchange: settings must not be null");
+        this.instrument = settings.instrument();
+        this.instrumentIndex = instrumentIndex;
+        this.queue = settings.queue();
+        this.fees = settings.fees();
+        this.sink = Objects.requireNonNull(sink, "simulated exchange: sink must not be null");
+        this.marketByOrder = queue.requiresMarketByOrder();
+        if (marketByOrder) {
+            this.mbo = new MboBook(instrument);
+            this.book = null;
+            this.view = mbo.levels();
+        } else {
+            this.book = new OrderBook(instrument);
+            this.mbo = null;
+            this.view = book;
+        }
+        this.qtyTolerance = 1e-9 * instrument.lotSize();
+    }
+
+    /** The settings. */
+    public ExchangeSettings settings() {
+        return settings;
+    }
+
+    /** The venue's book at venue time (without the simulated orders), read-only. */
+    public OrderBookView book() {
+        return view;
+    }
+
+    /** How many simulated orders rest at the venue. */
+    public int restingOrders() {
+        return liveCount;
+    }
+
+    /** The qty ahead of resting order {@code id}, or NaN if it is not resting. */
+    public double qtyAhead(long id) {
+        int slot = find(id);
+        return slot < 0 ? Double.NaN : ahead[slot];
+    }
+
+    /** The unfilled qty of resting order {@code id}, or 0 if it is not resting. */
+    public double restingQty(long id) {
+        int slot = find(id);
+        return slot < 0 ? 0.0 : leaves[slot];
+    }
+
+    /**
+     * Applies one market event at venue time and matches the resting orders against it.
+     *
+     * @param eventIndex the event's position in the backtest's stream, for error messages
+     * @throws IllegalArgumentException if the event's kind does not fit the queue model (L2 rows for
+     *                                  {@code FifoQueue}, L3 rows otherwise), naming the instrument, event and time
+     */
+    public void onMarketEvent(MarketEvent e, long eventIndex) {
+        EventKind kind = e.kind();
+        if (kind.isL3()) {
+            if (!marketByOrder) {
+                throw mismatch(e, eventIndex, "an L3 row needs FifoQueue in the instrument's settings, which have "
+                        + queue);
+            }
+            onL3(e, kind);
+            return;
+        }
+        switch (kind) {
+            case DEPTH_UPDATE, BBO -> {
+                if (marketByOrder) {
+                    throw mismatch(e, eventIndex, "FifoQueue needs market-by-order (L3) rows, got an L2 row");
+                }
+                if (takenCount > 0) {
+                    forgetTaken(kind == EventKind.BBO, e.sideCode() == Side.BUY.code(), instrument.toTicks(e.price()));
+                }
+                if (liveCount == 0) {
+                    book.apply(e);
+                    return;
+                }
+                Side side = e.side();
+                long ticks = instrument.toTicks(e.price());
+                double prev = book.qtyAt(side, ticks);
+                book.apply(e);
+                if (!inSnapshot) {
+                    depthChanged(side == Side.BUY, ticks, prev, book.qtyAt(side, ticks));
+                    if (kind == EventKind.BBO) {
+                        clampToLevels();
+                    }
+                    marketThrough(e.exchTs());
+                }
+            }
+            case TRADE -> {
+                if (marketByOrder) {
+                    // On L3 data the executions drive the queue; a trade row repeats them.
+                    mbo.apply(e);
+                    return;
+                }
+                book.apply(e);
+                if (liveCount > 0) {
+                    long ticks = instrument.toTicks(e.price());
+                    byte aggressor = e.sideCode();
+                    if (aggressor != Side.SELL.code()) {
+                        tradeAgainst(false, ticks, e.qty(), e.exchTs());
+                    }
+                    if (aggressor != Side.BUY.code()) {
+                        tradeAgainst(true, ticks, e.qty(), e.exchTs());
+                    }
+                }
+            }
+            case SNAPSHOT_BEGIN -> {
+                apply(e);
+                inSnapshot = true;
+            }
+            case SNAPSHOT_END -> {
+                apply(e);
+                inSnapshot = false;
+                clampToLevels();
+                marketThrough(e.exchTs());
+            }
+            default -> {
+                takenCount = 0;
+                apply(e);
+            }
+        }
+    }
+
+    /** The feed re-stated a level (or, {@code all}, the whole book): earlier takes from it are now in its quantity. */
+    private void forgetTaken(boolean all, boolean isBuy, long ticks) {
+        if (all) {
+            takenCount = 0;
+            return;
+        }
+        int w = 0;
+        for (int k = 0; k < takenCount; k++) {
+            if (takenBuy[k] != isBuy || takenTicks[k] != ticks) {
+                takenStrategy[w] = takenStrategy[k];
+                takenBuy[w] = takenBuy[k];
+                takenTicks[w] = takenTicks[k];
+                takenQty[w] = takenQty[k];
+                w++;
+            }
+        }
+        takenCount = w;
+    }
+
+    private double taken(int owner, boolean isBuy, long ticks) {
+        for (int k = 0; k < takenCount; k++) {
+            if (takenStrategy[k] == owner && takenBuy[k] == isBuy && takenTicks[k] == ticks) {
+                return takenQty[k];
+            }
+        }
+        return 0.0;
+    }
+
+    private void recordTaken(int owner, boolean isBuy, long ticks, double qty) {
+        for (int k = 0; k < takenCount; k++) {
+            if (takenStrategy[k] == owner && takenBuy[k] == isBuy && takenTicks[k] == ticks) {
+                takenQty[k] += qty;
+                return;
+            }
+        }
+        if (takenCount == takenQty.length) {
+            int c = takenCount * 2;
+            takenStrategy = Arrays.copyOf(takenStrategy, c);
+            takenBuy = Arrays.copyOf(takenBuy, c);
+            takenTicks = Arrays.copyOf(takenTicks, c);
+            takenQty = Arrays.copyOf(takenQty, c);
+        }
+        takenStrategy[takenCount] = owner;
+        takenBuy[takenCount] = isBuy;
+        takenTicks[takenCount] = ticks;
+        takenQty[takenCount] = qty;
+        takenCount++;
+    }
+
+    private void apply(MarketEvent e) {
+        if (marketByOrder) {
+            mbo.apply(e);
+        } else {
+            book.apply(e);
+        }
+    }
+
+    private IllegalArgumentException mismatch(MarketEvent e, long eventIndex, String what) {
+        return new IllegalArgumentException(instrument.id() + " (instrument " + instrumentIndex + "), event "
+                + eventIndex + " (" + e.kind() + " at exchTs " + e.exchTs() + "): " + what);
+    }
+
+    private void onL3(MarketEvent e, EventKind kind) {
+        takenCount = 0;
+        long id = e.orderId();
+        if (liveCount == 0 || !mbo.contains(id) || kind == EventKind.ORDER_ADD) {
+            mbo.apply(e);
+            if (kind == EventKind.ORDER_ADD && liveCount > 0) {
+                marketThrough(e.exchTs());
+            }
+            return;
+        }
+        boolean isBuy = mbo.orderSide(id) == Side.BUY;
+        long p = mbo.orderPriceTicks(id);
+        double remaining = mbo.orderQty(id);
+        switch (kind) {
+            case ORDER_CANCEL -> reduceAhead(id, isBuy, p, remaining);
+            case ORDER_MODIFY -> {
+                long newTicks = instrument.toTicks(e.price());
+                double newQty = e.qty();
+                boolean losesPriority = newTicks != p || newQty > remaining;
+                reduceAhead(id, isBuy, p, losesPriority ? remaining : remaining - newQty);
+            }
+            case ORDER_EXECUTE -> executeL3(id, isBuy, p, e.qty(), e.exchTs());
+            default -> {
+                // ORDER_ADD handled above.
+            }
+        }
+        mbo.apply(e);
+        marketThrough(e.exchTs());
+    }
+
+    private void reduceAhead(long id, boolean isBuy, long p, double qty) {
+        for (int i = 0; i < liveCount; i++) {
+            int s = live[i];
+            if (buy[s] == isBuy && priceTicks[s] == p && isAhead(s, id)) {
+                ahead[s] = Math.max(0.0, ahead[s] - qty);
+            }
+        }
+    }
+
+    private boolean isAhead(int slot, long id) {
+        long[] ids = aheadIds[slot];
+        return ids != null && Arrays.binarySearch(ids, id) >= 0;
+    }
+
+    private void executeL3(long id, boolean restingBuy, long p, double qty, long ts) {
+        reduceAhead(id, restingBuy, p, qty);
+        int n = sortedCandidates(restingBuy, p);
+        resetAvailable(qty);
+        for (int k = 0; k < n; k++) {
+            int s = candidates[k];
+            int owner = strategy[s];
+            boolean throughPrice = priceTicks[s] != p;
+            if (available[owner] > qtyTolerance && (throughPrice || (!isAhead(s, id) && ahead[s] <= qtyTolerance))) {
+                double f = Math.min(leaves[s], available[owner]);
+                available[owner] -= f;
+                fillResting(s, f, ts);
+            }
+        }
+        compact();
+    }
+
+    /**
+     * The resting orders on one side that a print at {@code p} reaches (buys at or above it, sells at or below), in
+     * priority order: better price first, then earlier arrival. Returns how many were written to {@code candidates}.
+     */
+    private int sortedCandidates(boolean restingBuy, long p) {
+        if (candidates.length < liveCount) {
+            candidates = new int[live.length];
+        }
+        int n = 0;
+        for (int i = 0; i < liveCount; i++) {
+            int s = live[i];
+            if (buy[s] == restingBuy && (restingBuy ? priceTicks[s] >= p : priceTicks[s] <= p)) {
+                // Stable insertion by price priority: live[] is in arrival order.
+                int j = n++;
+                while (j > 0 && better(restingBuy, priceTicks[s], priceTicks[candidates[j - 1]])) {
+                    candidates[j] = candidates[j - 1];
+                    j--;
+                }
+                candidates[j] = s;
+            }
+        }
+        return n;
+    }
+
+    private static boolean better(boolean isBuy, long a, long b) {
+        return isBuy ? a > b : a < b;
+    }
+
+    private void tradeAgainst(boolean restingBuy, long p, double qty, long ts) {
+        int n = sortedCandidates(restingBuy, p);
+        if (n == 0) {
+            return;
+        }
+        resetAvailable(qty);
+        for (int k = 0; k < n; k++) {
+            int s = candidates[k];
+            int owner = strategy[s];
+            double avail = available[owner];
+            if (priceTicks[s] != p) {
+                if (avail > qtyTolerance) {
+                    double f = Math.min(leaves[s], avail);
+                    available[owner] = avail - f;
+                    fillResting(s, f, ts);
+                }
+            } else {
+                traded[s] += qty;
+                double after = ahead[s] - avail;
+                if (after < 0) {
+                    // Fills come in whole lots; a fraction of a lot past the queue (a probabilistic estimate) stays
+                    // as a negative qty ahead and counts towards the next print.
+                    double f = Math.min(leaves[s], instrument.roundDownToLot(-after));
+                    ahead[s] = after;
+                    if (f > qtyTolerance) {
+                        ahead[s] = Math.min(0.0, after + f);
+                        available[owner] = avail - f;
+                        fillResting(s, f, ts);
+                    }
+                } else {
+                    ahead[s] = after;
+                }
+            }
+        }
+        compact();
+    }
+
+    /**
+     * Sets every strategy's share of a print to the whole print: strategies are independent what-ifs against the
+     * same market data, so one never takes liquidity from another (a run with several strategies gives each the fills
+     * it would have alone); a strategy's own orders share the print in priority order.
+     */
+    private void resetAvailable(double qty) {
+        for (int k = 0; k < liveCount; k++) {
+            int owner = strategy[live[k]];
+            if (owner >= available.length) {
+                available = Arrays.copyOf(available, Math.max(owner + 1, available.length * 2));
+            }
+        }
+        Arrays.fill(available, qty);
+    }
+
+    private void depthChanged(boolean isBuy, long p, double prev, double now) {
+        for (int i = 0; i < liveCount; i++) {
+            int s = live[i];
+            if (buy[s] == isBuy && priceTicks[s] == p) {
+                if (ahead[s] >= 0) {
+                    ahead[s] = queue.qtyAheadAfterDepthChange(ahead[s], traded[s], prev, now);
+                }
+                traded[s] = 0.0;
+            }
+        }
+    }
+
+    private void clampToLevels() {
+        for (int i = 0; i < liveCount; i++) {
+            int s = live[i];
+            double level = view.qtyAt(buy[s] ? Side.BUY : Side.SELL, priceTicks[s]);
+            if (ahead[s] > level) {
+                ahead[s] = level;
+            }
+        }
+    }
+
+    /** Rule 5: a resting order the opposite best has reached fills completely at its price. */
+    private void marketThrough(long ts) {
+        long bestBid = view.bestBidTicks();
+        long bestAsk = view.bestAskTicks();
+        boolean any = false;
+        for (int i = 0; i < liveCount; i++) {
+            int s = live[i];
+            boolean reached = buy[s] ? bestAsk != OrderBook.NO_ASK && bestAsk <= priceTicks[s]
+                    : bestBid != OrderBook.NO_BID && bestBid >= priceTicks[s];
+            if (reached) {
+                fillResting(s, leaves[s], ts);
+                any = true;
+            }
+        }
+        if (any) {
+            compact();
+        }
+    }
+
+    private void fillResting(int s, double qty, long ts) {
+        double price = instrument.toPrice(priceTicks[s]);
+        double fee = fees.fee(instrument, Liquidity.MAKER, price, qty);
+        leaves[s] -= qty;
+        if (leaves[s] <= qtyTolerance) {
+            leaves[s] = 0.0;
+        }
+        sink.filled(strategy[s], orderId[s], ts, price, qty, fee, Liquidity.MAKER);
+    }
+
+    /** Drops filled orders from the live list, keeping arrival order. */
+    private void compact() {
+        int w = 0;
+        for (int i = 0; i < liveCount; i++) {
+            int s = live[i];
+            if (leaves[s] > 0.0) {
+                live[w++] = s;
+            } else {
+                release(s);
+            }
+        }
+        liveCount = w;
+    }
+
+    private void release(int s) {
+        aheadIds[s] = null;
+        free[freeCount++] = s;
+    }
+
+    /**
+     * A new order reaches the venue at {@code ts}.
+     *
+     * @param venueRejects whether the latency model marks the venue as refusing it
+     */
+    public void onNewOrder(int strategyIndex, long id, OrderRequest request, long ts, boolean venueRejects) {
+        if (venueRejects) {
+            sink.ended(strategyIndex, id, ts, OrderStatus.REJECTED, REASON_VENUE_REJECT);
+            return;
+        }
+        boolean isBuy = request.side() == Side.BUY;
+        Side side = request.side();
+        Side opposite = side.opposite();
+        boolean market = request.type() == OrderType.MARKET;
+        TimeInForce tif = request.timeInForce();
+        long ticks = 0;
+        if (!market) {
+            if (!onGrid(request.price(), settings.orderTickSize())) {
+                sink.ended(strategyIndex, id, ts, OrderStatus.REJECTED, REASON_OFF_TICK);
+                return;
+            }
+            ticks = instrument.toTicks(request.price());
+        }
+        if (!onGrid(request.qty(), settings.orderLotSize())) {
+            sink.ended(strategyIndex, id, ts, OrderStatus.REJECTED, REASON_OFF_LOT);
+            return;
+        }
+        long oppBest = isBuy ? view.bestAskTicks() : view.bestBidTicks();
+        boolean oppEmpty = isBuy ? oppBest == OrderBook.NO_ASK : oppBest == OrderBook.NO_BID;
+        boolean crosses = market ? !oppEmpty : !oppEmpty && (isBuy ? ticks >= oppBest : ticks <= oppBest);
+        if (crosses && tif == TimeInForce.POST_ONLY) {
+            sink.ended(strategyIndex, id, ts, OrderStatus.REJECTED, REASON_POST_ONLY_WOULD_CROSS);
+            return;
+        }
+        double mid = view.mid();
+        double queueAtEntry = market ? 0.0 : view.qtyAt(side, ticks);
+        sink.accepted(strategyIndex, id, ts, queueAtEntry, mid);
+        double remaining = request.qty();
+        if (crosses) {
+            int levels = loadOpposite(opposite, strategyIndex);
+            if (tif == TimeInForce.FOK) {
+                double available = 0;
+                for (int i = 0; i < levels && reachable(market, isBuy, ticks, walkTicks[i]); i++) {
+                    available += walkQty[i];
+                }
+                if (available < remaining - qtyTolerance) {
+                    sink.ended(strategyIndex, id, ts, OrderStatus.EXPIRED, REASON_FOK_NOT_FILLABLE);
+                    return;
+                }
+            }
+            for (int i = 0; i < levels && remaining > qtyTolerance && reachable(market, isBuy, ticks, walkTicks[i]); i++) {
+                double take = Math.min(remaining, walkQty[i]);
+                if (take <= qtyTolerance) {
+                    continue;
+                }
+                double price = instrument.toPrice(walkTicks[i]);
+                remaining -= take;
+                takeFromBook(strategyIndex, opposite, walkTicks[i], take);
+                sink.filled(strategyIndex, id, ts, price, take, fees.fee(instrument, Liquidity.TAKER, price, take),
+                        Liquidity.TAKER);
+            }
+        } else if (tif == TimeInForce.FOK) {
+            sink.ended(strategyIndex, id, ts, OrderStatus.EXPIRED, REASON_FOK_NOT_FILLABLE);
+            return;
+        }
+        if (remaining <= qtyTolerance) {
+            return;
+        }
+        if (market || tif == TimeInForce.IOC || tif == TimeInForce.FOK) {
+            sink.ended(strategyIndex, id, ts, OrderStatus.CANCELED, REASON_IOC_REMAINDER);
+            return;
+        }
+        rest(strategyIndex, id, isBuy, ticks, remaining, queueAtEntry);
+    }
+
+    private static boolean reachable(boolean market, boolean isBuy, long limit, long level) {
+        return market || (isBuy ? level <= limit : level >= limit);
+    }
+
+    private boolean onGrid(double value, double grid) {
+        double units = value / grid;
+        return Math.abs(units - Math.rint(units)) <= Instrument.GRID_TOLERANCE;
+    }
+
+    /** The opposite side's levels, best first, less what this strategy already took from each. */
+    private int loadOpposite(Side opposite, int owner) {
+        int count = view.levelCount(opposite);
+        if (walkTicks.length < count) {
+            int capacity = Math.max(count, walkTicks.length * 2);
+            walkTicks = new long[capacity];
+            walkQty = new double[capacity];
+        }
+        int n = view.depth(opposite, walkTicks, walkQty, walkTicks.length);
+        if (takenCount > 0) {
+            boolean isBuy = opposite == Side.BUY;
+            for (int i = 0; i < n; i++) {
+                walkQty[i] = Math.max(0.0, walkQty[i] - taken(owner, isBuy, walkTicks[i]));
+            }
+        }
+        return n;
+    }
+
+    private void takeFromBook(int owner, Side side, long ticks, double qty) {
+        boolean isBuy = side == Side.BUY;
+        recordTaken(owner, isBuy, ticks, qty);
+        for (int i = 0; i < liveCount; i++) {
+            int s = live[i];
+            if (strategy[s] == owner && buy[s] == isBuy && priceTicks[s] == ticks) {
+                ahead[s] = Math.max(0.0, ahead[s] - qty);
+            }
+        }
+    }
+
+    private void rest(int strategyIndex, long id, boolean isBuy, long ticks, double qty, double qtyAhead) {
+        int s = allocateSlot();
+        orderId[s] = id;
+        strategy[s] = strategyIndex;
+        buy[s] = isBuy;
+        priceTicks[s] = ticks;
+        leaves[s] = qty;
+        ahead[s] = qtyAhead;
+        traded[s] = 0.0;
+        aheadIds[s] = null;
+        if (marketByOrder) {
+            Side side = isBuy ? Side.BUY : Side.SELL;
+            long[] ids = new long[mbo.orderCountAt(side, ticks)];
+            mbo.ordersAt(side, ticks, ids);
+            Arrays.sort(ids);
+            aheadIds[s] = ids;
+        }
+        if (live.length == liveCount) {
+            live = Arrays.copyOf(live, liveCount * 2);
+        }
+        live[liveCount++] = s;
+    }
+
+    private int allocateSlot() {
+        if (freeCount > 0) {
+            return free[--freeCount];
+        }
+        if (slotsUsed == orderId.length) {
+            int capacity = slotsUsed * 2;
+            orderId = Arrays.copyOf(orderId, capacity);
+            strategy = Arrays.copyOf(strategy, capacity);
+            buy = Arrays.copyOf(buy, capacity);
+            priceTicks = Arrays.copyOf(priceTicks, capacity);
+            leaves = Arrays.copyOf(leaves, capacity);
+            ahead = Arrays.copyOf(ahead, capacity);
+            traded = Arrays.copyOf(traded, capacity);
+            aheadIds = Arrays.copyOf(aheadIds, capacity);
+            free = Arrays.copyOf(free, capacity);
+        }
+        return slotsUsed++;
+    }
+
+    /** A cancel of order {@code id} reaches the venue at {@code ts}: it is cancelled if still resting. */
+    public void onCancel(int strategyIndex, long id, long ts) {
+        int slot = find(id);
+        if (slot < 0) {
+            sink.cancelRejected(strategyIndex, id, ts, REASON_UNKNOWN_ORDER);
+            return;
+        }
+        leaves[slot] = 0.0;
+        compact();
+        sink.ended(strategyIndex, id, ts, OrderStatus.CANCELED, "");
+    }
+
+    private int find(long id) {
+        for (int i = 0; i < liveCount; i++) {
+            if (orderId[live[i]] == id) {
+                return live[i];
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedExchange[" + instrument.id() + ", queue=" + queue + ", fees=" + fees + ", latency="
+                + settings.latency() + ", resting=" + liveCount + "]";
+    }
+}

@@ -1,0 +1,52 @@
+package io.qtrade.backtest;
+
+import io.qtrade.backtest.exchange.ExchangeSettings;
+import io.qtrade.backtest.latency.ConstantLatency;
+import io.qtrade.backtest.queue.PowerProbability;
+import io.qtrade.backtest.queue.ProbabilisticQueue;
+import io.qtrade.core.market.EventBatch;
+import io.qtrade.core.market.InMemoryEventSource;
+import io.qtrade.core.strategy.Strategy;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+import static io.qtrade.backtest.Scenarios.AAA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SteadyStateAllocationTest {
+
+    private static long run(EventBatch events) {
+        return Backtest.builder().source(new InMemoryEventSource(List.of(AAA), events))
+                .exchange(ExchangeSettings.builder(AAA).latency(new ConstantLatency(1_000, 1_000))
+                        .queue(new ProbabilisticQueue(new PowerProbability(2))).build())
+                .strategy("noop", new Strategy() { }).markIntervalNanos(0).build().run().events();
+    }
+
+    @Test
+    void theEventPathAllocatesLessThanOneBytePerEvent() {
+        EventBatch all = RandomTape.generate(AAA, 0, 99, 600_000, 20_000);
+        EventBatch half = new EventBatch(all.size() / 2);
+        for (int r = 0; r < all.size() / 2; r++) {
+            half.addFrom(all, r, 0);
+        }
+        run(all);
+        run(half);
+        long shortRun = allocated(half);
+        long longRun = allocated(all);
+        // The difference between a run over all the events and one over half of them is what the extra events cost;
+        // per-run allocations (books, batches, result tables) cancel out.
+        double perEvent = (double) (longRun - shortRun) / (all.size() - half.size());
+        assertThat(perEvent).isLessThan(1.0);
+    }
+
+    private static long allocated(EventBatch events) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        run(events);
+        return threads.getThreadAllocatedBytes(tid) - before;
+    }
+}

@@ -1,0 +1,151 @@
+package io.qtrade.bench;
+
+import io.qtrade.backtest.Backtest;
+import io.qtrade.backtest.BacktestResult;
+import io.qtrade.backtest.exchange.ExchangeSettings;
+import io.qtrade.backtest.fee.BpsFees;
+import io.qtrade.backtest.latency.ConstantLatency;
+import io.qtrade.backtest.latency.LatencyModel;
+import io.qtrade.backtest.latency.LognormalLatency;
+import io.qtrade.backtest.queue.PowerProbability;
+import io.qtrade.backtest.queue.ProbabilisticQueue;
+import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.core.Instrument;
+import io.qtrade.core.Side;
+import io.qtrade.core.book.OrderBook;
+import io.qtrade.core.book.OrderBookView;
+import io.qtrade.core.market.EventBatch;
+import io.qtrade.core.market.EventCursor;
+import io.qtrade.core.market.InMemoryEventSource;
+import io.qtrade.core.order.OrderStatus;
+import io.qtrade.core.order.OrderView;
+import io.qtrade.core.order.TimeInForce;
+import io.qtrade.core.strategy.Strategy;
+import io.qtrade.core.strategy.StrategyContext;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * End-to-end backtest throughput on one core: events per second and bytes allocated per event for
+ * <ol>
+ *   <li>{@code replay}: the baseline, the same events streamed in batches through one {@link OrderBook} (what any
+ *       replay costs at least);</li>
+ *   <li>{@code noop}: a backtest whose strategy does nothing (two books per event: venue and local, queue model,
+ *       latency, callbacks);</li>
+ *   <li>{@code mm}: a market maker that re-evaluates its quotes on every book update and replaces any quote whose
+ *       price differs from the touch (cancel + new order through the latency model).</li>
+ * </ol>
+ * over {@code events} (default 10 million) Cont–Stoikov–Talreja L2 events generated once in memory and streamed to
+ * each run through 4096-row batches, with feed latency from the events, order latency constant (or lognormal with
+ * {@code lognormal} as the third argument) and {@code ProbabilisticQueue(PowerProbability(2))}. Allocation is the
+ * thread's {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} over the run, divided by the events.
+ *
+ * <pre>{@code
+ * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.BacktestThroughput [events] [rounds] [constant|lognormal] [replay,noop,mm]
+ * }</pre>
+ */
+public final class BacktestThroughput {
+
+    private static final Instrument AAA = Instrument.spot("AAA", "SYN", 0.01, 1);
+
+    private BacktestThroughput() {
+    }
+
+    public static void main(String[] args) {
+        long events = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean lognormal = args.length > 2 && args[2].equals("lognormal");
+        String[] modes = args.length > 3 ? args[3].split(",") : new String[] {"replay", "noop", "mm"};
+        long t0 = System.nanoTime();
+        SyntheticMarket market = SyntheticMarket.builder().instrument(AAA, 100.00).events(events).seed(7).build();
+        EventBatch all = new EventBatch((int) events + 100_000);
+        EventBatch chunk = new EventBatch(4096);
+        while (market.readBatch(chunk)) {
+            for (int r = 0; r < chunk.size(); r++) {
+                all.addFrom(chunk, r, 0);
+            }
+        }
+        System.out.printf(Locale.ROOT, "generated %,d events in %.1f s; order latency %s%n", all.size(),
+                (System.nanoTime() - t0) / 1e9, lognormal ? "lognormal" : "constant");
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        for (int round = 1; round <= rounds; round++) {
+            for (String mode : modes) {
+                long allocated = threads.getThreadAllocatedBytes(tid);
+                long start = System.nanoTime();
+                String extra = run(mode, all, lognormal);
+                long nanos = System.nanoTime() - start;
+                long bytes = threads.getThreadAllocatedBytes(tid) - allocated;
+                System.out.printf(Locale.ROOT, "round %d %-6s %,6.2f M events/s  %,8.2f B/event  %s%n", round, mode,
+                        all.size() * 1e3 / nanos, (double) bytes / all.size(), extra);
+            }
+        }
+    }
+
+    private static String run(String mode, EventBatch all, boolean lognormal) {
+        InMemoryEventSource source = new InMemoryEventSource(List.of(AAA), all);
+        if (mode.equals("replay")) {
+            OrderBook book = new OrderBook(AAA);
+            EventBatch batch = new EventBatch(4096);
+            EventCursor cursor = new EventCursor();
+            while (source.readBatch(batch)) {
+                cursor.reset(batch);
+                while (cursor.next()) {
+                    book.apply(cursor);
+                }
+            }
+            return "mid " + book.mid();
+        }
+        LatencyModel latency = lognormal ? new LognormalLatency(50_000, 50_000, 0.5, 1)
+                : new ConstantLatency(50_000, 50_000);
+        Strategy strategy = mode.equals("noop") ? new Strategy() { } : new Requoter();
+        BacktestResult result = Backtest.builder().source(source)
+                .exchange(ExchangeSettings.builder(AAA).latency(latency)
+                        .queue(new ProbabilisticQueue(new PowerProbability(2))).fees(new BpsFees(-0.2, 2.0)).build())
+                .strategy(mode, strategy).markIntervalNanos(60_000_000_000L).build().run();
+        return String.format(Locale.ROOT, "orders %,d fills %,d netPnl %.2f", result.orderRecords().size(),
+                result.fillRecords().size(), result.portfolio(mode).netPnl());
+    }
+
+    /** Joins the touch on both sides with 1 lot, re-evaluated on every book update; at most 5 lots either way. */
+    static final class Requoter implements Strategy {
+        private StrategyContext ctx;
+        private long bid;
+        private long ask;
+
+        @Override
+        public void onStart(StrategyContext context) {
+            this.ctx = context;
+        }
+
+        @Override
+        public void onBook(int instrument, OrderBookView book) {
+            if (book.isEmpty(Side.BUY) || book.isEmpty(Side.SELL)) {
+                return;
+            }
+            double position = ctx.position(instrument).qty();
+            bid = quote(instrument, bid, Side.BUY, book.bestBid(), position < 5);
+            ask = quote(instrument, ask, Side.SELL, book.bestAsk(), position > -5);
+        }
+
+        private long quote(int instrument, long id, Side side, double price, boolean wanted) {
+            if (id != 0) {
+                OrderView o = ctx.order(id);
+                OrderStatus status = o.status();
+                if (status == OrderStatus.PENDING_CANCEL) {
+                    return id;
+                }
+                if (status.isLive()) {
+                    if (wanted && o.price() == price) {
+                        return id;
+                    }
+                    ctx.cancel(id);
+                }
+            }
+            return wanted ? ctx.submitLimit(instrument, side, price, 1, TimeInForce.GTC) : 0;
+        }
+    }
+}
