@@ -10,7 +10,11 @@ final class Close {
 
     /** |actual - expected| <= tol * max(|expected|, 1e-300); NaN matches NaN, infinities must be equal. */
     static void rel(double actual, double expected, double tol, String what) {
-        if (Double.isNaN(expected) || Double.isInfinite(expected)) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).as(what).isNaN();
+            return;
+        }
+        if (Double.isInfinite(expected)) {
             assertThat(actual).as(what).isEqualTo(expected);
             return;
         }
