@@ -17,7 +17,11 @@ import java.util.List;
 public class CheckLargeCases {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/qtrade-coint");
-        double[] walk = Files.readAllLines(dir.resolve("walk.csv")).stream().mapToDouble(Double::parseDouble).toArray();
+        List<String> lines = Files.readAllLines(dir.resolve("walk.csv"));
+        double[] walk = new double[lines.size()];
+        for (int t = 0; t < walk.length; t++) {
+            walk[t] = Double.parseDouble(lines.get(t));
+        }
         List<String> rows = Files.readAllLines(dir.resolve("three.csv"));
         double[][] three = new double[3][rows.size()];
         for (int t = 0; t < rows.size(); t++) {

@@ -60,7 +60,11 @@ class PrincipalComponentsTest {
             while (m.find()) {
                 vals.add(Double.parseDouble(m.group()));
             }
-            return vals.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] out = new double[vals.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = vals.get(i);
+            }
+            return out;
         }
     }
 
