@@ -28,8 +28,8 @@ import tech.tablesaw.api.NumericColumn;
  * Deterministic terms as statsmodels: {@code detOrder = -1} none; {@code 0} every regression demeaned (an
  * unrestricted constant); {@code 1} the levels first detrended by OLS on {@code [t, 1]}, then demeaned.
  *
- * <p>Implementation: one pass for the means and one for the centred cross-product matrix of
- * {@code [dY_t, Y_{t-k}, lags]}; the residual moments are its Schur complement on the lag block, so the n-row
+ * <p>Implementation: the centred cross-product matrix of {@code [dY_t, Y_{t-k}, lags]}, each column a window of
+ * one differenced or level array, as q(q+1)/2 window dot products; the residual moments are its Schur complement on the lag block, so the n-row
  * regressions are never formed (O(n q^2) with {@code q = m(k+2)}). The eigenproblem is made symmetric with the
  * Cholesky factor of {@code S_kk = L L'} (EJML): eigenvectors {@code v} of {@code L^-1 S_k0 S_00^-1 S_0k L^-T}
  * give {@code beta = L^-T v}, so {@code beta' S_kk beta = I} as in statsmodels. Signs: statsmodels multiplies the
@@ -37,6 +37,9 @@ import tech.tablesaw.api.NumericColumn;
  * non-zero element is positive, so column 0 equals statsmodels' and the others equal it up to sign. Batch only.
  */
 public final class Johansen {
+
+    /** Rows per cache block of the moment computation (2m arrays x 2048 doubles stay in L2). */
+    private static final int BLOCK_ROWS = 2048;
 
     private final int detOrder;
     private final int lagDifferences;
@@ -104,38 +107,56 @@ public final class Johansen {
         boolean demean = detOrder >= 0;
 
         // Row r (0..T-1), t = r + k + 1: columns [dY_t (m), Y_{t-k} = Y_{r+1} (m), dY_{t-1..t-k} (m k)].
-        double[] mean = new double[q];
-        double[] row = new double[q];
-        if (demean) {
-            for (int r = 0; r < bigT; r++) {
-                fillRow(y, m, k, r, row);
-                for (int a = 0; a < q; a++) {
-                    mean[a] += row[a];
-                }
+        // Every column is a window of T consecutive elements of one of 2m arrays (dY_j or Y_j), so the moment
+        // matrix is q(q+1)/2 dot products of array windows. With demeaning, the arrays are first centred on their
+        // full-sample means c and each window's own mean is removed afterwards:
+        // sum (a - mean_a)(b - mean_b) = sum (a - c_a)(b - c_b) - T (mean_a - c_a)(mean_b - c_b), no cancellation.
+        double[][] colArray = new double[q][];
+        int[] colOffset = new int[q];
+        for (int j = 0; j < m; j++) {
+            double[] s0 = y[j];
+            double[] d = new double[n - 1];
+            for (int t = 0; t < n - 1; t++) {
+                d[t] = s0[t + 1] - s0[t];
             }
-            for (int a = 0; a < q; a++) {
-                mean[a] /= bigT;
+            double[] lv = s0;
+            if (demean) {
+                centre(d);
+                lv = s0.clone();
+                centre(lv);
+            }
+            // dY_t = d[t - 1] with t = r + k + 1: offset k; Y_{r+1}: offset 1; dY_{t-l}: offset k - l.
+            colArray[j] = d;
+            colOffset[j] = k;
+            colArray[m + j] = lv;
+            colOffset[m + j] = 1;
+            for (int lag = 1; lag <= k; lag++) {
+                colArray[2 * m + (lag - 1) * m + j] = d;
+                colOffset[2 * m + (lag - 1) * m + j] = k - lag;
             }
         }
-        double[] acc = new double[q * q];
-        for (int r = 0; r < bigT; r++) {
-            fillRow(y, m, k, r, row);
+        double[] windowMean = new double[q];
+        if (demean) {
             for (int a = 0; a < q; a++) {
-                row[a] -= mean[a];
+                windowMean[a] = windowSum(colArray[a], colOffset[a], bigT) / bigT;
             }
+        }
+        // Rows in blocks that stay in cache while all q(q+1)/2 window products run over them.
+        double[] acc = new double[q * q];
+        for (int start = 0; start < bigT; start += BLOCK_ROWS) {
+            int len = Math.min(BLOCK_ROWS, bigT - start);
             for (int a = 0; a < q; a++) {
-                double va = row[a];
-                int base = a * q;
                 for (int b = a; b < q; b++) {
-                    acc[base + b] += va * row[b];
+                    acc[a * q + b] += dot(colArray[a], colOffset[a] + start, colArray[b], colOffset[b] + start, len);
                 }
             }
         }
         DMatrixRMaj mom = new DMatrixRMaj(q, q);
         for (int a = 0; a < q; a++) {
             for (int b = a; b < q; b++) {
-                mom.unsafe_set(a, b, acc[a * q + b]);
-                mom.unsafe_set(b, a, acc[a * q + b]);
+                double v = acc[a * q + b] - bigT * windowMean[a] * windowMean[b];
+                mom.unsafe_set(a, b, v);
+                mom.unsafe_set(b, a, v);
             }
         }
         int p = 2 * m;
@@ -248,16 +269,48 @@ public final class Johansen {
         return new double[] {Double.NaN, Double.NaN, Double.NaN};
     }
 
-    private static void fillRow(double[][] y, int m, int k, int r, double[] row) {
-        int t = r + k + 1;
-        for (int j = 0; j < m; j++) {
-            double[] s = y[j];
-            row[j] = s[t] - s[t - 1];
-            row[m + j] = s[r + 1];
-            for (int lag = 1; lag <= k; lag++) {
-                row[2 * m + (lag - 1) * m + j] = s[t - lag] - s[t - lag - 1];
-            }
+    private static void centre(double[] a) {
+        double sum = 0.0;
+        for (double v : a) {
+            sum += v;
         }
+        double mean = sum / a.length;
+        for (int i = 0; i < a.length; i++) {
+            a[i] -= mean;
+        }
+    }
+
+    private static double windowSum(double[] a, int off, int len) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        int i = 0;
+        for (; i + 1 < len; i += 2) {
+            s0 += a[off + i];
+            s1 += a[off + i + 1];
+        }
+        for (; i < len; i++) {
+            s0 += a[off + i];
+        }
+        return s0 + s1;
+    }
+
+    /** {@code sum_{i < len} a[oa + i] b[ob + i]} with four independent accumulators. */
+    private static double dot(double[] a, int oa, double[] b, int ob, int len) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            s0 += a[oa + i] * b[ob + i];
+            s1 += a[oa + i + 1] * b[ob + i + 1];
+            s2 += a[oa + i + 2] * b[ob + i + 2];
+            s3 += a[oa + i + 3] * b[ob + i + 3];
+        }
+        for (; i < len; i++) {
+            s0 += a[oa + i] * b[ob + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Residuals of OLS of each series on {@code [t, 1]}, {@code t = 0..n-1} (statsmodels {@code detrend(x, 1)}). */
