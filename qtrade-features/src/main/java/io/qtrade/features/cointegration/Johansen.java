@@ -108,7 +108,7 @@ public final class Johansen {
 
         // Row r (0..T-1), t = r + k + 1: columns [dY_t (m), Y_{t-k} = Y_{r+1} (m), dY_{t-1..t-k} (m k)].
         // Every column is a window of T consecutive elements of one of 2m arrays (dY_j or Y_j), so the moment
-        // matrix is q(q+1)/2 dot products of array windows. With demeaning, the arrays are first centred on their
+        // matrix is q(q+1)/2 dot products of array windows. With demeaning, the arrays are first shifted by their
         // full-sample means c and each window's own mean is removed afterwards:
         // sum (a - mean_a)(b - mean_b) = sum (a - c_a)(b - c_b) - T (mean_a - c_a)(mean_b - c_b), no cancellation.
         double[][] colArray = new double[q][];
@@ -116,14 +116,22 @@ public final class Johansen {
         for (int j = 0; j < m; j++) {
             double[] s0 = y[j];
             double[] d = new double[n - 1];
+            // The differences' mean telescopes: (y[n-1] - y[0]) / (n - 1).
+            double dShift = demean ? (s0[n - 1] - s0[0]) / (n - 1) : 0.0;
             for (int t = 0; t < n - 1; t++) {
-                d[t] = s0[t + 1] - s0[t];
+                d[t] = (s0[t + 1] - s0[t]) - dShift;
             }
             double[] lv = s0;
             if (demean) {
-                centre(d);
-                lv = s0.clone();
-                centre(lv);
+                double sum = 0.0;
+                for (double v : s0) {
+                    sum += v;
+                }
+                double shift = sum / n;
+                lv = new double[n];
+                for (int t = 0; t < n; t++) {
+                    lv[t] = s0[t] - shift;
+                }
             }
             // dY_t = d[t - 1] with t = r + k + 1: offset k; Y_{r+1}: offset 1; dY_{t-l}: offset k - l.
             colArray[j] = d;
@@ -267,17 +275,6 @@ public final class Johansen {
 
     private static double[] nan3() {
         return new double[] {Double.NaN, Double.NaN, Double.NaN};
-    }
-
-    private static void centre(double[] a) {
-        double sum = 0.0;
-        for (double v : a) {
-            sum += v;
-        }
-        double mean = sum / a.length;
-        for (int i = 0; i < a.length; i++) {
-            a[i] -= mean;
-        }
     }
 
     private static double windowSum(double[] a, int off, int len) {

@@ -94,8 +94,9 @@ public final class KalmanHedgeRatio {
         double g1 = r01 * x + r11;
         double q = x * g0 + g1 + observationVariance;
         double e = y - yhat;
-        double k0 = g0 / q;
-        double k1 = g1 / q;
+        double qInv = 1.0 / q;
+        double k0 = g0 * qInv;
+        double k1 = g1 * qInv;
         beta += k0 * e;
         alpha += k1 * e;
         // P = R - K (F R), F R = g' for symmetric R
