@@ -28,9 +28,10 @@ import tech.tablesaw.api.NumericColumn;
  * Deterministic terms as statsmodels: {@code detOrder = -1} none; {@code 0} every regression demeaned (an
  * unrestricted constant); {@code 1} the levels first detrended by OLS on {@code [t, 1]}, then demeaned.
  *
- * <p>Implementation: the centred cross-product matrix of {@code [dY_t, Y_{t-k}, lags]}, each column a window of
- * one differenced or level array, as q(q+1)/2 window dot products; the residual moments are its Schur complement on the lag block, so the n-row
- * regressions are never formed (O(n q^2) with {@code q = m(k+2)}). The eigenproblem is made symmetric with the
+ * <p>Implementation: the centred cross-product matrix of {@code [dY_t, Y_{t-k}, lags]} (every column a window of
+ * one differenced or level series, so q(q+1)/2 window dot products over cache-sized row blocks, O(n q^2) with
+ * {@code q = m(k+2)}, no n-row matrix allocated); the residual moments are its Schur complement on the lag block,
+ * so the auxiliary regressions are never formed. The eigenproblem is made symmetric with the
  * Cholesky factor of {@code S_kk = L L'} (EJML): eigenvectors {@code v} of {@code L^-1 S_k0 S_00^-1 S_0k L^-T}
  * give {@code beta = L^-T v}, so {@code beta' S_kk beta = I} as in statsmodels. Signs: statsmodels multiplies the
  * whole matrix by the sign of its first element, leaving other columns' signs to LAPACK; here every column's first
@@ -38,8 +39,8 @@ import tech.tablesaw.api.NumericColumn;
  */
 public final class Johansen {
 
-    /** Rows per cache block of the moment computation (2m arrays x 2048 doubles stay in L2). */
-    private static final int BLOCK_ROWS = 2048;
+    /** Rows per block of the moment computation: 2m scratch arrays of this many doubles stay in L1/L2. */
+    private static final int BLOCK_ROWS = 1024;
 
     private final int detOrder;
     private final int lagDifferences;
@@ -107,62 +108,70 @@ public final class Johansen {
         boolean demean = detOrder >= 0;
 
         // Row r (0..T-1), t = r + k + 1: columns [dY_t (m), Y_{t-k} = Y_{r+1} (m), dY_{t-1..t-k} (m k)].
-        // Every column is a window of T consecutive elements of one of 2m arrays (dY_j or Y_j), so the moment
-        // matrix is q(q+1)/2 dot products of array windows. With demeaning, the arrays are first shifted by their
-        // full-sample means c and each window's own mean is removed afterwards:
+        // Every column is a window of consecutive values of dY_j or Y_j, so the moment matrix is q(q+1)/2 window
+        // dot products. Rows go in cache-sized blocks: each block's differences and levels are written once into
+        // small scratch arrays, shifted by the full-sample means c (the differences' mean telescopes to
+        // (y[n-1] - y[0]) / (n - 1)), and each window's own mean is removed at the end:
         // sum (a - mean_a)(b - mean_b) = sum (a - c_a)(b - c_b) - T (mean_a - c_a)(mean_b - c_b), no cancellation.
-        double[][] colArray = new double[q][];
-        int[] colOffset = new int[q];
-        for (int j = 0; j < m; j++) {
-            double[] s0 = y[j];
-            double[] d = new double[n - 1];
-            // The differences' mean telescopes: (y[n-1] - y[0]) / (n - 1).
-            double dShift = demean ? (s0[n - 1] - s0[0]) / (n - 1) : 0.0;
-            for (int t = 0; t < n - 1; t++) {
-                d[t] = (s0[t + 1] - s0[t]) - dShift;
-            }
-            double[] lv = s0;
-            if (demean) {
+        double[] diffShift = new double[m];
+        double[] levelShift = new double[m];
+        if (demean) {
+            for (int j = 0; j < m; j++) {
+                double[] s0 = y[j];
+                diffShift[j] = (s0[n - 1] - s0[0]) / (n - 1);
                 double sum = 0.0;
                 for (double v : s0) {
                     sum += v;
                 }
-                double shift = sum / n;
-                lv = new double[n];
-                for (int t = 0; t < n; t++) {
-                    lv[t] = s0[t] - shift;
-                }
+                levelShift[j] = sum / n;
             }
-            // dY_t = d[t - 1] with t = r + k + 1: offset k; Y_{r+1}: offset 1; dY_{t-l}: offset k - l.
-            colArray[j] = d;
+        }
+        double[][] blockDiff = new double[m][BLOCK_ROWS + k];
+        double[][] blockLevel = new double[m][BLOCK_ROWS];
+        double[][] colArray = new double[q][];
+        int[] colOffset = new int[q];
+        for (int j = 0; j < m; j++) {
+            // In a block starting at row `start`: blockDiff[i] = dY at index start + i (d[t] = y[t+1] - y[t]),
+            // blockLevel[i] = Y[start + 1 + i]. dY_t sits at offset k, dY_{t-l} at k - l.
+            colArray[j] = blockDiff[j];
             colOffset[j] = k;
-            colArray[m + j] = lv;
-            colOffset[m + j] = 1;
+            colArray[m + j] = blockLevel[j];
+            colOffset[m + j] = 0;
             for (int lag = 1; lag <= k; lag++) {
-                colArray[2 * m + (lag - 1) * m + j] = d;
+                colArray[2 * m + (lag - 1) * m + j] = blockDiff[j];
                 colOffset[2 * m + (lag - 1) * m + j] = k - lag;
             }
         }
-        double[] windowMean = new double[q];
-        if (demean) {
-            for (int a = 0; a < q; a++) {
-                windowMean[a] = windowSum(colArray[a], colOffset[a], bigT) / bigT;
-            }
-        }
-        // Rows in blocks that stay in cache while all q(q+1)/2 window products run over them.
         double[] acc = new double[q * q];
+        double[] colSum = new double[q];
         for (int start = 0; start < bigT; start += BLOCK_ROWS) {
             int len = Math.min(BLOCK_ROWS, bigT - start);
+            for (int j = 0; j < m; j++) {
+                double[] s0 = y[j];
+                double[] bd = blockDiff[j];
+                double[] bl = blockLevel[j];
+                double ds = diffShift[j];
+                double ls = levelShift[j];
+                for (int i = 0; i < len + k; i++) {
+                    bd[i] = (s0[start + i + 1] - s0[start + i]) - ds;
+                }
+                for (int i = 0; i < len; i++) {
+                    bl[i] = s0[start + 1 + i] - ls;
+                }
+            }
             for (int a = 0; a < q; a++) {
+                if (demean) {
+                    colSum[a] += windowSum(colArray[a], colOffset[a], len);
+                }
                 for (int b = a; b < q; b++) {
-                    acc[a * q + b] += dot(colArray[a], colOffset[a] + start, colArray[b], colOffset[b] + start, len);
+                    acc[a * q + b] += dot(colArray[a], colOffset[a], colArray[b], colOffset[b], len);
                 }
             }
         }
         DMatrixRMaj mom = new DMatrixRMaj(q, q);
         for (int a = 0; a < q; a++) {
             for (int b = a; b < q; b++) {
-                double v = acc[a * q + b] - bigT * windowMean[a] * windowMean[b];
+                double v = acc[a * q + b] - colSum[a] * colSum[b] / bigT;
                 mom.unsafe_set(a, b, v);
                 mom.unsafe_set(b, a, v);
             }
