@@ -97,7 +97,8 @@ public final class AugmentedDickeyFuller {
         int n = x.length;
         int m = regression.deterministicTerms();
         if (n < 4) {
-            throw new IllegalArgumentException("series length " + n + ": the Dickey-Fuller regression needs at least 4");
+            throw new IllegalArgumentException("series length " + n
+                    + ": the Dickey-Fuller regression needs at least 4");
         }
         int lagMax;
         if (maxLag == DEFAULT_MAX_LAG) {

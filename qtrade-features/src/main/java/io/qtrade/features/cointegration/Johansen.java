@@ -93,7 +93,8 @@ public final class Johansen {
         int n = series[0].length;
         for (int j = 0; j < m; j++) {
             if (series[j].length != n) {
-                throw new IllegalArgumentException("series[" + j + "] has " + series[j].length + " values, series[0] has " + n);
+                throw new IllegalArgumentException("series[" + j + "] has " + series[j].length
+                        + " values, series[0] has " + n);
             }
             Series.requireFinite(series[j], "series[" + j + "]");
         }
@@ -199,7 +200,8 @@ public final class Johansen {
         // N = S_k0 S_00^-1 S_0k
         LinearSolverDense<DMatrixRMaj> s00Solver = LinearSolverFactory_DDRM.symmPosDef(m);
         if (!s00Solver.setA(s00.copy())) {
-            throw new IllegalArgumentException("residual covariance S00 is singular: are the differenced series collinear?");
+            throw new IllegalArgumentException(
+                    "residual covariance S00 is singular: are the differenced series collinear?");
         }
         DMatrixRMaj b = new DMatrixRMaj(m, m);
         s00Solver.solve(s0k, b);

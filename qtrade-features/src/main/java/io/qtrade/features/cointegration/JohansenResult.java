@@ -52,7 +52,8 @@ public record JohansenResult(double[] eigenvalues, double[][] eigenvectors, doub
 
     private static int rank(double[] stats, double[][] crit, int level) {
         if (level < 0 || level > 2) {
-            throw new IllegalArgumentException("level " + level + ": expected LEVEL_90 (0), LEVEL_95 (1) or LEVEL_99 (2)");
+            throw new IllegalArgumentException("level " + level
+                    + ": expected LEVEL_90 (0), LEVEL_95 (1) or LEVEL_99 (2)");
         }
         for (int r = 0; r < stats.length; r++) {
             if (!(stats[r] > crit[r][level])) {

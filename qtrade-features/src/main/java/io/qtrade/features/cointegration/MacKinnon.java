@@ -75,7 +75,8 @@ public final class MacKinnon {
     public static CriticalValues criticalValues(AdfRegression regression, int nSeries, double nobs) {
         double[][][] byN = MacKinnonTables.TAU_2010[regression.ordinal()];
         if (nSeries < 1 || nSeries > byN.length) {
-            throw new IllegalArgumentException("nSeries " + nSeries + ": MacKinnon (2010) critical values for regression "
+            throw new IllegalArgumentException("nSeries " + nSeries
+                    + ": MacKinnon (2010) critical values for regression "
                     + regression.code() + " cover 1.." + byN.length + " series");
         }
         if (!(nobs > 0)) {

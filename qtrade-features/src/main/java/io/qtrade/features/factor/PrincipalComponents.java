@@ -85,7 +85,8 @@ public final class PrincipalComponents {
         double[] means = new double[n];
         for (int i = 0; i < t; i++) {
             if (returns[i].length != n) {
-                throw new IllegalArgumentException("row " + i + " has " + returns[i].length + " assets, row 0 has " + n);
+                throw new IllegalArgumentException("row " + i + " has " + returns[i].length
+                        + " assets, row 0 has " + n);
             }
             for (int j = 0; j < n; j++) {
                 double v = returns[i][j];
@@ -109,7 +110,8 @@ public final class PrincipalComponents {
                 }
                 scales[j] = Math.sqrt(ss / (t - 1));
                 if (!(scales[j] > 0.0)) {
-                    throw new IllegalArgumentException("asset " + j + " has zero variance: cannot scale to correlation");
+                    throw new IllegalArgumentException("asset " + j
+                            + " has zero variance: cannot scale to correlation");
                 }
             }
         }
