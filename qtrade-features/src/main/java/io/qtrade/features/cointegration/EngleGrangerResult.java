@@ -1,0 +1,42 @@
+package io.qtrade.features.cointegration;
+
+import java.util.Arrays;
+
+/**
+ * Result of the Engle-Granger two-step test, with the cointegrating regression it rests on.
+ *
+ * @param tStatistic      ADF tau of the residuals (no deterministic terms); {@code -Infinity} when y is (almost)
+ *                        an exact linear function of x, as statsmodels reports it
+ * @param pValue          MacKinnon (1994) p-value for {@code N = 1 + x count} series
+ * @param criticalValues  MacKinnon (2010) critical values at {@code nobs - 1};
+ *                        {@link CriticalValues#NOT_AVAILABLE} for {@link AdfRegression#NONE}
+ * @param usedLag         lagged differences in the residual ADF regression (0 when collinear)
+ * @param hedgeRatios     OLS coefficients on each x, in input order (the hedge ratio of a pair is element 0)
+ * @param deterministic   OLS coefficients of the deterministic terms: constant, then trend and squared trend with
+ *                        {@code t = 1..n}; empty for {@link AdfRegression#NONE}
+ * @param spread          residual spread {@code u_t = y_t - fitted_t}, one per observation
+ * @param rSquared        R^2 of the cointegrating regression (centred when it has a constant)
+ * @param collinear       true when {@code R^2 >= 1 - 100 sqrt(eps)} and no ADF was run
+ */
+public record EngleGrangerResult(double tStatistic, double pValue, CriticalValues criticalValues, int usedLag,
+                                 double[] hedgeRatios, double[] deterministic, double[] spread, double rSquared,
+                                 boolean collinear) {
+
+    /** The hedge ratio of a pair: the coefficient on the first (usually only) x. */
+    public double hedgeRatio() {
+        return hedgeRatios[0];
+    }
+
+    /** The constant of the cointegrating regression, or 0 for {@link AdfRegression#NONE}. */
+    public double intercept() {
+        return deterministic.length == 0 ? 0.0 : deterministic[0];
+    }
+
+    @Override
+    public String toString() {
+        return "EngleGrangerResult[tStatistic=" + tStatistic + ", pValue=" + pValue + ", criticalValues="
+                + criticalValues + ", usedLag=" + usedLag + ", hedgeRatios=" + Arrays.toString(hedgeRatios)
+                + ", deterministic=" + Arrays.toString(deterministic) + ", rSquared=" + rSquared + ", collinear="
+                + collinear + ", spread=" + spread.length + " values]";
+    }
+}

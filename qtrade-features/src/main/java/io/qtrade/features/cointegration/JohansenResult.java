@@ -1,0 +1,72 @@
+package io.qtrade.features.cointegration;
+
+import java.util.Arrays;
+
+/**
+ * Result of the Johansen test; index {@code r = 0..m-1} is the null "rank at most r", as statsmodels' {@code lr1},
+ * {@code lr2}, {@code cvt}, {@code cvm}.
+ *
+ * @param eigenvalues            {@code lambda_1 >= .. >= lambda_m}, in [0, 1)
+ * @param eigenvectors           {@code [row][column]}; column j is the cointegrating vector of {@code lambda_j},
+ *                               normalised so that {@code v' S_kk v = 1}, its first non-zero element positive
+ * @param traceStatistics        {@code -T sum_{i > r} ln(1 - lambda_i)}
+ * @param maxEigenStatistics     {@code -T ln(1 - lambda_{r+1})}
+ * @param traceCriticalValues    {@code [r][90%, 95%, 99%]}; NaN when {@code m - r > 12}
+ * @param maxEigenCriticalValues {@code [r][90%, 95%, 99%]}; NaN when {@code m - r > 12}
+ * @param effectiveNobs          T, the number of rows of the reduced-rank regression
+ * @param detOrder               deterministic-term order (-1, 0, 1)
+ * @param lagDifferences         number of lagged differences ({@code k_ar_diff})
+ */
+public record JohansenResult(double[] eigenvalues, double[][] eigenvectors, double[] traceStatistics,
+                             double[] maxEigenStatistics, double[][] traceCriticalValues,
+                             double[][] maxEigenCriticalValues, int effectiveNobs, int detOrder,
+                             int lagDifferences) {
+
+    /** Index of the 90% critical value in a row of the critical-value tables. */
+    public static final int LEVEL_90 = 0;
+    /** Index of the 95% critical value. */
+    public static final int LEVEL_95 = 1;
+    /** Index of the 99% critical value. */
+    public static final int LEVEL_99 = 2;
+
+    /**
+     * The cointegration rank chosen by the sequential trace test: the first r whose trace statistic does not
+     * exceed its critical value (m if every null is rejected).
+     *
+     * @param level {@link #LEVEL_90}, {@link #LEVEL_95} or {@link #LEVEL_99}
+     * @return the rank, 0..m
+     */
+    public int rankByTrace(int level) {
+        return rank(traceStatistics, traceCriticalValues, level);
+    }
+
+    /**
+     * The cointegration rank chosen by the sequential maximum-eigenvalue test.
+     *
+     * @param level {@link #LEVEL_90}, {@link #LEVEL_95} or {@link #LEVEL_99}
+     * @return the rank, 0..m
+     */
+    public int rankByMaxEigen(int level) {
+        return rank(maxEigenStatistics, maxEigenCriticalValues, level);
+    }
+
+    private static int rank(double[] stats, double[][] crit, int level) {
+        if (level < 0 || level > 2) {
+            throw new IllegalArgumentException("level " + level
+                    + ": expected LEVEL_90 (0), LEVEL_95 (1) or LEVEL_99 (2)");
+        }
+        for (int r = 0; r < stats.length; r++) {
+            if (!(stats[r] > crit[r][level])) {
+                return r;
+            }
+        }
+        return stats.length;
+    }
+
+    @Override
+    public String toString() {
+        return "JohansenResult[detOrder=" + detOrder + ", lagDifferences=" + lagDifferences + ", T=" + effectiveNobs
+                + ", eigenvalues=" + Arrays.toString(eigenvalues) + ", trace=" + Arrays.toString(traceStatistics)
+                + ", maxEigen=" + Arrays.toString(maxEigenStatistics) + "]";
+    }
+}
