@@ -183,6 +183,30 @@ class Garch11Test {
                 new Garch11Parameters(0, 0.01, 0.1, 0.8, 5))).hasMessageContaining("does not fit NORMAL errors");
     }
 
+    @Test
+    void unconditionalStartFitMaximisesItsOwnLikelihood() {
+        double[] r = dem2gbp();
+        Garch11 model = normal(GarchInitialisation.UNCONDITIONAL);
+        Garch11Fit fit = model.fit(r);
+        // the maximum is at least the likelihood at the scipy fixed point, -1140.87, and at the fGarch estimates
+        assertThat(fit.logLikelihood()).isGreaterThan(-1140.8706107325916);
+        assertThat(fit.logLikelihood()).isGreaterThanOrEqualTo(model.logLikelihood(r,
+                Garch11Parameters.normal(-0.00619041470292227, 0.0107613915072558, 0.153133904511522,
+                        0.80597378160838)) - 1e-7);
+        // h_1 is the model's own long-run variance
+        assertThat(fit.conditionalVariances()[0]).isCloseTo(fit.params().unconditionalVariance(), within(1e-15));
+    }
+
+    @Test
+    void toStringListsEveryOptionAndEstimate() {
+        Garch11 model = Garch11.builder().errors(GarchErrors.STUDENT_T).maxEvaluations(5000).build();
+        assertThat(model.toString()).isEqualTo("Garch11[errors=STUDENT_T, initialisation=PRESAMPLE_MEAN_SQUARE, "
+                + "maxEvaluations=5000, stoppingRadius=1.0E-9]");
+        String fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(dem2gbp()).toString();
+        assertThat(fit).startsWith("Garch11Fit[NORMAL, PRESAMPLE_MEAN_SQUARE, n=1974, mu=-0.00619")
+                .contains("omega=0.01076", "alpha=0.15313", "beta=0.80597", "LL=-1106.60788");
+    }
+
     static double[] simulateGarchT(int n, double mu, double omega, double alpha, double beta, double nu, long seed) {
         org.apache.commons.math3.random.Well19937c rng = new org.apache.commons.math3.random.Well19937c(seed);
         org.apache.commons.math3.distribution.TDistribution t =

@@ -132,6 +132,13 @@ class HarRvTest {
     }
 
     @Test
+    void toStringNamesTheScaleAndCoefficients() {
+        HarRvFit fit = new HarRv(HarRvScale.LEVEL).fit(rvPct2());
+        assertThat(fit.toString()).isEqualTo("HarRvFit[scale=LEVEL, OlsFit[n=1280, const=0.176775, beta_d=0.245055, "
+                + "beta_w=0.168679, beta_m=0.223317, R2=0.135865]]");
+    }
+
+    @Test
     void rejectsNegativeOrZeroForLogAndShortSeriesNamingTheDay() {
         double[] rv = rvPct2();
         rv[7] = 0.0;
