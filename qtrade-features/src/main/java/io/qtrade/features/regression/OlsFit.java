@@ -2,6 +2,7 @@ package io.qtrade.features.regression;
 
 import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * The result of {@link OrdinaryLeastSquares#fit}: coefficients, residuals, R², and two covariance estimators.
@@ -18,7 +19,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * Autocorrelation Consistent Covariance Matrix", <i>Econometrica</i> 55(3), 703-708. The Newey-West matrix equals
  * statsmodels' {@code cov_type="HAC", cov_kwds={"maxlags": L, "use_correction": False}}.
  *
- * <p>p-values are two-sided from Student's t with n - p degrees of freedom, for either covariance.
+ * <p>p-values are two-sided, from Student's t with n - p degrees of freedom ({@link #pValues}, statsmodels'
+ * choice for the ordinary covariance) or from the normal ({@link #pValuesNormal}, its default for HAC).
  * Accessors return copies.
  */
 public final class OlsFit {
@@ -177,6 +179,19 @@ public final class OlsFit {
         double[] pv = new double[t.length];
         for (int j = 0; j < t.length; j++) {
             pv[j] = 2.0 * dist.cumulativeProbability(-Math.abs(t[j]));
+        }
+        return pv;
+    }
+
+    /**
+     * Two-sided p-values 2 P(Z > |t_j|), Z standard normal: the large-sample test statsmodels reports with a robust
+     * (e.g. HAC) covariance by default.
+     */
+    public double[] pValuesNormal(double[] standardErrors) {
+        double[] t = tStatistics(standardErrors);
+        double[] pv = new double[t.length];
+        for (int j = 0; j < t.length; j++) {
+            pv[j] = Erf.erfc(Math.abs(t[j]) / Math.sqrt(2.0));
         }
         return pv;
     }

@@ -50,6 +50,30 @@ class HarRvTest {
         assertThat(ols.observationCount()).isEqualTo(1280);
     }
 
+    /**
+     * p-values from our t statistics against scipy 1.17.1 applied to the reference params and SEs
+     * (refcases/har_rv_pvalues_derived.json): t(1276) for the ordinary SEs, the normal for Newey-West (statsmodels'
+     * HAC default), both to 1e-4 relative.
+     */
+    @Test
+    void pValuesMatchScipyOnTheReferenceStatistics() {
+        OlsFit ols = new HarRv(HarRvScale.LEVEL).fit(rvPct2()).ols();
+        double[] pOrdinary = ols.pValues(ols.standardErrors());
+        double[] pHacNormal = ols.pValuesNormal(ols.neweyWestStandardErrors(5));
+        double[] pHacT = ols.pValues(ols.neweyWestStandardErrors(5));
+        double[] expectedOrdinary = {1.4082896569267848e-07, 3.969287482793811e-14, 0.005797606360527682,
+            0.006048784268050753};
+        double[] expectedHacNormal = {1.2190476230776466e-06, 3.3171028185888605e-05, 0.002379618529931501,
+            0.0028728534567610525};
+        double[] expectedHacT = {1.3694110273131132e-06, 3.5370392804547544e-05, 0.0024279763407296685,
+            0.0029272923958517994};
+        for (int j = 0; j < 4; j++) {
+            assertThat(pOrdinary[j]).as("p %d", j).isCloseTo(expectedOrdinary[j], withPercentage(1e-2));
+            assertThat(pHacNormal[j]).as("p HAC normal %d", j).isCloseTo(expectedHacNormal[j], withPercentage(1e-2));
+            assertThat(pHacT[j]).as("p HAC t %d", j).isCloseTo(expectedHacT[j], withPercentage(1e-2));
+        }
+    }
+
     @Test
     void tablesawColumnGivesTheSameFitAsTheArray() {
         double[] rv = rvPct2();
