@@ -1,5 +1,7 @@
 package io.qtrade.features.volatility;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -14,6 +16,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.special.Gamma;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
@@ -35,7 +39,8 @@ import tech.tablesaw.api.DoubleColumn;
  * whose box is exactly the constraint set: {@code x = ((mu - mean)/sd, omega/var, alpha + beta, alpha/(alpha+beta),
  * 1/nu)} with bounds {@code [-5, 5] x [1e-9, 2] x [0, 1 - 1e-6] x [0, 1] x [1e-3, 0.49]} (var and sd of the sample), so
  * the persistence alpha + beta < 1 is a bound, not a penalty. The trust region shrinks from 0.05 to
- * {@link Builder#stoppingRadius(double)} (default 1e-9). Standard errors are the square roots of the diagonal of
+ * {@link Builder#stoppingRadius(double)} (default 1e-9). A maximum on a bound of the box (alpha = 0, persistence
+ * at 1 - 1e-6, ...) is reported by {@link Garch11Fit#boundaryParameters()} and logged as a warning. Standard errors are the square roots of the diagonal of
  * the inverse of the numerical Hessian of -LL in the original parameters (mu, omega, alpha, beta[, nu]), central
  * differences with relative step 1e-4 (the "non-robust" MLE covariance; fGarch reports the same kind).
  *
@@ -51,6 +56,9 @@ public final class Garch11 {
     /** Relative step of the central-difference Hessian. */
     static final double HESSIAN_RELATIVE_STEP = 1e-4;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Garch11.class);
+    private static final String[] BOX_NAMES = {"mu (mean +- 5 sd)", "omega/var", "alpha + beta", "alpha/(alpha + beta)",
+        "1/nu"};
     private static final double LN_2PI = Math.log(2.0 * Math.PI);
     private static final double MAX_PERSISTENCE = 1.0 - 1e-6;
 
@@ -137,7 +145,8 @@ public final class Garch11 {
         ObjectiveFunction objective = new ObjectiveFunction(x -> {
             double[] p = toParameters(x, mean, sd, var);
             double ll = logLikelihood(returns, p[0], p[1], p[2], p[3], t ? p[4] : Double.NaN, scratch);
-            return Double.isFinite(ll) ? ll : -1e300;
+            // Inside the box h_t > 0, so LL is finite unless the data overflow; such a point must lose.
+            return Double.isFinite(ll) ? ll : -Double.MAX_VALUE;
         });
         BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * k + 1, 0.05, stoppingRadius);
         PointValuePair best;
@@ -148,13 +157,26 @@ public final class Garch11 {
             throw new IllegalStateException("GARCH(1,1) likelihood not maximised within maxEvaluations = "
                     + maxEvaluations + " (n = " + n + ")", e);
         }
-        double[] p = toParameters(best.getPoint(), mean, sd, var);
+        double[] x = best.getPoint();
+        List<String> atBound = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            double tol = 1e-7 * (upper[i] - lower[i]);
+            if (x[i] - lower[i] <= tol || upper[i] - x[i] <= tol) {
+                atBound.add(BOX_NAMES[i] + (x[i] - lower[i] <= tol ? " at its lower bound " + lower[i]
+                        : " at its upper bound " + upper[i]));
+            }
+        }
+        if (!atBound.isEmpty()) {
+            LOG.warn("GARCH(1,1) maximum on the boundary of the parameter set ({}), n = {}: the Hessian standard "
+                    + "errors assume an interior optimum", atBound, n);
+        }
+        double[] p = toParameters(x, mean, sd, var);
         Garch11Parameters params = new Garch11Parameters(p[0], p[1], p[2], p[3], t ? p[4] : Double.NaN);
         double[] h = new double[n];
         double ll = logLikelihood(returns, p[0], p[1], p[2], p[3], params.nu(), h);
         double[][] covariance = inverseHessianOfNegativeLogLikelihood(returns, p, t);
         return new Garch11Fit(this, params, ll, n, covariance, h, returns[n - 1] - p[0],
-                optimizer.getEvaluations());
+                optimizer.getEvaluations(), List.copyOf(atBound));
     }
 
     private static double[] toParameters(double[] x, double mean, double sd, double var) {

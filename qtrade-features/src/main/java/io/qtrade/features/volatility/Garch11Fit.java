@@ -1,5 +1,6 @@
 package io.qtrade.features.volatility;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,9 +27,10 @@ public final class Garch11Fit {
     private final double[] conditionalVariances;
     private final double lastResidual;
     private final int evaluations;
+    private final List<String> boundaryParameters;
 
     Garch11Fit(Garch11 model, Garch11Parameters params, double logLikelihood, int n, double[][] covariance,
-               double[] conditionalVariances, double lastResidual, int evaluations) {
+               double[] conditionalVariances, double lastResidual, int evaluations, List<String> boundaryParameters) {
         this.model = model;
         this.params = params;
         this.logLikelihood = logLikelihood;
@@ -37,6 +39,15 @@ public final class Garch11Fit {
         this.conditionalVariances = conditionalVariances;
         this.lastResidual = lastResidual;
         this.evaluations = evaluations;
+        this.boundaryParameters = boundaryParameters;
+    }
+
+    /**
+     * The reparametrised coordinates (see {@link Garch11}) at a bound of the optimiser's box, each with the bound;
+     * empty for an interior maximum. On a bound the Hessian standard errors are not valid.
+     */
+    public List<String> boundaryParameters() {
+        return boundaryParameters;
     }
 
     /** The model that was fitted. */

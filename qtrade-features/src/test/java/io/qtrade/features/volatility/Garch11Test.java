@@ -198,6 +198,22 @@ class Garch11Test {
     }
 
     @Test
+    void anInteriorMaximumReportsNoBoundaryAndATrendingVarianceHitsThePersistenceBound() {
+        assertThat(normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(dem2gbp()).boundaryParameters()).isEmpty();
+        // volatility rising exponentially from 0.01 to 10 over the sample: no stationary GARCH fits, the likelihood
+        // wants alpha + beta >= 1 and the fit stops at the box's persistence bound 1 - 1e-6
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        double[] r = new double[3000];
+        for (int i = 0; i < r.length; i++) {
+            double sd = 0.01 * Math.pow(1000.0, i / (r.length - 1.0));
+            r[i] = sd * (rnd.nextDouble() + rnd.nextDouble() + rnd.nextDouble() - 1.5) * 2.0;
+        }
+        Garch11Fit fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(r);
+        assertThat(fit.boundaryParameters()).containsExactly("alpha + beta at its upper bound 0.999999");
+        assertThat(fit.params().persistence()).isCloseTo(1 - 1e-6, within(1e-9));
+    }
+
+    @Test
     void toStringListsEveryOptionAndEstimate() {
         Garch11 model = Garch11.builder().errors(GarchErrors.STUDENT_T).maxEvaluations(5000).build();
         assertThat(model.toString()).isEqualTo("Garch11[errors=STUDENT_T, initialisation=PRESAMPLE_MEAN_SQUARE, "
