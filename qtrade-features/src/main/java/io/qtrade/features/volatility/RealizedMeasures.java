@@ -1,6 +1,7 @@
 package io.qtrade.features.volatility;
 
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
 
 /**
  * Batch realized measures of one session's intraday returns: realized variance, bipower variation, previous-tick
@@ -155,6 +156,22 @@ public final class RealizedMeasures {
         double[] r = new double[(int) Math.max(0, (endNanos - startNanos) / Math.max(stepNanos, 1))];
         int n = previousTickLogReturns(tsNanos, prices, startNanos, endNanos, stepNanos, r);
         return realizedVariance(r, n);
+    }
+
+    /**
+     * {@link #realizedVarianceOnGrid(long[], double[], long, long, long)} over Tablesaw columns of tick times (epoch
+     * nanoseconds) and prices; a missing value is rejected with its column and row.
+     */
+    public static double realizedVarianceOnGrid(LongColumn tsNanos, DoubleColumn prices, long startNanos,
+                                                long endNanos, long stepNanos) {
+        long[] ts = new long[tsNanos.size()];
+        for (int i = 0; i < ts.length; i++) {
+            if (tsNanos.isMissing(i)) {
+                throw new IllegalArgumentException("column '" + tsNanos.name() + "' row " + i + " is missing");
+            }
+            ts[i] = tsNanos.getLong(i);
+        }
+        return realizedVarianceOnGrid(ts, columnValues(prices), startNanos, endNanos, stepNanos);
     }
 
     /**

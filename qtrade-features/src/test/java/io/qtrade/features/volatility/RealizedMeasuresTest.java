@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +41,9 @@ class RealizedMeasuresTest {
                     .isCloseTo(RV_5MIN[d], withPercentage(REL_PERCENT));
             assertThat(RealizedMeasures.realizedVarianceOnGrid(trades.tsNanos(), trades.prices(), start, start + DAY,
                     FIVE_MINUTES)).isEqualTo(RealizedMeasures.realizedVariance(r, n));
+            assertThat(RealizedMeasures.realizedVarianceOnGrid(LongColumn.create("ts", trades.tsNanos()),
+                    DoubleColumn.create("price", trades.prices()), start, start + DAY, FIVE_MINUTES))
+                    .isEqualTo(RealizedMeasures.realizedVariance(r, n));
         }
     }
 
