@@ -23,8 +23,9 @@ import tech.tablesaw.api.LongColumn;
  * 100, 1394-1411 (the average of RVs over K offset grids, their RV^(avg)).
  *
  * <p>Units: returns are log returns, so RV and BV are variances of log price over the session (per session, not
- * annualised: use {@link Annualisation}). Timestamps are epoch nanoseconds. The streaming form, fed every tick, is
- * {@link RealizedVarianceOnGrid}; both give the same numbers (property-tested).
+ * annualised: use {@link Annualisation}). Timestamps are epoch nanoseconds. The streaming forms, fed every tick, are
+ * {@link RealizedVarianceOnGrid} and {@link SubsampledRealizedVarianceOnGrid}; they give the same numbers
+ * (property-tested).
  */
 public final class RealizedMeasures {
 

@@ -7,6 +7,7 @@
  * Every variance is per period (per session, per day, per return interval) unless its name says
  * {@code Annualised}; {@link io.qtrade.features.volatility.Annualisation} converts, with the periods per year always
  * given by the caller. Streaming forms ({@link io.qtrade.features.volatility.RealizedVarianceOnGrid},
+ * {@link io.qtrade.features.volatility.SubsampledRealizedVarianceOnGrid},
  * {@link io.qtrade.features.volatility.HarRvComponents}, {@link io.qtrade.features.volatility.Garch11Filter},
  * {@link io.qtrade.features.volatility.EwmaVolatility}) are O(1) and allocation-free per update and give the same
  * numbers as the batch forms.

@@ -146,6 +146,19 @@ class RealizedMeasuresTest {
                     start + DAY, FIVE_MINUTES, 10);
             assertThat(avg).isBetween(0.5 * RV_5MIN[d], 2.0 * RV_5MIN[d]).isLessThan(0.5 * RV_TICK[d]);
         }
+        // the streaming form, fed every trade, reports the same numbers for each UTC day
+        List<double[]> days = new ArrayList<>();
+        SubsampledRealizedVarianceOnGrid streaming = new SubsampledRealizedVarianceOnGrid(FIVE_MINUTES, 10, DAY, 0,
+                (start, end, v, ticks) -> days.add(new double[] {start, v}));
+        for (int i = 0; i < trades.tsNanos().length; i++) {
+            streaming.onTick(trades.tsNanos()[i], trades.prices()[i]);
+        }
+        for (int d = 0; d < DAY_STARTS.length; d++) {
+            long start = DAY_STARTS[d] * 1_000_000_000L;
+            assertThat((long) days.get(d)[0]).isEqualTo(start);
+            assertThat(days.get(d)[1]).isEqualTo(RealizedMeasures.subsampledRealizedVariance(trades.tsNanos(),
+                    trades.prices(), start, start + DAY, FIVE_MINUTES, 10));
+        }
     }
 
     @Test
