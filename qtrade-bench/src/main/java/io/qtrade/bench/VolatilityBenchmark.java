@@ -5,6 +5,7 @@ import io.qtrade.features.volatility.Garch11;
 import io.qtrade.features.volatility.Garch11Fit;
 import io.qtrade.features.volatility.Garch11Parameters;
 import io.qtrade.features.volatility.RealizedVarianceOnGrid;
+import io.qtrade.features.volatility.SubsampledRealizedVarianceOnGrid;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,6 +51,7 @@ public class VolatilityBenchmark {
     private long passOffsetNanos;
     private final double[] sessionSink = new double[1];
     private RealizedVarianceOnGrid rv;
+    private SubsampledRealizedVarianceOnGrid subsampled;
     private EwmaVolatility ewma;
     private Garch11 garch;
     private Garch11Parameters garchTruth;
@@ -71,6 +73,8 @@ public class VolatilityBenchmark {
             returns[i] = r;
         }
         rv = RealizedVarianceOnGrid.utcDays(gridMillis * 1_000_000L, (s, e, v, bv, n, ticks) -> sessionSink[0] += v);
+        subsampled = new SubsampledRealizedVarianceOnGrid(gridMillis * 1_000_000L, 5, 86_400_000_000_000L, 0L,
+                (s, e, v, ticks) -> sessionSink[0] += v);
         ewma = new EwmaVolatility(EwmaVolatility.RISKMETRICS_DAILY_LAMBDA);
         garchTruth = Garch11Parameters.normal(0.0, 0.02, 0.08, 0.9);
         garchReturns = new double[2000];
@@ -95,6 +99,19 @@ public class VolatilityBenchmark {
         }
         passOffsetNanos = shift + (ts[TICKS - 1] - ts[0]) + 1;
         return r.currentRealizedVariance();
+    }
+
+    /** Streaming subsampled RV with 5 shifted grids, fed every tick. */
+    @Benchmark
+    @OperationsPerInvocation(TICKS)
+    public long subsampledRealizedVarianceOnGridPerTick() {
+        long shift = passOffsetNanos;
+        SubsampledRealizedVarianceOnGrid r = subsampled;
+        for (int i = 0; i < TICKS; i++) {
+            r.onTick(ts[i] + shift, px[i]);
+        }
+        passOffsetNanos = shift + (ts[TICKS - 1] - ts[0]) + 1;
+        return r.currentSessionStartNanos();
     }
 
     /**
