@@ -64,10 +64,11 @@ import java.util.regex.Pattern;
  * <h2>Check and bad input</h2>
  * After each message the top {@code LEVEL} levels of the reconstructed {@link MboBook} must equal the orderbook row
  * exactly (price in ticks, size in shares), otherwise an {@link ImportException} names the orderbook file, line,
- * side and level, with both values. An unknown event type, a non-numeric field, a negative or zero size, an unknown
+ * side and level, with both values; in lenient mode the mismatch is counted ({@link #bookMismatches()}), logged,
+ * and the comparison stops (every later row would differ too), while the events keep flowing. An unknown event type, a non-numeric field, a negative or zero size, an unknown
  * direction, a price off the tick grid, a cancel or execution larger than the order, an add of an id already resting,
  * time going back beyond the tolerance: an {@link ImportException} naming the message file, line and column, or in
- * lenient mode a counted, logged skip (the book check then continues with the next line pair).
+ * lenient mode a counted, logged skip.
  *
  * <p>{@code exchTs} = midnight of the file's day in {@code zone} + Time, exactly; {@code localTs = exchTs +
  * assumedFeedLatencyNanos}.
@@ -104,6 +105,8 @@ public final class LobsterSource extends StagedEventSource {
     private long[] synSideTicks = new long[0];
     private long[] synIds = new long[0];
     private boolean started;
+    private boolean checking = true;
+    private long bookMismatches;
     private long messagesRead;
     private long halts;
     private long quoteResumes;
@@ -212,6 +215,16 @@ public final class LobsterSource extends StagedEventSource {
         return tradeResumes;
     }
 
+    /** Mismatches between the rebuilt book and the orderbook file (lenient mode stops checking after the first). */
+    public long bookMismatches() {
+        return bookMismatches;
+    }
+
+    /** Whether the book is still being checked against the orderbook file. */
+    public boolean checking() {
+        return checking;
+    }
+
     /** Lines skipped as bad input in lenient mode. */
     public long skipped() {
         return skips.skipped();
@@ -243,9 +256,21 @@ public final class LobsterSource extends StagedEventSource {
             }
             timeOrder.accept(exchTs);
             emitAndApply(staging);
-            checkBook();
         } catch (ImportException e) {
             skips.skipOrThrow(e);
+            return true;
+        }
+        if (checking) {
+            try {
+                checkBook();
+            } catch (ImportException e) {
+                bookMismatches++;
+                skips.skipOrThrow(e);
+                // lenient: one mismatch means every later row would differ too; say so once and stop comparing
+                checking = false;
+                LOG.warn("{}: book check against {} suspended after the mismatch at line {}", messageFile, bookFile,
+                        row.lineNumber());
+            }
         }
         return true;
     }

@@ -130,6 +130,19 @@ class LobsterSourceTest {
     }
 
     @Test
+    void lenientModeCountsABookMismatchOnceAndKeepsTheEvents() throws IOException {
+        List<String> book = Files.readAllLines(resource("lobster/" + BOOKS));
+        book.set(2, "5855000,250,5853000,361,5856000,100,5852000,100");
+        Path[] pair = copy(Files.readAllLines(resource("lobster/" + MESSAGES)), book);
+        LobsterSource source = LobsterSource.open(pair[0], pair[1], AAPL, ImportOptions.LENIENT);
+        EventBatch rows = readAll(source, 4);
+        assertThat(source.bookMismatches()).isEqualTo(1);
+        assertThat(source.skipped()).isEqualTo(1);
+        assertThat(source.checking()).isFalse();
+        assertThat(rows.size()).isEqualTo(6 + 11); // every message's row still delivered
+    }
+
+    @Test
     void badMessagesNameLineAndColumn() throws IOException {
         expectBad(5, "34200.02,8,0,30,5855000,1", "Type", "unknown event type 8: expected 1 to 7");
         expectBad(5, "34200.02,5,0,-30,5855000,1", "Size", "negative quantity -30");
