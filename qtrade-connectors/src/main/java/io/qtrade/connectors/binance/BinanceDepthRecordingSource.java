@@ -15,6 +15,8 @@ import io.qtrade.connectors.ingest.StagedEventSource;
 import io.qtrade.connectors.ingest.TimeOrder;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,6 +53,7 @@ import java.util.Objects;
 public final class BinanceDepthRecordingSource extends StagedEventSource {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceDepthRecordingSource.class);
 
     private final Instrument instrument;
     private final BinanceMarket market;
@@ -63,6 +66,7 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
     private final DepthMessage message = new DepthMessage();
     private final CharRange text = new CharRange();
     private long lines;
+    private boolean loggedSnapshotTime;
 
     private BinanceDepthRecordingSource(Path recording, Instrument instrument, BinanceMarket market,
                                         ImportOptions options, int maxBufferedDiffs) {
@@ -174,6 +178,11 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
         }
         message.localTs = localTs;
         if (message.exchTs == Long.MIN_VALUE) {
+            if (!loggedSnapshotTime) {
+                loggedSnapshotTime = true;
+                LOG.info("{}: REST snapshots carry no venue time; assuming exchTs = localTs - {} ns", file,
+                        options.assumedFeedLatencyNanos());
+            }
             message.exchTs = localTs - options.assumedFeedLatencyNanos();
         }
         return kind == 2;
