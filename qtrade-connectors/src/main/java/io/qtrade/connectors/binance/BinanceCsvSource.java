@@ -61,6 +61,7 @@ public final class BinanceCsvSource extends StagedEventSource {
     private final CsvLine csv;
     private final SkipCounter skips;
     private final TimeOrder timeOrder;
+    private final String expectedFields;
     private long rows;
 
     private BinanceCsvSource(BinanceCsvFile kind, Path path, Instrument instrument, EpochUnit unit,
@@ -74,6 +75,10 @@ public final class BinanceCsvSource extends StagedEventSource {
         this.csv = new CsvLine(file);
         this.skips = new SkipCounter(options.lenient());
         this.timeOrder = new TimeOrder(options.backwardsToleranceNanos());
+        int n = kind.columns().size();
+        this.expectedFields = kind.hasBestMatchColumn()
+                ? n + " or " + (n + 1) + " (" + String.join(",", kind.columns()) + "[,is_best_match])"
+                : n + " (" + String.join(",", kind.columns()) + ")";
         this.reader = new LineReader(path);
         LOG.info("{}: Binance {} file has no local receive time; assuming localTs = exchTs + {} ns", file, kind,
                 options.assumedFeedLatencyNanos());
@@ -153,14 +158,9 @@ public final class BinanceCsvSource extends StagedEventSource {
 
     private void parseAndEmit(EventBatch staging) {
         int n = kind.columns().size();
-        if (kind.hasBestMatchColumn()) {
-            csv.requireFields(n, n + 1, n + " or " + (n + 1) + " (" + String.join(",", kind.columns())
-                    + "[,is_best_match])");
-            if (csv.fields() == n + 1) {
-                csv.bool(n, "is_best_match");
-            }
-        } else {
-            csv.requireFields(n, n, n + " (" + String.join(",", kind.columns()) + ")");
+        csv.requireFields(n, kind.hasBestMatchColumn() ? n + 1 : n, expectedFields);
+        if (csv.fields() == n + 1) {
+            csv.bool(n, "is_best_match");
         }
         List<String> names = kind.columns();
         long raw = csv.integer(kind.timeCol, names.get(kind.timeCol));

@@ -86,6 +86,7 @@ public final class LobsterSource extends StagedEventSource {
     private static final long EMPTY_ASK = 9_999_999_999L;
     private static final long EMPTY_BID = -9_999_999_999L;
     private static final String[] COLUMNS = {"Time", "Type", "Order ID", "Size", "Price", "Direction"};
+    private static final String MESSAGE_FIELDS = "6 (" + String.join(",", COLUMNS) + ")";
 
     private final Instrument instrument;
     private final ImportOptions options;
@@ -96,6 +97,7 @@ public final class LobsterSource extends StagedEventSource {
     private final CsvLine msg;
     private final CsvLine row;
     private final int levels;
+    private final String bookFields;
     private final long midnightNanos;
     private final SkipCounter skips;
     private final TimeOrder timeOrder;
@@ -132,6 +134,7 @@ public final class LobsterSource extends StagedEventSource {
             throw new IllegalArgumentException("levels must be positive, was " + levels);
         }
         this.levels = levels;
+        this.bookFields = 4 * levels + " (" + levels + " levels of ask price, ask size, bid price, bid size)";
         this.midnightNanos = date.atStartOfDay(zone).toEpochSecond() * 1_000_000_000L;
         this.msg = new CsvLine(messageFile);
         this.row = new CsvLine(bookFile);
@@ -248,8 +251,7 @@ public final class LobsterSource extends StagedEventSource {
             msg.reset(line, messages.lineNumber());
             row.reset(bookLine, books.lineNumber());
             parseMessage();
-            row.requireFields(4 * levels, 4 * levels, 4 * levels + " (" + levels
-                    + " levels of ask price, ask size, bid price, bid size)");
+            row.requireFields(4 * levels, 4 * levels, bookFields);
             if (!started) {
                 emitStartingBook(staging);
                 started = true;
@@ -276,7 +278,7 @@ public final class LobsterSource extends StagedEventSource {
     }
 
     private void parseMessage() {
-        msg.requireFields(6, 6, "6 (" + String.join(",", COLUMNS) + ")");
+        msg.requireFields(6, 6, MESSAGE_FIELDS);
         try {
             exchTs = midnightNanos + Decimals.parseSecondsAsNanos(msg.text(), 0, msg.text().indexOf(','));
         } catch (NumberFormatException | ArithmeticException e) {

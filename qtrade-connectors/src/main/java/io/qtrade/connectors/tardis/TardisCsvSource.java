@@ -62,6 +62,7 @@ public final class TardisCsvSource extends StagedEventSource {
     private final SkipCounter skips;
     private final TimeOrder timeOrder;
     private int columns;
+    private String expectedFields;
     private int symbolCol = -1;
     private int timestampCol = -1;
     private int localCol = -1;
@@ -153,7 +154,7 @@ public final class TardisCsvSource extends StagedEventSource {
                     }
                     continue;
                 }
-                csv.requireFields(columns, columns, columns + " as in the header");
+                csv.requireFields(columns, columns, expectedFields);
                 parseRow(staging);
             } catch (ImportException e) {
                 skips.skipOrThrow(e);
@@ -184,6 +185,7 @@ public final class TardisCsvSource extends StagedEventSource {
 
     private void readHeader() {
         columns = csv.fields();
+        expectedFields = columns + " as in the header";
         for (int i = 0; i < columns; i++) {
             String name = csv.string(i);
             switch (name) {
