@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Reads a text file line by line, counting lines, with a bounded buffer whatever the file size. A trailing
- * carriage return is removed (files written on Windows); a blank line is returned as the empty string.
+ * carriage return is removed (files written on Windows), as is a byte-order mark before the first line; a blank line
+ * is returned as the empty string.
  */
 public final class LineReader implements AutoCloseable {
 
@@ -41,6 +42,9 @@ public final class LineReader implements AutoCloseable {
                 return null;
             }
             lineNumber++;
+            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                line = line.substring(1); // a UTF-8 byte-order mark written by some editors
+            }
             int n = line.length();
             return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line;
         } catch (IOException e) {

@@ -338,6 +338,9 @@ public final class TardisCsvSource extends StagedEventSource {
                 }
                 double price = gridPrice(instrument, priceCol, "price");
                 double qty = csv.quantity(amountCol, "amount");
+                if (qty == 0) {
+                    throw csv.error("amount", "trade amount 0: expected > 0");
+                }
                 timeOrder.accept(localTs);
                 out.add(ins, exchTs, localTs, EventKind.TRADE, side, price, qty, EventBatch.NO_ORDER_ID,
                         EventFlags.END_OF_MESSAGE);

@@ -137,6 +137,15 @@ class BinanceCsvSourceTest {
     }
 
     @Test
+    void aHeaderAfterAByteOrderMarkAndWindowsLineEndsIsStillAHeader() {
+        Path file = write(dir, "bom.csv", "\uFEFFid,price,qty,quote_qty,time,is_buyer_maker\r",
+                "5000000001,42010.5,0.003,126.0315,1704067200010,true\r");
+        EventBatch rows = readAll(BinanceCsvSource.trades(file, PERP, ImportOptions.STRICT), 4);
+        assertThat(rows.size()).isEqualTo(1);
+        assertThat(rows.sideCode(0)).isEqualTo(Side.SELL.code());
+    }
+
+    @Test
     void timeBackwardsWithinTheToleranceIsKeptAsItIs() {
         Path file = write(dir, "t.csv", "1,42000.10,0.012,504,1704067200005,True,True",
                 "2,42000.10,0.012,504,1704067200001,True,True");
