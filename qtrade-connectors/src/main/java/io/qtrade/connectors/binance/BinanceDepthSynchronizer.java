@@ -19,8 +19,9 @@ import java.util.Objects;
  *                       spot                                   USD-M futures
  * drop before sync      u <= L                                 u < L
  * first applied diff    U <= L + 1  and  u >= L + 1            U <= L  and  u >= L
- * chain, every diff     U == prev u + 1  (u <= prev u: stale,  pu == prev u
- *                       ignored and counted)
+ * chain, every diff     U <= prev u + 1 < u + 1                pu == prev u
+ *                       (U > prev u + 1: gap; u <= prev u:
+ *                       stale, ignored and counted)
  * }</pre>
  * Until a snapshot arrives, diffs are buffered (at most {@code maxBufferedDiffs}; beyond that the oldest is dropped,
  * counted and logged). When a snapshot arrives it is held, buffered diffs that are too old for it are dropped (counted
