@@ -107,6 +107,15 @@ class BinanceCsvSourceTest {
     }
 
     @Test
+    void bookTickerWithoutHeaderInMicrosecondsReadsTheSame() {
+        Path file = write(dir, "bt.csv", "3600000001,42010.4,5.123,42010.5,0.200,1735689600001000,1735689600003000");
+        EventBatch rows = readAll(BinanceCsvSource.bookTicker(file, PERP, ImportOptions.STRICT), 2);
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(rows.exchTs(0)).isEqualTo(1_735_689_600_001_000_000L);
+        assertThat(rows.price(1)).isEqualTo(42010.5);
+    }
+
+    @Test
     void eachKindOfBadInputNamesFileLineAndField() {
         String good = "1,42000.10,0.012,504.0012,1704067200000,True,True";
         expectBad(new String[]{good, "2,42000.10,0.012,1704067200000,True,True,x,y"}, 2, null, "malformed line");
