@@ -209,7 +209,8 @@ public final class BinanceDepthSynchronizer {
                 LOG.warn("{}: gap #{}: expected pu={} (previous u), got pu={} U={} u={}; book cleared until the"
                         + " next snapshot", name, gaps, lastUpdateId, diff.prevFinalUpdateId, first, u);
             }
-            out.add(instrument, diff.exchTs, diff.localTs, EventKind.BOOK_CLEAR, Side.NO_SIDE_CODE, 0.0, 0.0,
+            long clearTs = fromBuffer ? Math.max(diff.localTs, snapshot.localTs) : diff.localTs;
+            out.add(instrument, diff.exchTs, clearTs, EventKind.BOOK_CLEAR, Side.NO_SIDE_CODE, 0.0, 0.0,
                     EventBatch.NO_ORDER_ID, EventFlags.END_OF_MESSAGE);
             state = State.AWAITING_SNAPSHOT;
             resyncing = true;
