@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A true book moves one update id at a time; its diffs (some lost in transit) and snapshots (some taken a few diffs
  * late, as a REST call returns after the stream has moved on) are fed to the synchroniser. Whenever it says LIVE, the
- * book its rows build must equal the true book at its last update id, level by level.
+ * book its rows build must equal the true book at its last update id, level by level, and {@code localTs} never
+ * goes back.
  */
 class BinanceDepthSynchronizerProperties {
 
@@ -63,6 +64,8 @@ class BinanceDepthSynchronizerProperties {
                 }
             }
             diff.finalUpdateId = id;
+            diff.localTs = 10 * d;
+            diff.exchTs = 10 * d;
             diff.prevFinalUpdateId = futures ? previousU : DepthMessage.NO_UPDATE_ID;
             previousU = id;
             diffEnds.add(id);
@@ -81,6 +84,7 @@ class BinanceDepthSynchronizerProperties {
                 DepthMessage snap = new DepthMessage();
                 snap.firstUpdateId = l;
                 snap.finalUpdateId = l;
+                snap.localTs = 10 * d + 5; // received after the diffs so far
                 double[][] at = truth.get((int) l);
                 for (int level = 0; level < LEVELS; level++) {
                     if (at[0][level] > 0) {
@@ -108,6 +112,7 @@ class BinanceDepthSynchronizerProperties {
                               List<double[][]> truth) {
         cursor.reset(out);
         while (cursor.next()) {
+            assertThat(cursor.localTs()).as("localTs never goes back").isGreaterThanOrEqualTo(rebuilt.lastLocalTs());
             rebuilt.apply(cursor);
         }
         if (sync.state() != BinanceDepthSynchronizer.State.LIVE) {
