@@ -7,6 +7,7 @@ package io.qtrade.features.trades;
  * m_t = (bid_t + ask_t) / 2                               quotes prevailing just before the trade
  * s_t = +1 if p_t > m_t;   -1 if p_t < m_t;   TickRule(p_t) if p_t == m_t (or a side is missing)
  * }</pre>
+ * ({@code p_t == m_t} up to {@link #AT_MID_RELATIVE_TOLERANCE}, the rounding of the binary mid).
  * The tick rule sees every trade, so its zero-tick continuation uses the full trade sequence.
  *
  * <p>Quotes: pass the quotes in force before the trade (in a qtrade replay, the book before the trade's depth
@@ -21,6 +22,13 @@ package io.qtrade.features.trades;
  * <p>Streaming, {@code O(1)}, allocation-free; not thread-safe.
  */
 public final class LeeReady {
+
+    /**
+     * A trade within {@code 1e-9 * mid} of the mid is at the mid: the mid of two decimal prices is not exact in
+     * binary ({@code (10.00 + 10.06) / 2 != 10.03} in doubles), while a real difference is at least half a tick,
+     * many orders of magnitude larger.
+     */
+    public static final double AT_MID_RELATIVE_TOLERANCE = 1e-9;
 
     private final TickRule tickRule = new TickRule();
     private long quoteClassified;
@@ -42,11 +50,12 @@ public final class LeeReady {
     public int classify(double price, double bid, double ask) {
         int tick = tickRule.classify(price);
         double mid = 0.5 * (bid + ask);
-        if (price > mid) {
+        double tolerance = AT_MID_RELATIVE_TOLERANCE * Math.abs(mid);
+        if (price > mid + tolerance) {
             quoteClassified++;
             return 1;
         }
-        if (price < mid) {
+        if (price < mid - tolerance) {
             quoteClassified++;
             return -1;
         }
