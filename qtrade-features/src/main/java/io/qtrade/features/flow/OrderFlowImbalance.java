@@ -1,5 +1,6 @@
 package io.qtrade.features.flow;
 
+import io.qtrade.core.book.OrderBook;
 import io.qtrade.core.book.OrderBookView;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -52,12 +53,18 @@ public final class OrderFlowImbalance {
     }
 
     /**
-     * Feeds the book's best bid and ask after one event.
+     * Feeds the book's best bid and ask after one event. The prices are compared in ticks, so feed one instance
+     * either through this method or through {@link #update(double, double, double, double)}, not both.
      *
      * @return {@code e_n}, {@code NaN} as the class documentation says
      */
     public double update(OrderBookView book) {
-        return update(book.bestBid(), book.bestBidQty(), book.bestAsk(), book.bestAskQty());
+        // Prices in ticks (exact integers as doubles, same order as the prices): no tick-to-price conversion per
+        // event. An instance is fed through one of the two update forms, not both.
+        long bidTicks = book.bestBidTicks();
+        long askTicks = book.bestAskTicks();
+        return update(bidTicks == OrderBook.NO_BID ? Double.NaN : (double) bidTicks, book.bestBidQty(),
+                askTicks == OrderBook.NO_ASK ? Double.NaN : (double) askTicks, book.bestAskQty());
     }
 
     /**

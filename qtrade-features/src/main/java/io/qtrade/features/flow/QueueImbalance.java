@@ -62,9 +62,19 @@ public final class QueueImbalance {
         return (askPrice * bidQty + bidPrice * askQty) / (bidQty + askQty);
     }
 
-    /** The size-weighted mid of the book's best quotes, {@code NaN} when a side is empty. */
+    /**
+     * The size-weighted mid of the book's best quotes, {@code NaN} when a side is empty. Computed in ticks,
+     * {@code (P^A_ticks q^B + P^B_ticks q^A) / (q^B + q^A) * tickSize}, one division per call.
+     */
     public static double weightedMid(OrderBookView book) {
-        return weightedMid(book.bestBid(), book.bestBidQty(), book.bestAsk(), book.bestAskQty());
+        double bidQty = book.bestBidQty();
+        double askQty = book.bestAskQty();
+        if (!(bidQty > 0.0) || !(askQty > 0.0)) {
+            return Double.NaN;
+        }
+        double bidTicks = book.bestBidTicks();
+        double askTicks = book.bestAskTicks();
+        return (askTicks * bidQty + bidTicks * askQty) / (bidQty + askQty) * book.instrument().tickSize();
     }
 
     /**

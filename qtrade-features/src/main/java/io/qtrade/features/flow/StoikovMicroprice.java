@@ -106,7 +106,9 @@ public final class StoikovMicroprice {
         double bidQty = book.bestBidQty();
         double askQty = book.bestAskQty();
         int state = ((int) spread - 1) * buckets + bucket(bidQty / (bidQty + askQty));
-        return book.mid() + adjustmentTicks[state] * tickSize;
+        // (bid + ask) / 2 + g, all in ticks, times the tick size: one multiplication, no tick-to-price division.
+        double midTicks = book.bestBidTicks() + 0.5 * spread;
+        return (midTicks + adjustmentTicks[state]) * tickSize;
     }
 
     /** The micro-price from best quotes in price units; {@code NaN} as {@link #microprice(OrderBookView)}. */
