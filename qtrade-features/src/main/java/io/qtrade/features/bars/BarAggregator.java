@@ -2,6 +2,7 @@ package io.qtrade.features.bars;
 
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.MarketEvent;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -185,7 +186,7 @@ public final class BarAggregator {
     public static OhlcvBars aggregate(BarSpec spec, double contractMultiplier, Table trades, String tsColumn,
                                       String priceColumn, String qtyColumn) {
         Column<?> tsCol = column(trades, tsColumn);
-        if (!(tsCol instanceof tech.tablesaw.api.LongColumn longs)) {
+        if (!(tsCol instanceof LongColumn longs)) {
             throw new IllegalArgumentException("column '" + tsColumn + "' of table " + trades.name()
                     + " must be a LONG column of epoch nanoseconds, was " + tsCol.type());
         }

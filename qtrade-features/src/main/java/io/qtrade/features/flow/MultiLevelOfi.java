@@ -3,6 +3,8 @@ package io.qtrade.features.flow;
 import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBookView;
 
+import java.util.Arrays;
+
 /**
  * Multi-level order flow imbalance (MLOFI) over the top {@code M} occupied price levels, after Xu, Gould and
  * Howison [1], raw and normalised by the average depth as in Cont, Cucuringu and Zhang [2].
@@ -69,7 +71,7 @@ public final class MultiLevelOfi {
         prevAskQty = new double[levels];
         last = new double[levels];
         windowSum = new double[levels];
-        java.util.Arrays.fill(last, Double.NaN);
+        Arrays.fill(last, Double.NaN);
     }
 
     /** {@code M}. */

@@ -182,6 +182,11 @@ public final class StoikovMicroprice {
 
     /** The state index, or -1 when outside the grid. */
     private int state(double bidPrice, double bidQty, double askPrice, double askQty) {
+        return state(tickSize, buckets, spreadStates, bidPrice, bidQty, askPrice, askQty);
+    }
+
+    private static int state(double tickSize, int buckets, int spreadStates, double bidPrice, double bidQty,
+                             double askPrice, double askQty) {
         if (!(bidQty > 0.0) || !(askQty > 0.0) || bidPrice != bidPrice || askPrice != askPrice) {
             return -1;
         }
@@ -189,7 +194,8 @@ public final class StoikovMicroprice {
         if (spread < 1 || spread > spreadStates) {
             return -1;
         }
-        return ((int) spread - 1) * buckets + bucket(bidQty / (bidQty + askQty));
+        int j = (int) (bidQty / (bidQty + askQty) * buckets);
+        return ((int) spread - 1) * buckets + (j >= buckets ? buckets - 1 : j);
     }
 
     @Override
@@ -293,13 +299,13 @@ public final class StoikovMicroprice {
             double[] moveSum = new double[states];
             double[] total = new double[states];
             long[] visits = new long[states];
-            StoikovMicroprice grid = new StoikovMicroprice(this, null, null, null, 0, 0, 0, 0, false);
             long used = 0;
             long outside = 0;
             long large = 0;
             for (int t = 0; t + 1 < rows; t++) {
-                int x = grid.state(bidPrice[t], bidQty[t], askPrice[t], askQty[t]);
-                int y = grid.state(bidPrice[t + 1], bidQty[t + 1], askPrice[t + 1], askQty[t + 1]);
+                int x = state(tickSize, n, spreadStates, bidPrice[t], bidQty[t], askPrice[t], askQty[t]);
+                int y = state(tickSize, n, spreadStates, bidPrice[t + 1], bidQty[t + 1], askPrice[t + 1],
+                        askQty[t + 1]);
                 if (x < 0 || y < 0) {
                     outside++;
                     continue;

@@ -2,9 +2,12 @@ package io.qtrade.features.trades;
 
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
+import io.qtrade.core.book.OrderBook;
 import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.MarketEvent;
+
+import java.util.Objects;
 
 /**
  * Arrival rates of adds, cancels and trades per price level of an L2 book: the empirical intensities
@@ -60,7 +63,7 @@ public final class QueueDynamics {
         if (maxLevels < 1) {
             throw new IllegalArgumentException("maxLevels must be >= 1, was " + maxLevels);
         }
-        this.instrument = java.util.Objects.requireNonNull(instrument, "instrument");
+        this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.maxLevels = maxLevels;
         int kinds = QueueEvent.values().length;
         counts = new long[kinds][2][maxLevels];
@@ -133,10 +136,10 @@ public final class QueueDynamics {
         long distance;
         if (s == 0) {
             long best = book.bestBidTicks();
-            distance = best == io.qtrade.core.book.OrderBook.NO_BID ? 0 : best - ticks;
+            distance = best == OrderBook.NO_BID ? 0 : best - ticks;
         } else {
             long best = book.bestAskTicks();
-            distance = best == io.qtrade.core.book.OrderBook.NO_ASK ? 0 : ticks - best;
+            distance = best == OrderBook.NO_ASK ? 0 : ticks - best;
         }
         return distance < 0 ? 0 : distance >= maxLevels ? -1 : (int) distance;
     }

@@ -15,7 +15,7 @@ class OrderFlowImbalanceTest {
     private final Instrument instrument = Instrument.spot("T", "SYN", 0.5, 1);
 
     /**
-     * A hand-computed sequence from the definition of e_n in Cont, Kukanov and Stoikov (2014), eq. (2), tick 0.5:
+     * A hand-computed sequence from the definition of e_n in Cont, Kukanov and Stoikov (2014), section 2, tick 0.5:
      * <pre>
      * n  best bid    best ask     bid part                       ask part                     e_n
      * 0  100.0 x 5   101.0 x 4    (seed)
@@ -29,7 +29,7 @@ class OrderFlowImbalanceTest {
      * </pre>
      */
     @Test
-    void matchesTheHandComputedContributionsOfCksEquationTwo() {
+    void matchesTheHandComputedContributionsOfTheCksDefinition() {
         OrderBook book = new OrderBook(instrument);
         OrderFlowImbalance ofi = new OrderFlowImbalance();
         book.update(Side.BUY, 200, 5);
