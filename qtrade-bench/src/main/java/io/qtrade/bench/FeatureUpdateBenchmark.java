@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  *   the Stoikov micro-price lookup {@link StoikovMicroprice#microprice} (fitted in the setup on the first
  *   {@value #FIT_EVENTS} book states of the same stream) and the size-weighted mid
  *   {@link QueueImbalance#weightedMid};</li>
- *   <li>{@code replayOfiMicropriceRv}: the same plus a streaming realized variance of the mid.</li>
+ *   <li>{@code replayOfiMicropriceRv}: the same plus a streaming realized variance of the mid;</li>
+ *   <li>{@code replayOfi} and {@code replayMicroprice}: the replay with one of the two, to attribute the cost.</li>
  * </ul>
  * The realized variance is a measurement hook ({@link MidRealizedVarianceHook}: {@code sum (ln m_n - ln m_{n-1})^2}
  * over mid changes, one log per changed mid) written here so that the figure exists before
@@ -95,6 +96,36 @@ public class FeatureUpdateBenchmark {
             b.apply(c);
         }
         return b.bestBidTicks() + b.bestAskTicks();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public double replayOfi() {
+        OrderBook b = book;
+        b.clear();
+        OrderFlowImbalance o = ofi;
+        o.reset();
+        EventCursor c = cursor.reset(events);
+        while (c.next()) {
+            b.apply(c);
+            o.update(b);
+        }
+        return o.windowSum();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public double replayMicroprice() {
+        OrderBook b = book;
+        b.clear();
+        StoikovMicroprice m = micro;
+        double sink = 0.0;
+        EventCursor c = cursor.reset(events);
+        while (c.next()) {
+            b.apply(c);
+            sink += m.microprice(b) + QueueImbalance.weightedMid(b);
+        }
+        return sink;
     }
 
     @Benchmark

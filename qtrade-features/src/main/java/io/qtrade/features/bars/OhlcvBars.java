@@ -102,34 +102,42 @@ public final class OhlcvBars {
         size = 0;
     }
 
+    /** Start of bar {@code i}, epoch nanoseconds. */
     public long startTs(int i) {
         return startTs[check(i)];
     }
 
+    /** End of bar {@code i}, epoch nanoseconds. */
     public long endTs(int i) {
         return endTs[check(i)];
     }
 
+    /** First trade price of bar {@code i}. */
     public double open(int i) {
         return open[check(i)];
     }
 
+    /** Highest trade price of bar {@code i}. */
     public double high(int i) {
         return high[check(i)];
     }
 
+    /** Lowest trade price of bar {@code i}. */
     public double low(int i) {
         return low[check(i)];
     }
 
+    /** Last trade price of bar {@code i}. */
     public double close(int i) {
         return close[check(i)];
     }
 
+    /** Traded quantity of bar {@code i}. */
     public double volume(int i) {
         return volume[check(i)];
     }
 
+    /** Traded notional {@code sum p q c} of bar {@code i}. */
     public double dollarVolume(int i) {
         return dollarVolume[check(i)];
     }
@@ -139,6 +147,7 @@ public final class OhlcvBars {
         return dollarVolume[check(i)] / (contractMultiplier * volume[i]);
     }
 
+    /** Number of trades in bar {@code i}. */
     public int trades(int i) {
         return trades[check(i)];
     }

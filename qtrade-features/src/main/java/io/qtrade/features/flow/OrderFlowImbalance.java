@@ -63,7 +63,8 @@ public final class OrderFlowImbalance {
         // event. An instance is fed through one of the two update forms, not both.
         long bidTicks = book.bestBidTicks();
         long askTicks = book.bestAskTicks();
-        return update(bidTicks == OrderBook.NO_BID ? Double.NaN : (double) bidTicks, book.bestBidQty(),
+        // A book's quantities are positive by construction: no check here.
+        return accept(bidTicks == OrderBook.NO_BID ? Double.NaN : (double) bidTicks, book.bestBidQty(),
                 askTicks == OrderBook.NO_ASK ? Double.NaN : (double) askTicks, book.bestAskQty());
     }
 
@@ -80,6 +81,10 @@ public final class OrderFlowImbalance {
     public double update(double bidPrice, double bidQty, double askPrice, double askQty) {
         checkSide("bid", bidPrice, bidQty);
         checkSide("ask", askPrice, askQty);
+        return accept(bidPrice, bidQty, askPrice, askQty);
+    }
+
+    private double accept(double bidPrice, double bidQty, double askPrice, double askQty) {
         double e = contribution(prevBid, prevBidQty, prevAsk, prevAskQty, bidPrice, bidQty, askPrice, askQty);
         prevBid = bidPrice;
         prevBidQty = bidQty;

@@ -3,6 +3,8 @@ package io.qtrade.features.flow;
 import io.qtrade.core.book.OrderBookView;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 
 /**
@@ -118,6 +120,40 @@ public final class StoikovMicroprice {
             return Double.NaN;
         }
         return 0.5 * (bidPrice + askPrice) + adjustmentTicks[state] * tickSize;
+    }
+
+    /**
+     * Batch form: the micro-price of each row of best-quote columns (inputs not modified, {@code out} modified),
+     * equal to {@link #microprice(double, double, double, double)} row by row.
+     *
+     * @return {@code out}
+     * @throws IllegalArgumentException when the lengths disagree
+     */
+    public double[] microprices(double[] bidPrice, double[] bidQty, double[] askPrice, double[] askQty,
+                                double[] out) {
+        int n = bidPrice.length;
+        if (bidQty.length != n || askPrice.length != n || askQty.length != n || out.length < n) {
+            throw new IllegalArgumentException("micro-price columns must have one length and the output at least "
+                    + "that: bidPrice " + n + ", bidQty " + bidQty.length + ", askPrice " + askPrice.length
+                    + ", askQty " + askQty.length + ", output " + out.length);
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = microprice(bidPrice[i], bidQty[i], askPrice[i], askQty[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Batch form over a Tablesaw table of best quotes: a column {@code "microprice"}.
+     *
+     * @throws IllegalArgumentException when a column is missing or not numeric (named)
+     */
+    public DoubleColumn microprices(Table quotes, String bidPriceColumn, String bidQtyColumn, String askPriceColumn,
+                                    String askQtyColumn) {
+        double[] bid = TableColumns.doubles(quotes, bidPriceColumn);
+        return DoubleColumn.create("microprice", microprices(bid, TableColumns.doubles(quotes, bidQtyColumn),
+                TableColumns.doubles(quotes, askPriceColumn), TableColumns.doubles(quotes, askQtyColumn),
+                new double[bid.length]));
     }
 
     /**
