@@ -3,10 +3,10 @@ package io.qtrade.bench;
 import io.qtrade.connectors.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.book.OrderBook;
+import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventCursor;
 import io.qtrade.features.flow.OrderFlowImbalance;
-import io.qtrade.features.flow.QueueImbalance;
 import io.qtrade.features.flow.StoikovMicroprice;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,8 +30,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code baselineReplay}: {@link OrderBook#apply} through an {@link EventCursor}, nothing else;</li>
  *   <li>{@code replayOfiMicroprice}: the same replay, then after every event {@link OrderFlowImbalance#update} and
  *   the Stoikov micro-price lookup {@link StoikovMicroprice#microprice} (fitted in the setup on the first
- *   {@value #FIT_EVENTS} book states of the same stream) and the size-weighted mid
- *   {@link QueueImbalance#weightedMid};</li>
+ *   {@value #FIT_EVENTS} book states of the same stream);</li>
  *   <li>{@code replayOfiMicropriceRv}: the same plus a streaming realized variance of the mid;</li>
  *   <li>{@code replayOfi} and {@code replayMicroprice}: the replay with one of the two, to attribute the cost.</li>
  * </ul>
@@ -123,7 +122,7 @@ public class FeatureUpdateBenchmark {
         EventCursor c = cursor.reset(events);
         while (c.next()) {
             b.apply(c);
-            sink += m.microprice(b) + QueueImbalance.weightedMid(b);
+            sink += m.microprice(b);
         }
         return sink;
     }
@@ -141,7 +140,7 @@ public class FeatureUpdateBenchmark {
         while (c.next()) {
             b.apply(c);
             o.update(b);
-            sink += m.microprice(b) + QueueImbalance.weightedMid(b);
+            sink += m.microprice(b);
         }
         return sink + o.windowSum();
     }
@@ -161,30 +160,39 @@ public class FeatureUpdateBenchmark {
         while (c.next()) {
             b.apply(c);
             o.update(b);
-            sink += m.microprice(b) + QueueImbalance.weightedMid(b);
-            v.update(b.mid());
+            sink += m.microprice(b);
+            v.update(b);
         }
         return sink + o.windowSum() + v.realizedVariance();
     }
 
     /**
-     * The benchmark's stand-in for a streaming realized variance of the mid: {@code RV = sum (ln m_n - ln m_{n-1})^2}
-     * over events where the mid changed (Andersen and Bollerslev 1998), skipping events without a two-sided book.
+     * The benchmark's stand-in for a streaming realized variance of the mid:
+     * {@code RV = sum (ln m_n - ln m_{n-1})^2} over the events where the mid changed (Andersen and Bollerslev 1998),
+     * skipping events without a two-sided book. The mid is compared in ticks ({@code bid + ask} ticks) and the log
+     * return taken as {@code ln((bid_n + ask_n) / (bid_{n-1} + ask_{n-1}))} in ticks, the same number as the log
+     * return of the mid in price, so an event that leaves the mid alone costs two loads and a compare.
      */
     static final class MidRealizedVarianceHook {
-        private double lastLogMid = Double.NaN;
-        private double lastMid = Double.NaN;
+        private long lastSumTicks = Long.MIN_VALUE;
+        private double lastLogSum = Double.NaN;
         private double sum;
 
-        void update(double mid) {
-            if (mid != lastMid && mid == mid) {
-                double logMid = Math.log(mid);
-                if (lastLogMid == lastLogMid) {
-                    double r = logMid - lastLogMid;
+        void update(OrderBookView book) {
+            long bid = book.bestBidTicks();
+            long ask = book.bestAskTicks();
+            if (bid == OrderBook.NO_BID || ask == OrderBook.NO_ASK) {
+                return;
+            }
+            long sumTicks = bid + ask;
+            if (sumTicks != lastSumTicks) {
+                double logSum = Math.log((double) sumTicks);
+                if (lastLogSum == lastLogSum) {
+                    double r = logSum - lastLogSum;
                     sum += r * r;
                 }
-                lastLogMid = logMid;
-                lastMid = mid;
+                lastLogSum = logSum;
+                lastSumTicks = sumTicks;
             }
         }
 
@@ -193,8 +201,8 @@ public class FeatureUpdateBenchmark {
         }
 
         void reset() {
-            lastLogMid = Double.NaN;
-            lastMid = Double.NaN;
+            lastSumTicks = Long.MIN_VALUE;
+            lastLogSum = Double.NaN;
             sum = 0.0;
         }
     }

@@ -94,11 +94,18 @@ public final class MultiLevelOfi {
      *
      * @param bidLevels how many bid levels the arrays hold ({@code <= M} are read)
      * @param askLevels how many ask levels the arrays hold
+     * @throws IllegalArgumentException when a level count is negative or exceeds its arrays
      */
     public void update(long[] bidPriceTicks, double[] bidQtys, int bidLevels,
                        long[] askPriceTicks, double[] askQtys, int askLevels) {
         int nb = Math.min(bidLevels, levels);
         int na = Math.min(askLevels, levels);
+        if (nb < 0 || na < 0 || nb > bidPriceTicks.length || nb > bidQtys.length || na > askPriceTicks.length
+                || na > askQtys.length) {
+            throw new IllegalArgumentException("MLOFI update: bidLevels " + bidLevels + " and askLevels " + askLevels
+                    + " must be >= 0 and within the arrays (bid " + bidPriceTicks.length + "/" + bidQtys.length
+                    + ", ask " + askPriceTicks.length + "/" + askQtys.length + ")");
+        }
         boolean seeded = events++ > 0;
         double depth = 0.0;
         for (int m = 0; m < levels; m++) {
