@@ -12,8 +12,8 @@ import java.time.Duration;
  * DOLLAR   closes at the trade where sum p_i q_i c >= threshold (threshold in quote currency)
  * }</pre>
  * Trades are not split: the trade that reaches a volume or dollar threshold belongs wholly to the bar it closes, so
- * such a bar may exceed the threshold by less than one trade (the "information-driven bars" of López de Prado [1,
- * section 2.3]; his standard bars are time bars).
+ * such a bar may exceed the threshold by less than one trade. These are the four "standard bars" of López de Prado
+ * [1, chapter 2]; tick, volume and dollar bars sample more often when more is traded.
  *
  * <p>[1] M. López de Prado (2018), "Advances in Financial Machine Learning", Wiley, chapter 2.
  *

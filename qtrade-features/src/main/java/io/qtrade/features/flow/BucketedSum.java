@@ -15,7 +15,7 @@ package io.qtrade.features.flow;
  * {@code closed*} getters until the next close.
  *
  * <p>[1] R. Cont, A. Kukanov, S. Stoikov (2014), "The price impact of order book events", Journal of Financial
- * Econometrics 12(1), 47-88, section 2.
+ * Econometrics 12(1), 47-88.
  */
 public final class BucketedSum {
 

@@ -6,7 +6,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Order flow imbalance at the best level, exactly as defined by Cont, Kukanov and Stoikov [1, section 2].
+ * Order flow imbalance at the best level, exactly as defined by Cont, Kukanov and Stoikov [1].
  *
  * <p>With {@code P^B_n, q^B_n} the best bid price and size and {@code P^A_n, q^A_n} the best ask price and size after
  * the {@code n}-th book event, the contribution of event {@code n} is

@@ -7,9 +7,9 @@ import tech.tablesaw.api.Table;
 /**
  * Queue imbalance at the best quotes and the size-weighted mid that follows from it.
  * <pre>{@code
- * I        = q^B / (q^B + q^A)                       in (0, 1)       (Stoikov [1], eq. 1; Gould & Bonart [2])
+ * I        = q^B / (q^B + q^A)                       in (0, 1)       (Stoikov [1]; Gould & Bonart [2])
  * rho      = (q^B - q^A) / (q^B + q^A) = 2 I - 1     in (-1, 1)      (Gould & Bonart [2], "queue imbalance")
- * weighted = I * P^A + (1 - I) * P^B = (P^A q^B + P^B q^A) / (q^B + q^A)     (Stoikov [1], eq. 2)
+ * weighted = I * P^A + (1 - I) * P^B = (P^A q^B + P^B q^A) / (q^B + q^A)     (Stoikov [1])
  * }</pre>
  * {@code q^B, q^A} are the quantities at the best bid and ask, {@code P^B, P^A} their prices. A large bid queue
  * ({@code I} near 1) predicts an up-move: the weighted mid then leans to the ask. All three are {@code NaN} when a

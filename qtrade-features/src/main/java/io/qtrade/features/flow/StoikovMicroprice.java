@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
  * Stoikov's micro-price [1]: the limit of expected future mid prices given the current imbalance and spread,
  * estimated from data as a Markov chain, then looked up in {@code O(1)} per book event.
  *
- * <h2>Model [1, sections 2-3]</h2>
+ * <h2>Model [1]</h2>
  * The state is {@code x = (I, S)}: the queue imbalance {@code I = q^B / (q^B + q^A)} discretised into
  * {@code n} equal buckets {@code j = min(n - 1, floor(I n))}, and the spread {@code S} in ticks, {@code 1..S_max}.
  * The micro-price is
@@ -26,7 +26,7 @@ import tech.tablesaw.api.Table;
  * T_xy = P(M_{t+1} != M_t, x_{t+1} = y | x_t = x)       mid moved
  * r_x  = E[(M_{t+1} - M_t) 1{M_{t+1} != M_t} | x_t = x]   = (R1 K)_x, K the mid moves in half ticks
  * }</pre>
- * As in [1, section 3.1] the data are symmetrised before counting: every observation also enters mirrored,
+ * As in the estimation of [1] the data are symmetrised before counting: every observation also enters mirrored,
  * {@code (j, dM, j') -> (n-1-j, -dM, n-1-j')}, which makes {@code g(n-1-j, S) = -g(j, S)} and makes the series for
  * {@code G*} converge. Mid moves are rounded to half ticks; moves larger than {@code maxMidMoveTicks} (one tick in
  * [1]) are left out of the estimate, as in [1], and counted in {@link #largeMoveSamples()}. Observations whose state

@@ -2,7 +2,7 @@ package io.qtrade.features.trades;
 
 /**
  * Signed trade volume: buyer-initiated minus seller-initiated quantity, the trade-flow counterpart of order flow
- * imbalance (Cont, Kukanov and Stoikov [1, section 4] compare the two as predictors of price changes).
+ * imbalance (Cont, Kukanov and Stoikov [1] compare the two as predictors of price changes).
  * <pre>{@code
  * V_buy  = sum q_t 1{s_t = +1}      V_sell = sum q_t 1{s_t = -1}
  * net    = V_buy - V_sell = sum s_t q_t

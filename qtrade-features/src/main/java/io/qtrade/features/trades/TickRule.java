@@ -1,7 +1,7 @@
 package io.qtrade.features.trades;
 
 /**
- * The tick rule with zero-tick continuation (Lee and Ready [1, section III]): a trade above the previous trade price
+ * The tick rule with zero-tick continuation (Lee and Ready [1]): a trade above the previous trade price
  * is a buy (uptick), below it a sell (downtick); a trade at the same price takes the sign of the last price change
  * (zero-uptick a buy, zero-downtick a sell).
  * <pre>{@code

@@ -15,7 +15,7 @@ class OrderFlowImbalanceTest {
     private final Instrument instrument = Instrument.spot("T", "SYN", 0.5, 1);
 
     /**
-     * A hand-computed sequence from the definition of e_n in Cont, Kukanov and Stoikov (2014), section 2, tick 0.5:
+     * A hand-computed sequence from the definition of e_n in Cont, Kukanov and Stoikov (2014), tick 0.5:
      * <pre>
      * n  best bid    best ask     bid part                       ask part                     e_n
      * 0  100.0 x 5   101.0 x 4    (seed)

@@ -15,7 +15,7 @@ class QueueImbalanceTest {
     private final Instrument instrument = Instrument.spot("Q", "SYN", 0.01, 1);
 
     /**
-     * Bid 99.99 x 30, ask 100.01 x 10 (Stoikov 2018, eq. 1-2): I = 30 / 40 = 0.75, rho = 20 / 40 = 0.5,
+     * Bid 99.99 x 30, ask 100.01 x 10 (Stoikov 2018): I = 30 / 40 = 0.75, rho = 20 / 40 = 0.5,
      * weighted mid = 0.75 * 100.01 + 0.25 * 99.99 = 75.0075 + 24.9975 = 100.005.
      */
     @Test

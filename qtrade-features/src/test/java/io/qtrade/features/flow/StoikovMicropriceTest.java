@@ -55,7 +55,7 @@ class StoikovMicropriceTest {
 
     /**
      * On a simulated book where the chance that the mid ticks up is the bid's share of the top queues, the estimated
-     * adjustment is antisymmetric (g(j) = -g(n-1-j), exact by the symmetrisation of Stoikov's section 3.1) and rises
+     * adjustment is antisymmetric (g(j) = -g(n-1-j), exact by the symmetrisation in Stoikov's estimation) and rises
      * with the imbalance, within (-1, 1) tick.
      */
     @Test

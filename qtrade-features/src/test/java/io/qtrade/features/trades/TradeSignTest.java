@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TradeSignTest {
 
     /**
-     * Tick rule with zero-tick continuation (Lee and Ready 1991, section III):
+     * Tick rule with zero-tick continuation (Lee and Ready 1991):
      * 10.00 (no prior: 0), 10.00 (zero tick, no prior change: 0), 10.10 (uptick +1), 10.10 (zero-uptick +1),
      * 10.05 (downtick -1), 10.05 (zero-downtick -1), 10.20 (uptick +1).
      */
