@@ -74,6 +74,42 @@ class MultiLevelOfiTest {
         }
     }
 
+    /**
+     * MLOFI over M levels ignores what happens behind its levels: an update strictly behind the M-th level of its
+     * side (the top M unchanged) contributes exactly 0 at every level.
+     */
+    @Property(tries = 30)
+    void updatesBehindTheTopMLevelsContributeZero(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        OrderBook book = new OrderBook(INSTRUMENT);
+        int levels = 3;
+        MultiLevelOfi ml = new MultiLevelOfi(levels);
+        long[] mid = {10_000};
+        OrderFlowImbalanceProperties.seed(book, mid[0]);
+        ml.update(book);
+        long[] ticks = new long[levels];
+        double[] qtys = new double[levels];
+        int checked = 0;
+        for (int i = 0; i < 2000; i++) {
+            OrderFlowImbalanceProperties.randomUpdate(book, random, mid);
+            ml.update(book);
+            Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+            int n = book.depth(side, ticks, qtys, levels);
+            if (n < levels || book.levelCount(Side.BUY) < levels || book.levelCount(Side.SELL) < levels) {
+                continue;
+            }
+            long behind = side == Side.BUY ? ticks[levels - 1] - 1 - random.nextInt(5)
+                    : ticks[levels - 1] + 1 + random.nextInt(5);
+            book.update(side, behind, random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(30));
+            ml.update(book);
+            for (int m = 1; m <= levels; m++) {
+                assertThat(ml.last(m)).isZero();
+            }
+            checked++;
+        }
+        assertThat(checked).isPositive();
+    }
+
     /** The batch form over level columns equals the streaming values row by row. */
     @Property(tries = 30)
     void batchEqualsStreaming(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
