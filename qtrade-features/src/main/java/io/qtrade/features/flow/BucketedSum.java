@@ -62,18 +62,19 @@ public final class BucketedSum {
      *
      * @return whether a bucket closed: for count buckets the one {@code x} completed, for time buckets the one before
      *         {@code x}'s bucket
-     * @throws IllegalArgumentException for time buckets when {@code ts} is earlier than the current bucket
+     * @throws IllegalArgumentException for time buckets when {@code ts} is earlier than the current (or last flushed)
+     *                                  bucket
      */
     public boolean add(long ts, double x) {
         if (bucketNanos > 0) {
             long b = Math.floorDiv(ts, bucketNanos);
             boolean closed = false;
             if (b != bucket) {
+                if (b < bucket && bucket != Long.MIN_VALUE) {
+                    throw new IllegalArgumentException("time bucket sum: ts " + ts + " precedes the current "
+                            + "bucket starting at " + bucket * bucketNanos + "; expected non-decreasing ts");
+                }
                 if (count > 0) {
-                    if (b < bucket) {
-                        throw new IllegalArgumentException("time bucket sum: ts " + ts + " precedes the current "
-                                + "bucket starting at " + bucket * bucketNanos + "; expected non-decreasing ts");
-                    }
                     close(bucket * bucketNanos);
                     closed = true;
                 }

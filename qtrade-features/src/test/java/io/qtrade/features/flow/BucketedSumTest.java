@@ -48,6 +48,9 @@ class BucketedSumTest {
         sum.add(25, 1);
         assertThatThrownBy(() -> sum.add(5, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ts 5 precedes the current bucket starting at 20");
+        sum.flush();
+        assertThatThrownBy(() -> sum.add(15, 1))
+                .hasMessageContaining("ts 15 precedes the current bucket starting at 20");
         assertThatThrownBy(() -> BucketedSum.ofEvents(0)).hasMessageContaining("eventsPerBucket must be >= 1, was 0");
         assertThatThrownBy(() -> BucketedSum.ofNanos(-1)).hasMessageContaining("bucketNanos must be >= 1, was -1");
     }
