@@ -9,7 +9,8 @@ import io.qtrade.core.book.OrderBookView;
  * <pre>{@code
  * spreadTicks      = P^A - P^B in ticks                       NaN when a side is empty
  * relativeSpread   = (P^A - P^B) / ((P^A + P^B) / 2)          (a fraction; times 1e4 for bps)
- * depth(side, M)   = sum of q^{side}_m, m = 1..M              over the M best occupied levels (fewer if the side has fewer)
+ * depth(side, M)   = sum of q^{side}_m, m = 1..M              over the M best occupied levels
+ *                                                            (fewer if the side has fewer)
  * }</pre>
  * Streaming: one call per event; {@link #depth} reads levels into arrays it owns, so it allocates nothing.
  *

@@ -23,7 +23,8 @@ class MultiLevelOfiTest {
      * Event 2: ask 101 removed, so level 1 ask becomes 102 x 6 and level 2 ask is missing:
      *   e^1: bid 0; ask rose: +q^A_{n-1} = +4 -> +4.  e^2: NaN (one ask level left).
      * Window: MLOFI^1 = 4, MLOFI^2 = NaN. Depth per event (bid + ask over 2 levels, halved):
-     *   event 1: (5 + 9 + 4 + 6) / 2 = 12; event 2: (5 + 9 + 6 + 0) / 2 = 10; Q = (12 + 10) / (2 levels * 2 events) = 5.5.
+     *   event 1: (5 + 9 + 4 + 6) / 2 = 12; event 2: (5 + 9 + 6 + 0) / 2 = 10;
+     *   Q = (12 + 10) / (2 levels * 2 events) = 5.5.
      *   ofi^1 = 4 / 5.5.
      */
     @Test
