@@ -1,5 +1,10 @@
 package io.qtrade.features.trades;
 
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
 /**
  * The Lee and Ready [1] trade classification: the quote test against the prevailing mid, with the tick rule for
  * trades at the mid.
@@ -101,6 +106,31 @@ public final class LeeReady {
             out[i] = rule.classify(prices[i], bids[i], asks[i]);
         }
         return out;
+    }
+
+    /**
+     * Batch form over a Tablesaw table of trades with their prevailing quotes: an {@code IntColumn "trade_sign"}, equal
+     * to {@link #classify(double[], double[], double[], int[])}.
+     *
+     * @throws IllegalArgumentException when a column is missing or not numeric (named), or as the array form
+     */
+    public static IntColumn classify(Table trades, String priceColumn, String bidColumn, String askColumn) {
+        double[] prices = numeric(trades, priceColumn);
+        return IntColumn.create("trade_sign", classify(prices, numeric(trades, bidColumn),
+                numeric(trades, askColumn), new int[prices.length]));
+    }
+
+    private static double[] numeric(Table table, String name) {
+        if (!table.containsColumn(name)) {
+            throw new IllegalArgumentException("table " + table.name() + " has no column '" + name
+                    + "'; columns are " + table.columnNames());
+        }
+        Column<?> column = table.column(name);
+        if (!(column instanceof NumericColumn<?> numeric)) {
+            throw new IllegalArgumentException("column '" + name + "' of table " + table.name()
+                    + " must be numeric, was " + column.type());
+        }
+        return numeric.asDoubleArray();
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.qtrade.core.book.OrderBook;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventCursor;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +42,9 @@ class TradeSignTest {
         double[] bids = {10.00, 10.00, 10.00, 10.00, 10.00};
         double[] asks = {10.10, 10.10, 10.10, 10.10, 10.06};
         assertThat(LeeReady.classify(prices, bids, asks, new int[5])).containsExactly(1, -1, 1, 1, -1);
+        Table trades = Table.create("trades", DoubleColumn.create("price", prices), DoubleColumn.create("bid", bids),
+                DoubleColumn.create("ask", asks));
+        assertThat(LeeReady.classify(trades, "price", "bid", "ask").asIntArray()).containsExactly(1, -1, 1, 1, -1);
         LeeReady rule = new LeeReady();
         for (int i = 0; i < 5; i++) {
             rule.classify(prices[i], bids[i], asks[i]);
