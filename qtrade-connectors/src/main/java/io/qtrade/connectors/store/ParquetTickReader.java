@@ -6,13 +6,10 @@ import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.statistics.LongStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.LocalInputFile;
@@ -25,10 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one Parquet part of the tick store as an {@link EventSource} of one instrument, with parquet's column-level
- * API: each call fills the caller's {@link EventBatch} column by column from the current row group into primitive
- * arrays the reader keeps (no object per event), so memory is one row group plus one batch whatever the file's
- * size. Row groups whose {@code exch_ts} statistics lie wholly outside the requested range are skipped unread.
+ * Reads one Parquet part of the tick store as an {@link EventSource} of one instrument, with parquet's page-level
+ * API (a {@link ColumnDecoder} per column over the row group's pages): each call fills the caller's
+ * {@link EventBatch} column by column into primitive arrays the reader keeps (no object per event), so memory is one
+ * row group plus one batch whatever the file's size. Row groups whose {@code exch_ts} statistics lie wholly outside the requested range are skipped unread.
  *
  * <p>The instrument comes from the file's key-value metadata ({@link TickSchema#META_SYMBOL} ...), or from the
  * caller when the file was written by another tool. Each row is checked ({@link TickReadOptions}); a bad one raises a
@@ -43,10 +40,9 @@ public final class ParquetTickReader implements EventSource {
     private final ParquetFileReader reader;
     private final MessageType schema;
     private final ColumnDescriptor[] columns = new ColumnDescriptor[8];
-    private final String createdBy;
     private final List<BlockMetaData> rowGroups;
     private final RowChecker checker;
-    private final ColumnReader[] readers = new ColumnReader[8];
+    private final ColumnDecoder[] decoders = new ColumnDecoder[8];
     private int nextRowGroup;
     private long rowGroupRemaining;
     private long rowIndex;
@@ -98,7 +94,6 @@ public final class ParquetTickReader implements EventSource {
             }
             this.instrument = instrument != null ? instrument : instrumentFromMetadata(file,
                     reader.getFileMetaData().getKeyValueMetaData());
-            this.createdBy = reader.getFileMetaData().getCreatedBy();
             this.rowGroups = reader.getRowGroups();
         } catch (RuntimeException e) {
             closeQuietly();
@@ -199,10 +194,8 @@ public final class ParquetTickReader implements EventSource {
                     continue;
                 }
                 PageReadStore pages = reader.readNextRowGroup();
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-                        new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
                 for (int c = 0; c < 8; c++) {
-                    readers[c] = store.getColumnReader(columns[c]);
+                    decoders[c] = new ColumnDecoder(file, columns[c], pages.getPageReader(columns[c]));
                 }
                 rowGroupRemaining = pages.getRowCount();
                 return true;
@@ -214,35 +207,14 @@ public final class ParquetTickReader implements EventSource {
     }
 
     private void readColumns(int n) {
-        longs(readers[0], exchTs, n);
-        longs(readers[1], localTs, n);
-        ints(readers[2], kind, n);
-        ints(readers[3], side, n);
-        doubles(readers[4], price, n);
-        doubles(readers[5], qty, n);
-        longs(readers[6], orderId, n);
-        ints(readers[7], flags, n);
-    }
-
-    private static void longs(ColumnReader r, long[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = r.getLong();
-            r.consume();
-        }
-    }
-
-    private static void ints(ColumnReader r, int[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = r.getInteger();
-            r.consume();
-        }
-    }
-
-    private static void doubles(ColumnReader r, double[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = r.getDouble();
-            r.consume();
-        }
+        decoders[0].readLongs(exchTs, n);
+        decoders[1].readLongs(localTs, n);
+        decoders[2].readInts(kind, n);
+        decoders[3].readInts(side, n);
+        decoders[4].readDoubles(price, n);
+        decoders[5].readDoubles(qty, n);
+        decoders[6].readLongs(orderId, n);
+        decoders[7].readInts(flags, n);
     }
 
     private void allocate(int cap) {

@@ -64,8 +64,9 @@ public final class SampleData {
 
     private static Path extract() {
         List<String> files = index();
+        // Named after the index, so a jar with other sample files extracts to another directory.
         Path target = Path.of(System.getProperty("java.io.tmpdir"), "qtrade-sample-data-"
-                + Integer.toHexString(String.join("\n", files).hashCode()) + "-" + indexHash());
+                + Integer.toHexString(String.join("\n", files).hashCode()));
         if (Files.isDirectory(target)) {
             return target;
         }
@@ -93,10 +94,6 @@ public final class SampleData {
         } catch (IOException e) {
             throw new UncheckedIOException("extracting the sample data to " + target, e);
         }
-    }
-
-    private static String indexHash() {
-        return Integer.toHexString(index().size());
     }
 
     private static List<String> index() {

@@ -10,7 +10,10 @@ package io.qtrade.connectors.store;
  *                           logged at WARN. Nothing is dropped silently either way.
  * @param maxBackwardsNanos  how far {@code exch_ts} may fall below the largest {@code exch_ts} seen before in the
  *                           same file and still count as good (0: never; a row within the tolerance is passed on
- *                           unchanged), ns, >= 0
+ *                           unchanged), ns, >= 0. Rows passed within the tolerance are out of order:
+ *                           reading several instruments through {@link TickStore#read} merges them with core's
+ *                           {@code MergedEventSource}, which refuses such a row with an
+ *                           {@code OutOfOrderEventException}; read one instrument at a time, or re-sort, to keep them.
  */
 public record TickReadOptions(long fromNanos, long toNanos, boolean lenient, long maxBackwardsNanos) {
 
