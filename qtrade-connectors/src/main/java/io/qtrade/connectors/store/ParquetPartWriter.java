@@ -41,6 +41,11 @@ final class ParquetPartWriter implements PartWriter {
     private long lastExchTs = Long.MIN_VALUE;
 
     ParquetPartWriter(Path tmp, Path target, Instrument instrument) {
+        this(tmp, target, instrument, ROW_GROUP_BYTES);
+    }
+
+    /** With another row group size, bytes: small ones let tests exercise row-group skipping. */
+    ParquetPartWriter(Path tmp, Path target, Instrument instrument, long rowGroupBytes) {
         this.tmp = tmp;
         this.target = target;
         Map<String, String> meta = new HashMap<>();
@@ -56,8 +61,8 @@ final class ParquetPartWriter implements PartWriter {
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-                    .withRowGroupSize(ROW_GROUP_BYTES)
-                    .withPageSize(PAGE_BYTES)
+                    .withRowGroupSize(rowGroupBytes)
+                    .withPageSize((int) Math.min(PAGE_BYTES, rowGroupBytes))
                     .withDictionaryEncoding(true)
                     .build();
         } catch (IOException e) {

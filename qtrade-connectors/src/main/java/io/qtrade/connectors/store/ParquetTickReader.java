@@ -55,6 +55,7 @@ public final class ParquetTickReader implements EventSource {
     private long[] orderId = new long[0];
     private int[] flags = new int[0];
     private boolean pastRange;
+    private int rowGroupsSkipped;
 
     /** Opens {@code file}, taking the instrument from its metadata, with {@link TickReadOptions#DEFAULT}. */
     public ParquetTickReader(Path file) {
@@ -142,6 +143,16 @@ public final class ParquetTickReader implements EventSource {
         return n;
     }
 
+    /** Row groups in the file. */
+    public int rowGroups() {
+        return rowGroups.size();
+    }
+
+    /** Row groups passed over unread so far because their {@code exch_ts} statistics lie outside the range. */
+    public int rowGroupsSkipped() {
+        return rowGroupsSkipped;
+    }
+
     /** Bad rows skipped so far in lenient mode (0 in strict mode, where the first one throws). */
     public long skippedRows() {
         return checker.skipped();
@@ -190,6 +201,7 @@ public final class ParquetTickReader implements EventSource {
                         pastRange = true;
                     }
                     rowIndex += block.getRowCount();
+                    rowGroupsSkipped++;
                     reader.skipNextRowGroup();
                     continue;
                 }
