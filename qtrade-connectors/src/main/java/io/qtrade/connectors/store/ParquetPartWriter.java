@@ -129,7 +129,9 @@ final class ParquetPartWriter implements PartWriter {
             return this;
         }
 
+        // Abstract in parquet 1.15 although deprecated; never called, since the builder gets a ParquetConfiguration.
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<MarketEvent> getWriteSupport(Configuration conf) {
             return new EventWriteSupport(meta);
         }
@@ -149,7 +151,9 @@ final class ParquetPartWriter implements PartWriter {
             this.meta = meta;
         }
 
+        // Abstract in parquet 1.15 although deprecated; the ParquetConfiguration overload is the one used.
         @Override
+        @SuppressWarnings("deprecation")
         public WriteContext init(Configuration configuration) {
             return new WriteContext(TickSchema.parquet(), meta);
         }
