@@ -59,14 +59,18 @@ public final class SampleData {
                 throw new IllegalStateException("sample data at " + index, e);
             }
         }
-        return extract();
+        return extract(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    private static Path extract() {
+    /**
+     * Copies the sample, file by file as {@code index.txt} lists them, from the class path into a new directory under
+     * {@code parent} (written under a temporary name, then renamed), unless a complete copy is already there.
+     */
+    static Path extract(Path parent) {
         List<String> files = index();
         // Named after the index, so a jar with other sample files extracts to another directory.
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "qtrade-sample-data-"
-                + Integer.toHexString(String.join("\n", files).hashCode()));
+        Path target = parent.resolve("qtrade-sample-data-" + Integer.toHexString(String.join("\n", files)
+                .hashCode()));
         if (Files.isDirectory(target)) {
             return target;
         }

@@ -3,6 +3,10 @@ package io.qtrade.connectors.store;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +14,19 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SampleDataTest {
+
+    @Test
+    void anExtractedCopyHoldsTheSameBytesAndIsReusedByTheNextCall(@TempDir Path tmp) throws Exception {
+        Path copy = SampleData.extract(tmp);
+        Path source = SampleData.root();
+        String part = "venue=SIM/symbol=ETHUSDT/date=2024-01-02/part-0.parquet";
+        assertThat(Files.readAllBytes(copy.resolve(part))).isEqualTo(Files.readAllBytes(source.resolve(part)));
+        assertThat(TickStore.at(copy).catalog()).isEqualTo(TickStore.at(source).catalog());
+        assertThat(SampleData.extract(tmp)).isEqualTo(copy);
+        try (var entries = Files.list(tmp)) {
+            assertThat(entries.count()).isEqualTo(1);   // no temporary directory left behind
+        }
+    }
 
     @Test
     void theShippedSampleHoldsTwoInstrumentsOfOneDayAndReadsInTimeOrder() {
