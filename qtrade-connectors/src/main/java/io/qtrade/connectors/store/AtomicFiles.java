@@ -16,9 +16,15 @@ final class AtomicFiles {
 
     /**
      * Forces {@code tmp}'s bytes to disk and renames it to {@code target} in one atomic step (same directory, so the
-     * same file system), so a reader sees either no file or the complete one.
+     * same file system), so a reader sees either no file or the complete one. An existing {@code target} is never
+     * replaced.
      */
     static Path publish(Path tmp, Path target) {
+        if (Files.exists(target)) {
+            discard(tmp);
+            throw new IllegalStateException(target + " already exists: another writer published this part number;"
+                    + " the unfinished " + tmp + " was deleted, earlier parts are untouched");
+        }
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);

@@ -32,7 +32,8 @@ public final class HiveLayout {
     /** The suffix of a part file still being written. */
     public static final String IN_PROGRESS_SUFFIX = ".inprogress";
 
-    private static final Pattern PART = Pattern.compile("part-(\\d+)\\.(parquet|csv)");
+    private static final Pattern PART = Pattern.compile("part-(\\d{1,9})\\.(parquet|csv)");
+    private static final Pattern IN_PROGRESS = Pattern.compile("\\.part-(\\d{1,9})\\.(parquet|csv)\\.inprogress");
 
     private HiveLayout() {
     }
@@ -62,11 +63,27 @@ public final class HiveLayout {
         return dir.resolve(".part-" + n + "." + format.extension() + IN_PROGRESS_SUFFIX);
     }
 
-    /** One plus the highest part number in {@code dir} (any format), 0 for an empty or missing directory. */
+    /**
+     * One plus the highest part number in {@code dir}, complete or in progress, of any format; 0 for an empty or
+     * missing directory. Counting in-progress parts keeps two writers of one partition from taking the same number
+     * (a stale one left by a killed writer only leaves a gap).
+     */
     public static int nextPartNumber(Path dir) {
         int next = 0;
         for (Part p : parts(dir, null)) {
             next = Math.max(next, p.number() + 1);
+        }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Matcher m = IN_PROGRESS.matcher(f.getFileName().toString());
+                    if (m.matches()) {
+                        next = Math.max(next, Integer.parseInt(m.group(1)) + 1);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("listing " + dir, e);
+            }
         }
         return next;
     }

@@ -66,12 +66,25 @@ public final class TickStore {
      * {@code exch_ts}, and each symbol directory's {@code _instrument.json}.
      *
      * @return the parts written and the rows in them
-     * @throws TickDataException when an instrument's events are not in {@code exch_ts} order, or a symbol directory
-     *                           already describes a different instrument; the parts of this call are then deleted
+     * @throws TickDataException      when an instrument's events are not in {@code exch_ts} order, or a symbol
+     *                                directory already describes a different instrument; the parts of this call are
+     *                                then deleted
+     * @throws IllegalArgumentException when the source lists one venue and symbol twice
      */
     public WriteSummary write(EventSource source, TickFormat format) {
         List<Instrument> instruments = source.instruments();
         int n = instruments.size();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                if (instruments.get(i).venue().equals(instruments.get(j).venue())
+                        && instruments.get(i).symbol().equals(instruments.get(j).symbol())) {
+                    source.close();
+                    throw new IllegalArgumentException("instruments " + j + " and " + i + " of " + source
+                            + " are both " + instruments.get(i).symbol() + "@" + instruments.get(i).venue()
+                            + ": one partition directory cannot hold two instruments");
+                }
+            }
+        }
         PartWriter[] writers = new PartWriter[n];
         LocalDate[] dates = new LocalDate[n];
         List<Path> written = new ArrayList<>();

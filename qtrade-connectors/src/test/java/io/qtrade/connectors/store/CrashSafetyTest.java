@@ -96,7 +96,32 @@ class CrashSafetyTest {
         try (TickSql sql = TickSql.open(root)) {
             assertThat(sql.query("SELECT count(*) AS n FROM ticks").row(0).getLong("n")).isEqualTo(2000);
         }
-        // The next write takes part-1's number only once it can publish it; the stale file is replaced.
-        assertThat(HiveLayout.nextPartNumber(dir)).isEqualTo(1);
+        // The stale in-progress number is not reused: the next write becomes part-2 (a gap, never a clash).
+        assertThat(HiveLayout.nextPartNumber(dir)).isEqualTo(2);
+        store.write(new FailingSource(1, false), TickFormat.PARQUET);
+        assertThat(HiveLayout.parts(dir, null)).extracting(HiveLayout.Part::number).containsExactly(0, 2);
+        assertThat(store.catalog().get(0).rows()).isEqualTo(3000);
+    }
+
+    @Test
+    void publishingNeverReplacesAnExistingPart(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("part-0.csv");
+        Path tmp = dir.resolve(".part-0.csv.inprogress");
+        Files.writeString(target, "first");
+        Files.writeString(tmp, "second");
+        assertThatThrownBy(() -> AtomicFiles.publish(tmp, target)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already exists");
+        assertThat(Files.readString(target)).isEqualTo("first");
+        assertThat(tmp).doesNotExist();
+    }
+
+    @Test
+    void aSourceListingOneSymbolTwiceIsRefusedBeforeAnythingIsWritten(@TempDir Path root) {
+        EventBatch none = new EventBatch(1);
+        EventSource twice = new io.qtrade.core.market.InMemoryEventSource(List.of(AAA,
+                Instrument.spot("AAA", "SIM", 0.05, 1)), none);
+        assertThatThrownBy(() -> TickStore.at(root).write(twice, TickFormat.CSV))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both AAA@SIM");
+        assertThat(root.resolve("venue=SIM")).doesNotExist();
     }
 }
