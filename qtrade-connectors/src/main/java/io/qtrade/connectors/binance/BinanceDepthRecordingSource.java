@@ -40,7 +40,8 @@ import java.util.Objects;
  * {@code /api/v3/depth} (spot) or {@code /fapi/v1/depth} (futures) response body. Binance times ({@code E},
  * {@code T}) are epoch milliseconds UTC ({@link EpochUnit#AUTO} also reads microseconds); {@code exchTs} is
  * {@code T} when present, else {@code E}; a spot snapshot carries no venue time and gets
- * {@code exchTs = localTs - assumedFeedLatencyNanos}.
+ * {@code exchTs = localTs - assumedFeedLatencyNanos}, or the first applied diff's, if earlier
+ * ({@link BinanceDepthSynchronizer}).
  *
  * <h2>Bad input</h2>
  * Not JSON, a missing {@code localTs}, {@code U}, {@code u} ({@code pu} on futures) or {@code lastUpdateId}, an event

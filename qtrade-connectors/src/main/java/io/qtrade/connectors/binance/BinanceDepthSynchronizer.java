@@ -41,7 +41,9 @@ import java.util.Objects;
  * {@code DEPTH_UPDATE} per level (bids then asks; absolute quantity, 0 removes), the last flagged
  * {@code END_OF_MESSAGE}. Diffs replayed from the buffer when a snapshot arrives are stamped
  * {@code localTs = max(diff localTs, snapshot localTs)}, the moment a live client could have applied them, so that
- * {@code localTs} never goes back. A snapshot received while the book is live is not needed: it is counted in
+ * {@code localTs} never goes back. A spot snapshot (no venue time) is stamped {@code exchTs = min(localTs -
+ * assumed latency, first applied diff's exchTs)}: the snapshot precedes that diff's updates at the venue, so
+ * {@code exchTs} does not go back across a synchronisation either (the tick store writes in {@code exchTs} order). A snapshot received while the book is live is not needed: it is counted in
  * {@link #snapshotsIgnored()} and logged at DEBUG.
  *
  * <p>Allocation-free after warm-up (messages are copied into a pool of reused {@link DepthMessage}s).
@@ -176,7 +178,7 @@ public final class BinanceDepthSynchronizer {
                 return false;
             }
             int flags = resyncing ? EventFlags.AFTER_RESYNC : EventFlags.NONE;
-            emitSnapshot(out, flags);
+            emitSnapshot(out, flags, diff.exchTs);
             state = State.LIVE;
             lastUpdateId = u;
             emitDiff(diff, out, flags, Math.max(diff.localTs, snapshot.localTs));
@@ -225,21 +227,28 @@ public final class BinanceDepthSynchronizer {
         return true;
     }
 
-    private void emitSnapshot(EventBatch out, int flags) {
+    /**
+     * Emits the snapshot. A spot snapshot has no venue time, only the estimate {@code localTs - assumed latency};
+     * its rows are stamped {@code min(estimate, firstDiffExchTs)}: the snapshot is the book at update
+     * {@code lastUpdateId}, which the venue produced before the first applied diff's updates, so its venue time is
+     * no later than that diff's. A futures snapshot keeps its own {@code T}.
+     */
+    private void emitSnapshot(EventBatch out, int flags, long firstDiffExchTs) {
         DepthMessage s = snapshot;
         requireRoom(out, s.bidCount() + s.askCount() + 2, "snapshot");
-        out.add(instrument, s.exchTs, s.localTs, EventKind.SNAPSHOT_BEGIN, Side.NO_SIDE_CODE, 0.0, 0.0,
+        long exchTs = market == BinanceMarket.SPOT ? Math.min(s.exchTs, firstDiffExchTs) : s.exchTs;
+        out.add(instrument, exchTs, s.localTs, EventKind.SNAPSHOT_BEGIN, Side.NO_SIDE_CODE, 0.0, 0.0,
                 EventBatch.NO_ORDER_ID, flags | EventFlags.SNAPSHOT);
         int rowFlags = flags | EventFlags.SNAPSHOT;
         for (int i = 0; i < s.bidCount(); i++) {
-            out.add(instrument, s.exchTs, s.localTs, EventKind.DEPTH_UPDATE, Side.BUY.code(), s.bidPrice(i),
+            out.add(instrument, exchTs, s.localTs, EventKind.DEPTH_UPDATE, Side.BUY.code(), s.bidPrice(i),
                     s.bidQty(i), EventBatch.NO_ORDER_ID, rowFlags);
         }
         for (int i = 0; i < s.askCount(); i++) {
-            out.add(instrument, s.exchTs, s.localTs, EventKind.DEPTH_UPDATE, Side.SELL.code(), s.askPrice(i),
+            out.add(instrument, exchTs, s.localTs, EventKind.DEPTH_UPDATE, Side.SELL.code(), s.askPrice(i),
                     s.askQty(i), EventBatch.NO_ORDER_ID, rowFlags);
         }
-        out.add(instrument, s.exchTs, s.localTs, EventKind.SNAPSHOT_END, Side.NO_SIDE_CODE, 0.0, 0.0,
+        out.add(instrument, exchTs, s.localTs, EventKind.SNAPSHOT_END, Side.NO_SIDE_CODE, 0.0, 0.0,
                 EventBatch.NO_ORDER_ID, rowFlags | EventFlags.END_OF_MESSAGE);
     }
 

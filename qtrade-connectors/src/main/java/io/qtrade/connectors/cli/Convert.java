@@ -21,6 +21,9 @@ import java.util.Objects;
  *
  * Convert --from synthetic --to data/ticks events=200000 seed=7
  * Convert --from csv --to data/parquet data/csv-store
+ * Convert --from binance-trades --to data/ticks tick_size=0.01 lot_size=0.00001 \
+ *     BTCUSDT-trades-2024-01-01.csv BTCUSDT-trades-2024-01-02.csv
+ * Convert --from lobster --to data/ticks tick_size=0.01 AAPL_2012-06-21_34200000_57600000_message_10.csv
  * }</pre>
  * Arguments with {@code =} are options of the input format, the others are input paths. It prints the parts written
  * and the store's catalog; exit status 0 on success, 2 on a usage error, 1 when the conversion failed.
@@ -104,6 +107,10 @@ public final class Convert {
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(Locale.ROOT, "wrote %,d events into %d %s parts under %s in %.2f s%n", summary.rows(),
                     summary.parts().size(), format.extension(), store.root(), seconds);
+            long skipped = ChainedSource.skippedLines(source);
+            if (skipped > 0) {
+                out.printf(Locale.ROOT, "skipped %,d bad input lines (lenient=true; each logged at WARN)%n", skipped);
+            }
             for (CatalogEntry e : store.catalog()) {
                 out.printf(Locale.ROOT, "  venue=%s symbol=%s %s..%s (%d dates) %,d rows, %d parquet + %d csv parts,"
                                 + " %,d bytes%n", e.venue(), e.symbol(), e.firstDate(), e.lastDate(), e.dates(),
@@ -132,6 +139,10 @@ public final class Convert {
         for (InputFormat f : formats.all()) {
             s.println("  " + f.name() + ": " + f.description());
         }
+        s.println("Zerodha Kite: candles are bars, not ticks, and are not converted; read them with"
+                + " io.qtrade.connectors.zerodha.KiteCandles.read(path, ImportOptions.STRICT). The instruments dump"
+                + " gives any importer its tick and lot size: instruments=PATH (the symbol's row; venue=EXCHANGE"
+                + " when listed on several).");
     }
 
     @Override

@@ -78,6 +78,44 @@ public final class FormatOptions {
         }
     }
 
+    /**
+     * The value of {@code key}, which must be given.
+     *
+     * @param what what the option is, for the message (e.g. {@code "the instrument's price increment"})
+     * @throws IllegalArgumentException naming the option and what it is when it is absent
+     */
+    public String required(String key, String what) {
+        String v = string(key, null);
+        if (v == null) {
+            throw new IllegalArgumentException("option " + key + " is required: " + what);
+        }
+        return v;
+    }
+
+    /** The value of {@code key} as a finite positive number, or {@code fallback} (which may be NaN) when absent. */
+    public double positiveDouble(String key, double fallback) {
+        double v = doubleValue(key, fallback);
+        if (values.containsKey(key) && !(v > 0 && Double.isFinite(v))) {
+            throw new IllegalArgumentException("option " + key + "=" + values.get(key)
+                    + ": expected a finite positive number");
+        }
+        return v;
+    }
+
+    /** The value of {@code key} as a long {@code >= 0}, or {@code fallback} when absent. */
+    public long nonNegativeLong(String key, long fallback) {
+        long v = longValue(key, fallback);
+        if (values.containsKey(key) && v < 0) {
+            throw new IllegalArgumentException("option " + key + "=" + values.get(key) + ": expected an integer >= 0");
+        }
+        return v;
+    }
+
+    /** Whether {@code key} was given (does not mark it used). */
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
     /** The keys given but never read, in name order. */
     public Set<String> unused() {
         Set<String> out = new TreeSet<>(values.keySet());

@@ -33,8 +33,15 @@ import java.util.Map;
  *   <li>{@code parquet}: tick store roots (every instrument, or those chosen by options) or single Parquet parts;</li>
  *   <li>{@code csv}: the same for CSV parts; a CSV part outside a store names its instrument by options
  *       ({@code symbol}, {@code venue}, {@code tick_size}, {@code lot_size}, {@code multiplier});</li>
- *   <li>{@code synthetic}: the {@link SyntheticMarket} generator (no inputs).</li>
+ *   <li>{@code synthetic}: the {@link SyntheticMarket} generator (no inputs);</li>
+ *   <li>the vendor importers: {@code binance-trades}, {@code binance-aggtrades}, {@code binance-bookticker},
+ *       {@code binance-depth}, {@code tardis-incremental}, {@code tardis-trades}, {@code tardis-snapshot},
+ *       {@code tardis-quotes}, {@code lobster} (options in {@code --help} and the module README). Several files of
+ *       one kind are chained in time order; files that overlap in time are refused.</li>
  * </ul>
+ * Zerodha Kite candles are not market events and have no format: read them with
+ * {@link io.qtrade.connectors.zerodha.KiteCandles#read}. The Kite instruments dump serves every importer format as
+ * the source of tick and lot sizes ({@code instruments=PATH}).
  * Store inputs take {@code venue}, {@code symbols} (comma-separated), {@code from} and {@code to} (ISO dates, UTC,
  * {@code to} exclusive), {@code lenient} ({@code true} to count and skip bad rows) and
  * {@code max_backwards_nanos}.
@@ -47,9 +54,9 @@ public final class InputFormats {
         this.formats = formats;
     }
 
-    /** {@code parquet}, {@code csv} and {@code synthetic}. */
+    /** {@code parquet}, {@code csv}, {@code synthetic} and every vendor importer. */
     public static InputFormats standard() {
-        return new InputFormats(new LinkedHashMap<>())
+        InputFormats formats = new InputFormats(new LinkedHashMap<>())
                 .with(InputFormat.of("parquet", "tick store roots or part files; options venue, symbols, from, to,"
                         + " lenient, max_backwards_nanos", (in, o) -> store(in, o, TickFormat.PARQUET)))
                 .with(InputFormat.of("csv", "tick store roots or CSV parts; the store options, and for a bare"
@@ -58,6 +65,10 @@ public final class InputFormats {
                 .with(InputFormat.of("synthetic", "Cont-Stoikov-Talreja generator; options symbols, venue, mids,"
                         + " tick_sizes, lot_sizes, events, seed, date, mean_reversion, correlation",
                         (in, o) -> synthetic(in, o)));
+        for (InputFormat vendor : VendorFormats.all()) {
+            formats = formats.with(vendor);
+        }
+        return formats;
     }
 
     /** This registry plus {@code format}, which replaces a format of the same name. */

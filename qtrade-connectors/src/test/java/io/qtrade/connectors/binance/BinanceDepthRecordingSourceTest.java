@@ -47,7 +47,9 @@ class BinanceDepthRecordingSourceTest {
         assertThat(rows.kind(5)).isEqualTo(EventKind.SNAPSHOT_END);
         assertThat(rows.flags(5)).isEqualTo(EventFlags.SNAPSHOT | EventFlags.END_OF_MESSAGE);
         assertThat(rows.localTs(5)).isEqualTo(T0 + 150 * MS);
-        assertThat(rows.exchTs(5)).isEqualTo(T0 + 150 * MS); // spot snapshot: no venue time, latency 0 assumed
+        // Spot snapshot: no venue time; the estimate localTs - 0 = 150 ms is later than the first diff it precedes
+        // (line 2, E = 100 ms), so it is stamped min(150, 100) = 100 ms and exchTs never goes back.
+        assertThat(rows.exchTs(5)).isEqualTo(T0 + 100 * MS);
         assertThat(rows.price(6)).isEqualTo(100.01);
         assertThat(rows.qty(6)).isEqualTo(3.0);
         assertThat(rows.exchTs(6)).isEqualTo(T0 + 100 * MS);
