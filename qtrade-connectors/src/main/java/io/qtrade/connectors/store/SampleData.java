@@ -1,8 +1,5 @@
 package io.qtrade.connectors.store;
 
-import io.qtrade.connectors.synthetic.SyntheticMarket;
-import io.qtrade.core.Instrument;
-import io.qtrade.core.time.Timestamps;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,36 +10,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The sample tick store shipped in this jar: venue {@code SIM}, symbols {@code BTCUSDT} (tick 0.1, lot 0.001, mid
- * 42,000) and {@code ETHUSDT} (tick 0.01, lot 0.001, mid 2,300), 2024-01-02 UTC, 200,000 events of the synthetic
- * Cont-Stoikov-Talreja market with seed 42, in Parquet. The demo and the examples read it by default:
+ * The sample tick store shipped in this jar, in Parquet:
+ * <ul>
+ *   <li>venue {@code SIM}: symbols {@code BTCUSDT} (tick 0.1, lot 0.001, mid 42,000) and {@code ETHUSDT} (tick 0.01,
+ *       lot 0.001, mid 2,300), 2024-01-02 UTC, 200,000 events of the synthetic Cont-Stoikov-Talreja market with seed
+ *       42: the day the demo and the examples replay ({@link #synthetic()});</li>
+ *   <li>venues {@code BINANCE}, {@code BINANCE_USDM}, {@code NASDAQ}: the importers' test fixtures converted by
+ *       {@code Convert} (a Binance spot depth recording and trades, a Tardis {@code incremental_book_L2} file, a
+ *       LOBSTER pair): a few dozen rows each, showing what each vendor format becomes in the store.</li>
+ * </ul>
  * <pre>{@code
  * TickStore store = TickStore.at(SampleData.root());
+ * try (EventSource day = store.read(SampleData.synthetic())) { ... }      // venue SIM only
  * }</pre>
  * It lives under {@code io/qtrade/connectors/store/sample/} on the class path, listed in {@code index.txt}. Running
  * from a directory (the build tree), {@link #root()} is that directory; from a jar, the files are copied once to a
  * directory under {@code java.io.tmpdir} (written complete, then renamed), so any working directory works.
  *
- * <p>Regenerated, byte for byte, from the repository root by
- * <pre>{@code
- * mvn -B -q -pl qtrade-connectors -am -DskipTests -Pconvert package \
- *     -Dconvert.mainClass=io.qtrade.connectors.store.SampleData \
- *     -Dexec.args="qtrade-connectors/src/main/resources/io/qtrade/connectors/store/sample"
- * }</pre>
- * which runs {@link #regenerate(Path)}.
+ * <p>Regenerated, byte for byte, by {@code io.qtrade.connectors.cli.SampleRecipe} (its class comment gives the
+ * command and the list of conversions).
  */
 public final class SampleData {
+
+    /** The venue of the synthetic day. */
+    public static final String SYNTHETIC_VENUE = "SIM";
 
     private static final String BASE = "sample/";
     private static final String INDEX = "index.txt";
 
     private SampleData() {
+    }
+
+    /** The query for the synthetic day: venue {@value #SYNTHETIC_VENUE}, both symbols, every row. */
+    public static TickQuery synthetic() {
+        return TickQuery.all().withVenue(SYNTHETIC_VENUE);
     }
 
     /** The root of the sample tick store, extracted to a temporary directory when it is inside a jar. */
@@ -131,44 +137,5 @@ public final class SampleData {
         } catch (IOException e) {
             throw new UncheckedIOException("indexing " + root, e);
         }
-    }
-
-    /**
-     * Deletes {@code dir/venue=SIM}, writes the sample (the generator settings in the class comment) into
-     * {@code dir} and writes {@code dir/index.txt}.
-     */
-    public static void regenerate(Path dir) {
-        Path venue = dir.resolve("venue=SIM");
-        if (Files.exists(venue)) {
-            try (Stream<Path> walk = Files.walk(venue)) {
-                List<Path> all = new ArrayList<>();
-                walk.forEach(all::add);
-                all.sort((a, b) -> b.getNameCount() - a.getNameCount());
-                for (Path p : all) {
-                    Files.delete(p);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("deleting the old sample under " + venue, e);
-            }
-        }
-        SyntheticMarket market = SyntheticMarket.builder()
-                .instrument(Instrument.spot("BTCUSDT", "SIM", 0.1, 0.001), 42_000)
-                .instrument(Instrument.spot("ETHUSDT", "SIM", 0.01, 0.001), 2_300)
-                .events(200_000)
-                .seed(42)
-                .startNanos(Timestamps.startOfDay(LocalDate.of(2024, 1, 2)))
-                .build();
-        TickStore.at(dir).write(market, TickFormat.PARQUET);
-        writeIndex(dir);
-    }
-
-    /** {@code DIR}: {@link #regenerate(Path) regenerates} the sample in {@code DIR}. */
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: SampleData DIR");
-            System.exit(2);
-        }
-        regenerate(Path.of(args[0]));
-        System.out.println("sample data written to " + args[0]);
     }
 }
