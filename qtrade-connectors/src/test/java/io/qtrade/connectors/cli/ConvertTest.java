@@ -69,8 +69,10 @@ class ConvertTest {
 
     @Test
     void anUnknownFormatListsTheRegisteredOnes(@TempDir Path dir) {
-        assertThat(run(new Convert(InputFormats.standard()), "--from", "lobster", "--to", dir.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected one of [parquet, csv, synthetic]");
+        assertThat(run(new Convert(InputFormats.standard()), "--from", "itch", "--to", dir.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("input format 'itch' is unknown: expected one of"
+                + " [parquet, csv, synthetic, binance-trades, binance-aggtrades, binance-bookticker, binance-depth,"
+                + " tardis-incremental, tardis-trades, tardis-snapshot, tardis-quotes, lobster]");
     }
 
     @Test
