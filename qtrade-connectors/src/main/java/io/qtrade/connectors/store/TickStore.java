@@ -127,6 +127,14 @@ public final class TickStore {
                         w.abort();
                     }
                 }
+                // Parts of this call committed before the failure (earlier dates) go too, as documented.
+                for (Path part : written) {
+                    try {
+                        Files.deleteIfExists(part);
+                    } catch (IOException e) {
+                        LOG.warn("could not delete {} after a failed write: {}", part, e.toString());
+                    }
+                }
             }
         }
         LOG.debug("wrote {} rows into {} parts under {}", rows, written.size(), root);

@@ -316,6 +316,32 @@ class VendorFormatsTest {
     }
 
     @Test
+    void anOverlapFoundAfterADayWasCommittedRemovesEveryPartOfTheCall() throws Exception {
+        // Spot trades, ms: day1 on 2024-01-01; day2 from 2024-01-02T23:59:59.999 to 2024-01-03T00:00:00.100;
+        // late starts inside day2 (2024-01-03T00:00:00.050). Chained day1, day2, late: when late's first row is
+        // read, the parts of 2024-01-01 and 2024-01-02 are already committed.
+        Path day1 = dir.resolve("BTCUSDT-trades-2024-01-01.csv");
+        Path day2 = dir.resolve("BTCUSDT-trades-2024-01-02.csv");
+        Path late = dir.resolve("BTCUSDT-trades-2024-01-03.csv");
+        Files.writeString(day1, "1,42000.00,0.1,4200,1704067200000,true,true\n");
+        Files.writeString(day2, "2,42000.00,0.1,4200,1704239999999,true,true\n"
+                + "3,42000.00,0.1,4200,1704240000100,true,true\n");
+        Files.writeString(late, "4,42000.00,0.1,4200,1704240000050,true,true\n");
+        Path store = dir.resolve("s");
+        assertThat(convert("--from", "binance-trades", "--to", store.toString(), "tick_size=0.01",
+                "lot_size=0.00001", late.toString(), day2.toString(), day1.toString())).isEqualTo(2);
+        assertThat(err()).contains("input " + late + " starts at 2024-01-03T00:00:00.050Z", "before " + day2
+                + " ends at 2024-01-03T00:00:00.100Z");
+        try (var files = Files.walk(store)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".parquet"))).isEmpty();
+        }
+        // Without the overlapping file the same call writes the three dates.
+        assertThat(convert("--from", "binance-trades", "--to", store.toString(), "tick_size=0.01",
+                "lot_size=0.00001", day2.toString(), day1.toString())).isZero();
+        assertThat(TickStore.at(store).catalog().get(0).dates()).isEqualTo(3);
+    }
+
+    @Test
     void helpListsEveryImporterAndSaysHowToReadKiteCandles() {
         assertThat(convert("--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
