@@ -5,7 +5,9 @@ import io.qtrade.connectors.store.TickFormat;
 import io.qtrade.connectors.store.TickStore;
 import io.qtrade.core.market.EventSource;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,9 @@ import java.util.Objects;
  * Convert --from lobster --to data/ticks tick_size=0.01 AAPL_2012-06-21_34200000_57600000_message_10.csv
  * }</pre>
  * Arguments with {@code =} are options of the input format, the others are input paths. It prints the parts written
- * and the store's catalog; exit status 0 on success, 2 on a usage error, 1 when the conversion failed.
+ * and the store's catalog; exit status 0 on success, 2 on a usage error, 1 when the conversion failed. A conversion
+ * whose new parts would be read back out of time order after the parts a date already holds is undone and refused
+ * (exit 2, see {@link AppendCheck}).
  */
 public final class Convert {
 
@@ -105,6 +109,15 @@ public final class Convert {
             long started = System.nanoTime();
             TickStore.WriteSummary summary = store.write(source, format);
             double seconds = (System.nanoTime() - started) / 1e9;
+            String conflict = AppendCheck.firstConflict(summary.parts());
+            if (conflict != null) {
+                for (Path part : summary.parts()) {
+                    Files.deleteIfExists(part);
+                }
+                err.println("convert: " + conflict + "; the " + summary.parts().size() + " parts of this call were"
+                        + " removed");
+                return 2;
+            }
             out.printf(Locale.ROOT, "wrote %,d events into %d %s parts under %s in %.2f s%n", summary.rows(),
                     summary.parts().size(), format.extension(), store.root(), seconds);
             long skipped = ChainedSource.skippedLines(source);
@@ -120,6 +133,9 @@ public final class Convert {
         } catch (IllegalArgumentException e) {
             err.println("convert: " + e.getMessage());
             return 2;
+        } catch (IOException e) {
+            err.println("convert failed: " + e);
+            return 1;
         } catch (RuntimeException e) {
             err.println("convert failed: " + e);
             return 1;

@@ -342,6 +342,44 @@ class VendorFormatsTest {
     }
 
     @Test
+    void addingAnotherKindOverlappingADayAlreadyStoredIsUndoneAndRefused() {
+        Path store = dir.resolve("s");
+        String incremental = path("tardis/binance-futures_incremental_book_L2_2024-01-01_BTCUSDT.csv");
+        String trades = path("tardis/binance-futures_trades_2024-01-01_BTCUSDT.csv");
+        assertThat(convert("--from", "tardis-incremental", "--to", store.toString(), "tick_size=0.1",
+                "lot_size=0.001", incremental)).isZero();
+        // The book rows span 00:00:00.000..00:00:00.400; the trades start at 00:00:00.010.
+        assertThat(convert("--from", "tardis-trades", "--to", store.toString(), "tick_size=0.1", "lot_size=0.001",
+                trades)).isEqualTo(2);
+        assertThat(err()).contains("part-1.parquet starts at 2024-01-01T00:00:00.010Z",
+                "before the part part-0.parquet already there ends at 2024-01-01T00:00:00.400Z",
+                "the 1 parts of this call were removed");
+        assertThat(TickStore.at(store).catalog().get(0).parquetParts()).isEqualTo(1);
+        assertThat(TickStore.at(store).catalog().get(0).rows()).isEqualTo(14);
+    }
+
+    @Test
+    void appendingALaterStretchOfTheSameDayIsAccepted() throws Exception {
+        Path morning = dir.resolve("a").resolve("BTCUSDT-trades-2024-01-01.csv");
+        Path evening = dir.resolve("b").resolve("BTCUSDT-trades-2024-01-01.csv");
+        Files.createDirectories(morning.getParent());
+        Files.createDirectories(evening.getParent());
+        Files.writeString(morning, "1,42000.00,0.1,4200,1704067200000,true,true\n");
+        Files.writeString(evening, "2,42000.00,0.1,4200,1704067200000,true,true\n"
+                + "3,42000.00,0.1,4200,1704150000000,true,true\n");
+        Path store = dir.resolve("s");
+        for (Path f : List.of(morning, evening)) {
+            assertThat(convert("--from", "binance-trades", "--to", store.toString(), "tick_size=0.01",
+                    "lot_size=0.00001", f.toString())).as(err()).isZero();
+        }
+        // Equal timestamps at the boundary keep time order: 2 parts, 3 rows, read back in order.
+        assertThat(TickStore.at(store).catalog().get(0).parquetParts()).isEqualTo(2);
+        EventBatch back = drain(TickStore.at(store).read(TickQuery.all()));
+        assertThat(back.size()).isEqualTo(3);
+        assertThat(back.exchTs(2)).isEqualTo(1_704_150_000_000_000_000L);
+    }
+
+    @Test
     void helpListsEveryImporterAndSaysHowToReadKiteCandles() {
         assertThat(convert("--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
