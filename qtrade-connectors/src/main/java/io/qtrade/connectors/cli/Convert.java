@@ -155,6 +155,7 @@ public final class Convert {
         for (InputFormat f : formats.all()) {
             s.println("  " + f.name() + ": " + f.description());
         }
+        s.println(VendorFormats.SHARED_OPTIONS + ".");
         s.println("Zerodha Kite: candles are bars, not ticks, and are not converted; read them with"
                 + " io.qtrade.connectors.zerodha.KiteCandles.read(path, ImportOptions.STRICT). The instruments dump"
                 + " gives any importer its tick and lot size: instruments=PATH (the symbol's row; venue=EXCHANGE"

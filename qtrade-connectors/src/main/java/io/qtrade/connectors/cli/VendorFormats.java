@@ -47,8 +47,13 @@ final class VendorFormats {
     /** Tardis' grouped-symbol files hold many instruments: their name does not name one. */
     private static final Set<String> TARDIS_GROUPS = Set.of("SPOT", "FUTURES", "PERPETUALS", "OPTIONS");
 
-    private static final String COMMON = "; lenient, max_backwards_nanos, feed_latency_nanos, staging_rows";
-    private static final String INSTRUMENT = "tick_size, lot_size, multiplier (or instruments=KITE_DUMP), venue";
+    /** The options every importer format shares, for the usage text. */
+    static final String SHARED_OPTIONS = "importer formats (binance-*, tardis-*, lobster) also take tick_size and"
+            + " lot_size (required, or instruments=KITE_DUMP: the Kite Connect instruments dump row of the symbol),"
+            + " multiplier (1), symbol (from the file names where the vendor's naming makes it certain, else"
+            + " required), venue, lenient (false), max_backwards_nanos (0), feed_latency_nanos (0: localTs = exchTs"
+            + " for files without a local time), staging_rows; several files of one kind are chained in time order,"
+            + " files that overlap in time are refused";
 
     private VendorFormats() {
     }
@@ -60,17 +65,16 @@ final class VendorFormats {
                 binanceCsv("binance-aggtrades", BinanceCsvFile.AGG_TRADES, "aggTrades"),
                 binanceCsv("binance-bookticker", BinanceCsvFile.BOOK_TICKER, "bookTicker"),
                 InputFormat.of("binance-depth", "Binance diff-depth WebSocket recordings with REST snapshots (JSON"
-                        + " lines); options market=spot|usdm (required), symbol (required), " + INSTRUMENT
-                        + " (default BINANCE, BINANCE_USDM)" + COMMON, VendorFormats::binanceDepth),
-                tardis("tardis-incremental", TardisCsvFile.INCREMENTAL_BOOK_L2, "incremental_book_L2"),
-                tardis("tardis-trades", TardisCsvFile.TRADES, "trades"),
-                tardis("tardis-snapshot", TardisCsvFile.BOOK_SNAPSHOT, "book_snapshot_N"),
-                tardis("tardis-quotes", TardisCsvFile.QUOTES, "quotes"),
-                InputFormat.of("lobster", "LOBSTER message + orderbook file pairs (TICKER_DATE_START_END_message"
-                        + "_LEVEL.csv with its _orderbook_ twin; the twin is found next to the message file when"
-                        + " not given); symbol from the names; options tick_size (required), lot_size (default 1"
-                        + " share), multiplier (or instruments=KITE_DUMP), venue (default NASDAQ)" + COMMON,
-                        VendorFormats::lobster));
+                        + " lines); market=spot|usdm and symbol required; venue BINANCE or BINANCE_USDM",
+                        VendorFormats::binanceDepth),
+                tardis("tardis-incremental", TardisCsvFile.INCREMENTAL_BOOK_L2, "incremental_book_L2",
+                        "incremental_book_L2"),
+                tardis("tardis-trades", TardisCsvFile.TRADES, "trades", "trades"),
+                tardis("tardis-snapshot", TardisCsvFile.BOOK_SNAPSHOT, "book_snapshot_N", "book_snapshot_25"),
+                tardis("tardis-quotes", TardisCsvFile.QUOTES, "quotes", "quotes"),
+                InputFormat.of("lobster", "LOBSTER message + orderbook pairs (AAPL_2012-06-21_34200000_57600000"
+                        + "_message_10.csv; the _orderbook_ twin is taken from next to it); venue NASDAQ, lot_size 1"
+                        + " (share) unless given", VendorFormats::lobster));
     }
 
     static ImportOptions importOptions(FormatOptions o) {
@@ -89,10 +93,9 @@ final class VendorFormats {
     // ---------------------------------------------------------------- Binance
 
     private static InputFormat binanceCsv(String name, BinanceCsvFile kind, String fileKind) {
-        return InputFormat.of(name, "Binance public-data " + fileKind + " CSVs, spot or USD-M (e.g. BTCUSDT-"
-                + fileKind + "-2024-01-01.csv; several files are chained in time order); symbol from the name,"
-                + " else symbol=; options market=spot|usdm (default spot), " + INSTRUMENT
-                + " (default BINANCE, BINANCE_USDM)" + COMMON, (inputs, o) -> {
+        return InputFormat.of(name, "Binance public-data " + fileKind + " CSVs, spot or USD-M (BTCUSDT-"
+                + fileKind + "-2024-01-01.csv); market=spot|usdm (default spot) picks the venue, BINANCE or"
+                + " BINANCE_USDM", (inputs, o) -> {
                     ImportOptions options = importOptions(o);
                     BinanceMarket market = market(o, BinanceMarket.SPOT);
                     String symbol = binanceSymbol(name, fileKind, requireFiles(name, inputs));
@@ -149,11 +152,10 @@ final class VendorFormats {
 
     // ---------------------------------------------------------------- Tardis
 
-    private static InputFormat tardis(String name, TardisCsvFile kind, String dataType) {
-        return InputFormat.of(name, "Tardis.dev " + dataType + " CSVs (e.g. binance-futures_" + dataType.replace("N",
-                "25") + "_2024-01-01_BTCUSDT.csv; several files are chained in time order); symbol from the name,"
-                + " else symbol=; options " + INSTRUMENT + " (default from the exchange id: binance -> BINANCE,"
-                + " binance-futures -> BINANCE_USDM, else upper case)" + COMMON, (inputs, o) -> {
+    private static InputFormat tardis(String name, TardisCsvFile kind, String dataType, String example) {
+        return InputFormat.of(name, "Tardis.dev " + dataType + " CSVs, unzipped (binance-futures_" + example
+                + "_2024-01-01_BTCUSDT.csv); venue from the exchange id (binance-futures: BINANCE_USDM, binance:"
+                + " BINANCE, others upper case)", (inputs, o) -> {
                     ImportOptions options = importOptions(o);
                     List<Path> files = requireFiles(name, inputs);
                     Set<String> symbols = new LinkedHashSet<>();
