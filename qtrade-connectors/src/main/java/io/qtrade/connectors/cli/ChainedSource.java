@@ -2,6 +2,7 @@ package io.qtrade.connectors.cli;
 
 import io.qtrade.connectors.binance.BinanceCsvSource;
 import io.qtrade.connectors.binance.BinanceDepthRecordingSource;
+import io.qtrade.connectors.binance.BinanceDepthSynchronizer;
 import io.qtrade.connectors.lobster.LobsterSource;
 import io.qtrade.connectors.tardis.TardisCsvSource;
 import io.qtrade.core.Instrument;
@@ -43,6 +44,7 @@ final class ChainedSource implements EventSource {
     private long previousMaxTs = Long.MIN_VALUE;
     private long currentMaxTs = Long.MIN_VALUE;
     private long skipped;
+    private final List<String> diagnostics = new ArrayList<>();
 
     private ChainedSource(List<Instrument> instruments, List<Input> inputs) {
         this.instruments = List.copyOf(instruments);
@@ -50,7 +52,7 @@ final class ChainedSource implements EventSource {
     }
 
     /**
-     * The inputs as one source: the single input's own source, or a chain in time order.
+     * The inputs as one source, in time order (a single input is not opened ahead).
      *
      * @param instruments the instrument list every input's source has
      * @throws IllegalArgumentException for no inputs or the same label twice
@@ -66,7 +68,7 @@ final class ChainedSource implements EventSource {
             }
         }
         if (inputs.size() == 1) {
-            return inputs.get(0).opener().get();
+            return new ChainedSource(instruments, inputs);
         }
         long[] first = new long[inputs.size()];
         EventBatch one = new EventBatch(1);
@@ -132,6 +134,10 @@ final class ChainedSource implements EventSource {
 
     private void finishCurrent() {
         skipped += skippedLines(current);
+        String d = diagnostics(current);
+        if (d != null) {
+            diagnostics.add(currentLabel + ": " + d);
+        }
         current.close();
         current = null;
         if (currentMaxTs != Long.MIN_VALUE) {
@@ -147,6 +153,26 @@ final class ChainedSource implements EventSource {
     /** Bad lines skipped in lenient mode by the files finished so far and the open one. */
     long skipped() {
         return skipped + (current == null ? 0 : skippedLines(current));
+    }
+
+    /** What the importers of the files finished so far report beyond their rows (gaps, resyncs, halts), per file. */
+    List<String> diagnostics() {
+        return List.copyOf(diagnostics);
+    }
+
+    /** The counters of a depth recording or a LOBSTER replay, or {@code null} for other sources. */
+    static String diagnostics(EventSource s) {
+        if (s instanceof BinanceDepthRecordingSource d) {
+            BinanceDepthSynchronizer y = d.synchronizer();
+            return "gaps=" + y.gaps() + ", resyncs=" + y.resyncs() + ", droppedBeforeSync=" + y.droppedBeforeSync()
+                    + ", staleSnapshots=" + y.staleSnapshots() + ", staleDiffs=" + y.staleDiffs()
+                    + ", bufferOverflows=" + y.bufferOverflows() + ", final state " + y.state();
+        }
+        if (s instanceof LobsterSource l) {
+            return "messages=" + l.messagesRead() + ", halts=" + l.halts() + ", quoteResumes=" + l.quoteResumes()
+                    + ", tradeResumes=" + l.tradeResumes() + ", bookMismatches=" + l.bookMismatches();
+        }
+        return null;
     }
 
     /**

@@ -120,6 +120,11 @@ public final class Convert {
             }
             out.printf(Locale.ROOT, "wrote %,d events into %d %s parts under %s in %.2f s%n", summary.rows(),
                     summary.parts().size(), format.extension(), store.root(), seconds);
+            if (source instanceof ChainedSource chain) {
+                for (String line : chain.diagnostics()) {
+                    out.println("  " + line);
+                }
+            }
             long skipped = ChainedSource.skippedLines(source);
             if (skipped > 0) {
                 out.printf(Locale.ROOT, "skipped %,d bad input lines (lenient=true; each logged at WARN)%n", skipped);
