@@ -35,12 +35,15 @@ import java.util.regex.Pattern;
  */
 final class VendorFormats {
 
-    /** Binance public-data names: {@code BTCUSDT-trades-2024-01-01.csv}, monthly {@code BTCUSDT-trades-2024-01.csv}. */
+    /**
+     * Binance public-data names: {@code BTCUSDT-trades-2024-01-01.csv}, monthly {@code BTCUSDT-trades-2024-01.csv},
+     * or the {@code .zip} Binance ships them in.
+     */
     static final Pattern BINANCE_NAME = Pattern.compile(
-            "([A-Z0-9]+)-(?:um-)?(trades|aggTrades|bookTicker)-\\d{4}-\\d{2}(?:-\\d{2})?\\.csv");
-    /** Tardis dataset names: {@code binance-futures_trades_2024-01-01_BTCUSDT.csv}. */
+            "([A-Z0-9]+)-(?:um-)?(trades|aggTrades|bookTicker)-\\d{4}-\\d{2}(?:-\\d{2})?\\.(?:csv|zip)");
+    /** Tardis dataset names: {@code binance-futures_trades_2024-01-01_BTCUSDT.csv}, or {@code .csv.gz} as shipped. */
     static final Pattern TARDIS_NAME = Pattern.compile(
-            "([a-z0-9-]+)_([A-Za-z0-9_]+)_(\\d{4}-\\d{2}-\\d{2})_(.+)\\.csv");
+            "([a-z0-9-]+)_([A-Za-z0-9_]+)_(\\d{4}-\\d{2}-\\d{2})_(.+?)\\.csv(?:\\.gz)?");
     /** LOBSTER names: {@code AAPL_2012-06-21_34200000_57600000_message_10.csv}. */
     static final Pattern LOBSTER_NAME = Pattern.compile(
             "([^_]+)_(\\d{4}-\\d{2}-\\d{2})_(\\d+)_(\\d+)_(message|orderbook)_(\\d+)\\.csv");

@@ -111,6 +111,35 @@ class VendorFormatsTest {
     }
 
     @Test
+    void binanceZipAndTardisGzipFilesAreReadAsShipped() throws Exception {
+        Path zipped = dir.resolve("BTCUSDT-trades-2024-01-01.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(zipped))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("BTCUSDT-trades-2024-01-01.csv"));
+            zip.write(Files.readAllBytes(fixture("binance/BTCUSDT-trades-2024-01-01.csv")));
+            zip.closeEntry();
+        }
+        EventBatch back = convertAndReadBack(BTC_SPOT, "--from", "binance-trades", "tick_size=0.01",
+                "lot_size=0.00001", zipped.toString());
+        EventBatch direct = drain(BinanceCsvSource.trades(fixture("binance/BTCUSDT-trades-2024-01-01.csv"),
+                BTC_SPOT, ImportOptions.STRICT));
+        assertThat(direct.size()).isEqualTo(3);
+        assertThat(back.contentEquals(direct)).isTrue();
+
+        String name = "binance-futures_trades_2024-01-01_BTCUSDT.csv";
+        Path gz = dir.resolve(name + ".gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(fixture("tardis/" + name)));
+        }
+        dir = dir.resolve("tardis");
+        EventBatch tardis = convertAndReadBack(BTC_USDM, "--from", "tardis-trades", "tick_size=0.1",
+                "lot_size=0.001", gz.toString());
+        EventBatch tardisDirect = drain(TardisCsvSource.open(TardisCsvFile.TRADES, fixture("tardis/" + name),
+                BTC_USDM, ImportOptions.STRICT));
+        assertThat(tardisDirect.size()).isPositive();
+        assertThat(tardis.contentEquals(tardisDirect)).isTrue();
+    }
+
+    @Test
     void binanceUsdmAggTradesLandInTheUsdmVenueWithTheAssumedFeedLatency() {
         ImportOptions fiveMs = ImportOptions.STRICT.withAssumedFeedLatencyNanos(5_000_000);
         EventBatch back = convertAndReadBack(BTC_USDM, "--from", "binance-aggtrades", "market=usdm",
