@@ -247,7 +247,7 @@ public final class TickStore {
             if (!selected.isEmpty()) {
                 sources.add(new ConcatenatedSource(instrument, selected, p -> p.format() == TickFormat.PARQUET
                         ? new ParquetTickReader(p.file(), instrument, options)
-                        : new CsvTickReader(p.file(), instrument, options)));
+                        : new CsvTickReader(p.file(), instrument, options), options.maxBackwardsNanos()));
             }
         }
         if (sources.isEmpty()) {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TickStoreRoundTripTest {
 
@@ -53,6 +54,20 @@ class TickStoreRoundTripTest {
         assertThat(back.size()).isEqualTo(original.size());
         assertThat(back.contentEquals(original)).isTrue();
         assertThat(store.instruments()).containsExactly(AAA, BBB);
+    }
+
+    @Test
+    void partsOfOneDateThatOverlapInTimeAreRefusedOnReadNamingBoth(@TempDir Path root) {
+        // Two write calls of the same stream put two parts in each date directory; the second part of a date starts
+        // at that date's first event, long before the first part ended: read in order they would go back in time.
+        TickStore store = TickStore.at(root);
+        store.write(market(5_000), TickFormat.PARQUET);
+        store.write(market(5_000), TickFormat.PARQUET);
+        assertThatThrownBy(() -> drain(store.read(TickQuery.all()), 30_000))
+                .isInstanceOf(TickDataException.class)
+                .hasMessageContaining("part-1.parquet, row 0, field exch_ts: the part starts at exch_ts ")
+                .hasMessageContaining("before part-0.parquet ended")
+                .hasMessageContaining("parts of one date must not overlap in time (tolerance 0 ns)");
     }
 
     @Test
