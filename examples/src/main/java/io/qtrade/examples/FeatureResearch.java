@@ -32,6 +32,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -576,8 +577,9 @@ public final class FeatureResearch {
         for (DoubleColumn c : List.of(hedge, intercept, tStat, crit5, p, halfLife)) {
             c.setPrintFormatter(fixed(4));
         }
+        String grid = BigDecimal.valueOf(stepSeconds).stripTrailingZeros().toPlainString();
         return Table.create("Engle-Granger (constant, ADF lag by AIC) and OU half-life of the spread, mids on a "
-                + java.math.BigDecimal.valueOf(stepSeconds).stripTrailingZeros().toPlainString() + " s grid; at least " + MIN_PAIR_POINTS + " points", pair, points, leftOut, hedge,
+                + grid + " s grid; pairs with at least " + MIN_PAIR_POINTS + " points", pair, points, leftOut, hedge,
                 intercept, tStat, crit5, p, halfLife);
     }
 
