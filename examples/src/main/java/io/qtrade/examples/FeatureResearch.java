@@ -78,7 +78,8 @@ import java.util.Locale;
  * <li><b>HAR-RV</b> (Corsi 2009, "A simple approximate long-memory model of realized volatility", J. Financial
  * Econometrics 7(2), 174-196; {@link HarRv}): {@code RV_{t+1} = b0 + bd RV_t + bw RV^w_t + bm RV^m_t}, with
  * Newey-West (5 lags) standard errors, R^2, and the 1-step and iterated 5-step forecasts. It is fitted on the
- * store's sessions of every instrument that has at least {@link #MIN_HAR_SESSIONS}, and always on the reference
+ * store's session RVs (in basis points squared) of every instrument that has at least {@link #MIN_HAR_SESSIONS}
+ * sessions, and always on the reference
  * daily RV of USD/CHF (1,302 days, 1996-2001, in percent^2; the series the features module checks against
  * statsmodels 0.13.5), so a one-day sample still shows a daily HAR fit. The table says which series each row is.</li>
  * <li><b>Cointegration</b> of each pair (y = the first symbol, x = the second, mids on the common grid):
@@ -99,6 +100,10 @@ public final class FeatureResearch {
     public static final int MIN_PAIR_POINTS = 50;
     /** The reference daily RV series on the class path (copied from qtrade-features' test resources). */
     public static final String HAR_REFERENCE_RESOURCE = "har_usdchf_daily_rv.csv";
+    /** Rows of the session RV table that {@link Report#print()} shows (the first and last halves). */
+    public static final int PRINTED_SESSION_ROWS = 20;
+    /** Squared log returns to basis points squared: the store's session RVs are fitted in bps^2. */
+    private static final double BPS_SQUARED = 1e8;
     private static final String HAR_REFERENCE_LABEL = "USD/CHF daily RV, 1996-2001 (reference, %^2)";
 
     private FeatureResearch() {
@@ -141,12 +146,17 @@ public final class FeatureResearch {
     public record Report(Path store, Table catalog, Table ofi, Table rvSessions, Table har, Table harSummary,
                          Table engleGranger, Table johansen) {
 
-        /** Every table, titled, in order: what {@link #main} prints. */
+        /**
+         * Every table, titled, in order: what {@link #main} prints; of the session RV table, the first and last
+         * {@link FeatureResearch#PRINTED_SESSION_ROWS} rows.
+         */
         public String print() {
             StringBuilder s = new StringBuilder();
             s.append("qtrade feature research on ").append(store).append(System.lineSeparator());
             for (Table t : List.of(catalog, ofi, rvSessions, har, harSummary, engleGranger, johansen)) {
-                s.append(System.lineSeparator()).append(t.print(Integer.MAX_VALUE)).append(System.lineSeparator());
+                // The session table can be long (one row per instrument and session): its first and last rows.
+                int rows = t == rvSessions ? PRINTED_SESSION_ROWS : Integer.MAX_VALUE;
+                s.append(System.lineSeparator()).append(t.print(rows)).append(System.lineSeparator());
             }
             return s.toString();
         }
@@ -415,9 +425,9 @@ public final class FeatureResearch {
             if (list.size() >= MIN_HAR_SESSIONS) {
                 double[] values = new double[list.size()];
                 for (int k = 0; k < values.length; k++) {
-                    values[k] = list.get(k)[2];
+                    values[k] = BPS_SQUARED * list.get(k)[2];
                 }
-                labels.add(scan.instruments.get(i).symbol() + " sessions (store)");
+                labels.add(scan.instruments.get(i).symbol() + " sessions (store, bps^2)");
                 inputs.add(values);
             } else {
                 labels.add(scan.instruments.get(i).symbol() + ": " + list.size() + " sessions in the store, "

@@ -2,16 +2,22 @@ package io.qtrade.examples;
 
 import io.qtrade.connectors.store.CatalogEntry;
 import io.qtrade.connectors.store.SampleData;
+import io.qtrade.connectors.store.TickFormat;
 import io.qtrade.connectors.store.TickQuery;
 import io.qtrade.connectors.store.TickStore;
+import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventCursor;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
+
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -170,6 +176,45 @@ class FeatureResearchTest {
             }
             assertThat(found).as("a HAR row for %s", e.symbol()).isTrue();
         }
+    }
+
+    @Test
+    void aStoreWithEnoughSessionsGetsItsOwnHarFitOnItsSessionRvInBpsSquared(@TempDir Path dir) {
+        // 150,000 synthetic events span about 13 minutes: on a 0.1 s grid, 6 s sessions give over 100 sessions.
+        Instrument aaa = Instrument.spot("AAA", "SYN", 0.01, 1);
+        TickStore small = TickStore.at(dir);
+        small.write(SyntheticMarket.builder().instrument(aaa, 100.00).events(150_000).seed(5).build(),
+                TickFormat.PARQUET);
+        FeatureResearch.Report r = FeatureResearch.run(small,
+                new FeatureResearch.Settings(10_000_000_000L, 100_000_000L, 6_000_000_000L));
+        String label = "AAA sessions (store, bps^2)";
+        Table summary = r.harSummary().where(r.harSummary().stringColumn("series").isEqualTo(label));
+        assertThat(summary.rowCount()).isEqualTo(1);
+        int days = summary.intColumn("days").get(0);
+        assertThat(days).isEqualTo(r.rvSessions().rowCount()).isGreaterThanOrEqualTo(FeatureResearch.MIN_HAR_SESSIONS);
+        assertThat(summary.intColumn("rows").get(0)).isEqualTo(days - 22);
+        assertThat(summary.doubleColumn("R2").get(0)).isBetween(0.0, 1.0);
+        // by hand: f_{T+1} = b0 + bd RV_T + bw mean(RV_{T-4..T}) + bm mean(RV_{T-21..T}), RV in bps^2 = 1e8 RV
+        double[] rv = new double[days];
+        for (int i = 0; i < days; i++) {
+            rv[i] = 1e8 * r.rvSessions().doubleColumn("RV").get(i);
+        }
+        Table har = r.har().where(r.har().stringColumn("series").isEqualTo(label));
+        double expected = har.doubleColumn("coef").get(0) + har.doubleColumn("coef").get(1) * rv[days - 1]
+                + har.doubleColumn("coef").get(2) * mean(rv, days - 5, days)
+                + har.doubleColumn("coef").get(3) * mean(rv, days - 22, days);
+        assertThat(summary.doubleColumn("forecast_1").get(0)).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+        // a single instrument has no pair to scan
+        assertThat(r.engleGranger().rowCount()).isZero();
+        assertThat(r.johansen().rowCount()).isZero();
+    }
+
+    private static double mean(double[] x, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += x[i];
+        }
+        return s / (to - from);
     }
 
     @Test
