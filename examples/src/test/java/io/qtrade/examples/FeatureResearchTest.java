@@ -53,8 +53,8 @@ class FeatureResearchTest {
 
     @Test
     void ofiMovesThePriceInTheSameBucketMoreThanItPredictsTheNext() {
-        // Cont, Kukanov & Stoikov (2014): the contemporaneous relation is positive and strong (R^2 ~ 65% in their
-        // sample); the next bucket's change is barely explained. The sample's 10 s buckets show the same.
+        // Cont, Kukanov & Stoikov (2014): the contemporaneous relation is linear, positive and strong; what OFI says
+        // about the next bucket's change is far weaker. The sample's 10 s buckets show the same.
         Table ofi = report.ofi();
         for (int i = 0; i < ofi.rowCount(); i += 2) {
             assertThat(ofi.stringColumn("regression").get(i)).isEqualTo("dP_k ~ OFI_k");
