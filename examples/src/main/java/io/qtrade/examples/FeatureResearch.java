@@ -180,7 +180,13 @@ public final class FeatureResearch {
                     continue;
                 }
                 String key = arg.substring(0, eq);
-                long nanos = Math.round(Double.parseDouble(arg.substring(eq + 1)) * 1e9);
+                long nanos;
+                try {
+                    nanos = Math.round(Double.parseDouble(arg.substring(eq + 1)) * 1e9);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("setting " + key + ": expected a number of seconds, was "
+                            + arg.substring(eq + 1));
+                }
                 settings = switch (key) {
                     case "ofi_bucket_seconds" -> new Settings(nanos, settings.gridNanos(), settings.rvSessionNanos());
                     case "grid_seconds" -> new Settings(settings.ofiBucketNanos(), nanos, settings.rvSessionNanos());
@@ -241,7 +247,7 @@ public final class FeatureResearch {
                 for (int i = 0; i < n; i++) {
                     Instrument inst = instruments.get(i);
                     books[i] = new OrderBook(inst);
-                    ofi[i] = new OfiBuckets(settings.ofiBucketNanos(), inst.lotSize(), inst.tickSize());
+                    ofi[i] = new OfiBuckets(settings.ofiBucketNanos(), inst.lotSize());
                     grids[i] = new MidPriceGrid(settings.gridNanos());
                     List<double[]> list = new ArrayList<>();
                     sessions.add(list);
@@ -418,6 +424,7 @@ public final class FeatureResearch {
         DoubleColumn last = DoubleColumn.create("last_RV");
         DoubleColumn f1 = DoubleColumn.create("forecast_1");
         DoubleColumn f5 = DoubleColumn.create("forecast_5");
+        StringColumn note = StringColumn.create("note");
         List<String> labels = new ArrayList<>();
         List<double[]> inputs = new ArrayList<>();
         for (int i = 0; i < scan.instruments.size(); i++) {
@@ -447,6 +454,7 @@ public final class FeatureResearch {
                 for (DoubleColumn c : List.of(r2, last, f1, f5)) {
                     c.append(Double.NaN);
                 }
+                note.append("");
                 continue;
             }
             HarRvFit fit = har.fit(rv);
@@ -463,7 +471,15 @@ public final class FeatureResearch {
                 nwT.append(nwTs[j]);
             }
             double[] forecasts = new double[5];
-            fit.forecast(rv, forecasts);
+            Arrays.fill(forecasts, Double.NaN);
+            String problem = "";
+            try {
+                fit.forecast(rv, forecasts);
+            } catch (IllegalStateException e) {
+                // A LEVEL-scale HAR can forecast a negative variance; the steps up to it are kept, the rest NaN.
+                problem = e.getMessage();
+            }
+            note.append(problem);
             days.append(rv.length);
             rows.append(ols.observationCount());
             r2.append(ols.rSquared());
@@ -480,7 +496,7 @@ public final class FeatureResearch {
         Table coefficients = Table.create("HAR-RV (Corsi 2009), OLS; Newey-West with " + NEWEY_WEST_LAGS + " lags",
                 series, term, coef, se, nwSe, nwT);
         Table summary = Table.create("HAR-RV fit and forecasts (1 step, and step 5 of the iterated forecast)",
-                sSeries, days, rows, r2, last, f1, f5);
+                sSeries, days, rows, r2, last, f1, f5, note);
         return new Table[] {coefficients, summary};
     }
 

@@ -14,6 +14,7 @@ import java.util.Arrays;
  * bucket k = [k T, (k+1) T)                                   (epoch-aligned, exchTs)
  * OFI_k    = (sum of e_n over the book events of bucket k) / lotSize          in lots
  * dP_k     = (mid at the end of bucket k - mid at the end of bucket k-1) / tickSize   in ticks
+ *          = ((bid + ask)_k - (bid + ask)_{k-1}) / 2    with prices in integer ticks: exact
  * }</pre>
  * with {@code e_n} from {@link OrderFlowImbalance} (streaming, after every book event) summed by a time
  * {@link BucketedSum}; the mid at a bucket's end is the mid after its last event (previous-tick). A bucket without
@@ -25,12 +26,11 @@ final class OfiBuckets {
 
     private final long bucketNanos;
     private final double lotSize;
-    private final double tickSize;
     private final OrderFlowImbalance ofi = new OrderFlowImbalance();
     private final BucketedSum sum;
     private long bucket = Long.MIN_VALUE;
-    private double mid = Double.NaN;
-    private double startMid = Double.NaN;
+    private double midTwiceTicks = Double.NaN;
+    private double startMidTwiceTicks = Double.NaN;
     private boolean startKnown;
     private double[] ofiLots = new double[256];
     private double[] midChangeTicks = new double[256];
@@ -38,13 +38,14 @@ final class OfiBuckets {
 
     /**
      * @param bucketNanos bucket length, {@code > 0}
-     * @param lotSize     the instrument's lot size (OFI unit)
-     * @param tickSize    the instrument's tick size (price-change unit)
+     * @param lotSize     the instrument's lot size (the OFI unit), {@code > 0}
      */
-    OfiBuckets(long bucketNanos, double lotSize, double tickSize) {
+    OfiBuckets(long bucketNanos, double lotSize) {
+        if (!(lotSize > 0) || Double.isInfinite(lotSize)) {
+            throw new IllegalArgumentException("lotSize = " + lotSize + ", expected finite and > 0");
+        }
         this.bucketNanos = bucketNanos;
         this.lotSize = lotSize;
-        this.tickSize = tickSize;
         this.sum = BucketedSum.ofNanos(bucketNanos);
     }
 
@@ -62,7 +63,8 @@ final class OfiBuckets {
             // The bucket this closes was already read through openSum() by closeThrough.
             sum.add(exchTs, e);
         }
-        mid = book.isEmpty(Side.BUY) || book.isEmpty(Side.SELL) ? Double.NaN : book.mid();
+        midTwiceTicks = book.isEmpty(Side.BUY) || book.isEmpty(Side.SELL) ? Double.NaN
+                : (double) (book.bestBidTicks() + book.bestAskTicks());
     }
 
     /** Forgets the previous book state (after a snapshot begins or the book is cleared): no flow across it. */
@@ -79,9 +81,9 @@ final class OfiBuckets {
             // The first bucket only provides the starting mid.
             startKnown = true;
         } else {
-            append(flow / lotSize, (mid - startMid) / tickSize);
+            append(flow / lotSize, (midTwiceTicks - startMidTwiceTicks) / 2.0);
         }
-        startMid = mid;
+        startMidTwiceTicks = midTwiceTicks;
         for (long k = bucket + 1; k < newBucket; k++) {
             append(0.0, 0.0); // no event: no flow and no price change
         }
@@ -120,7 +122,6 @@ final class OfiBuckets {
 
     @Override
     public String toString() {
-        return "OfiBuckets[bucketNanos=" + bucketNanos + ", lotSize=" + lotSize + ", tickSize=" + tickSize
-                + ", buckets=" + size + "]";
+        return "OfiBuckets[bucketNanos=" + bucketNanos + ", lotSize=" + lotSize + ", buckets=" + size + "]";
     }
 }

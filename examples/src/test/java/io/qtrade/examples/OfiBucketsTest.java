@@ -6,7 +6,7 @@ import io.qtrade.core.book.OrderBook;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OfiBucketsTest {
 
@@ -16,7 +16,7 @@ class OfiBucketsTest {
     @Test
     void bucketsFollowContKukanovStoikovWithEmptyBucketsAsZero() {
         OrderBook book = new OrderBook(AAA);
-        OfiBuckets buckets = new OfiBuckets(S, AAA.lotSize(), AAA.tickSize());
+        OfiBuckets buckets = new OfiBuckets(S, AAA.lotSize());
         // bucket 0 (0.5 s): the opening book 100.00 x 10 | 100.02 x 10, 100.03 x 5; seeds OFI, mid 100.01
         book.update(Side.BUY, 10_000, 10);
         book.update(Side.SELL, 10_002, 10);
@@ -35,18 +35,15 @@ class OfiBucketsTest {
 
         // OFI in lots of 0.5: bucket 1 = 15 / 0.5 = 30, bucket 2 = 0, bucket 3 = -10 / 0.5 = -20.
         assertThat(buckets.ofiLots()).containsExactly(30.0, 0.0, -20.0);
-        // mid: 100.01 at the end of bucket 0, 100.015 at the end of buckets 1..3: dP = 0.5, 0, 0 ticks.
-        double[] dp = buckets.midChangeTicks();
-        assertThat(dp).hasSize(3);
-        assertThat(dp[0]).isCloseTo(0.5, within(1e-9));
-        assertThat(dp[1]).isZero();
-        assertThat(dp[2]).isZero();
+        // mid: 100.01 at the end of bucket 0, 100.015 at the end of buckets 1..3: dP = 0.5, 0, 0 ticks, exactly
+        // (bid + ask in ticks: 20002 -> 20003).
+        assertThat(buckets.midChangeTicks()).containsExactly(0.5, 0.0, 0.0);
     }
 
     @Test
     void aBucketWithAnEmptySideIsNaNNotZero() {
         OrderBook book = new OrderBook(AAA);
-        OfiBuckets buckets = new OfiBuckets(S, AAA.lotSize(), AAA.tickSize());
+        OfiBuckets buckets = new OfiBuckets(S, AAA.lotSize());
         book.update(Side.BUY, 10_000, 10);
         book.update(Side.SELL, 10_002, 10);
         buckets.afterBookEvent(0, book);
@@ -60,5 +57,11 @@ class OfiBucketsTest {
         assertThat(buckets.midChangeTicks()[0]).isNaN();
         // bucket 2 compares with the empty-sided state of bucket 1: still undefined
         assertThat(buckets.ofiLots()[1]).isNaN();
+    }
+
+    @Test
+    void refusesALotSizeThatIsNotPositive() {
+        assertThatThrownBy(() -> new OfiBuckets(S, 0.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lotSize = 0.0");
     }
 }
