@@ -427,6 +427,7 @@ public final class FeatureResearch {
         StringColumn note = StringColumn.create("note");
         List<String> labels = new ArrayList<>();
         List<double[]> inputs = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (int i = 0; i < scan.instruments.size(); i++) {
             List<double[]> list = scan.sessions.get(i);
             if (list.size() >= MIN_HAR_SESSIONS) {
@@ -434,16 +435,18 @@ public final class FeatureResearch {
                 for (int k = 0; k < values.length; k++) {
                     values[k] = BPS_SQUARED * list.get(k)[2];
                 }
-                labels.add(scan.instruments.get(i).symbol() + " sessions (store, bps^2)");
                 inputs.add(values);
+                skipped.add("");
             } else {
-                labels.add(scan.instruments.get(i).symbol() + ": " + list.size() + " sessions in the store, "
-                        + MIN_HAR_SESSIONS + " needed");
                 inputs.add(null);
+                skipped.add("not fitted: " + list.size() + " sessions in the store, " + MIN_HAR_SESSIONS
+                        + " needed");
             }
+            labels.add(scan.instruments.get(i).symbol() + " sessions (store, bps^2)");
         }
         labels.add(HAR_REFERENCE_LABEL);
         inputs.add(referenceDailyRv());
+        skipped.add("");
         HarRv har = new HarRv(HarRvScale.LEVEL);
         for (int s = 0; s < labels.size(); s++) {
             double[] rv = inputs.get(s);
@@ -454,7 +457,7 @@ public final class FeatureResearch {
                 for (DoubleColumn c : List.of(r2, last, f1, f5)) {
                     c.append(Double.NaN);
                 }
-                note.append("");
+                note.append(skipped.get(s));
                 continue;
             }
             HarRvFit fit = har.fit(rv);

@@ -160,22 +160,18 @@ class FeatureResearchTest {
 
     @Test
     void aStoreTooShortForHarSaysSoInsteadOfFitting() {
+        // The sample spans 17.5 minutes: three complete 5-minute sessions per instrument, fewer than 52.
         Table summary = report.harSummary();
         for (CatalogEntry e : store.catalog()) {
-            boolean found = false;
-            for (Row r : summary) {
-                String series = r.getString("series");
-                if (series.startsWith(e.symbol() + ": ")) {
-                    found = true;
-                    assertThat(series).endsWith(FeatureResearch.MIN_HAR_SESSIONS + " needed");
-                    assertThat(r.getDouble("forecast_1")).isNaN();
-                } else if (series.startsWith(e.symbol() + " sessions")) {
-                    found = true;
-                    assertThat(r.getDouble("R2")).isBetween(0.0, 1.0);
-                }
-            }
-            assertThat(found).as("a HAR row for %s", e.symbol()).isTrue();
+            Table rows = summary.where(summary.stringColumn("series").isEqualTo(e.symbol()
+                    + " sessions (store, bps^2)"));
+            assertThat(rows.rowCount()).as("a HAR row for %s", e.symbol()).isEqualTo(1);
+            assertThat(rows.stringColumn("note").get(0)).startsWith("not fitted: ")
+                    .endsWith(FeatureResearch.MIN_HAR_SESSIONS + " needed");
+            assertThat(rows.doubleColumn("forecast_1").getDouble(0)).isNaN();
+            assertThat(rows.intColumn("days").get(0)).isZero();
         }
+        assertThat(report.har().stringColumn("series").unique().asList()).containsExactly(REFERENCE);
     }
 
     @Test
@@ -194,6 +190,7 @@ class FeatureResearchTest {
         assertThat(days).isEqualTo(r.rvSessions().rowCount()).isGreaterThanOrEqualTo(FeatureResearch.MIN_HAR_SESSIONS);
         assertThat(summary.intColumn("rows").get(0)).isEqualTo(days - 22);
         assertThat(summary.doubleColumn("R2").get(0)).isBetween(0.0, 1.0);
+        assertThat(summary.stringColumn("note").get(0)).isEmpty();
         // by hand: f_{T+1} = b0 + bd RV_T + bw mean(RV_{T-4..T}) + bm mean(RV_{T-21..T}), RV in bps^2 = 1e8 RV
         double[] rv = new double[days];
         for (int i = 0; i < days; i++) {
