@@ -68,7 +68,8 @@ import java.util.Locale;
  * predictive:       dP_{k+1} = alpha + beta OFI_k + eps_k
  * }</pre>
  * fitted by OLS ({@link OrdinaryLeastSquares}); printed: beta, its t statistic (ordinary standard error), alpha,
- * R^2 and the number of buckets (buckets with an empty side are left out and counted).</li>
+ * R^2 and the number of buckets (buckets with an empty side are left out and counted; buckets without any book
+ * event are kept as OFI 0 and dP 0 and counted, since many of them mean a gap in the data).</li>
  * <li><b>Realized variance</b> ({@link RealizedVarianceOnGrid}): {@code RV = sum r_k^2} of previous-tick mid log
  * returns on the grid, per session of {@code rv_session_seconds}.</li>
  * <li><b>Mid on the grid</b> ({@link MidPriceGrid}) for the cointegration scan.</li>
@@ -338,6 +339,7 @@ public final class FeatureResearch {
         StringColumn regression = StringColumn.create("regression");
         IntColumn buckets = IntColumn.create("buckets");
         IntColumn excluded = IntColumn.create("left_out");
+        IntColumn empty = IntColumn.create("no_event");
         DoubleColumn beta = DoubleColumn.create("beta_ticks_per_lot");
         DoubleColumn t = DoubleColumn.create("t_beta");
         DoubleColumn alpha = DoubleColumn.create("alpha_ticks");
@@ -363,6 +365,7 @@ public final class FeatureResearch {
                 regression.append(lead == 0 ? "dP_k ~ OFI_k" : "dP_k+1 ~ OFI_k");
                 buckets.append(used);
                 excluded.append(Math.max(0, n) - used);
+                empty.append(scan.ofi[i].emptyBuckets());
                 OlsFit fit = used > 2 ? fitOrNull(Arrays.copyOf(y, used),
                         Arrays.copyOf(x, used)) : null;
                 beta.append(fit == null ? Double.NaN : fit.param(1));
@@ -375,7 +378,7 @@ public final class FeatureResearch {
             c.setPrintFormatter(fixed(4));
         }
         return Table.create("OFI vs mid-price change (Cont, Kukanov & Stoikov 2014), OLS per bucket", symbol,
-                regression, buckets, excluded, beta, t, alpha, r2);
+                regression, buckets, excluded, empty, beta, t, alpha, r2);
     }
 
     /** OLS of y on one regressor; {@code null} when the regressor is constant (no slope can be estimated). */

@@ -35,6 +35,7 @@ final class OfiBuckets {
     private double[] ofiLots = new double[256];
     private double[] midChangeTicks = new double[256];
     private int size;
+    private int emptyBuckets;
 
     /**
      * @param bucketNanos bucket length, {@code > 0}
@@ -86,6 +87,7 @@ final class OfiBuckets {
         startMidTwiceTicks = midTwiceTicks;
         for (long k = bucket + 1; k < newBucket; k++) {
             append(0.0, 0.0); // no event: no flow and no price change
+            emptyBuckets++;
         }
     }
 
@@ -113,6 +115,14 @@ final class OfiBuckets {
     /** Mid change per completed bucket, in ticks (a copy). */
     double[] midChangeTicks() {
         return Arrays.copyOf(midChangeTicks, size);
+    }
+
+    /**
+     * Completed buckets without any book event (kept as OFI 0, dP 0). Many of them point at a gap in the data, such
+     * as a closed market, rather than a quiet one.
+     */
+    int emptyBuckets() {
+        return emptyBuckets;
     }
 
     /** Completed buckets. */

@@ -35,6 +35,7 @@ class OfiBucketsTest {
 
         // OFI in lots of 0.5: bucket 1 = 15 / 0.5 = 30, bucket 2 = 0, bucket 3 = -10 / 0.5 = -20.
         assertThat(buckets.ofiLots()).containsExactly(30.0, 0.0, -20.0);
+        assertThat(buckets.emptyBuckets()).isEqualTo(1);
         // mid: 100.01 at the end of bucket 0, 100.015 at the end of buckets 1..3: dP = 0.5, 0, 0 ticks, exactly
         // (bid + ask in ticks: 20002 -> 20003).
         assertThat(buckets.midChangeTicks()).containsExactly(0.5, 0.0, 0.0);
