@@ -169,8 +169,11 @@ public final class FeatureResearch {
      */
     public static void main(String[] args) {
         Path root = null;
-        Settings settings = Settings.DEFAULTS;
+        Settings settings;
         try {
+            long bucketNanos = Settings.DEFAULTS.ofiBucketNanos();
+            long gridNanos = Settings.DEFAULTS.gridNanos();
+            long sessionNanos = Settings.DEFAULTS.rvSessionNanos();
             for (String arg : args) {
                 int eq = arg.indexOf('=');
                 if (eq < 0) {
@@ -188,13 +191,14 @@ public final class FeatureResearch {
                     throw new IllegalArgumentException("setting " + key + ": expected a number of seconds, was "
                             + arg.substring(eq + 1));
                 }
-                settings = switch (key) {
-                    case "ofi_bucket_seconds" -> new Settings(nanos, settings.gridNanos(), settings.rvSessionNanos());
-                    case "grid_seconds" -> new Settings(settings.ofiBucketNanos(), nanos, settings.rvSessionNanos());
-                    case "rv_session_seconds" -> new Settings(settings.ofiBucketNanos(), settings.gridNanos(), nanos);
+                switch (key) {
+                    case "ofi_bucket_seconds" -> bucketNanos = nanos;
+                    case "grid_seconds" -> gridNanos = nanos;
+                    case "rv_session_seconds" -> sessionNanos = nanos;
                     default -> throw new IllegalArgumentException("unknown setting " + key + " in " + arg);
-                };
+                }
             }
+            settings = new Settings(bucketNanos, gridNanos, sessionNanos);
         } catch (IllegalArgumentException e) {
             System.err.println("FeatureResearch: " + e.getMessage());
             System.err.println("usage: FeatureResearch [STORE_ROOT] [ofi_bucket_seconds=10] [grid_seconds=1]"
