@@ -2,6 +2,10 @@
 //   var aaa = Instrument.spot("AAA", "SYN", 0.01, 1);
 //   var market = SyntheticMarket.builder().instrument(aaa, 100.00).events(100_000).seed(7).build();
 //   var book = new OrderBook(aaa);
+//   var store = TickStore.at(SampleData.root());          store.catalog()
+//   var report = FeatureResearch.run(store, FeatureResearch.Settings.DEFAULTS);   report.ofi()
+//   var result = Demo.marketMakingBacktest(store.read(TickQuery.all()), 7).run();   result.totals()
+// core
 import io.qtrade.core.*;
 import io.qtrade.core.market.*;
 import io.qtrade.core.book.*;
@@ -9,5 +13,27 @@ import io.qtrade.core.order.*;
 import io.qtrade.core.portfolio.*;
 import io.qtrade.core.strategy.*;
 import io.qtrade.core.time.*;
+// features
+import io.qtrade.features.flow.*;
+import io.qtrade.features.trades.*;
+import io.qtrade.features.bars.*;
+import io.qtrade.features.volatility.*;
+import io.qtrade.features.regression.*;
+import io.qtrade.features.cointegration.*;
+import io.qtrade.features.filter.*;
+import io.qtrade.features.factor.*;
+// backtest and risk
+import io.qtrade.backtest.*;
+import io.qtrade.backtest.exchange.*;
+import io.qtrade.backtest.latency.*;
+import io.qtrade.backtest.queue.*;
+import io.qtrade.backtest.fee.*;
+import io.qtrade.risk.*;
+// data: synthetic market, tick store (and its sample), SQL over it
 import io.qtrade.connectors.synthetic.*;
+import io.qtrade.connectors.store.*;
+import io.qtrade.connectors.sql.*;
+// the example programs and result tables
+import io.qtrade.examples.*;
+import tech.tablesaw.api.*;
 System.out.println("qtrade SDK on the class path; main packages imported (see examples/src/main/jshell/qtrade.jsh).");

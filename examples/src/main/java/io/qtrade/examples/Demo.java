@@ -2,93 +2,276 @@ package io.qtrade.examples;
 
 import io.qtrade.backtest.Backtest;
 import io.qtrade.backtest.BacktestResult;
+import io.qtrade.backtest.FillRecord;
+import io.qtrade.backtest.OrderRecord;
 import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.backtest.fee.BpsFees;
 import io.qtrade.backtest.latency.LognormalLatency;
 import io.qtrade.backtest.queue.PowerProbability;
 import io.qtrade.backtest.queue.ProbabilisticQueue;
+import io.qtrade.connectors.store.CatalogEntry;
+import io.qtrade.connectors.store.SampleData;
+import io.qtrade.connectors.store.TickQuery;
+import io.qtrade.connectors.store.TickStore;
 import io.qtrade.connectors.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
+import io.qtrade.core.market.EventSource;
+import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.portfolio.Portfolio;
 import io.qtrade.core.time.Timestamps;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The main demo: a real backtest. Generates a two-instrument Cont–Stoikov–Talreja market (mid-prices correlated
- * through the SDK's fair-value extension), runs one {@link SimpleMarketMaker} per instrument through the simulated
- * exchange (lognormal order latency with a 50 µs median, feed latency from the events, probabilistic queue
- * position with {@code PowerProbability(2)}, -0.2 bps maker rebate and 2 bps taker fee), prints PnL, fills, the
+ * The main demo: a market-making backtest on the tick store shipped with the SDK. Reads the sample store
+ * ({@link SampleData#root()}: venue {@code SIM}, every instrument in its catalog) as one stream merged by
+ * {@code exch_ts}, runs one {@link SimpleMarketMaker} per instrument through the simulated exchange (lognormal order
+ * latency with a 50 µs median, feed latency from the data, probabilistic queue position with
+ * {@code PowerProbability(2)}, -0.2 bps maker rebate and 2 bps taker fee), prints PnL, orders, fills, the
  * maker/taker split and the throughput, and writes the result tables (orders, fills, equity, totals) as CSV.
  *
  * <pre>{@code
  * mvn -B -q -pl examples -am -DskipTests -Pdemo package
- * mvn -B -q -pl examples -am -DskipTests -Pdemo package -Dexec.args="5000000 7 target/my-report"
+ * mvn -B -q -pl examples -am -DskipTests -Pdemo package -Dexec.args="synthetic events=5000000 seed=11"
+ * mvn -B -q -pl examples -am -DskipTests -Pdemo package -Dexec.args="target/ticks out=target/my-report"
  * }</pre>
- * Arguments, all optional: number of events (default 2,000,000), seed (default 7), report directory (default
- * {@code target/qtrade-demo} under the working directory).
+ * Arguments, all optional: the data, {@code sample} (default), {@code synthetic} (a two-instrument
+ * Cont-Stoikov-Talreja market with correlated fair values, generated while the backtest runs) or a store root; then
+ * {@code seed=S} (latency draws, and the generator; default 7), {@code events=N} (synthetic only; default
+ * 2,000,000) and {@code out=DIR} (default {@code target/qtrade-demo} under the working directory).
+ *
+ * <p>Each instrument's market maker quotes {@link #QUOTE_LOTS} lot, holds at most {@link #MAX_POSITION_QUOTES}
+ * quotes of inventory and skews by half a tick per quote held, whatever the instrument's lot and tick size.
  */
 public final class Demo {
+
+    /** Size of each quote, in lots of the instrument. */
+    public static final int QUOTE_LOTS = 1;
+    /** Inventory limit, in quotes. */
+    public static final int MAX_POSITION_QUOTES = 10;
+    /** Quote skew per quote of inventory, in ticks. */
+    public static final double SKEW_TICKS_PER_QUOTE = 0.5;
+    /** Median order entry and response latency, ns. */
+    public static final long MEDIAN_LATENCY_NANOS = 50_000;
+    /** Maker fee (negative: a rebate), bps. */
+    public static final double MAKER_FEE_BPS = -0.2;
+    /** Taker fee, bps. */
+    public static final double TAKER_FEE_BPS = 2.0;
+    /** Events of the synthetic market by default. */
+    public static final long DEFAULT_SYNTHETIC_EVENTS = 2_000_000L;
+    /** Default seed. */
+    public static final long DEFAULT_SEED = 7L;
 
     private Demo() {
     }
 
-    public static void main(String[] args) {
-        long events = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 2_000_000L;
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : 7L;
-        Path reportDir = Path.of(args.length > 2 ? args[2] : "target/qtrade-demo");
+    /**
+     * What to run.
+     *
+     * @param data      {@code "sample"}, {@code "synthetic"} or a store root directory
+     * @param events    events of the synthetic market (ignored otherwise)
+     * @param seed      seed of the latency draws and of the synthetic market
+     * @param reportDir where the result tables are written
+     */
+    public record Options(String data, long events, long seed, Path reportDir) {
 
-        Instrument aaa = Instrument.spot("AAA", "SYN", 0.01, 1);
-        Instrument bbb = Instrument.spot("BBB", "SYN", 0.01, 1);
-        SyntheticMarket market = SyntheticMarket.builder()
-                .instrument(aaa, 100.00)
-                .instrument(bbb, 50.00)
-                .events(events)
-                .seed(seed)
-                .meanReversion(1.0)
-                .correlation(0.8)
-                .build();
+        /** The sample store, seed 7, {@code target/qtrade-demo}. */
+        public static final Options DEFAULTS = new Options("sample", DEFAULT_SYNTHETIC_EVENTS, DEFAULT_SEED,
+                Path.of("target/qtrade-demo"));
 
-        Backtest.Builder builder = Backtest.builder().source(market).seed(seed).initialCash(100_000);
-        for (Instrument instrument : List.of(aaa, bbb)) {
-            builder.exchange(ExchangeSettings.builder(instrument)
-                    .latency(new LognormalLatency(50_000, 50_000, 0.5, seed))
-                    .queue(new ProbabilisticQueue(new PowerProbability(2)))
-                    .fees(new BpsFees(-0.2, 2.0))
-                    .build());
+        /**
+         * Parses the command line: {@code [sample|synthetic|STORE_ROOT] [seed=S] [events=N] [out=DIR]}.
+         *
+         * @throws IllegalArgumentException naming the argument that is not understood
+         */
+        public static Options parse(String... args) {
+            String data = DEFAULTS.data;
+            long events = DEFAULTS.events;
+            long seed = DEFAULTS.seed;
+            Path out = DEFAULTS.reportDir;
+            boolean dataGiven = false;
+            boolean eventsGiven = false;
+            for (String arg : args) {
+                int eq = arg.indexOf('=');
+                if (eq < 0) {
+                    if (dataGiven) {
+                        throw new IllegalArgumentException("two data arguments: " + data + " and " + arg);
+                    }
+                    data = arg;
+                    dataGiven = true;
+                    continue;
+                }
+                String key = arg.substring(0, eq);
+                String value = arg.substring(eq + 1);
+                try {
+                    switch (key) {
+                        case "events" -> {
+                            events = Long.parseLong(value.replace("_", ""));
+                            eventsGiven = true;
+                        }
+                        case "seed" -> seed = Long.parseLong(value);
+                        case "out" -> out = Path.of(value);
+                        default -> throw new IllegalArgumentException("unknown option " + key + " in " + arg
+                                + "; expected seed, events or out");
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("option " + key + ": expected an integer, was " + value);
+                }
+            }
+            if (eventsGiven && !data.equals("synthetic")) {
+                throw new IllegalArgumentException("events=" + events + " applies to the synthetic market only, "
+                        + "not to " + data);
+            }
+            if (events < 1) {
+                throw new IllegalArgumentException("events=" + events + ", expected >= 1");
+            }
+            return new Options(data, events, seed, out);
         }
-        builder.strategy("mm-AAA", new SimpleMarketMaker(0, 1, 10, 0.5));
-        builder.strategy("mm-BBB", new SimpleMarketMaker(1, 1, 10, 0.5));
-        Backtest backtest = builder.build();
-        BacktestResult result = backtest.run();
+    }
 
-        System.out.println("qtrade demo: market making backtest on a Cont-Stoikov-Talreja synthetic market");
-        System.out.println(market.config());
-        System.out.println(backtest);
-        System.out.printf(Locale.ROOT, "%,d events in %.2f s: %,.0f events/s (generation included)%n",
-                result.events(), result.wallNanos() / 1e9, result.eventsPerSecond());
+    /** Runs the demo with the command-line arguments (see the class comment); exit status 2 on bad arguments. */
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+            if (!options.data().equals("sample") && !options.data().equals("synthetic")
+                    && !Files.isDirectory(Path.of(options.data()))) {
+                throw new IllegalArgumentException("the data argument " + options.data()
+                        + " is neither sample, synthetic nor a store root directory");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("Demo: " + e.getMessage());
+            System.err.println("usage: Demo [sample|synthetic|STORE_ROOT] [seed=7] [events=2000000] "
+                    + "[out=target/qtrade-demo]");
+            System.exit(2);
+            return;
+        }
+        run(options, System.out);
+    }
+
+    /**
+     * Runs the backtest that {@code options} describe, prints its report to {@code out} and writes the result
+     * tables to {@code options.reportDir()}.
+     *
+     * @return the backtest result
+     */
+    public static BacktestResult run(Options options, PrintStream out) {
+        EventSource source;
+        String description;
+        String throughputNote;
+        if (options.data().equals("synthetic")) {
+            Instrument aaa = Instrument.spot("AAA", "SYN", 0.01, 1);
+            Instrument bbb = Instrument.spot("BBB", "SYN", 0.01, 1);
+            SyntheticMarket market = SyntheticMarket.builder()
+                    .instrument(aaa, 100.00)
+                    .instrument(bbb, 50.00)
+                    .events(options.events())
+                    .seed(options.seed())
+                    .meanReversion(1.0)
+                    .correlation(0.8)
+                    .build();
+            source = market;
+            description = "a Cont-Stoikov-Talreja synthetic market: " + market.config();
+            throughputNote = "generation included";
+        } else {
+            TickStore store = TickStore.at(options.data().equals("sample") ? SampleData.root()
+                    : Path.of(options.data()));
+            StringBuilder s = new StringBuilder("the tick store at ").append(store.root());
+            for (CatalogEntry e : store.catalog()) {
+                s.append(String.format(Locale.ROOT, "%n  %s@%s %s..%s: %,d rows in %d Parquet + %d CSV parts",
+                        e.symbol(), e.venue(), e.firstDate(), e.lastDate(), e.rows(), e.parquetParts(),
+                        e.csvParts()));
+            }
+            source = store.read(TickQuery.all());
+            description = s.toString();
+            throughputNote = "reading and decoding the store included";
+        }
+        Backtest backtest = marketMakingBacktest(source, options.seed());
+        BacktestResult result = backtest.run();
+        report(result, backtest, description, throughputNote, out);
+        for (Path file : result.writeCsv(options.reportDir())) {
+            out.println("wrote " + file.toAbsolutePath());
+        }
+        return result;
+    }
+
+    /**
+     * The demo's backtest on any source: for every instrument of {@code source}, the demo's exchange settings and
+     * a {@link SimpleMarketMaker} named {@code mm-SYMBOL} (or {@code mm-SYMBOL@VENUE} when symbols repeat).
+     */
+    public static Backtest marketMakingBacktest(EventSource source, long seed) {
+        List<Instrument> instruments = source.instruments();
+        Backtest.Builder builder = Backtest.builder().source(source).seed(seed).initialCash(100_000);
+        for (int i = 0; i < instruments.size(); i++) {
+            Instrument instrument = instruments.get(i);
+            builder.exchange(ExchangeSettings.builder(instrument)
+                    .latency(new LognormalLatency(MEDIAN_LATENCY_NANOS, MEDIAN_LATENCY_NANOS, 0.5, seed))
+                    .queue(new ProbabilisticQueue(new PowerProbability(2)))
+                    .fees(new BpsFees(MAKER_FEE_BPS, TAKER_FEE_BPS))
+                    .build());
+            double quoteQty = QUOTE_LOTS * instrument.lotSize();
+            builder.strategy(strategyId(instruments, i), new SimpleMarketMaker(i, quoteQty,
+                    MAX_POSITION_QUOTES * quoteQty, SKEW_TICKS_PER_QUOTE / quoteQty));
+        }
+        return builder.build();
+    }
+
+    private static String strategyId(List<Instrument> instruments, int i) {
+        String symbol = instruments.get(i).symbol();
+        for (int j = 0; j < instruments.size(); j++) {
+            if (j != i && instruments.get(j).symbol().equals(symbol)) {
+                return "mm-" + instruments.get(i).id();
+            }
+        }
+        return "mm-" + symbol;
+    }
+
+    private static void report(BacktestResult result, Backtest backtest, String description, String throughputNote,
+                               PrintStream out) {
+        out.println("qtrade demo: market making backtest on " + description);
+        out.println(backtest);
+        out.printf(Locale.ROOT, "%,d events in %.2f s: %,.0f events/s (%s)%n", result.events(),
+                result.wallNanos() / 1e9, result.eventsPerSecond(), throughputNote);
         Table equity = result.equity();
         if (equity.rowCount() > 0) {
-            System.out.printf(Locale.ROOT, "market time %s .. %s%n",
-                    Timestamps.toInstant(equity.longColumn("ts").get(0)),
+            out.printf(Locale.ROOT, "market time %s .. %s%n", Timestamps.toInstant(equity.longColumn("ts").get(0)),
                     Timestamps.toInstant(equity.longColumn("ts").get(equity.rowCount() - 1)));
         }
         for (String id : result.strategyIds()) {
             Portfolio p = result.portfolio(id);
-            long maker = result.fillRecords().stream().filter(f -> f.strategyId().equals(id)
-                    && f.liquidity() == io.qtrade.core.order.Liquidity.MAKER).count();
-            long fills = result.fillRecords().stream().filter(f -> f.strategyId().equals(id)).count();
-            long orders = result.orderRecords().stream().filter(o -> o.strategyId().equals(id)).count();
-            System.out.printf(Locale.ROOT, "%-7s orders %,7d  fills %,6d (maker %,d / taker %,d)  net PnL %10.2f"
-                            + "  realized %10.2f  unrealized %8.2f  fees %8.2f%n", id, orders, fills, maker,
+            long orders = 0;
+            long fills = 0;
+            long maker = 0;
+            for (OrderRecord o : result.orderRecords()) {
+                orders += o.strategyId().equals(id) ? 1 : 0;
+            }
+            for (FillRecord f : result.fillRecords()) {
+                if (f.strategyId().equals(id)) {
+                    fills++;
+                    maker += f.liquidity() == Liquidity.MAKER ? 1 : 0;
+                }
+            }
+            out.printf(Locale.ROOT, "%-11s orders %,7d  fills %,6d (maker %,d / taker %,d)  net PnL %10.4f"
+                            + "  realized %10.4f  unrealized %9.4f  fees %9.4f%n", id, orders, fills, maker,
                     fills - maker, p.netPnl(), p.realizedPnl(), p.unrealizedPnl(), p.fees());
         }
-        System.out.println(result.totals().print());
-        for (Path file : result.writeCsv(reportDir)) {
-            System.out.println("wrote " + file.toAbsolutePath());
+        Table totals = result.totals().copy();
+        for (Column<?> c : totals.columns()) {
+            if (c instanceof DoubleColumn d) {
+                d.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("#,##0.0000",
+                        DecimalFormatSymbols.getInstance(Locale.ROOT)), ""));
+            }
         }
+        out.println(totals.print(Integer.MAX_VALUE));
     }
 }
