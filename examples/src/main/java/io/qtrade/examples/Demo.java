@@ -34,7 +34,7 @@ import java.util.Locale;
 
 /**
  * The main demo: a market-making backtest on the tick store shipped with the SDK. Reads the sample store
- * ({@link SampleData#root()}: venue {@code SIM}, every instrument in its catalog) as one stream merged by
+ * ({@link SampleData#root()}, its synthetic venue {@code SIM}: both instruments) as one stream merged by
  * {@code exch_ts}, runs one {@link SimpleMarketMaker} per instrument through the simulated exchange (lognormal order
  * latency with a 50 µs median, feed latency from the data, probabilistic queue position with
  * {@code PowerProbability(2)}, -0.2 bps maker rebate and 2 bps taker fee), prints PnL, orders, fills, the
@@ -184,15 +184,21 @@ public final class Demo {
             description = "a Cont-Stoikov-Talreja synthetic market: " + market.config();
             throughputNote = "generation included";
         } else {
-            TickStore store = TickStore.at(options.data().equals("sample") ? SampleData.root()
-                    : Path.of(options.data()));
+            boolean sample = options.data().equals("sample");
+            TickStore store = TickStore.at(sample ? SampleData.root() : Path.of(options.data()));
+            // The sample also holds vendor fixtures (LOBSTER's L3 AAPL, Binance recordings) on other dates: the demo
+            // market-makes its synthetic venue, two L2 instruments on one day. A store given is read whole.
+            TickQuery query = sample ? SampleData.synthetic() : TickQuery.all();
             StringBuilder s = new StringBuilder("the tick store at ").append(store.root());
             for (CatalogEntry e : store.catalog()) {
+                if (query.venue() != null && !query.venue().equals(e.venue())) {
+                    continue;
+                }
                 s.append(String.format(Locale.ROOT, "%n  %s@%s %s..%s: %,d rows in %d Parquet + %d CSV parts",
                         e.symbol(), e.venue(), e.firstDate(), e.lastDate(), e.rows(), e.parquetParts(),
                         e.csvParts()));
             }
-            source = store.read(TickQuery.all());
+            source = store.read(query);
             description = s.toString();
             throughputNote = "reading and decoding the store included";
         }

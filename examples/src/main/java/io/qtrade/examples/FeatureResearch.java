@@ -55,7 +55,9 @@ import java.util.Locale;
  *     -Dexec.args="target/ticks ofi_bucket_seconds=5"
  * }</pre>
  * Arguments, all optional: a store root (default {@link SampleData#root()}) and {@code key=value} settings
- * {@code ofi_bucket_seconds} (10), {@code grid_seconds} (1), {@code rv_session_seconds} (300).
+ * {@code ofi_bucket_seconds} (10), {@code grid_seconds} (1), {@code rv_session_seconds} (300) and {@code venue}
+ * (default: every venue of a store given, the synthetic venue {@value SampleData#SYNTHETIC_VENUE} of the sample,
+ * whose other venues are vendor fixtures years apart).
  *
  * <p>One streaming pass over the store (every instrument merged by {@code exch_ts}, one {@link OrderBook} each)
  * feeds, per instrument:
@@ -169,6 +171,7 @@ public final class FeatureResearch {
      */
     public static void main(String[] args) {
         Path root = null;
+        String venue = null;
         Settings settings;
         try {
             long bucketNanos = Settings.DEFAULTS.ofiBucketNanos();
@@ -184,6 +187,10 @@ public final class FeatureResearch {
                     continue;
                 }
                 String key = arg.substring(0, eq);
+                if (key.equals("venue")) {
+                    venue = arg.substring(eq + 1);
+                    continue;
+                }
                 long nanos;
                 try {
                     nanos = Math.round(Double.parseDouble(arg.substring(eq + 1)) * 1e9);
@@ -202,7 +209,7 @@ public final class FeatureResearch {
         } catch (IllegalArgumentException e) {
             System.err.println("FeatureResearch: " + e.getMessage());
             System.err.println("usage: FeatureResearch [STORE_ROOT] [ofi_bucket_seconds=10] [grid_seconds=1]"
-                    + " [rv_session_seconds=300]");
+                    + " [rv_session_seconds=300] [venue=V]");
             System.exit(2);
             return;
         }
@@ -211,7 +218,12 @@ public final class FeatureResearch {
             System.exit(2);
             return;
         }
-        System.out.print(run(TickStore.at(root != null ? root : SampleData.root()), settings).print());
+        // The sample also holds vendor fixtures (LOBSTER L3, years apart); by default the research reads its
+        // synthetic day, where both instruments share one session.
+        if (root == null && venue == null) {
+            venue = SampleData.SYNTHETIC_VENUE;
+        }
+        System.out.print(run(TickStore.at(root != null ? root : SampleData.root()), venue, settings).print());
     }
 
     /**
@@ -220,11 +232,27 @@ public final class FeatureResearch {
      * @throws IllegalArgumentException when the store is empty
      */
     public static Report run(TickStore store, Settings settings) {
-        List<CatalogEntry> catalog = store.catalog();
-        if (catalog.isEmpty()) {
-            throw new IllegalArgumentException("the store at " + store.root() + " holds no parts");
+        return run(store, null, settings);
+    }
+
+    /**
+     * Runs the research on the instruments of one venue of {@code store} ({@code null}: every venue).
+     *
+     * @throws IllegalArgumentException when the store holds nothing of that venue
+     */
+    public static Report run(TickStore store, String venue, Settings settings) {
+        List<CatalogEntry> catalog = new ArrayList<>();
+        for (CatalogEntry e : store.catalog()) {
+            if (venue == null || e.venue().equals(venue)) {
+                catalog.add(e);
+            }
         }
-        Scan scan = new Scan(store, settings);
+        if (catalog.isEmpty()) {
+            throw new IllegalArgumentException("the store at " + store.root() + " holds no parts"
+                    + (venue == null ? "" : " of venue " + venue));
+        }
+        TickQuery query = venue == null ? TickQuery.all() : TickQuery.all().withVenue(venue);
+        Scan scan = new Scan(store, query, settings);
         Table[] har = harTables(scan);
         return new Report(store.root(), catalogTable(catalog, scan), ofiTable(scan), rvSessionTable(scan), har[0],
                 har[1], engleGrangerTable(scan, settings), johansenTable(scan));
@@ -238,8 +266,8 @@ public final class FeatureResearch {
         final MidPriceGrid[] grids;
         final List<List<double[]>> sessions = new ArrayList<>(); // per instrument: {start, end, rv, returns}
 
-        Scan(TickStore store, Settings settings) {
-            try (EventSource source = store.read(TickQuery.all())) {
+        Scan(TickStore store, TickQuery query, Settings settings) {
+            try (EventSource source = store.read(query)) {
                 instruments = List.copyOf(source.instruments());
                 int n = instruments.size();
                 events = new long[n];

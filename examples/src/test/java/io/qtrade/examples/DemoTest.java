@@ -41,6 +41,9 @@ class DemoTest {
     void replaysEveryRowOfTheSampleWithOneMarketMakerPerInstrument() {
         long rows = 0;
         for (CatalogEntry e : TickStore.at(SampleData.root()).catalog()) {
+            if (!e.venue().equals(SampleData.SYNTHETIC_VENUE)) {
+                continue; // the vendor fixtures of the sample are not market-made by the demo
+            }
             rows += e.rows();
             assertThat(result.strategyIds()).contains("mm-" + e.symbol());
         }

@@ -18,6 +18,8 @@ import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,12 +35,23 @@ class FeatureResearchTest {
     @BeforeAll
     static void runOnTheSample() {
         store = TickStore.at(SampleData.root());
-        report = FeatureResearch.run(store, FeatureResearch.Settings.DEFAULTS);
+        report = FeatureResearch.run(store, SampleData.SYNTHETIC_VENUE, FeatureResearch.Settings.DEFAULTS);
+    }
+
+    /** The instruments the research read: the sample's synthetic venue. */
+    private static List<CatalogEntry> catalog() {
+        List<CatalogEntry> synthetic = new ArrayList<>();
+        for (CatalogEntry e : store.catalog()) {
+            if (e.venue().equals(SampleData.SYNTHETIC_VENUE)) {
+                synthetic.add(e);
+            }
+        }
+        return synthetic;
     }
 
     @Test
     void everyInstrumentOfTheCatalogGetsBothOfiRegressionsWithSaneStatistics() {
-        int instruments = store.catalog().size();
+        int instruments = catalog().size();
         assertThat(report.catalog().rowCount()).isEqualTo(instruments);
         Table ofi = report.ofi();
         assertThat(ofi.rowCount()).isEqualTo(2 * instruments);
@@ -74,7 +87,7 @@ class FeatureResearchTest {
         // the starting mid), the last bucket holds the last depth row; every bucket in between is one observation.
         Table ofi = report.ofi();
         int row = 0;
-        for (CatalogEntry e : store.catalog()) {
+        for (CatalogEntry e : catalog()) {
             long first = Long.MIN_VALUE;
             long last = Long.MIN_VALUE;
             try (EventSource source = store.read(TickQuery.symbols(e.symbol()).withVenue(e.venue()))) {
@@ -162,7 +175,7 @@ class FeatureResearchTest {
     void eachStoreSeriesIsFittedOnlyWithEnoughSessionsAndOtherwiseSaysWhy() {
         // The sample spans 17.5 minutes today: three complete 5-minute sessions per instrument, fewer than 52.
         Table summary = report.harSummary();
-        for (CatalogEntry e : store.catalog()) {
+        for (CatalogEntry e : catalog()) {
             Table rows = summary.where(summary.stringColumn("series").isEqualTo(e.symbol()
                     + " sessions (store, bps^2)"));
             assertThat(rows.rowCount()).as("a HAR row for %s", e.symbol()).isEqualTo(1);
@@ -222,7 +235,7 @@ class FeatureResearchTest {
 
     @Test
     void everyPairIsScannedWithPValuesAndTraceStatisticsInRange() {
-        int n = store.catalog().size();
+        int n = catalog().size();
         Table eg = report.engleGranger();
         assertThat(eg.rowCount()).isEqualTo(n * (n - 1) / 2);
         for (Row r : eg) {
@@ -253,7 +266,8 @@ class FeatureResearchTest {
     @Test
     void printsTheSameReportTwice() {
         String first = report.print();
-        String second = FeatureResearch.run(store, FeatureResearch.Settings.DEFAULTS).print();
+        String second = FeatureResearch.run(store, SampleData.SYNTHETIC_VENUE, FeatureResearch.Settings.DEFAULTS)
+                .print();
         assertThat(second).isEqualTo(first);
         assertThat(first).contains("OFI vs mid-price change", "HAR-RV", "Engle-Granger", "Johansen", REFERENCE);
     }
