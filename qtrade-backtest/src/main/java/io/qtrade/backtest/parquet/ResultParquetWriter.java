@@ -54,7 +54,8 @@ import java.util.Set;
  * }</pre>
  * A cell Tablesaw reports missing ({@code Column.isMissing(row)}: {@code NaN} in a double or float column, the
  * type's {@code MIN_VALUE} sentinel in an integer column, the empty string in a string column, Tablesaw's missing
- * marker in the others) is written as null; read back into Tablesaw it is missing again. Another column type
+ * marker in the others) is written as null; read back into Tablesaw it is missing again. A string that has no UTF-8
+ * form (an unpaired surrogate) is rejected with its table, column and row, never replaced. Another column type
  * (a type registered by an application) is rejected, naming the table, the column and the type.
  *
  * <p>Crash safety: each table is written to a temporary file in the target's directory, forced to disk, then renamed
@@ -192,7 +193,8 @@ public final class ResultParquetWriter {
      * Writes {@code table} to {@code file} (its directory must exist), replacing an existing file atomically.
      *
      * @return {@code file}
-     * @throws IllegalArgumentException for a column type outside the mapping
+     * @throws IllegalArgumentException for a column type outside the mapping, or a string cell that is not valid
+     *                                  UTF-16 (naming table, column and row); the temporary file is deleted
      * @throws UncheckedIOException     naming the table and the file, after deleting the temporary file
      */
     public Path write(Table table, Path file) {
@@ -213,6 +215,9 @@ public final class ResultParquetWriter {
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IllegalArgumentException e) {
+            deleteQuietly(tmp, e);
+            throw e;
         } catch (IOException | RuntimeException e) {
             deleteQuietly(tmp, e);
             IOException cause = e instanceof IOException io ? io : new IOException(e);

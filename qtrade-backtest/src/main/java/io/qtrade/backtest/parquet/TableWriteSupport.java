@@ -23,6 +23,11 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.api.TimeColumn;
 import tech.tablesaw.columns.Column;
 
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -54,7 +59,7 @@ final class TableWriteSupport extends WriteSupport<TableWriteSupport.RowPointer>
         this.columns = cols.toArray(new Column<?>[0]);
         this.cells = new CellWriter[columns.length];
         for (int c = 0; c < columns.length; c++) {
-            cells[c] = cellWriter(columns[c]);
+            cells[c] = cellWriter(table.name(), columns[c]);
         }
     }
 
@@ -97,7 +102,22 @@ final class TableWriteSupport extends WriteSupport<TableWriteSupport.RowPointer>
         void write(RecordConsumer out, int row);
     }
 
-    private static CellWriter cellWriter(Column<?> column) {
+    /**
+     * The UTF-8 bytes of a string cell; a string that is not valid UTF-16 (an unpaired surrogate) has no UTF-8 form
+     * and is rejected rather than written with a replacement character.
+     */
+    private static Binary utf8(CharsetEncoder encoder, String tableName, StringColumn col, int row) {
+        String s = col.get(row);
+        try {
+            return Binary.fromConstantByteBuffer(encoder.encode(CharBuffer.wrap(s)));
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("table '" + tableName + "', column '" + col.name() + "', row " + row
+                    + ": the string is not valid UTF-16 (an unpaired surrogate), so it has no UTF-8 form for a "
+                    + "Parquet STRING; expected well-formed text", e);
+        }
+    }
+
+    private static CellWriter cellWriter(String tableName, Column<?> column) {
         ColumnType type = column.type();
         if (type == ColumnType.SHORT) {
             ShortColumn col = (ShortColumn) column;
@@ -119,7 +139,9 @@ final class TableWriteSupport extends WriteSupport<TableWriteSupport.RowPointer>
             return (out, row) -> out.addBoolean(col.get(row));
         } else if (type == ColumnType.STRING) {
             StringColumn col = (StringColumn) column;
-            return (out, row) -> out.addBinary(Binary.fromString(col.get(row)));
+            CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            return (out, row) -> out.addBinary(utf8(utf8, tableName, col, row));
         } else if (type == ColumnType.LOCAL_DATE) {
             DateColumn col = (DateColumn) column;
             return (out, row) -> out.addInteger(Math.toIntExact(col.get(row).toEpochDay()));

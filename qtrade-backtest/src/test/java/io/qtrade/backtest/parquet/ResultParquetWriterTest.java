@@ -229,6 +229,17 @@ class ResultParquetWriterTest {
     }
 
     @Test
+    void aStringWithoutAUtf8FormIsRejectedNamingTableColumnAndRowAndNothingIsLeft() throws IOException {
+        Table t = Table.create("orders", StringColumn.create("reason", "ok", "bad \uD800 half", "ok"));
+
+        assertThatThrownBy(() -> new ResultParquetWriter().write(t, dir.resolve("orders.parquet")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table 'orders', column 'reason', row 1")
+                .hasMessageContaining("unpaired surrogate");
+        assertThat(listing(dir)).isEmpty();
+    }
+
+    @Test
     void badFileNamesAndCodecsAreRejectedNamingTheValue() {
         Table t = Table.create("t", IntColumn.create("x", 1));
         ResultParquetWriter w = new ResultParquetWriter();
