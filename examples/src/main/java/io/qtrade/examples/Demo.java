@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,7 +39,8 @@ import java.util.Locale;
  * {@code exch_ts}, runs one {@link SimpleMarketMaker} per instrument through the simulated exchange (lognormal order
  * latency with a 50 µs median, feed latency from the data, probabilistic queue position with
  * {@code PowerProbability(2)}, -0.2 bps maker rebate and 2 bps taker fee), prints PnL, orders, fills, the
- * maker/taker split and the throughput, and writes the result tables (orders, fills, equity, totals) as CSV.
+ * maker/taker split and the throughput, and writes the result tables (orders, fills, equity, totals) as CSV and
+ * Parquet.
  *
  * <pre>{@code
  * mvn -B -q -pl examples -am -DskipTests -Pdemo package
@@ -205,7 +207,9 @@ public final class Demo {
         Backtest backtest = marketMakingBacktest(source, options.seed());
         BacktestResult result = backtest.run();
         report(result, backtest, description, throughputNote, out);
-        for (Path file : result.writeCsv(options.reportDir())) {
+        List<Path> written = new ArrayList<>(result.writeCsv(options.reportDir()));
+        written.addAll(result.writeParquet(options.reportDir()));
+        for (Path file : written) {
             out.println("wrote " + file.toAbsolutePath());
         }
         return result;

@@ -87,9 +87,11 @@ class DemoTest {
             assertThat(printed).contains(id + " ");
         }
         for (String table : new String[] {"orders", "fills", "equity", "totals"}) {
-            Path csv = dir.resolve("run1").resolve(table + ".csv");
-            assertThat(csv).exists();
-            assertThat(printed).contains("wrote " + csv.toAbsolutePath());
+            for (String ext : new String[] {".csv", ".parquet"}) {
+                Path file = dir.resolve("run1").resolve(table + ext);
+                assertThat(file).isNotEmptyFile();
+                assertThat(printed).contains("wrote " + file.toAbsolutePath());
+            }
         }
     }
 
