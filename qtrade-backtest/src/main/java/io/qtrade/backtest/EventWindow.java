@@ -39,6 +39,13 @@ final class EventWindow {
     private final int[] fifoHead;
     private final int[] fifoSize;
     private final EarliestFirstQueue localOrder;
+    /**
+     * One instrument: its FIFO is the stream order, so the strategy side is a second cursor trailing the venue side
+     * ({@code localSlot}, {@code localRowIndex}) instead of the FIFO and the merge queue. Same rows, same order.
+     */
+    private final boolean single;
+    private int localSlot;      // offset from first
+    private int localRowIndex;
 
     final EventCursor exchCursor = new EventCursor();
     final RowView localRow = new RowView();
@@ -51,6 +58,7 @@ final class EventWindow {
         this.fifoHead = new int[instruments];
         this.fifoSize = new int[instruments];
         this.localOrder = new EarliestFirstQueue(Math.max(1, instruments));
+        this.single = instruments == 1;
     }
 
     /** Whether the venue side has a next row (reads a batch when needed). */
@@ -94,9 +102,13 @@ final class EventWindow {
         exchCursor.next();
         exchIndex++;
         pending++;
-        int i = exchCursor.instrument();
         int slot = (first + exchSlot) & (ring.length - 1);
         undelivered[slot]++;
+        if (single) {
+            exchRow++;
+            return;
+        }
+        int i = exchCursor.instrument();
         int size = fifoSize[i];
         if (size == fifoSeq[i].length) {
             growFifo(i);
@@ -123,11 +135,33 @@ final class EventWindow {
 
     /** The earliest {@code localTs} among the processed rows not yet delivered; only when {@link #pending()} > 0. */
     long localPeekTs() {
+        if (single) {
+            EventBatch b = batch(localSlot);
+            while (localRowIndex == b.size()) {
+                // The row after the end of a batch is the first of the next one (pending > 0: it exists).
+                localSlot++;
+                localRowIndex = 0;
+                b = batch(localSlot);
+            }
+            return b.localTs(localRowIndex);
+        }
         return localOrder.peekTime();
     }
 
     /** Points {@link #localRow} at the next row for the strategy side and takes it off its FIFO. */
     void localAdvance() {
+        if (single) {
+            EventBatch b = batch(localSlot);
+            while (localRowIndex == b.size()) {
+                localSlot++;
+                localRowIndex = 0;
+                b = batch(localSlot);
+            }
+            localRow.moveTo(b, localRowIndex++);
+            pending--;
+            undelivered[(first + localSlot) & (ring.length - 1)]--;
+            return;
+        }
         int i = localOrder.peekId();
         int head = fifoHead[i];
         long seq = fifoSeq[i][head];
@@ -156,6 +190,14 @@ final class EventWindow {
             firstSeq++;
             count--;
             exchSlot--;
+            if (single) {
+                // Every row of the released batch was delivered: the strategy side is at its end or beyond it.
+                if (localSlot == 0) {
+                    localRowIndex = 0;
+                } else {
+                    localSlot--;
+                }
+            }
             if (spareCount == spare.length) {
                 spare = Arrays.copyOf(spare, spareCount * 2);
             }
