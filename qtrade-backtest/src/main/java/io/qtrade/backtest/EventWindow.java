@@ -29,6 +29,7 @@ final class EventWindow {
     private boolean exhausted;
 
     private int exchSlot;   // offset from first
+    private EventBatch exchBatch; // batch(exchSlot), kept to skip the ring arithmetic per event
     private int exchRow;
     private long exchIndex;
     private long pending;
@@ -46,6 +47,7 @@ final class EventWindow {
     private final boolean single;
     private int localSlot;      // offset from first
     private int localRowIndex;
+    private EventBatch localBatch; // batch(localSlot) in single-instrument mode
 
     final EventCursor exchCursor = new EventCursor();
     final RowView localRow = new RowView();
@@ -64,13 +66,14 @@ final class EventWindow {
     /** Whether the venue side has a next row (reads a batch when needed). */
     boolean exchHasNext() {
         while (true) {
-            if (exchSlot < count && exchRow < batch(exchSlot).size()) {
+            if (exchSlot < count && exchRow < exchBatch.size()) {
                 return true;
             }
             if (exchSlot < count - 1) {
                 exchSlot++;
                 exchRow = 0;
-                exchCursor.reset(batch(exchSlot));
+                exchBatch = batch(exchSlot);
+                exchCursor.reset(exchBatch);
                 continue;
             }
             if (exhausted || !readBatch()) {
@@ -81,17 +84,17 @@ final class EventWindow {
 
     /** The {@code exchTs} of the venue side's next row; call after {@link #exchHasNext()} returned true. */
     long exchPeekTs() {
-        return batch(exchSlot).exchTs(exchRow);
+        return exchBatch.exchTs(exchRow);
     }
 
     /** The instrument index of the venue side's next row. */
     int exchPeekInstrument() {
-        return batch(exchSlot).instrument(exchRow);
+        return exchBatch.instrument(exchRow);
     }
 
     /** The {@code localTs} of the venue side's next row. */
     long exchPeekLocalTs() {
-        return batch(exchSlot).localTs(exchRow);
+        return exchBatch.localTs(exchRow);
     }
 
     /**
@@ -136,14 +139,13 @@ final class EventWindow {
     /** The earliest {@code localTs} among the processed rows not yet delivered; only when {@link #pending()} > 0. */
     long localPeekTs() {
         if (single) {
-            EventBatch b = batch(localSlot);
-            while (localRowIndex == b.size()) {
+            while (localRowIndex == localBatch.size()) {
                 // The row after the end of a batch is the first of the next one (pending > 0: it exists).
                 localSlot++;
                 localRowIndex = 0;
-                b = batch(localSlot);
+                localBatch = batch(localSlot);
             }
-            return b.localTs(localRowIndex);
+            return localBatch.localTs(localRowIndex);
         }
         return localOrder.peekTime();
     }
@@ -151,13 +153,12 @@ final class EventWindow {
     /** Points {@link #localRow} at the next row for the strategy side and takes it off its FIFO. */
     void localAdvance() {
         if (single) {
-            EventBatch b = batch(localSlot);
-            while (localRowIndex == b.size()) {
+            while (localRowIndex == localBatch.size()) {
                 localSlot++;
                 localRowIndex = 0;
-                b = batch(localSlot);
+                localBatch = batch(localSlot);
             }
-            localRow.moveTo(b, localRowIndex++);
+            localRow.moveTo(localBatch, localRowIndex++);
             pending--;
             undelivered[(first + localSlot) & (ring.length - 1)]--;
             return;
@@ -194,6 +195,7 @@ final class EventWindow {
                 // Every row of the released batch was delivered: the strategy side is at its end or beyond it.
                 if (localSlot == 0) {
                     localRowIndex = 0;
+                    localBatch = ring[first];
                 } else {
                     localSlot--;
                 }
@@ -248,7 +250,14 @@ final class EventWindow {
         if (count == 1 || exchSlot == count - 1) {
             exchSlot = count - 1;
             exchRow = 0;
+            exchBatch = b;
             exchCursor.reset(b);
+        }
+        if (count == 1 && single && pending == 0) {
+            // The strategy side has delivered everything: it continues at the start of this batch.
+            localSlot = 0;
+            localRowIndex = 0;
+            localBatch = b;
         }
         return true;
     }
