@@ -4,7 +4,6 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBook;
 import io.qtrade.core.book.OrderBookView;
-import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.TimeInForce;
@@ -24,7 +23,7 @@ import io.qtrade.core.strategy.StrategyContext;
  * A quote whose price no longer matches is cancelled and replaced (post-only, so it never pays a taker fee); a quote
  * with a cancel in flight is left alone until the venue answers. It runs unchanged in a backtest, paper or live.
  *
- * <p>Cheap per event: the decision is a function of the best bid and ask, the position and the states of its two
+ * <p>Cheap per event: the decision is a function of the best bid and ask, the position and the statuses of its two
  * orders, so an update that moved none of them (a change deeper in the book) costs a few comparisons; orders are
  * sent only when a desired price changed.
  */
@@ -46,7 +45,8 @@ public final class SimpleMarketMaker implements Strategy {
     private long lastBestBidTicks = Long.MIN_VALUE;
     private long lastBestAskTicks = Long.MIN_VALUE;
     private double lastPosition = Double.NaN;
-    private boolean ordersChanged = true;
+    private OrderStatus lastBidStatus;
+    private OrderStatus lastAskStatus;
 
     /**
      * @param instrument       index of the instrument to quote
@@ -73,11 +73,6 @@ public final class SimpleMarketMaker implements Strategy {
     }
 
     @Override
-    public void onOrderUpdate(ExecutionReport report) {
-        ordersChanged = true;
-    }
-
-    @Override
     public void onBook(int i, OrderBookView book) {
         if (i != instrument || book.isEmpty(Side.BUY) || book.isEmpty(Side.SELL)) {
             return;
@@ -85,13 +80,12 @@ public final class SimpleMarketMaker implements Strategy {
         double qty = position.qty();
         long bestBidTicks = book.bestBidTicks();
         long bestAskTicks = book.bestAskTicks();
-        // The quotes depend only on the touch, the position and the two orders' states (which change only with an
-        // onOrderUpdate): when none of them moved, the last evaluation's answer (keep both quotes) still holds.
-        if (!ordersChanged && bestBidTicks == lastBestBidTicks && bestAskTicks == lastBestAskTicks
-                && qty == lastPosition) {
+        // The quotes depend only on the touch, the position and the two orders' statuses: when none of them moved,
+        // the last evaluation's answer (keep both quotes) still holds.
+        if (bestBidTicks == lastBestBidTicks && bestAskTicks == lastBestAskTicks && qty == lastPosition
+                && status(bidOrder) == lastBidStatus && status(askOrder) == lastAskStatus) {
             return;
         }
-        ordersChanged = false;
         lastBestBidTicks = bestBidTicks;
         lastBestAskTicks = bestAskTicks;
         lastPosition = qty;
@@ -102,6 +96,12 @@ public final class SimpleMarketMaker implements Strategy {
         bidOrder = bidId == 0 ? null : ctx.order(bidId);
         askId = quote(askId, askOrder, Side.SELL, askTicks, qty > -maxPosition);
         askOrder = askId == 0 ? null : ctx.order(askId);
+        lastBidStatus = status(bidOrder);
+        lastAskStatus = status(askOrder);
+    }
+
+    private static OrderStatus status(OrderView order) {
+        return order == null ? null : order.status();
     }
 
     private long quote(long id, OrderView order, Side side, long priceTicks, boolean wanted) {

@@ -441,9 +441,11 @@ final class Engine {
             default -> throw new IllegalStateException("unknown response kind " + toLocal.headKind()
                     + " for order " + orderId);
         }
-        ExecutionReport report = ExecutionReport.of(order, reportExchTs, t);
-        beginCallback(slot);
-        slot.strategy.onOrderUpdate(report);
+        if (slot.receivesOrderUpdates) {
+            ExecutionReport report = ExecutionReport.of(order, reportExchTs, t);
+            beginCallback(slot);
+            slot.strategy.onOrderUpdate(report);
+        }
     }
 
     private void fill(StrategySlot slot, OrderRecord record, long t, long exchTs) {
@@ -466,9 +468,10 @@ final class Engine {
         if (order.status().isTerminal()) {
             slot.orderDone(order.orderId());
         }
-        ExecutionReport report = ExecutionReport.of(order, exchTs, t);
         beginCallback(slot);
-        slot.strategy.onOrderUpdate(report);
+        if (slot.receivesOrderUpdates) {
+            slot.strategy.onOrderUpdate(ExecutionReport.of(order, exchTs, t));
+        }
         slot.strategy.onFill(fill);
     }
 }
