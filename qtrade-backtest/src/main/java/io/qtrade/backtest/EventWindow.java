@@ -51,6 +51,8 @@ final class EventWindow {
 
     final EventCursor exchCursor = new EventCursor();
     final RowView localRow = new RowView();
+    /** The strategy side's row in single-instrument mode: a plain cursor, as the venue side's. */
+    final EventCursor localCursor = new EventCursor();
 
     EventWindow(EventSource source, int batchCapacity, int instruments) {
         this.source = source;
@@ -150,15 +152,20 @@ final class EventWindow {
         return localOrder.peekTime();
     }
 
-    /** Points {@link #localRow} at the next row for the strategy side and takes it off its FIFO. */
+    /**
+     * Points {@link #localEvent()} at the next row for the strategy side ({@link #localCursor} with one instrument,
+     * {@link #localRow} taken off its instrument's FIFO with several).
+     */
     void localAdvance() {
         if (single) {
             while (localRowIndex == localBatch.size()) {
                 localSlot++;
                 localRowIndex = 0;
                 localBatch = batch(localSlot);
+                localCursor.reset(localBatch);
             }
-            localRow.moveTo(localBatch, localRowIndex++);
+            localCursor.next();
+            localRowIndex++;
             pending--;
             undelivered[(first + localSlot) & (ring.length - 1)]--;
             return;
@@ -182,7 +189,12 @@ final class EventWindow {
         undelivered[(first + offset) & (ring.length - 1)]--;
     }
 
-    /** Returns fully delivered batches behind the venue side to the spare pool; call after using {@link #localRow}. */
+    /** Whether there is one instrument: the strategy side reads {@link #localCursor}, else {@link #localRow}. */
+    boolean singleInstrument() {
+        return single;
+    }
+
+    /** Returns fully delivered batches behind the venue side to the spare pool; call after using the local row. */
     void release() {
         while (count > 1 && exchSlot > 0 && undelivered[first] == 0) {
             EventBatch done = ring[first];
@@ -196,6 +208,7 @@ final class EventWindow {
                 if (localSlot == 0) {
                     localRowIndex = 0;
                     localBatch = ring[first];
+                    localCursor.reset(localBatch);
                 } else {
                     localSlot--;
                 }
@@ -258,6 +271,7 @@ final class EventWindow {
             localSlot = 0;
             localRowIndex = 0;
             localBatch = b;
+            localCursor.reset(b);
         }
         return true;
     }
