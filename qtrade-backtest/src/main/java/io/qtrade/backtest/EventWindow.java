@@ -142,10 +142,7 @@ final class EventWindow {
     long localPeekTs() {
         if (single) {
             while (localRowIndex == localBatch.size()) {
-                // The row after the end of a batch is the first of the next one (pending > 0: it exists).
-                localSlot++;
-                localRowIndex = 0;
-                localBatch = batch(localSlot);
+                nextLocalBatch();
             }
             return localBatch.localTs(localRowIndex);
         }
@@ -159,10 +156,7 @@ final class EventWindow {
     void localAdvance() {
         if (single) {
             while (localRowIndex == localBatch.size()) {
-                localSlot++;
-                localRowIndex = 0;
-                localBatch = batch(localSlot);
-                localCursor.reset(localBatch);
+                nextLocalBatch();
             }
             localCursor.next();
             localRowIndex++;
@@ -187,6 +181,18 @@ final class EventWindow {
         }
         pending--;
         undelivered[(first + offset) & (ring.length - 1)]--;
+    }
+
+    /**
+     * Moves the single-instrument strategy side to the start of the next batch ({@code pending > 0} says it exists).
+     * Usually {@link #release()} has done so already (the venue side reads the next batch before the strategy side
+     * delivers the last row of the current one); this keeps the cursor right for any order of calls.
+     */
+    private void nextLocalBatch() {
+        localSlot++;
+        localRowIndex = 0;
+        localBatch = batch(localSlot);
+        localCursor.reset(localBatch);
     }
 
     /** Whether there is one instrument: the strategy side reads {@link #localCursor}, else {@link #localRow}. */
