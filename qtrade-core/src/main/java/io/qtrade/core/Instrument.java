@@ -118,19 +118,7 @@ public final class Instrument {
     /** The nearest tick count to {@code price}, halves rounded up ({@code Math.round}: -2.5 ticks gives -2). */
     public long toTicks(double price) {
         requireFinite(price);
-        // x / 1 == x exactly, so the common decimal tick (0.01, 0.5: unscaled 1) skips the division.
-        double exact = tickUnscaled == 1 ? price * tickPow10 : price * tickPow10 / tickUnscaled;
-        return roundHalfUp(exact);
-    }
-
-    /**
-     * {@code Math.round(x)}, bit for bit, through {@code Math.rint} (one instruction where the JIT has it): the two
-     * differ only on an exact half above an even integer ({@code x - rint(x) == 0.5}), where {@code Math.round}
-     * goes up and {@code rint} to the even neighbour; NaN gives 0 and the infinities saturate in both.
-     */
-    static long roundHalfUp(double x) {
-        double r = Math.rint(x);
-        return x - r == 0.5 ? Math.round(x) : (long) r;
+        return Math.round(price * tickPow10 / tickUnscaled);
     }
 
     /**
