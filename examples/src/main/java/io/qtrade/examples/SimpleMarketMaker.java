@@ -7,6 +7,7 @@ import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.TimeInForce;
+import io.qtrade.core.portfolio.Position;
 import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.strategy.StrategyContext;
 
@@ -21,6 +22,10 @@ import io.qtrade.core.strategy.StrategyContext;
  * }</pre>
  * A quote whose price no longer matches is cancelled and replaced (post-only, so it never pays a taker fee); a quote
  * with a cancel in flight is left alone until the venue answers. It runs unchanged in a backtest, paper or live.
+ *
+ * <p>Cheap per event: the decision is a function of the best bid and ask, the position and the statuses of its two
+ * orders, so an update that moved none of them (a change deeper in the book) costs a few comparisons; orders are
+ * sent only when a desired price changed.
  */
 public final class SimpleMarketMaker implements Strategy {
 
@@ -30,8 +35,18 @@ public final class SimpleMarketMaker implements Strategy {
     private final double skewTicksPerUnit;
     private StrategyContext ctx;
     private Instrument inst;
+    private Position position;
     private long bidId;
     private long askId;
+    /** The strategy's own view of its quotes (the context's order objects, kept to skip a lookup per event). */
+    private OrderView bidOrder;
+    private OrderView askOrder;
+    /** The inputs of the last evaluation. */
+    private long lastBestBidTicks = Long.MIN_VALUE;
+    private long lastBestAskTicks = Long.MIN_VALUE;
+    private double lastPosition = Double.NaN;
+    private OrderStatus lastBidStatus;
+    private OrderStatus lastAskStatus;
 
     /**
      * @param instrument       index of the instrument to quote
@@ -54,6 +69,7 @@ public final class SimpleMarketMaker implements Strategy {
     public void onStart(StrategyContext context) {
         this.ctx = context;
         this.inst = context.instruments().get(instrument);
+        this.position = context.position(instrument); // the same object for the whole run
     }
 
     @Override
@@ -61,18 +77,36 @@ public final class SimpleMarketMaker implements Strategy {
         if (i != instrument || book.isEmpty(Side.BUY) || book.isEmpty(Side.SELL)) {
             return;
         }
-        double position = ctx.position(instrument).qty();
-        long skew = Math.round(position * skewTicksPerUnit);
-        long bidTicks = book.bestBidTicks() - Math.max(0, skew);
-        long askTicks = book.bestAskTicks() + Math.max(0, -skew);
-        bidId = quote(bidId, Side.BUY, bidTicks, position < maxPosition);
-        askId = quote(askId, Side.SELL, askTicks, position > -maxPosition);
+        double qty = position.qty();
+        long bestBidTicks = book.bestBidTicks();
+        long bestAskTicks = book.bestAskTicks();
+        // The quotes depend only on the touch, the position and the two orders' statuses: when none of them moved,
+        // the last evaluation's answer (keep both quotes) still holds.
+        if (bestBidTicks == lastBestBidTicks && bestAskTicks == lastBestAskTicks && qty == lastPosition
+                && status(bidOrder) == lastBidStatus && status(askOrder) == lastAskStatus) {
+            return;
+        }
+        lastBestBidTicks = bestBidTicks;
+        lastBestAskTicks = bestAskTicks;
+        lastPosition = qty;
+        long skew = Math.round(qty * skewTicksPerUnit);
+        long bidTicks = bestBidTicks - Math.max(0, skew);
+        long askTicks = bestAskTicks + Math.max(0, -skew);
+        bidId = quote(bidId, bidOrder, Side.BUY, bidTicks, qty < maxPosition);
+        bidOrder = bidId == 0 ? null : ctx.order(bidId);
+        askId = quote(askId, askOrder, Side.SELL, askTicks, qty > -maxPosition);
+        askOrder = askId == 0 ? null : ctx.order(askId);
+        lastBidStatus = status(bidOrder);
+        lastAskStatus = status(askOrder);
     }
 
-    private long quote(long id, Side side, long priceTicks, boolean wanted) {
+    private static OrderStatus status(OrderView order) {
+        return order == null ? null : order.status();
+    }
+
+    private long quote(long id, OrderView order, Side side, long priceTicks, boolean wanted) {
         double price = inst.toPrice(priceTicks);
         if (id != 0) {
-            OrderView order = ctx.order(id);
             OrderStatus status = order.status();
             if (status == OrderStatus.PENDING_CANCEL) {
                 return id;

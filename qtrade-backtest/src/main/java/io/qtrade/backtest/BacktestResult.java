@@ -32,6 +32,9 @@ import java.util.Map;
  * needs: a Parquet export iterates it exactly as {@link #writeCsv} does. Timestamps are epoch nanoseconds in
  * {@code long} columns, prices and quantities {@code double}, NaN (an empty CSV cell) where a value does not apply.
  *
+ * <p>{@link #orders()}, {@link #fills()} and {@link #equity()} are built on first use from the run's records (the
+ * same tables each call); {@link #totals()} is taken when the run ends.
+ *
  * <p>Equity identity per strategy, exact in real arithmetic (core {@link Portfolio}):
  * {@code equity - initialCash = realizedPnl + unrealizedPnl - fees}.
  */
@@ -48,9 +51,12 @@ public final class BacktestResult {
     private final long events;
     private final long lateLocalEvents;
     private final long wallNanos;
-    private final Table ordersTable;
-    private final Table fillsTable;
-    private final Table equityTable;
+    private final EquitySeries equity;
+    // Built on first use from the run's records (a sweep that reads only portfolios and counts never pays for
+    // them); guarded by this.
+    private Table ordersTable;
+    private Table fillsTable;
+    private Table equityTable;
     private final Table totalsTable;
 
     BacktestResult(Backtest config, StrategySlot[] slots, List<FillRecord> fills, EquitySeries equity, long events,
@@ -65,9 +71,8 @@ public final class BacktestResult {
         this.events = events;
         this.lateLocalEvents = lateLocalEvents;
         this.wallNanos = wallNanos;
-        this.ordersTable = ordersTable();
-        this.fillsTable = fillsTable();
-        this.equityTable = equityTable(equity);
+        this.equity = equity;
+        // Totals read the portfolios, which the caller can still mark: taken now, as the run left them.
         this.totalsTable = totalsTable();
     }
 
@@ -132,7 +137,10 @@ public final class BacktestResult {
      * Orders: {@code strategy, order_id, symbol, side, type, time_in_force, price, qty, status, filled_qty,
      * avg_fill_price, fees, send_ts, exch_arrival_ts, entry_latency_ns, arrival_mid, qty_ahead_at_entry, reason}.
      */
-    public Table orders() {
+    public synchronized Table orders() {
+        if (ordersTable == null) {
+            ordersTable = ordersTable();
+        }
         return ordersTable;
     }
 
@@ -140,7 +148,10 @@ public final class BacktestResult {
      * Fills: {@code strategy, order_id, symbol, side, price, qty, fee, liquidity, exch_ts, local_ts, arrival_mid,
      * qty_ahead_at_entry, entry_latency_ns, response_latency_ns}.
      */
-    public Table fills() {
+    public synchronized Table fills() {
+        if (fillsTable == null) {
+            fillsTable = fillsTable();
+        }
         return fillsTable;
     }
 
@@ -149,7 +160,10 @@ public final class BacktestResult {
      * mark_price, realized_pnl, unrealized_pnl, fees, net_pnl} (the instrument's) and {@code strategy_equity,
      * strategy_net_pnl} (the strategy's, over all instruments).
      */
-    public Table equity() {
+    public synchronized Table equity() {
+        if (equityTable == null) {
+            equityTable = equityTable(equity);
+        }
         return equityTable;
     }
 
@@ -165,10 +179,10 @@ public final class BacktestResult {
     /** The four tables under their file base names, in a fixed order: orders, fills, equity, totals. */
     public Map<String, Table> tables() {
         Map<String, Table> out = new LinkedHashMap<>();
-        out.put("orders", ordersTable);
-        out.put("fills", fillsTable);
-        out.put("equity", equityTable);
-        out.put("totals", totalsTable);
+        out.put("orders", orders());
+        out.put("fills", fills());
+        out.put("equity", equity());
+        out.put("totals", totals());
         return Collections.unmodifiableMap(out);
     }
 

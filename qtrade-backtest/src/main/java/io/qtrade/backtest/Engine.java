@@ -10,6 +10,7 @@ import io.qtrade.core.book.OrderBook;
 import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.EventCursor;
 import io.qtrade.core.market.EventKind;
+import io.qtrade.core.market.MarketEvent;
 import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.Fill;
 import io.qtrade.core.order.Liquidity;
@@ -229,23 +230,50 @@ final class Engine {
     private void localEvent(EventWindow window) {
         long ts = window.localPeekTs();
         window.localAdvance();
-        RowView e = window.localRow;
-        long now = localClock.nowNanos();
-        if (ts < now) {
+        // Two copies of one body, so that each call site sees one event class (the JIT inlines it).
+        if (window.singleInstrument()) {
+            deliver(window.localCursor, ts);
+        } else {
+            deliver(window.localRow, ts);
+        }
+        window.release();
+    }
+
+    private void deliver(EventCursor e, long ts) {
+        int i = e.instrument();
+        EventKind kind = e.kind();
+        advanceLocal(ts);
+        if (localBooks[i] != null) {
+            localBooks[i].apply(e);
+        } else {
+            localMbo[i].apply(e);
+        }
+        notifyLocal(i, kind, e, ts >= config.startNanos);
+    }
+
+    private void deliver(RowView e, long ts) {
+        int i = e.instrument();
+        EventKind kind = e.kind();
+        advanceLocal(ts);
+        if (localBooks[i] != null) {
+            localBooks[i].apply(e);
+        } else {
+            localMbo[i].apply(e);
+        }
+        notifyLocal(i, kind, e, ts >= config.startNanos);
+    }
+
+    private void advanceLocal(long ts) {
+        if (ts < localClock.nowNanos()) {
             if (ts >= config.startNanos) {
                 lateLocalEvents++;
             }
         } else {
             localClock.advanceTo(ts);
         }
-        int i = e.instrument();
-        EventKind kind = e.kind();
-        if (localBooks[i] != null) {
-            localBooks[i].apply(e);
-        } else {
-            localMbo[i].apply(e);
-        }
-        boolean live = ts >= config.startNanos;
+    }
+
+    private void notifyLocal(int i, EventKind kind, MarketEvent e, boolean live) {
         if (kind == EventKind.TRADE) {
             if (live) {
                 for (StrategySlot s : slots) {
@@ -270,7 +298,6 @@ final class Engine {
                 }
             }
         }
-        window.release();
     }
 
     private void fireTimers(long t) {
@@ -441,9 +468,11 @@ final class Engine {
             default -> throw new IllegalStateException("unknown response kind " + toLocal.headKind()
                     + " for order " + orderId);
         }
-        ExecutionReport report = ExecutionReport.of(order, reportExchTs, t);
-        beginCallback(slot);
-        slot.strategy.onOrderUpdate(report);
+        if (slot.receivesOrderUpdates) {
+            ExecutionReport report = ExecutionReport.of(order, reportExchTs, t);
+            beginCallback(slot);
+            slot.strategy.onOrderUpdate(report);
+        }
     }
 
     private void fill(StrategySlot slot, OrderRecord record, long t, long exchTs) {
@@ -466,9 +495,10 @@ final class Engine {
         if (order.status().isTerminal()) {
             slot.orderDone(order.orderId());
         }
-        ExecutionReport report = ExecutionReport.of(order, exchTs, t);
         beginCallback(slot);
-        slot.strategy.onOrderUpdate(report);
+        if (slot.receivesOrderUpdates) {
+            slot.strategy.onOrderUpdate(ExecutionReport.of(order, exchTs, t));
+        }
         slot.strategy.onFill(fill);
     }
 }

@@ -29,6 +29,7 @@ final class EventWindow {
     private boolean exhausted;
 
     private int exchSlot;   // offset from first
+    private EventBatch exchBatch; // batch(exchSlot), kept to skip the ring arithmetic per event
     private int exchRow;
     private long exchIndex;
     private long pending;
@@ -39,9 +40,19 @@ final class EventWindow {
     private final int[] fifoHead;
     private final int[] fifoSize;
     private final EarliestFirstQueue localOrder;
+    /**
+     * One instrument: its FIFO is the stream order, so the strategy side is a second cursor trailing the venue side
+     * ({@code localSlot}, {@code localRowIndex}) instead of the FIFO and the merge queue. Same rows, same order.
+     */
+    private final boolean single;
+    private int localSlot;      // offset from first
+    private int localRowIndex;
+    private EventBatch localBatch; // batch(localSlot) in single-instrument mode
 
     final EventCursor exchCursor = new EventCursor();
     final RowView localRow = new RowView();
+    /** The strategy side's row in single-instrument mode: a plain cursor, as the venue side's. */
+    final EventCursor localCursor = new EventCursor();
 
     EventWindow(EventSource source, int batchCapacity, int instruments) {
         this.source = source;
@@ -51,18 +62,20 @@ final class EventWindow {
         this.fifoHead = new int[instruments];
         this.fifoSize = new int[instruments];
         this.localOrder = new EarliestFirstQueue(Math.max(1, instruments));
+        this.single = instruments == 1;
     }
 
     /** Whether the venue side has a next row (reads a batch when needed). */
     boolean exchHasNext() {
         while (true) {
-            if (exchSlot < count && exchRow < batch(exchSlot).size()) {
+            if (exchSlot < count && exchRow < exchBatch.size()) {
                 return true;
             }
             if (exchSlot < count - 1) {
                 exchSlot++;
                 exchRow = 0;
-                exchCursor.reset(batch(exchSlot));
+                exchBatch = batch(exchSlot);
+                exchCursor.reset(exchBatch);
                 continue;
             }
             if (exhausted || !readBatch()) {
@@ -73,17 +86,17 @@ final class EventWindow {
 
     /** The {@code exchTs} of the venue side's next row; call after {@link #exchHasNext()} returned true. */
     long exchPeekTs() {
-        return batch(exchSlot).exchTs(exchRow);
+        return exchBatch.exchTs(exchRow);
     }
 
     /** The instrument index of the venue side's next row. */
     int exchPeekInstrument() {
-        return batch(exchSlot).instrument(exchRow);
+        return exchBatch.instrument(exchRow);
     }
 
     /** The {@code localTs} of the venue side's next row. */
     long exchPeekLocalTs() {
-        return batch(exchSlot).localTs(exchRow);
+        return exchBatch.localTs(exchRow);
     }
 
     /**
@@ -94,9 +107,13 @@ final class EventWindow {
         exchCursor.next();
         exchIndex++;
         pending++;
-        int i = exchCursor.instrument();
         int slot = (first + exchSlot) & (ring.length - 1);
         undelivered[slot]++;
+        if (single) {
+            exchRow++;
+            return;
+        }
+        int i = exchCursor.instrument();
         int size = fifoSize[i];
         if (size == fifoSeq[i].length) {
             growFifo(i);
@@ -123,11 +140,30 @@ final class EventWindow {
 
     /** The earliest {@code localTs} among the processed rows not yet delivered; only when {@link #pending()} > 0. */
     long localPeekTs() {
+        if (single) {
+            while (localRowIndex == localBatch.size()) {
+                nextLocalBatch();
+            }
+            return localBatch.localTs(localRowIndex);
+        }
         return localOrder.peekTime();
     }
 
-    /** Points {@link #localRow} at the next row for the strategy side and takes it off its FIFO. */
+    /**
+     * Points {@link #localEvent()} at the next row for the strategy side ({@link #localCursor} with one instrument,
+     * {@link #localRow} taken off its instrument's FIFO with several).
+     */
     void localAdvance() {
+        if (single) {
+            while (localRowIndex == localBatch.size()) {
+                nextLocalBatch();
+            }
+            localCursor.next();
+            localRowIndex++;
+            pending--;
+            undelivered[(first + localSlot) & (ring.length - 1)]--;
+            return;
+        }
         int i = localOrder.peekId();
         int head = fifoHead[i];
         long seq = fifoSeq[i][head];
@@ -147,7 +183,24 @@ final class EventWindow {
         undelivered[(first + offset) & (ring.length - 1)]--;
     }
 
-    /** Returns fully delivered batches behind the venue side to the spare pool; call after using {@link #localRow}. */
+    /**
+     * Moves the single-instrument strategy side to the start of the next batch ({@code pending > 0} says it exists).
+     * Usually {@link #release()} has done so already (the venue side reads the next batch before the strategy side
+     * delivers the last row of the current one); this keeps the cursor right for any order of calls.
+     */
+    private void nextLocalBatch() {
+        localSlot++;
+        localRowIndex = 0;
+        localBatch = batch(localSlot);
+        localCursor.reset(localBatch);
+    }
+
+    /** Whether there is one instrument: the strategy side reads {@link #localCursor}, else {@link #localRow}. */
+    boolean singleInstrument() {
+        return single;
+    }
+
+    /** Returns fully delivered batches behind the venue side to the spare pool; call after using the local row. */
     void release() {
         while (count > 1 && exchSlot > 0 && undelivered[first] == 0) {
             EventBatch done = ring[first];
@@ -156,6 +209,16 @@ final class EventWindow {
             firstSeq++;
             count--;
             exchSlot--;
+            if (single) {
+                // Every row of the released batch was delivered: the strategy side is at its end or beyond it.
+                if (localSlot == 0) {
+                    localRowIndex = 0;
+                    localBatch = ring[first];
+                    localCursor.reset(localBatch);
+                } else {
+                    localSlot--;
+                }
+            }
             if (spareCount == spare.length) {
                 spare = Arrays.copyOf(spare, spareCount * 2);
             }
@@ -206,7 +269,15 @@ final class EventWindow {
         if (count == 1 || exchSlot == count - 1) {
             exchSlot = count - 1;
             exchRow = 0;
+            exchBatch = b;
             exchCursor.reset(b);
+        }
+        if (count == 1 && single && pending == 0) {
+            // The strategy side has delivered everything: it continues at the start of this batch.
+            localSlot = 0;
+            localRowIndex = 0;
+            localBatch = b;
+            localCursor.reset(b);
         }
         return true;
     }

@@ -3,6 +3,7 @@ package io.qtrade.backtest;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBookView;
+import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.Order;
 import io.qtrade.core.order.OrderRequest;
 import io.qtrade.core.order.OrderStatus;
@@ -36,6 +37,11 @@ final class StrategySlot implements StrategyContext {
     private int liveCount;
     /** Wall-clock start of the current callback when callback time is measured. */
     long callbackStartWallNanos;
+    /**
+     * Whether the strategy overrides {@link Strategy#onOrderUpdate}: the engine builds an {@link ExecutionReport} only
+     * for a strategy that reads it (the default callback is empty, so skipping it changes nothing).
+     */
+    final boolean receivesOrderUpdates;
 
     StrategySlot(Engine engine, int index, String id, Strategy strategy, double initialCash) {
         this.engine = engine;
@@ -43,6 +49,16 @@ final class StrategySlot implements StrategyContext {
         this.id = id;
         this.strategy = strategy;
         this.portfolio = new Portfolio(initialCash);
+        this.receivesOrderUpdates = overrides(strategy.getClass(), "onOrderUpdate", ExecutionReport.class);
+    }
+
+    /** Whether {@code type} implements {@code name(parameter)} itself rather than inheriting Strategy's default. */
+    static boolean overrides(Class<?> type, String name, Class<?> parameter) {
+        try {
+            return type.getMethod(name, parameter).getDeclaringClass() != Strategy.class;
+        } catch (NoSuchMethodException e) {
+            return true; // cannot tell: deliver it
+        }
     }
 
     static int strategyOf(long orderId) {

@@ -176,6 +176,15 @@ public final class SimulatedExchange {
      */
     public void onMarketEvent(MarketEvent e, long eventIndex) {
         EventKind kind = e.kind();
+        // The two kinds of almost every event first, by identity (an enum switch reads a lookup array per call).
+        if (kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO) {
+            onLevel(e, kind, eventIndex);
+            return;
+        }
+        if (kind == EventKind.TRADE) {
+            onTrade(e);
+            return;
+        }
         if (kind.isL3()) {
             if (!marketByOrder) {
                 throw mismatch(e, eventIndex, "an L3 row needs FifoQueue in the instrument's settings, which have "
@@ -185,47 +194,6 @@ public final class SimulatedExchange {
             return;
         }
         switch (kind) {
-            case DEPTH_UPDATE, BBO -> {
-                if (marketByOrder) {
-                    throw mismatch(e, eventIndex, "FifoQueue needs market-by-order (L3) rows, got an L2 row");
-                }
-                if (takenCount > 0) {
-                    forgetTaken(kind == EventKind.BBO, e.sideCode() == Side.BUY.code(), instrument.toTicks(e.price()));
-                }
-                if (liveCount == 0) {
-                    book.apply(e);
-                    return;
-                }
-                Side side = e.side();
-                long ticks = instrument.toTicks(e.price());
-                double prev = book.qtyAt(side, ticks);
-                book.apply(e);
-                if (!inSnapshot) {
-                    depthChanged(side == Side.BUY, ticks, prev, book.qtyAt(side, ticks));
-                    if (kind == EventKind.BBO) {
-                        clampToLevels();
-                    }
-                    marketThrough(e.exchTs());
-                }
-            }
-            case TRADE -> {
-                if (marketByOrder) {
-                    // On L3 data the executions drive the queue; a trade row repeats them.
-                    mbo.apply(e);
-                    return;
-                }
-                book.apply(e);
-                if (liveCount > 0) {
-                    long ticks = instrument.toTicks(e.price());
-                    byte aggressor = e.sideCode();
-                    if (aggressor != Side.SELL.code()) {
-                        tradeAgainst(false, ticks, e.qty(), e.exchTs());
-                    }
-                    if (aggressor != Side.BUY.code()) {
-                        tradeAgainst(true, ticks, e.qty(), e.exchTs());
-                    }
-                }
-            }
             case SNAPSHOT_BEGIN -> {
                 apply(e);
                 inSnapshot = true;
@@ -239,6 +207,50 @@ public final class SimulatedExchange {
             default -> {
                 takenCount = 0;
                 apply(e);
+            }
+        }
+    }
+
+    /** A depth update or a best bid/offer row. */
+    private void onLevel(MarketEvent e, EventKind kind, long eventIndex) {
+        if (marketByOrder) {
+            throw mismatch(e, eventIndex, "FifoQueue needs market-by-order (L3) rows, got an L2 row");
+        }
+        if (takenCount > 0) {
+            forgetTaken(kind == EventKind.BBO, e.sideCode() == Side.BUY.code(), instrument.toTicks(e.price()));
+        }
+        if (liveCount == 0) {
+            book.apply(e);
+            return;
+        }
+        Side side = e.side();
+        long ticks = instrument.toTicks(e.price());
+        double prev = book.qtyAt(side, ticks);
+        book.apply(e);
+        if (!inSnapshot) {
+            depthChanged(side == Side.BUY, ticks, prev, book.qtyAt(side, ticks));
+            if (kind == EventKind.BBO) {
+                clampToLevels();
+            }
+            marketThrough(e.exchTs());
+        }
+    }
+
+    private void onTrade(MarketEvent e) {
+        if (marketByOrder) {
+            // On L3 data the executions drive the queue; a trade row repeats them.
+            mbo.apply(e);
+            return;
+        }
+        book.apply(e);
+        if (liveCount > 0) {
+            long ticks = instrument.toTicks(e.price());
+            byte aggressor = e.sideCode();
+            if (aggressor != Side.SELL.code()) {
+                tradeAgainst(false, ticks, e.qty(), e.exchTs());
+            }
+            if (aggressor != Side.BUY.code()) {
+                tradeAgainst(true, ticks, e.qty(), e.exchTs());
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.qtrade.core.order;
 
 import io.qtrade.core.Instrument;
-import java.util.Objects;
 
 /**
  * What a venue, simulated or live, tells a strategy after each change to one of its orders: the new status, the
@@ -35,20 +34,26 @@ public record ExecutionReport(long orderId, Instrument instrument, OrderStatus s
     public static final String NO_REASON = "";
 
     public ExecutionReport {
-        Objects.requireNonNull(instrument, () -> "execution report of order " + orderId + ": instrument must not be null");
-        String where = "execution report of order " + orderId + " (" + instrument.id() + ")";
-        Objects.requireNonNull(status, () -> where + ": status must not be null");
-        Objects.requireNonNull(reason, () -> where + ": reason must not be null, use NO_REASON");
-        requireNonNegative(where, "filledQty", filledQty);
-        requireNonNegative(where, "leavesQty", leavesQty);
-        requireNonNegative(where, "lastFillQty", lastFillQty);
+        // The messages are built only on failure: a valid report allocates nothing but itself.
+        if (instrument == null) {
+            throw new NullPointerException("execution report of order " + orderId + ": instrument must not be null");
+        }
+        if (status == null) {
+            throw new NullPointerException(where(orderId, instrument) + ": status must not be null");
+        }
+        if (reason == null) {
+            throw new NullPointerException(where(orderId, instrument) + ": reason must not be null, use NO_REASON");
+        }
+        requireNonNegative(orderId, instrument, "filledQty", filledQty);
+        requireNonNegative(orderId, instrument, "leavesQty", leavesQty);
+        requireNonNegative(orderId, instrument, "lastFillQty", lastFillQty);
         if (lastFillQty > 0 && !Double.isFinite(lastFillPrice)) {
-            throw new IllegalArgumentException(where + ": lastFillPrice must be finite for a fill of " + lastFillQty
-                    + ", was " + lastFillPrice);
+            throw new IllegalArgumentException(where(orderId, instrument) + ": lastFillPrice must be finite for a fill"
+                    + " of " + lastFillQty + ", was " + lastFillPrice);
         }
         if (lastFillQty == 0 && !Double.isNaN(lastFillPrice)) {
-            throw new IllegalArgumentException(where + ": lastFillPrice must be NaN (NO_FILL_PRICE) when lastFillQty"
-                    + " is 0, was " + lastFillPrice);
+            throw new IllegalArgumentException(where(orderId, instrument) + ": lastFillPrice must be NaN"
+                    + " (NO_FILL_PRICE) when lastFillQty is 0, was " + lastFillPrice);
         }
     }
 
@@ -64,9 +69,14 @@ public record ExecutionReport(long orderId, Instrument instrument, OrderStatus s
         return lastFillQty > 0;
     }
 
-    private static void requireNonNegative(String where, String field, double value) {
+    private static void requireNonNegative(long orderId, Instrument instrument, String field, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(where + ": " + field + " must be finite and >= 0, was " + value);
+            throw new IllegalArgumentException(where(orderId, instrument) + ": " + field + " must be finite and >= 0,"
+                    + " was " + value);
         }
+    }
+
+    private static String where(long orderId, Instrument instrument) {
+        return "execution report of order " + orderId + " (" + instrument.id() + ")";
     }
 }

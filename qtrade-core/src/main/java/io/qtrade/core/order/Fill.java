@@ -2,7 +2,6 @@ package io.qtrade.core.order;
 
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
-import java.util.Objects;
 
 /**
  * One execution of (part of) an order: {@code qty} of an instrument traded at {@code price}.
@@ -31,9 +30,16 @@ public record Fill(long orderId, Instrument instrument, Side side, double price,
                    Liquidity liquidity, long exchTs, long localTs) {
 
     public Fill {
-        Objects.requireNonNull(instrument, () -> "fill of order " + orderId + ": instrument must not be null");
-        Objects.requireNonNull(side, () -> where(orderId, instrument) + ": side must not be null");
-        Objects.requireNonNull(liquidity, () -> where(orderId, instrument) + ": liquidity must not be null");
+        // The messages are built only on failure: a valid fill allocates nothing but itself.
+        if (instrument == null) {
+            throw new NullPointerException("fill of order " + orderId + ": instrument must not be null");
+        }
+        if (side == null) {
+            throw new NullPointerException(where(orderId, instrument) + ": side must not be null");
+        }
+        if (liquidity == null) {
+            throw new NullPointerException(where(orderId, instrument) + ": liquidity must not be null");
+        }
         if (!(qty > 0) || Double.isInfinite(qty)) {
             throw new IllegalArgumentException(where(orderId, instrument) + ": qty must be finite and > 0, was " + qty);
         }

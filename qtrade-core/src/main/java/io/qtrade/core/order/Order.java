@@ -61,7 +61,10 @@ public final class Order implements OrderView {
      */
     public Order(long orderId, OrderRequest request, long createdTs) {
         this.orderId = orderId;
-        this.request = Objects.requireNonNull(request, () -> "order " + orderId + ": request must not be null");
+        if (request == null) {
+            throw new NullPointerException("order " + orderId + ": request must not be null");
+        }
+        this.request = request;
         this.createdTs = createdTs;
         this.lastUpdateTs = createdTs;
         this.qtyTolerance = Math.max(LOT_TOLERANCE * request.instrument().lotSize(), QTY_TOLERANCE * request.qty());

@@ -34,26 +34,33 @@ public record OrderRequest(Instrument instrument, Side side, OrderType type, Tim
     public static final double MARKET_PRICE = Double.NaN;
 
     public OrderRequest {
+        // The messages are built only on failure: a valid request allocates nothing but itself.
         Objects.requireNonNull(instrument, "order request: instrument must not be null");
-        String where = "order request for " + instrument.id();
-        Objects.requireNonNull(side, where + ": side must not be null");
-        Objects.requireNonNull(type, where + ": type must not be null");
-        Objects.requireNonNull(timeInForce, where + ": timeInForce must not be null");
+        if (side == null) {
+            throw new NullPointerException(where(instrument) + ": side must not be null");
+        }
+        if (type == null) {
+            throw new NullPointerException(where(instrument) + ": type must not be null");
+        }
+        if (timeInForce == null) {
+            throw new NullPointerException(where(instrument) + ": timeInForce must not be null");
+        }
         if (!(qty > 0) || Double.isInfinite(qty)) {
-            throw new IllegalArgumentException(where + ": qty must be finite and > 0, was " + qty);
+            throw new IllegalArgumentException(where(instrument) + ": qty must be finite and > 0, was " + qty);
         }
         if (type == OrderType.LIMIT) {
             if (!Double.isFinite(price)) {
-                throw new IllegalArgumentException(where + ": LIMIT price must be finite (any sign), was " + price);
+                throw new IllegalArgumentException(where(instrument) + ": LIMIT price must be finite (any sign), was "
+                        + price);
             }
         } else {
             if (!Double.isNaN(price)) {
-                throw new IllegalArgumentException(where + ": MARKET price must be NaN (OrderRequest.MARKET_PRICE), was "
-                        + price + "; use a LIMIT order to set a price");
+                throw new IllegalArgumentException(where(instrument) + ": MARKET price must be NaN"
+                        + " (OrderRequest.MARKET_PRICE), was " + price + "; use a LIMIT order to set a price");
             }
             if (timeInForce != TimeInForce.IOC && timeInForce != TimeInForce.FOK) {
-                throw new IllegalArgumentException(where + ": MARKET timeInForce must be IOC or FOK, was " + timeInForce
-                        + "; a market order never rests");
+                throw new IllegalArgumentException(where(instrument) + ": MARKET timeInForce must be IOC or FOK, was "
+                        + timeInForce + "; a market order never rests");
             }
         }
     }
@@ -71,6 +78,10 @@ public record OrderRequest(Instrument instrument, Side side, OrderType type, Tim
     /** An immediate-or-cancel market order: price {@link #MARKET_PRICE}, time in force {@link TimeInForce#IOC}. */
     public static OrderRequest market(Instrument instrument, Side side, double qty) {
         return new OrderRequest(instrument, side, OrderType.MARKET, TimeInForce.IOC, MARKET_PRICE, qty);
+    }
+
+    private static String where(Instrument instrument) {
+        return "order request for " + instrument.id();
     }
 
     /** Whether this is a market order. */
