@@ -223,7 +223,10 @@ final class Engine {
                     + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
                     + "; a strategy cannot see an event before the venue sent it");
         }
-        exchanges[e.instrument()].onMarketEvent(e, index);
+        SimulatedExchange exchange = exchanges[e.instrument()];
+        exchange.onMarketEvent(e, index);
+        // The tick price the venue side converted, for the strategy side's book (read only for depth and BBO rows).
+        window.setExchPriceTicks(exchange.levelPriceTicks());
         events++;
     }
 
@@ -232,31 +235,33 @@ final class Engine {
         window.localAdvance();
         // Two copies of one body, so that each call site sees one event class (the JIT inlines it).
         if (window.singleInstrument()) {
-            deliver(window.localCursor, ts);
+            deliver(window.localCursor, window.localPriceTicks(), ts);
         } else {
-            deliver(window.localRow, ts);
+            deliver(window.localRow, window.localPriceTicks(), ts);
         }
         window.release();
     }
 
-    private void deliver(EventCursor e, long ts) {
+    private void deliver(EventCursor e, long priceTicks, long ts) {
         int i = e.instrument();
         EventKind kind = e.kind();
         advanceLocal(ts);
-        if (localBooks[i] != null) {
-            localBooks[i].apply(e);
+        OrderBook book = localBooks[i];
+        if (book != null) {
+            book.apply(e, priceTicks);
         } else {
             localMbo[i].apply(e);
         }
         notifyLocal(i, kind, e, ts >= config.startNanos);
     }
 
-    private void deliver(RowView e, long ts) {
+    private void deliver(RowView e, long priceTicks, long ts) {
         int i = e.instrument();
         EventKind kind = e.kind();
         advanceLocal(ts);
-        if (localBooks[i] != null) {
-            localBooks[i].apply(e);
+        OrderBook book = localBooks[i];
+        if (book != null) {
+            book.apply(e, priceTicks);
         } else {
             localMbo[i].apply(e);
         }

@@ -14,22 +14,29 @@ import java.util.Arrays;
  * instrument's feed latency never delays another's events. Only the batches between the oldest undelivered row and
  * the venue side are kept (a ring of reused {@link EventBatch}es): memory is bounded by the events within one feed
  * latency, never by the length of the stream. Allocation-free once the ring and the FIFOs have grown.
+ *
+ * <p>Each batch in the ring has a column of price ticks beside it: the venue side stores the tick price it converted
+ * for a row ({@link #setExchPriceTicks}), the strategy side reads it back with the row ({@link #localPriceTicks()}),
+ * so that the two books of an instrument convert each price once.
  */
 final class EventWindow {
 
     private final EventSource source;
     private final int batchCapacity;
     private EventBatch[] ring = new EventBatch[4];
+    private long[][] ticksRing = new long[4][];
     private int[] undelivered = new int[4];
     private int first;      // ring index of the oldest batch
     private long firstSeq;  // sequence number of the oldest batch
     private int count;      // batches in the ring
     private EventBatch[] spare = new EventBatch[4];
+    private long[][] spareTicks = new long[4][];
     private int spareCount;
     private boolean exhausted;
 
     private int exchSlot;   // offset from first
     private EventBatch exchBatch; // batch(exchSlot), kept to skip the ring arithmetic per event
+    private long[] exchTicks;     // its ticks column
     private int exchRow;
     private long exchIndex;
     private long pending;
@@ -48,6 +55,8 @@ final class EventWindow {
     private int localSlot;      // offset from first
     private int localRowIndex;
     private EventBatch localBatch; // batch(localSlot) in single-instrument mode
+    private long[] localTicks;     // its ticks column
+    private long localPriceTicks;  // the ticks of the row localAdvance moved to, with several instruments
 
     final EventCursor exchCursor = new EventCursor();
     final RowView localRow = new RowView();
@@ -75,6 +84,7 @@ final class EventWindow {
                 exchSlot++;
                 exchRow = 0;
                 exchBatch = batch(exchSlot);
+                exchTicks = ticksRing[(first + exchSlot) & (ring.length - 1)];
                 exchCursor.reset(exchBatch);
                 continue;
             }
@@ -128,6 +138,19 @@ final class EventWindow {
         exchRow++;
     }
 
+    /**
+     * Stores the price in ticks of the venue side's last row (the one {@link #exchAdvance()} moved to), for the
+     * strategy side to read with the row from {@link #localPriceTicks()}.
+     */
+    void setExchPriceTicks(long priceTicks) {
+        exchTicks[exchRow - 1] = priceTicks;
+    }
+
+    /** The price in ticks that the venue side stored for the strategy side's current row. */
+    long localPriceTicks() {
+        return single ? localTicks[localRowIndex - 1] : localPriceTicks;
+    }
+
     /** The stream position of the venue side's last row, 0-based. */
     long exchIndex() {
         return exchIndex - 1;
@@ -173,6 +196,7 @@ final class EventWindow {
         int offset = (int) (seq - firstSeq);
         EventBatch b = batch(offset);
         localRow.moveTo(b, row);
+        localPriceTicks = ticksRing[(first + offset) & (ring.length - 1)][row];
         if (left > 0) {
             int next = fifoHead[i];
             localOrder.updateHeadTime(batch((int) (fifoSeq[i][next] - firstSeq)).localTs(fifoRow[i][next]));
@@ -192,6 +216,7 @@ final class EventWindow {
         localSlot++;
         localRowIndex = 0;
         localBatch = batch(localSlot);
+        localTicks = ticksRing[(first + localSlot) & (ring.length - 1)];
         localCursor.reset(localBatch);
     }
 
@@ -204,7 +229,9 @@ final class EventWindow {
     void release() {
         while (count > 1 && exchSlot > 0 && undelivered[first] == 0) {
             EventBatch done = ring[first];
+            long[] doneTicks = ticksRing[first];
             ring[first] = null;
+            ticksRing[first] = null;
             first = (first + 1) & (ring.length - 1);
             firstSeq++;
             count--;
@@ -214,6 +241,7 @@ final class EventWindow {
                 if (localSlot == 0) {
                     localRowIndex = 0;
                     localBatch = ring[first];
+                    localTicks = ticksRing[first];
                     localCursor.reset(localBatch);
                 } else {
                     localSlot--;
@@ -221,7 +249,9 @@ final class EventWindow {
             }
             if (spareCount == spare.length) {
                 spare = Arrays.copyOf(spare, spareCount * 2);
+                spareTicks = Arrays.copyOf(spareTicks, spareCount * 2);
             }
+            spareTicks[spareCount] = doneTicks;
             spare[spareCount++] = done;
         }
     }
@@ -245,31 +275,46 @@ final class EventWindow {
     }
 
     private boolean readBatch() {
-        EventBatch b = spareCount > 0 ? spare[--spareCount] : new EventBatch(batchCapacity);
+        EventBatch b;
+        long[] ticks;
+        if (spareCount > 0) {
+            spareCount--;
+            b = spare[spareCount];
+            ticks = spareTicks[spareCount];
+        } else {
+            b = new EventBatch(batchCapacity);
+            ticks = new long[batchCapacity]; // a batch never holds more rows than its capacity
+        }
         if (!source.readBatch(b)) {
             exhausted = true;
+            spareTicks[spareCount] = ticks;
             spare[spareCount++] = b;
             return false;
         }
         if (count == ring.length) {
             EventBatch[] grown = new EventBatch[ring.length * 2];
+            long[][] grownTicks = new long[ring.length * 2][];
             int[] grownUndelivered = new int[ring.length * 2];
             for (int k = 0; k < count; k++) {
                 grown[k] = batch(k);
+                grownTicks[k] = ticksRing[(first + k) & (ring.length - 1)];
                 grownUndelivered[k] = undelivered[(first + k) & (ring.length - 1)];
             }
             ring = grown;
+            ticksRing = grownTicks;
             undelivered = grownUndelivered;
             first = 0;
         }
         int slot = (first + count) & (ring.length - 1);
         ring[slot] = b;
+        ticksRing[slot] = ticks;
         undelivered[slot] = 0;
         count++;
         if (count == 1 || exchSlot == count - 1) {
             exchSlot = count - 1;
             exchRow = 0;
             exchBatch = b;
+            exchTicks = ticks;
             exchCursor.reset(b);
         }
         if (count == 1 && single && pending == 0) {
@@ -277,6 +322,7 @@ final class EventWindow {
             localSlot = 0;
             localRowIndex = 0;
             localBatch = b;
+            localTicks = ticks;
             localCursor.reset(b);
         }
         return true;

@@ -104,6 +104,9 @@ public final class SimulatedExchange {
     /** Per strategy: what is left of the current print for it. */
     private double[] available = new double[4];
 
+    /** The price in ticks of the last depth or BBO row, see levelPriceTicks(). */
+    private long levelPriceTicks;
+
     // Liquidity taken by each strategy's arriving orders, per level, until the feed re-states the level.
     private int takenCount;
     private int[] takenStrategy = new int[8];
@@ -216,17 +219,20 @@ public final class SimulatedExchange {
         if (marketByOrder) {
             throw mismatch(e, eventIndex, "FifoQueue needs market-by-order (L3) rows, got an L2 row");
         }
+        // Converted once per row: here, for the queue bookkeeping and the book, and by the engine for the strategy's
+        // book (levelPriceTicks).
+        long ticks = instrument.toTicks(e.price());
+        levelPriceTicks = ticks;
         if (takenCount > 0) {
-            forgetTaken(kind == EventKind.BBO, e.sideCode() == Side.BUY.code(), instrument.toTicks(e.price()));
+            forgetTaken(kind == EventKind.BBO, e.sideCode() == Side.BUY.code(), ticks);
         }
         if (liveCount == 0) {
-            book.apply(e);
+            book.apply(e, ticks);
             return;
         }
         Side side = e.side();
-        long ticks = instrument.toTicks(e.price());
         double prev = book.qtyAt(side, ticks);
-        book.apply(e);
+        book.apply(e, ticks);
         if (!inSnapshot) {
             depthChanged(side == Side.BUY, ticks, prev, book.qtyAt(side, ticks));
             if (kind == EventKind.BBO) {
@@ -234,6 +240,16 @@ public final class SimulatedExchange {
             }
             marketThrough(e.exchTs());
         }
+    }
+
+    /**
+     * The price in ticks ({@code instrument.toTicks(price)}) of the last depth-update or best-bid/offer row passed to
+     * {@link #onMarketEvent}; meaningless after other kinds. The backtest engine applies the same row to the
+     * strategy's book with it ({@link io.qtrade.core.book.OrderBook#apply(MarketEvent, long)}), so that a row is
+     * converted to ticks once.
+     */
+    public long levelPriceTicks() {
+        return levelPriceTicks;
     }
 
     private void onTrade(MarketEvent e) {

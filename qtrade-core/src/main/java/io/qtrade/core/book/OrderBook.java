@@ -177,10 +177,46 @@ public final class OrderBook implements OrderBookView {
      * @throws CrossedBookException     as {@link #update}
      */
     public void apply(MarketEvent event) {
+        // Kept small so that the JIT inlines it at its call sites: the depth update of almost every row here, the
+        // rare kinds in applyOther.
         EventKind kind = event.kind();
         if (kind == EventKind.DEPTH_UPDATE) {
             update(event.side(), instrument.toTicks(event.price()), event.qty());
+        } else {
+            applyOther(event, kind);
+        }
+        lastExchTs = event.exchTs();
+        lastLocalTs = event.localTs();
+    }
+
+    /**
+     * {@link #apply(MarketEvent)} for a row whose price the caller has converted to ticks already, e.g. once for the
+     * two books (venue and strategy) that a backtest keeps per instrument: the same levels, counters and timestamps
+     * as {@code apply(event)}, without the conversion.
+     *
+     * @param event      the row to apply
+     * @param priceTicks {@code instrument().toTicks(event.price())} for a {@link EventKind#DEPTH_UPDATE} or
+     *                   {@link EventKind#BBO} row, read only for those kinds; the book trusts it (checking it would
+     *                   cost the conversion it saves), a different value applies the row at that price
+     * @throws IllegalArgumentException as {@link #apply(MarketEvent)}
+     * @throws CrossedBookException     as {@link #apply(MarketEvent)}
+     */
+    public void apply(MarketEvent event, long priceTicks) {
+        EventKind kind = event.kind();
+        if (kind == EventKind.DEPTH_UPDATE) {
+            update(event.side(), priceTicks, event.qty());
         } else if (kind == EventKind.BBO) {
+            setBest(event.side(), priceTicks, event.qty());
+        } else {
+            applyOther(event, kind);
+        }
+        lastExchTs = event.exchTs();
+        lastLocalTs = event.localTs();
+    }
+
+    /** {@link #apply} for every kind but {@link EventKind#DEPTH_UPDATE}; the timestamps are set by the caller. */
+    private void applyOther(MarketEvent event, EventKind kind) {
+        if (kind == EventKind.BBO) {
             setBest(event.side(), instrument.toTicks(event.price()), event.qty());
         } else if (kind == EventKind.BOOK_CLEAR) {
             clearSides(event.sideCode());
@@ -190,8 +226,6 @@ public final class OrderBook implements OrderBookView {
             throw new NullPointerException("order book of " + instrument.id() + ": event kind must not be null");
         }
         // TRADE, SNAPSHOT_END and the market-by-order kinds leave the levels as they are.
-        lastExchTs = event.exchTs();
-        lastLocalTs = event.localTs();
     }
 
     /** Removes every level on both sides. The counters ({@link #crossedUpdates()}, {@link #farUpdates()}) stay. */
@@ -439,19 +473,25 @@ public final class OrderBook implements OrderBookView {
     }
 
     private void checkLevel(Side side, long priceTicks, double qty) {
+        // The tests only; the messages are built out of line so that the update path stays small enough to inline.
+        if (side == null || !(qty >= 0.0) || qty == Double.POSITIVE_INFINITY || priceTicks < -MAX_PRICE_TICKS
+                || priceTicks > MAX_PRICE_TICKS) {
+            throw badLevel(side, priceTicks, qty);
+        }
+    }
+
+    private RuntimeException badLevel(Side side, long priceTicks, double qty) {
         if (side == null) {
-            throw new NullPointerException("order book of " + instrument.id() + ": side of the level at "
+            return new NullPointerException("order book of " + instrument.id() + ": side of the level at "
                     + priceTicks + " ticks must not be null");
         }
         if (!(qty >= 0.0) || qty == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("order book of " + instrument.id() + ": " + side + " level at "
+            return new IllegalArgumentException("order book of " + instrument.id() + ": " + side + " level at "
                     + priceTicks + " ticks: qty must be finite and >= 0, was " + qty);
         }
-        if (priceTicks < -MAX_PRICE_TICKS || priceTicks > MAX_PRICE_TICKS) {
-            throw new IllegalArgumentException("order book of " + instrument.id() + ": " + side + " level at "
-                    + priceTicks + " ticks with qty " + qty + ": price must be within +-" + MAX_PRICE_TICKS
-                    + " ticks");
-        }
+        return new IllegalArgumentException("order book of " + instrument.id() + ": " + side + " level at "
+                + priceTicks + " ticks with qty " + qty + ": price must be within +-" + MAX_PRICE_TICKS
+                + " ticks");
     }
 
 

@@ -162,6 +162,36 @@ public final class EventBatch {
         flags[i] = from.flags[row];
     }
 
+    /**
+     * Copies rows {@code [fromRow, fromRow + rows)} of {@code from} to the end of this batch, column by column (one
+     * {@link System#arraycopy} per column): the same rows as {@code rows} calls of {@code addFrom(from, row, 0)}, at a
+     * fraction of the cost, for sources that stream an in-memory batch.
+     *
+     * @throws IndexOutOfBoundsException when the range is not within {@code [0, from.size())}, naming it
+     * @throws IllegalStateException     when this batch has room for fewer than {@code rows} more rows
+     */
+    public void addRange(EventBatch from, int fromRow, int rows) {
+        if (fromRow < 0 || rows < 0 || fromRow > from.size - rows) {
+            throw new IndexOutOfBoundsException("rows [" + fromRow + ", " + ((long) fromRow + rows)
+                    + ") are not within the " + from.size + " rows of the source batch");
+        }
+        if (rows > capacity - size) {
+            throw new IllegalStateException("event batch has room for " + (capacity - size) + " more rows (capacity "
+                    + capacity + "), " + rows + " were added");
+        }
+        int at = size;
+        System.arraycopy(from.instrument, fromRow, instrument, at, rows);
+        System.arraycopy(from.exchTs, fromRow, exchTs, at, rows);
+        System.arraycopy(from.localTs, fromRow, localTs, at, rows);
+        System.arraycopy(from.kind, fromRow, kind, at, rows);
+        System.arraycopy(from.side, fromRow, side, at, rows);
+        System.arraycopy(from.price, fromRow, price, at, rows);
+        System.arraycopy(from.qty, fromRow, qty, at, rows);
+        System.arraycopy(from.orderId, fromRow, orderId, at, rows);
+        System.arraycopy(from.flags, fromRow, flags, at, rows);
+        size = at + rows;
+    }
+
     public int instrument(int row) {
         return instrument[check(row)];
     }

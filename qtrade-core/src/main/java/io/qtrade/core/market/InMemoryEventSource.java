@@ -36,9 +36,7 @@ public final class InMemoryEventSource implements EventSource {
     public boolean readBatch(EventBatch into) {
         into.clear();
         int end = Math.min(events.size(), next + into.capacity());
-        for (int row = next; row < end; row++) {
-            into.addFrom(events, row, 0);
-        }
+        into.addRange(events, next, end - next);
         next = end;
         return !into.isEmpty();
     }

@@ -95,4 +95,60 @@ class EventBatchTest {
         assertThatThrownBy(() -> EventKind.fromCode((byte) 42))
                 .hasMessage("event kind code 42 names no kind: expected 1..10");
     }
+
+    @Test
+    void addRangeCopiesTheSameRowsAsAddFromRowByRow() {
+        EventBatch source = new EventBatch(6);
+        source.addDepth(0, 100, 150, Side.BUY, 99.5, 3);
+        source.addTrade(1, 200, 260, Side.SELL, 99.5, 1);
+        source.add(0, 300, 350, EventKind.ORDER_ADD, Side.SELL.code(), 100.25, 2, 77L, EventFlags.SNAPSHOT);
+        source.addTrade(0, 400, 450, null, 100.0, 0.5);
+        source.addDepth(2, 500, 550, Side.SELL, 101.0, 0);
+        EventBatch byRange = new EventBatch(8);
+        EventBatch byRow = new EventBatch(8);
+        byRange.addDepth(3, 1, 2, Side.BUY, 1.0, 1); // rows are appended after what the batch holds
+        byRow.addDepth(3, 1, 2, Side.BUY, 1.0, 1);
+        byRange.addRange(source, 1, 3);
+        for (int row = 1; row < 4; row++) {
+            byRow.addFrom(source, row, 0);
+        }
+        assertThat(byRange.size()).isEqualTo(4);
+        EventCursor a = new EventCursor().reset(byRange);
+        EventCursor b = new EventCursor().reset(byRow);
+        for (int row = 0; row < 4; row++) {
+            assertThat(a.next()).isTrue();
+            assertThat(b.next()).isTrue();
+            assertThat(a.instrument()).as("row " + row).isEqualTo(b.instrument());
+            assertThat(a.exchTs()).as("row " + row).isEqualTo(b.exchTs());
+            assertThat(a.localTs()).as("row " + row).isEqualTo(b.localTs());
+            assertThat(a.kind()).as("row " + row).isEqualTo(b.kind());
+            assertThat(a.sideCode()).as("row " + row).isEqualTo(b.sideCode());
+            assertThat(a.price()).as("row " + row).isEqualTo(b.price());
+            assertThat(a.qty()).as("row " + row).isEqualTo(b.qty());
+            assertThat(a.orderId()).as("row " + row).isEqualTo(b.orderId());
+            assertThat(a.flags()).as("row " + row).isEqualTo(b.flags());
+        }
+        assertThat(a.next()).isFalse();
+        // Row 2 of the copy (after the row it held and source row 1) is source row 2: the L3 add with its order id
+        // and flags.
+        assertThat(byRange.orderId(2)).isEqualTo(77L);
+        assertThat(byRange.flags(2)).isEqualTo(EventFlags.SNAPSHOT);
+        assertThat(byRange.exchTs(3)).isEqualTo(400);
+    }
+
+    @Test
+    void addRangeRefusesARangeOutsideTheSourceOrBeyondTheCapacity() {
+        EventBatch source = new EventBatch(4);
+        source.addDepth(0, 100, 150, Side.BUY, 99.5, 3);
+        source.addDepth(0, 200, 250, Side.BUY, 99.5, 4);
+        EventBatch into = new EventBatch(1);
+        assertThatThrownBy(() -> into.addRange(source, 1, 2))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("rows [1, 3)").hasMessageContaining("2 rows");
+        assertThatThrownBy(() -> into.addRange(source, -1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> into.addRange(source, 0, 2))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("room for 1 more rows");
+        assertThat(into.size()).isZero();
+    }
 }
