@@ -78,6 +78,7 @@ public final class Backtest {
     final long decisionLatencyNanos;
     final boolean measureCallbackTime;
     final int batchCapacity;
+    final OrderHistory orderHistory;
     private boolean ran;
 
     private Backtest(Builder b, EventSource source, ExchangeSettings[] settings) {
@@ -95,6 +96,7 @@ public final class Backtest {
         this.decisionLatencyNanos = b.decisionLatencyNanos;
         this.measureCallbackTime = b.measureCallbackTime;
         this.batchCapacity = b.batchCapacity;
+        this.orderHistory = b.orderHistory;
     }
 
     /** A new builder. */
@@ -130,6 +132,7 @@ public final class Backtest {
                 .append(", startNanos=").append(startNanos).append(", endNanos=").append(endNanos)
                 .append(", seed=").append(seed).append(", initialCash=").append(initialCash)
                 .append(", markIntervalNanos=").append(markIntervalNanos)
+                .append(", orderHistory=").append(orderHistory)
                 .append(", decisionLatencyNanos=").append(decisionLatencyNanos)
                 .append(", measureCallbackTime=").append(measureCallbackTime).append("]").toString();
     }
@@ -149,6 +152,7 @@ public final class Backtest {
         private long decisionLatencyNanos;
         private boolean measureCallbackTime;
         private int batchCapacity = DEFAULT_BATCH_CAPACITY;
+        private OrderHistory orderHistory = OrderHistory.ALL;
 
         private Builder() {
         }
@@ -232,6 +236,15 @@ public final class Backtest {
         }
 
         /** Rows per batch read from the sources; {@link #DEFAULT_BATCH_CAPACITY} unless set. */
+        /**
+         * How much of the order flow the result keeps: {@link OrderHistory#ALL} (default: every order and fill as a
+         * row) or {@link OrderHistory#OPEN_ONLY} (bounded memory, no per-order allocation; totals and equity only).
+         */
+        public Builder orderHistory(OrderHistory history) {
+            this.orderHistory = Objects.requireNonNull(history, "orderHistory must not be null");
+            return this;
+        }
+
         public Builder batchCapacity(int rows) {
             this.batchCapacity = rows;
             return this;

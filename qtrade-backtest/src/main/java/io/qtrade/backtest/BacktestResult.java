@@ -48,6 +48,11 @@ public final class BacktestResult {
     private final Map<String, Portfolio> portfolios = new LinkedHashMap<>();
     private final List<OrderRecord> orders = new ArrayList<>();
     private final List<FillRecord> fills;
+    private final OrderHistory orderHistory;
+    /** Per strategy (row) and instrument (column): orders sent, maker fills, taker fills. */
+    private final int[][] ordersSent;
+    private final int[][] makerFills;
+    private final int[][] takerFills;
     private final long events;
     private final long lateLocalEvents;
     private final long wallNanos;
@@ -63,9 +68,16 @@ public final class BacktestResult {
                    long lateLocalEvents, long wallNanos) {
         this.strategyIds = config.strategyIds;
         this.instruments = config.instruments;
+        this.orderHistory = config.orderHistory;
+        this.ordersSent = new int[slots.length][];
+        this.makerFills = new int[slots.length][];
+        this.takerFills = new int[slots.length][];
         for (StrategySlot s : slots) {
             portfolios.put(s.id, s.portfolio);
             orders.addAll(s.orders);
+            ordersSent[s.index] = s.ordersSent.clone();
+            makerFills[s.index] = s.makerFills.clone();
+            takerFills[s.index] = s.takerFills.clone();
         }
         this.fills = Collections.unmodifiableList(new ArrayList<>(fills));
         this.events = events;
@@ -100,12 +112,39 @@ public final class BacktestResult {
         return p;
     }
 
-    /** Every order, by strategy then send order. */
+    /** What the run kept of its order flow: every order and fill, or (bounded memory) totals only. */
+    public OrderHistory orderHistory() {
+        return orderHistory;
+    }
+
+    /** Orders sent by all strategies (counted under either {@link OrderHistory}). */
+    public long orderCount() {
+        long n = 0;
+        for (int[] row : ordersSent) {
+            for (int c : row) {
+                n += c;
+            }
+        }
+        return n;
+    }
+
+    /** Fills received by all strategies (counted under either {@link OrderHistory}). */
+    public long fillCount() {
+        long n = 0;
+        for (int s = 0; s < makerFills.length; s++) {
+            for (int i = 0; i < makerFills[s].length; i++) {
+                n += makerFills[s][i] + takerFills[s][i];
+            }
+        }
+        return n;
+    }
+
+    /** Every order, by strategy then send order; empty under {@link OrderHistory#OPEN_ONLY}. */
     public List<OrderRecord> orderRecords() {
         return Collections.unmodifiableList(orders);
     }
 
-    /** Every fill, in the order the strategies received them. */
+    /** Every fill, in the order the strategies received them; empty under {@link OrderHistory#OPEN_ONLY}. */
     public List<FillRecord> fillRecords() {
         return fills;
     }
@@ -389,19 +428,13 @@ public final class BacktestResult {
                 }
             }
         }
-        for (OrderRecord o : orders) {
-            int s = strategyIds.indexOf(o.strategyId());
-            orderCount[s * stride + o.instrument()]++;
-            orderCount[s * stride + instruments.size()]++;
-        }
-        for (FillRecord f : fills) {
-            int s = strategyIds.indexOf(f.strategyId());
-            for (int r : new int[] {s * stride + f.instrument(), s * stride + instruments.size()}) {
-                fillCount[r]++;
-                if (f.liquidity() == Liquidity.MAKER) {
-                    makerCount[r]++;
-                } else {
-                    takerCount[r]++;
+        for (int s = 0; s < strategyIds.size(); s++) {
+            for (int i = 0; i < instruments.size(); i++) {
+                for (int r : new int[] {s * stride + i, s * stride + instruments.size()}) {
+                    orderCount[r] += ordersSent[s][i];
+                    makerCount[r] += makerFills[s][i];
+                    takerCount[r] += takerFills[s][i];
+                    fillCount[r] += makerFills[s][i] + takerFills[s][i];
                 }
             }
         }
@@ -417,6 +450,6 @@ public final class BacktestResult {
     @Override
     public String toString() {
         return "BacktestResult[strategies=" + strategyIds + ", instruments=" + instruments.size() + ", events="
-                + events + ", orders=" + orders.size() + ", fills=" + fills.size() + "]";
+                + events + ", orderHistory=" + orderHistory + ", orders=" + orderCount() + ", fills=" + fillCount() + "]";
     }
 }

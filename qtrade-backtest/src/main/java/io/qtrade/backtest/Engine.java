@@ -21,6 +21,7 @@ import io.qtrade.core.portfolio.Position;
 import io.qtrade.core.strategy.Timers;
 import io.qtrade.core.time.SimulatedClock;
 import io.qtrade.risk.RiskDecision;
+import io.qtrade.risk.RiskGate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class Engine {
     private static final long SALT_CANCEL = 1;
     private static final long SALT_RESPONSE = 2;
 
-    private final Backtest config;
+    final Backtest config;
     final List<Instrument> instruments;
     private final int instrumentCount;
     private final SimulatedExchange[] exchanges;
@@ -51,6 +52,7 @@ final class Engine {
     private final long seedSalt;
     private final EquitySeries equity = new EquitySeries();
     private final List<FillRecord> fills = new ArrayList<>();
+    private final boolean keepFills;
     private long lateLocalEvents;
     /** Set when an order message, a timer or a mark may have changed the earliest non-market action. */
     boolean othersChanged = true;
@@ -59,6 +61,7 @@ final class Engine {
 
     Engine(Backtest config) {
         this.config = config;
+        this.keepFills = config.orderHistory == OrderHistory.ALL;
         this.instruments = config.instruments;
         this.instrumentCount = instruments.size();
         this.exchanges = new SimulatedExchange[instrumentCount];
@@ -341,17 +344,23 @@ final class Engine {
 
     void sendNew(StrategySlot slot, OrderRecord record, int instrument, long sendTs) {
         Order order = record.order();
-        RiskDecision decision = config.riskGate.check(slot.id, order.request(), slot.portfolio, localClock.nowNanos());
-        if (!decision.accepted()) {
-            int m = toLocal.add(localClock.nowNanos(), MessageQueue.END, slot.index, instrument, order.orderId(),
-                    OrderRecord.NEVER);
-            toLocal.setEnd(m, OrderStatus.REJECTED, decision.reason());
-            othersChanged = true;
-            return;
+        // RiskGate.NONE is skipped: it accepts everything, and asking it would build the order's request object.
+        if (config.riskGate != RiskGate.NONE) {
+            RiskDecision decision = config.riskGate.check(slot.id, order.request(), slot.portfolio,
+                    localClock.nowNanos());
+            if (!decision.accepted()) {
+                int m = toLocal.add(localClock.nowNanos(), MessageQueue.END, slot.index, instrument, order.orderId(),
+                        OrderRecord.NEVER);
+                toLocal.setEnd(m, OrderStatus.REJECTED, decision.reason());
+                record.messageSent();
+                othersChanged = true;
+                return;
+            }
         }
         long entry = latency[instrument].entryLatencyNanos(sendTs, order.orderId(), seedSalt + SALT_NEW);
         long arrival = channel(lastExchArrival, slot.index, instrument, sendTs + entry);
         toExchange.add(arrival, MessageQueue.NEW, slot.index, instrument, order.orderId(), sendTs);
+        record.messageSent();
         othersChanged = true;
     }
 
@@ -361,6 +370,7 @@ final class Engine {
         long entry = latency[instrument].entryLatencyNanos(sendTs, orderId, seedSalt + SALT_CANCEL);
         long arrival = channel(lastExchArrival, slot.index, instrument, sendTs + entry);
         toExchange.add(arrival, MessageQueue.CANCEL, slot.index, instrument, orderId, sendTs);
+        record.messageSent();
         othersChanged = true;
     }
 
@@ -377,19 +387,24 @@ final class Engine {
         int s = toExchange.headStrategy();
         int i = toExchange.headInstrument();
         long orderId = toExchange.headOrderId();
+        OrderRecord record = slots[s].record(orderId);
         if (toExchange.headKind() == MessageQueue.NEW) {
-            OrderRecord record = slots[s].record(orderId);
             long sendTs = toExchange.headExchTs();
             record.arrived(t, t - sendTs);
-            exchanges[i].onNewOrder(s, orderId, record.order().request(), t,
-                    latency[i].rejectsEntry(sendTs, orderId));
+            Order order = record.order();
+            exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(),
+                    order.qty(), t, latency[i].rejectsEntry(sendTs, orderId));
         } else {
             exchanges[i].onCancel(s, orderId, t);
         }
+        record.messageDelivered();
+        slots[s].releaseIfFinished(record);
     }
 
     private int respond(int strategy, int instrument, long orderId, long exchTs, byte kind) {
-        long ordinal = slots[strategy].record(orderId).nextResponseOrdinal();
+        OrderRecord record = slots[strategy].record(orderId);
+        record.messageSent();
+        long ordinal = record.nextResponseOrdinal();
         long lat = latency[instrument].responseLatencyNanos(exchTs, orderId, seedSalt + SALT_RESPONSE + 4L * ordinal);
         long at = channel(lastLocalArrival, strategy, instrument, exchTs + lat);
         othersChanged = true;
@@ -436,9 +451,15 @@ final class Engine {
         long t = toLocal.headTime();
         localClock.advanceTo(Math.max(localClock.nowNanos(), t));
         StrategySlot slot = slots[toLocal.headStrategy()];
-        long orderId = toLocal.headOrderId();
-        OrderRecord record = slot.record(orderId);
+        OrderRecord record = slot.record(toLocal.headOrderId());
+        record.messageDelivered();
+        deliverResponse(slot, record, t);
+        slot.releaseIfFinished(record);
+    }
+
+    private void deliverResponse(StrategySlot slot, OrderRecord record, long t) {
         Order order = record.order();
+        long orderId = order.orderId();
         long exchTs = toLocal.headExchTs();
         long reportExchTs = exchTs == OrderRecord.NEVER ? t : exchTs;
         switch (toLocal.headKind()) {
@@ -494,9 +515,16 @@ final class Engine {
             slot.portfolio.mark(inst, mid);
         }
         slot.portfolio.apply(fill);
-        fills.add(new FillRecord(slot.id, order.orderId(), record.instrument(), inst.id(), order.side(), price, qty,
-                fee, liquidity, exchTs, t, record.arrivalMid(), record.qtyAheadAtEntry(), record.entryLatencyNanos(),
-                t - exchTs));
+        if (liquidity == Liquidity.MAKER) {
+            slot.makerFills[record.instrument()]++;
+        } else {
+            slot.takerFills[record.instrument()]++;
+        }
+        if (keepFills) {
+            fills.add(new FillRecord(slot.id, order.orderId(), record.instrument(), inst.id(), order.side(), price,
+                    qty, fee, liquidity, exchTs, t, record.arrivalMid(), record.qtyAheadAtEntry(),
+                    record.entryLatencyNanos(), t - exchTs));
+        }
         if (order.status().isTerminal()) {
             slot.orderDone(order.orderId());
         }

@@ -12,20 +12,49 @@ public final class OrderRecord {
     public static final long NEVER = Long.MIN_VALUE;
 
     private final String strategyId;
-    private final int instrument;
     private final Order order;
-    private final long sendTs;
-    private long exchArrivalTs = NEVER;
+    private int instrument;
+    private long sendTs;
+    private long exchArrivalTs;
     private long entryLatencyNanos;
-    private double arrivalMid = Double.NaN;
-    private double qtyAheadAtEntry = Double.NaN;
+    private double arrivalMid;
+    private double qtyAheadAtEntry;
     private long responses;
+    /** Messages about this order queued to the venue or back to the strategy and not yet delivered. */
+    private int inFlight;
 
     OrderRecord(String strategyId, int instrument, Order order, long sendTs) {
         this.strategyId = strategyId;
-        this.instrument = instrument;
         this.order = order;
+        reuse(instrument, sendTs);
+    }
+
+    /**
+     * Starts the record over for the order its {@link Order} now holds ({@link OrderHistory#OPEN_ONLY} recycles
+     * records whose order finished and has nothing in flight).
+     */
+    void reuse(int instrument, long sendTs) {
+        this.instrument = instrument;
         this.sendTs = sendTs;
+        this.exchArrivalTs = NEVER;
+        this.entryLatencyNanos = 0;
+        this.arrivalMid = Double.NaN;
+        this.qtyAheadAtEntry = Double.NaN;
+        this.responses = 0;
+        this.inFlight = 0;
+    }
+
+    void messageSent() {
+        inFlight++;
+    }
+
+    void messageDelivered() {
+        inFlight--;
+    }
+
+    /** Whether nothing more can happen to the order: it is terminal for the strategy and no message is in flight. */
+    boolean finished() {
+        return inFlight == 0 && order.status().isTerminal();
     }
 
     void arrived(long exchTs, long entryLatency) {

@@ -7,6 +7,7 @@ import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.Order;
 import io.qtrade.core.order.OrderRequest;
 import io.qtrade.core.order.OrderStatus;
+import io.qtrade.core.order.OrderType;
 import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.TimeInForce;
 import io.qtrade.core.portfolio.Portfolio;
@@ -31,10 +32,26 @@ final class StrategySlot implements StrategyContext {
     final Strategy strategy;
     final Portfolio portfolio;
     final Timers timers = new Timers();
+    /** Every order by sequence under {@link OrderHistory#ALL}; empty under {@link OrderHistory#OPEN_ONLY}. */
     final ArrayList<OrderRecord> orders = new ArrayList<>();
     private final Engine engine;
+    private final boolean keepAll;
+    /** Orders sent so far: the sequence part of the next order id. */
+    private long sent;
+    /** Orders sent, and fills by liquidity, per instrument: the totals, under either {@link OrderHistory}. */
+    final int[] ordersSent;
+    final int[] makerFills;
+    final int[] takerFills;
+    /** Open orders (not terminal for the strategy), in send order. */
     private long[] liveIds = new long[16];
+    private OrderRecord[] liveRecords = new OrderRecord[16];
     private int liveCount;
+    /** {@link OrderHistory#OPEN_ONLY}: the records still held (open, or with a message in flight), and spares. */
+    private long[] heldIds = new long[16];
+    private OrderRecord[] heldRecords = new OrderRecord[16];
+    private int heldCount;
+    private OrderRecord[] spare = new OrderRecord[16];
+    private int spareCount;
     /** Wall-clock start of the current callback when callback time is measured. */
     long callbackStartWallNanos;
     /**
@@ -50,6 +67,11 @@ final class StrategySlot implements StrategyContext {
         this.strategy = strategy;
         this.portfolio = new Portfolio(initialCash);
         this.receivesOrderUpdates = overrides(strategy.getClass(), "onOrderUpdate", ExecutionReport.class);
+        this.keepAll = engine.config.orderHistory == OrderHistory.ALL;
+        int instruments = engine.instruments.size();
+        this.ordersSent = new int[instruments];
+        this.makerFills = new int[instruments];
+        this.takerFills = new int[instruments];
     }
 
     /** Whether {@code type} implements {@code name(parameter)} itself rather than inheriting Strategy's default. */
@@ -65,22 +87,63 @@ final class StrategySlot implements StrategyContext {
         return (int) (orderId >>> ID_SHIFT) - 1;
     }
 
+    /** The record of {@code orderId}, or null if the id is not this strategy's or its order was forgotten. */
     OrderRecord record(long orderId) {
-        long seq = orderId & SEQ_MASK;
-        if (strategyOf(orderId) != index || seq < 1 || seq > orders.size()) {
-            return null;
+        if (keepAll) {
+            long seq = orderId & SEQ_MASK;
+            if (strategyOf(orderId) != index || seq < 1 || seq > orders.size()) {
+                return null;
+            }
+            return orders.get((int) seq - 1);
         }
-        return orders.get((int) seq - 1);
+        for (int i = heldCount - 1; i >= 0; i--) {
+            if (heldIds[i] == orderId) {
+                return heldRecords[i];
+            }
+        }
+        return null;
     }
 
+    /** The strategy has learnt that {@code orderId} finished: it is no longer open. */
     void orderDone(long orderId) {
         for (int i = 0; i < liveCount; i++) {
             if (liveIds[i] == orderId) {
                 System.arraycopy(liveIds, i + 1, liveIds, i, liveCount - i - 1);
+                System.arraycopy(liveRecords, i + 1, liveRecords, i, liveCount - i - 1);
                 liveCount--;
+                liveRecords[liveCount] = null;
                 return;
             }
         }
+    }
+
+    /**
+     * Under {@link OrderHistory#OPEN_ONLY}, gives {@code record} back to the spares once nothing more can happen to
+     * its order (called after every delivered message, when the strategy's callbacks have returned).
+     */
+    void releaseIfFinished(OrderRecord record) {
+        if (keepAll || !record.finished()) {
+            return;
+        }
+        long orderId = record.order().orderId();
+        for (int i = 0; i < heldCount; i++) {
+            if (heldIds[i] == orderId) {
+                System.arraycopy(heldIds, i + 1, heldIds, i, heldCount - i - 1);
+                System.arraycopy(heldRecords, i + 1, heldRecords, i, heldCount - i - 1);
+                heldCount--;
+                heldRecords[heldCount] = null;
+                if (spareCount == spare.length) {
+                    spare = Arrays.copyOf(spare, spareCount * 2);
+                }
+                spare[spareCount++] = record;
+                return;
+            }
+        }
+    }
+
+    /** Orders sent by this strategy. */
+    long ordersSent() {
+        return sent;
     }
 
     @Override
@@ -110,12 +173,13 @@ final class StrategySlot implements StrategyContext {
 
     @Override
     public long submitLimit(int instrument, Side side, double price, double qty, TimeInForce timeInForce) {
-        return submit(OrderRequest.limit(instrumentAt(instrument), side, price, qty, timeInForce));
+        return submit(instrument, instrumentAt(instrument), side, OrderType.LIMIT, timeInForce, price, qty);
     }
 
     @Override
     public long submitMarket(int instrument, Side side, double qty) {
-        return submit(OrderRequest.market(instrumentAt(instrument), side, qty));
+        return submit(instrument, instrumentAt(instrument), side, OrderType.MARKET, TimeInForce.IOC,
+                OrderRequest.MARKET_PRICE, qty);
     }
 
     private Instrument instrumentAt(int instrument) {
@@ -129,16 +193,43 @@ final class StrategySlot implements StrategyContext {
     @Override
     public long submit(OrderRequest request) {
         int instrument = instrumentIndex(request.instrument());
-        long orderId = ((long) (index + 1) << ID_SHIFT) | (orders.size() + 1L);
+        return submit(instrument, request.instrument(), request.side(), request.type(), request.timeInForce(),
+                request.price(), request.qty());
+    }
+
+    private long submit(int instrument, Instrument inst, Side side, OrderType type, TimeInForce timeInForce,
+                        double price, double qty) {
+        long orderId = ((long) (index + 1) << ID_SHIFT) | (sent + 1);
         long now = engine.localClock.nowNanos();
+        OrderRecord record;
+        if (spareCount > 0) {
+            record = spare[spareCount - 1];
+            record.order().reuse(orderId, inst, side, type, timeInForce, price, qty, now); // checks before it changes
+            spare[--spareCount] = null;
+        } else {
+            record = new OrderRecord(id, instrument, new Order(orderId, inst, side, type, timeInForce, price, qty, now),
+                    0L);
+        }
         long sendTs = now + engine.decisionDelay(this);
-        Order order = new Order(orderId, request, now);
-        OrderRecord record = new OrderRecord(id, instrument, order, sendTs);
-        orders.add(record);
+        record.reuse(instrument, sendTs);
+        sent++;
+        ordersSent[instrument]++;
+        if (keepAll) {
+            orders.add(record);
+        } else {
+            if (heldCount == heldIds.length) {
+                heldIds = Arrays.copyOf(heldIds, heldCount * 2);
+                heldRecords = Arrays.copyOf(heldRecords, heldCount * 2);
+            }
+            heldIds[heldCount] = orderId;
+            heldRecords[heldCount++] = record;
+        }
         if (liveCount == liveIds.length) {
             liveIds = Arrays.copyOf(liveIds, liveCount * 2);
+            liveRecords = Arrays.copyOf(liveRecords, liveCount * 2);
         }
-        liveIds[liveCount++] = orderId;
+        liveIds[liveCount] = orderId;
+        liveRecords[liveCount++] = record;
         engine.sendNew(this, record, instrument, sendTs);
         return orderId;
     }
@@ -163,6 +254,11 @@ final class StrategySlot implements StrategyContext {
     public OrderView order(long orderId) {
         OrderRecord record = record(orderId);
         if (record == null) {
+            long seq = orderId & SEQ_MASK;
+            if (!keepAll && strategyOf(orderId) == index && seq >= 1 && seq <= sent) {
+                throw new IllegalArgumentException("strategy '" + id + "': order " + orderId + " has finished and"
+                        + " is no longer held (OrderHistory.OPEN_ONLY keeps open orders only; hold ids, not views)");
+            }
             throw new IllegalArgumentException("strategy '" + id + "': no order has id " + orderId);
         }
         return record.order();
@@ -172,9 +268,8 @@ final class StrategySlot implements StrategyContext {
     public int openOrders(int instrument, long[] orderIds) {
         int n = 0;
         for (int i = 0; i < liveCount && n < orderIds.length; i++) {
-            long oid = liveIds[i];
-            if (record(oid).instrument() == instrument) {
-                orderIds[n++] = oid;
+            if (liveRecords[i].instrument() == instrument) {
+                orderIds[n++] = liveIds[i];
             }
         }
         return n;
@@ -209,6 +304,6 @@ final class StrategySlot implements StrategyContext {
 
     @Override
     public String toString() {
-        return "StrategySlot[id=" + id + ", orders=" + orders.size() + ", open=" + liveCount + "]";
+        return "StrategySlot[id=" + id + ", orders=" + sent + ", open=" + liveCount + "]";
     }
 }

@@ -17,6 +17,8 @@ final class QuotingStrategy implements Strategy {
     private final double qty;
     private final double maxPosition;
     private final int takeEvery;
+    private final long[] open = new long[64];
+    private int openCount;
     private StrategyContext ctx;
     private long bidId;
     private long askId;
@@ -40,6 +42,7 @@ final class QuotingStrategy implements Strategy {
             return;
         }
         double position = ctx.position(instrument).qty();
+        openCount = ctx.openOrders(instrument, open);
         bidId = requote(bidId, Side.BUY, book.bestBid(), position < maxPosition);
         askId = requote(askId, Side.SELL, book.bestAsk(), position > -maxPosition);
         if (takeEvery > 0 && ++books % takeEvery == 0) {
@@ -48,7 +51,7 @@ final class QuotingStrategy implements Strategy {
     }
 
     private long requote(long id, Side side, double price, boolean allowed) {
-        if (id != 0) {
+        if (id != 0 && isOpen(id)) { // ids, not views: a finished order may be forgotten (OrderHistory.OPEN_ONLY)
             var order = ctx.order(id);
             OrderStatus st = order.status();
             if (st.isLive() && st != OrderStatus.PENDING_CANCEL && (order.price() != price || !allowed)) {
@@ -60,5 +63,14 @@ final class QuotingStrategy implements Strategy {
             }
         }
         return allowed ? ctx.submitLimit(instrument, side, price, qty, TimeInForce.GTC) : 0;
+    }
+
+    private boolean isOpen(long id) {
+        for (int k = 0; k < openCount; k++) {
+            if (open[k] == id) {
+                return true;
+            }
+        }
+        return false;
     }
 }

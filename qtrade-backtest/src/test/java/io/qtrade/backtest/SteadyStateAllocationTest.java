@@ -70,8 +70,9 @@ class SteadyStateAllocationTest {
         assertThat(extraOrders).isGreaterThan(1_000);
         assertThat(extraFills).isGreaterThan(100);
         // What the extra orders cost, per order, fills included (this tape: 64,485 extra orders, 18,715 extra fills
-        // over 300,000 extra events). An order needs its OrderRequest, Order and OrderRecord and a slot in the record
-        // lists; a fill its Fill and FillRecord: about 230 B per order here from the allocation samples. Measured
+        // over 300,000 extra events) under OrderHistory.ALL, which keeps every order for the result. An order needs
+        // its Order and OrderRecord and a slot in the record lists (its OrderRequest is built only if asked for); a
+        // fill its Fill and FillRecord: about 230 B per order here from the allocation samples. Measured
         // 345 B per order on 2026-11-25 (JDK 17, compressed oops); the rest is the growth of the record lists and
         // the result's copies. Nothing else grows with the orders: no message strings (634 B per order before they
         // were built only on failure), no execution report for a strategy that does not read

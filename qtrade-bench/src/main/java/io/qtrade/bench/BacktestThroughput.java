@@ -2,6 +2,7 @@ package io.qtrade.bench;
 
 import io.qtrade.backtest.Backtest;
 import io.qtrade.backtest.BacktestResult;
+import io.qtrade.backtest.OrderHistory;
 import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.backtest.fee.BpsFees;
 import io.qtrade.backtest.latency.ConstantLatency;
@@ -36,7 +37,10 @@ import java.util.Locale;
  *   <li>{@code noop}: a backtest whose strategy does nothing (two books per event: venue and local, queue model,
  *       latency, callbacks);</li>
  *   <li>{@code mm}: a market maker that re-evaluates its quotes on every book update and replaces any quote whose
- *       price differs from the touch (cancel + new order through the latency model).</li>
+ *       price differs from the touch (cancel + new order through the latency model), every order and fill kept
+ *       for the result tables ({@code OrderHistory.ALL});</li>
+ *   <li>{@code mm-open}: the same market maker under {@code OrderHistory.OPEN_ONLY} (finished orders recycled,
+ *       totals only): the same orders, fills and PnL, without the per-order records.</li>
  * </ol>
  * over {@code events} (default 10 million) Cont–Stoikov–Talreja L2 events generated once in memory and streamed to
  * each run through 4096-row batches, with feed latency from the events, order latency constant (or lognormal with
@@ -44,7 +48,7 @@ import java.util.Locale;
  * thread's {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} over the run, divided by the events.
  *
  * <pre>{@code
- * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.BacktestThroughput [events] [rounds] [constant|lognormal] [replay,noop,mm]
+ * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.BacktestThroughput [events] [rounds] [constant|lognormal] [replay,noop,mm,mm-open]
  * }</pre>
  */
 public final class BacktestThroughput {
@@ -58,7 +62,7 @@ public final class BacktestThroughput {
         long events = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean lognormal = args.length > 2 && args[2].equals("lognormal");
-        String[] modes = args.length > 3 ? args[3].split(",") : new String[] {"replay", "noop", "mm"};
+        String[] modes = args.length > 3 ? args[3].split(",") : new String[] {"replay", "noop", "mm", "mm-open"};
         long t0 = System.nanoTime();
         EventBatch all = generate(events);
         System.out.printf(Locale.ROOT, "generated %,d events in %.1f s; order latency %s%n", all.size(),
@@ -97,9 +101,9 @@ public final class BacktestThroughput {
             return "mid " + replay(all);
         }
         BacktestResult result = backtest(mode, all, lognormal);
-        int orders = result.orderRecords().size();
+        long orders = result.orderCount();
         return String.format(Locale.ROOT, "orders %,d (%.2f per 1000 events) fills %,d netPnl %.2f", orders,
-                orders * 1e3 / all.size(), result.fillRecords().size(), result.portfolio(mode).netPnl());
+                orders * 1e3 / all.size(), result.fillCount(), result.portfolio(mode).netPnl());
     }
 
     /** The baseline: streams the events in 4096-row batches through one book; returns the final mid. */
@@ -123,30 +127,36 @@ public final class BacktestThroughput {
         LatencyModel latency = lognormal ? new LognormalLatency(50_000, 50_000, 0.5, 1)
                 : new ConstantLatency(50_000, 50_000);
         Strategy strategy = mode.equals("noop") ? new Strategy() { } : new Requoter();
+        OrderHistory history = mode.equals("mm-open") ? OrderHistory.OPEN_ONLY : OrderHistory.ALL;
         return Backtest.builder().source(source)
                 .exchange(ExchangeSettings.builder(AAA).latency(latency)
                         .queue(new ProbabilisticQueue(new PowerProbability(2))).fees(new BpsFees(-0.2, 2.0)).build())
-                .strategy(mode, strategy).markIntervalNanos(60_000_000_000L).build().run();
+                .strategy(mode, strategy).markIntervalNanos(60_000_000_000L).orderHistory(history).build().run();
     }
 
     /**
      * Joins the touch on both sides with 1 lot, re-evaluated on every book update; at most 5 lots either way. The
-     * decision depends only on the best bid and ask, the position and the two orders' statuses, so when none of them
+     * decision depends only on the best bid and ask, the position and the two orders' states, so when none of them
      * changed since the last evaluation its answer ("keep both quotes") still holds and the callback returns at once:
-     * the same orders as evaluating in full, fewer instructions.
+     * the same orders as evaluating in full, fewer instructions. It holds order ids, never views, so it runs
+     * unchanged under {@link OrderHistory#OPEN_ONLY}, where a finished order's view is reused.
      */
     static final class Requoter implements Strategy {
+        /** {@link #state} of no order, and of an order that has finished (any terminal status). */
+        private static final int NONE = -1;
+        private static final int FINISHED = -2;
+
         private StrategyContext ctx;
         private Position position;
+        private final long[] open = new long[8];
+        private int openCount;
         private long bid;
         private long ask;
-        private OrderView bidOrder;
-        private OrderView askOrder;
         private long lastBidTicks = Long.MIN_VALUE;
         private long lastAskTicks = Long.MIN_VALUE;
         private double lastPosition = Double.NaN;
-        private OrderStatus lastBidStatus;
-        private OrderStatus lastAskStatus;
+        private int lastBidState = NONE;
+        private int lastAskState = NONE;
 
         @Override
         public void onStart(StrategyContext context) {
@@ -161,40 +171,48 @@ public final class BacktestThroughput {
             if (position == null) {
                 position = ctx.position(instrument); // the same object for the whole run
             }
+            openCount = ctx.openOrders(instrument, open);
             double qty = position.qty();
             long bidTicks = book.bestBidTicks();
             long askTicks = book.bestAskTicks();
             if (bidTicks == lastBidTicks && askTicks == lastAskTicks && qty == lastPosition
-                    && status(bidOrder) == lastBidStatus && status(askOrder) == lastAskStatus) {
+                    && state(bid) == lastBidState && state(ask) == lastAskState) {
                 return;
             }
             lastBidTicks = bidTicks;
             lastAskTicks = askTicks;
             lastPosition = qty;
-            bid = quote(instrument, bid, bidOrder, Side.BUY, book.bestBid(), qty < 5);
-            bidOrder = bid == 0 ? null : ctx.order(bid);
-            ask = quote(instrument, ask, askOrder, Side.SELL, book.bestAsk(), qty > -5);
-            askOrder = ask == 0 ? null : ctx.order(ask);
-            lastBidStatus = status(bidOrder);
-            lastAskStatus = status(askOrder);
+            bid = quote(instrument, bid, Side.BUY, book.bestBid(), qty < 5);
+            ask = quote(instrument, ask, Side.SELL, book.bestAsk(), qty > -5);
+            openCount = ctx.openOrders(instrument, open);
+            lastBidState = state(bid);
+            lastAskState = state(ask);
         }
 
-        private static OrderStatus status(OrderView order) {
-            return order == null ? null : order.status();
+        /** The order's status ordinal while it is open, {@link #FINISHED} once it is not, {@link #NONE} for id 0. */
+        private int state(long id) {
+            if (id == 0) {
+                return NONE;
+            }
+            for (int k = 0; k < openCount; k++) {
+                if (open[k] == id) {
+                    return ctx.order(id).status().ordinal();
+                }
+            }
+            return FINISHED;
         }
 
-        private long quote(int instrument, long id, OrderView o, Side side, double price, boolean wanted) {
-            if (id != 0) {
-                OrderStatus status = o.status();
-                if (status == OrderStatus.PENDING_CANCEL) {
+        private long quote(int instrument, long id, Side side, double price, boolean wanted) {
+            int state = state(id);
+            if (state >= 0) {
+                OrderView o = ctx.order(id);
+                if (o.status() == OrderStatus.PENDING_CANCEL) {
                     return id;
                 }
-                if (status.isLive()) {
-                    if (wanted && o.price() == price) {
-                        return id;
-                    }
-                    ctx.cancel(id);
+                if (wanted && o.price() == price) {
+                    return id;
                 }
+                ctx.cancel(id);
             }
             return wanted ? ctx.submitLimit(instrument, side, price, 1, TimeInForce.GTC) : 0;
         }

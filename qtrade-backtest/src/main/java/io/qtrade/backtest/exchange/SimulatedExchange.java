@@ -550,24 +550,34 @@ public final class SimulatedExchange {
      * @param venueRejects whether the latency model marks the venue as refusing it
      */
     public void onNewOrder(int strategyIndex, long id, OrderRequest request, long ts, boolean venueRejects) {
+        onNewOrder(strategyIndex, id, request.side(), request.type(), request.timeInForce(), request.price(),
+                request.qty(), ts, venueRejects);
+    }
+
+    /**
+     * A new order, given by the fields of its request, reaches the venue at {@code ts}.
+     *
+     * @param price        the limit price, {@link OrderRequest#MARKET_PRICE} for a market order
+     * @param venueRejects whether the latency model marks the venue as refusing it
+     */
+    public void onNewOrder(int strategyIndex, long id, Side side, OrderType type, TimeInForce tif, double price,
+                           double qty, long ts, boolean venueRejects) {
         if (venueRejects) {
             sink.ended(strategyIndex, id, ts, OrderStatus.REJECTED, REASON_VENUE_REJECT);
             return;
         }
-        boolean isBuy = request.side() == Side.BUY;
-        Side side = request.side();
+        boolean isBuy = side == Side.BUY;
         Side opposite = side.opposite();
-        boolean market = request.type() == OrderType.MARKET;
-        TimeInForce tif = request.timeInForce();
+        boolean market = type == OrderType.MARKET;
         long ticks = 0;
         if (!market) {
-            if (!onGrid(request.price(), settings.orderTickSize())) {
+            if (!onGrid(price, settings.orderTickSize())) {
                 sink.ended(strategyIndex, id, ts, OrderStatus.REJECTED, REASON_OFF_TICK);
                 return;
             }
-            ticks = instrument.toTicks(request.price());
+            ticks = instrument.toTicks(price);
         }
-        if (!onGrid(request.qty(), settings.orderLotSize())) {
+        if (!onGrid(qty, settings.orderLotSize())) {
             sink.ended(strategyIndex, id, ts, OrderStatus.REJECTED, REASON_OFF_LOT);
             return;
         }
@@ -581,7 +591,7 @@ public final class SimulatedExchange {
         double mid = view.mid();
         double queueAtEntry = market ? 0.0 : view.qtyAt(side, ticks);
         sink.accepted(strategyIndex, id, ts, queueAtEntry, mid);
-        double remaining = request.qty();
+        double remaining = qty;
         if (crosses) {
             int levels = loadOpposite(opposite, strategyIndex);
             if (tif == TimeInForce.FOK) {
@@ -599,11 +609,11 @@ public final class SimulatedExchange {
                 if (take <= qtyTolerance) {
                     continue;
                 }
-                double price = instrument.toPrice(walkTicks[i]);
+                double fillPrice = instrument.toPrice(walkTicks[i]);
                 remaining -= take;
                 takeFromBook(strategyIndex, opposite, walkTicks[i], take);
-                sink.filled(strategyIndex, id, ts, price, take, fees.fee(instrument, Liquidity.TAKER, price, take),
-                        Liquidity.TAKER);
+                sink.filled(strategyIndex, id, ts, fillPrice, take,
+                        fees.fee(instrument, Liquidity.TAKER, fillPrice, take), Liquidity.TAKER);
             }
         } else if (tif == TimeInForce.FOK) {
             sink.ended(strategyIndex, id, ts, OrderStatus.EXPIRED, REASON_FOK_NOT_FILLABLE);

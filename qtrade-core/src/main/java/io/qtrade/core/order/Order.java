@@ -34,22 +34,29 @@ public final class Order implements OrderView {
     private static final double LOT_TOLERANCE = 1e-9;
     private static final double QTY_TOLERANCE = 1e-12;
 
-    private final long orderId;
-    private final OrderRequest request;
-    private final long createdTs;
-    private final double qtyTolerance;
+    private long orderId;
+    private Instrument instrument;
+    private Side side;
+    private OrderType type;
+    private TimeInForce timeInForce;
+    private double price;
+    private double qty;
+    private long createdTs;
+    private double qtyTolerance;
+    /** The request this order was made from, or built from the fields on first {@link #request()}; null until then. */
+    private OrderRequest request;
 
-    private OrderStatus status = OrderStatus.PENDING_NEW;
+    private OrderStatus status;
     private double filledQty;
     private boolean acknowledged;
     private double fillQtySum;
     private double fillPriceQtySum;
     private double fees;
     private double lastFillQty;
-    private double lastFillPrice = NO_PRICE;
-    private String rejectReason = NO_REASON;
-    private String cancelRejectReason = NO_REASON;
-    private String lastEventReason = NO_REASON;
+    private double lastFillPrice;
+    private String rejectReason;
+    private String cancelRejectReason;
+    private String lastEventReason;
     private long lastUpdateTs;
 
     /**
@@ -60,48 +67,107 @@ public final class Order implements OrderView {
      * @param createdTs when it was created, epoch nanoseconds; also the first {@link #lastUpdateTs()}
      */
     public Order(long orderId, OrderRequest request, long createdTs) {
-        this.orderId = orderId;
         if (request == null) {
             throw new NullPointerException("order " + orderId + ": request must not be null");
         }
+        start(orderId, request.instrument(), request.side(), request.type(), request.timeInForce(), request.price(),
+                request.qty(), createdTs);
         this.request = request;
+    }
+
+    /**
+     * A new order in {@link OrderStatus#PENDING_NEW} from the fields of a request, checked by the rules of
+     * {@link OrderRequest}; no {@link OrderRequest} is allocated until {@link #request()} asks for one.
+     *
+     * @param orderId   the strategy's id for the order (the client order id)
+     * @param createdTs when it was created, epoch nanoseconds; also the first {@link #lastUpdateTs()}
+     * @throws NullPointerException     for a null instrument, side, type or time in force
+     * @throws IllegalArgumentException for a qty or price {@link OrderRequest} refuses
+     */
+    public Order(long orderId, Instrument instrument, Side side, OrderType type, TimeInForce timeInForce,
+                 double price, double qty, long createdTs) {
+        reuse(orderId, instrument, side, type, timeInForce, price, qty, createdTs);
+    }
+
+    /**
+     * Starts this object over as another order, exactly as the field constructor would build it: PENDING_NEW, nothing
+     * filled, no fees, no reasons. For engines that pool orders so that a quoting strategy allocates nothing per
+     * order (the backtester's {@code OrderHistory.OPEN_ONLY}); whoever still holds this object sees the new order,
+     * so an engine reuses an order only once its owner has been told it finished.
+     *
+     * @throws NullPointerException     for a null instrument, side, type or time in force
+     * @throws IllegalArgumentException for a qty or price {@link OrderRequest} refuses; the object is then unchanged
+     */
+    public void reuse(long orderId, Instrument instrument, Side side, OrderType type, TimeInForce timeInForce,
+                      double price, double qty, long createdTs) {
+        OrderRequest.check(instrument, side, type, timeInForce, price, qty);
+        start(orderId, instrument, side, type, timeInForce, price, qty, createdTs);
+        this.request = null;
+    }
+
+    private void start(long orderId, Instrument instrument, Side side, OrderType type, TimeInForce timeInForce,
+                       double price, double qty, long createdTs) {
+        this.orderId = orderId;
+        this.instrument = instrument;
+        this.side = side;
+        this.type = type;
+        this.timeInForce = timeInForce;
+        this.price = price;
+        this.qty = qty;
         this.createdTs = createdTs;
+        this.qtyTolerance = Math.max(LOT_TOLERANCE * instrument.lotSize(), QTY_TOLERANCE * qty);
+        this.status = OrderStatus.PENDING_NEW;
+        this.filledQty = 0.0;
+        this.acknowledged = false;
+        this.fillQtySum = 0.0;
+        this.fillPriceQtySum = 0.0;
+        this.fees = 0.0;
+        this.lastFillQty = 0.0;
+        this.lastFillPrice = NO_PRICE;
+        this.rejectReason = NO_REASON;
+        this.cancelRejectReason = NO_REASON;
+        this.lastEventReason = NO_REASON;
         this.lastUpdateTs = createdTs;
-        this.qtyTolerance = Math.max(LOT_TOLERANCE * request.instrument().lotSize(), QTY_TOLERANCE * request.qty());
     }
 
     public long orderId() {
         return orderId;
     }
 
+    /** What was asked for; built from the order's fields (once) if the order was not made from a request. */
     public OrderRequest request() {
-        return request;
+        OrderRequest r = request;
+        if (r == null) {
+            r = new OrderRequest(instrument, side, type, timeInForce, price, qty);
+            request = r;
+        }
+        return r;
     }
 
     public Instrument instrument() {
-        return request.instrument();
+        return instrument;
     }
 
     public Side side() {
-        return request.side();
+        return side;
     }
 
     /** The limit price; {@link OrderRequest#MARKET_PRICE} (NaN) for a market order. */
     public double price() {
-        return request.price();
+        return price;
     }
 
     /** The ordered quantity. */
     public double qty() {
-        return request.qty();
+        return qty;
     }
 
     public OrderType type() {
-        return request.type();
+        return type;
     }
 
     public TimeInForce timeInForce() {
-        return request.timeInForce();
+        return timeInForce;
     }
 
     public long createdTs() {
@@ -118,7 +184,7 @@ public final class Order implements OrderView {
 
     /** {@code qty - filledQty} while the order is live, 0 once it is terminal. */
     public double leavesQty() {
-        return status.isTerminal() ? 0.0 : request.qty() - filledQty;
+        return status.isTerminal() ? 0.0 : qty - filledQty;
     }
 
     /** The VWAP of the fills so far, {@link #NO_PRICE} (NaN) before the first fill. */
@@ -214,18 +280,18 @@ public final class Order implements OrderView {
                     + " (fill qty " + qty + " at " + price + ")");
         }
         double newFilled = filledQty + qty;
-        boolean completes = newFilled >= request.qty() - qtyTolerance;
+        boolean completes = newFilled >= this.qty - qtyTolerance;
         OrderStatus target = completes ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
         if (!status.canTransitionTo(target)) {
             throw new IllegalOrderTransitionException(orderId, instrument(), status, target,
                     "fill qty " + qty + " at " + price);
         }
-        if (newFilled > request.qty() + qtyTolerance) {
+        if (newFilled > this.qty + qtyTolerance) {
             throw new IllegalArgumentException(where() + ": fill qty " + qty + " exceeds leaves qty " + leavesQty()
-                    + " (order qty " + request.qty() + ", filled qty " + filledQty + ", status " + status
+                    + " (order qty " + this.qty + ", filled qty " + filledQty + ", status " + status
                     + "); an overfill means the venue and this order disagree");
         }
-        filledQty = completes ? request.qty() : newFilled;
+        filledQty = completes ? this.qty : newFilled;
         fillQtySum += qty;
         fillPriceQtySum += price * qty;
         fees += fee;

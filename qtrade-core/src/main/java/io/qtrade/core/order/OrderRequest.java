@@ -34,6 +34,18 @@ public record OrderRequest(Instrument instrument, Side side, OrderType type, Tim
     public static final double MARKET_PRICE = Double.NaN;
 
     public OrderRequest {
+        check(instrument, side, type, timeInForce, price, qty);
+    }
+
+    /**
+     * Applies the rules above to the fields of a request, so that an order kept as primitive fields (an engine's
+     * pooled {@link Order}) is checked exactly as a request is.
+     *
+     * @throws NullPointerException     for a null instrument, side, type or time in force
+     * @throws IllegalArgumentException for a qty or price the rules refuse; the message names the instrument
+     */
+    static void check(Instrument instrument, Side side, OrderType type, TimeInForce timeInForce, double price,
+                      double qty) {
         // The messages are built only on failure: a valid request allocates nothing but itself.
         Objects.requireNonNull(instrument, "order request: instrument must not be null");
         if (side == null) {

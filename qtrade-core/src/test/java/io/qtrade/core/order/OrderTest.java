@@ -40,6 +40,54 @@ class OrderTest {
     }
 
     @Test
+    void anOrderBuiltFromFieldsEqualsOneBuiltFromTheRequestAndBuildsTheRequestOnce() {
+        Order fromFields = new Order(42, BTC, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100.0, 10.0, 1_000L);
+        Order fromRequest = buy10();
+        assertThat(fromFields.toString()).isEqualTo(fromRequest.toString());
+        assertThat(fromFields.request()).isEqualTo(fromRequest.request()).isSameAs(fromFields.request());
+    }
+
+    @Test
+    void anOrderBuiltFromFieldsIsCheckedByTheRequestsRules() {
+        assertThatThrownBy(() -> new Order(1, BTC, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100.0, -1.0, 0L))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("order request for BTCUSDT@BINANCE: qty must be finite and > 0, was -1.0");
+        assertThatThrownBy(() -> new Order(1, BTC, Side.BUY, OrderType.MARKET, TimeInForce.GTC, Double.NaN, 1.0, 0L))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MARKET timeInForce must be IOC or FOK, was GTC");
+    }
+
+    @Test
+    void reuseStartsAFreshOrderWithNothingLeftOfTheOldOne() {
+        Order o = buy10();
+        o.acknowledge(2_000L);
+        o.fill(4.0, 100.0, 0.5, 3_000L);
+        o.requestCancel(4_000L);
+        o.cancelRejected(5_000L, "too late");
+        o.reuse(43, BTC, Side.SELL, OrderType.MARKET, TimeInForce.IOC, OrderRequest.MARKET_PRICE, 2.0, 6_000L);
+        Order fresh = new Order(43, OrderRequest.market(BTC, Side.SELL, 2.0), 6_000L);
+        assertThat(o.toString()).isEqualTo(fresh.toString());
+        assertThat(o.isAcknowledged()).isFalse();
+        assertThat(o.lastFillQty()).isZero();
+        assertThat(o.lastFillPrice()).isNaN();
+        assertThat(o.request()).isEqualTo(fresh.request());
+        o.fill(2.0, 99.0, 0.1, 7_000L);
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(o.avgFillPrice()).isEqualTo(99.0);
+    }
+
+    @Test
+    void aRefusedReuseLeavesTheOrderAsItWas() {
+        Order o = buy10();
+        o.fill(4.0, 100.0, 0.5, 3_000L);
+        String before = o.toString();
+        assertThatThrownBy(() -> o.reuse(43, BTC, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, Double.NaN, 2.0, 0L))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LIMIT price must be finite (any sign), was NaN");
+        assertThat(o.toString()).isEqualTo(before);
+    }
+
+    @Test
     void fillsUpdateFilledLeavesAndVwapExactly() {
         Order o = buy10();
         o.acknowledge(2_000L);
