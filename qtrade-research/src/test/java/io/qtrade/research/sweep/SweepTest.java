@@ -39,7 +39,7 @@ class SweepTest {
                 4, 5, 5, 5);
         assertThat(one.table().stringColumn("date").asList().subList(0, 3))
                 .containsExactly("2026-11-02", "2026-11-03", "2026-11-04");
-        assertThat(one.totalEvents()).isEqualTo(one.table().longColumn("events").sum().longValue())
+        assertThat(one.totalEvents()).isEqualTo((long) one.table().longColumn("events").sum())
                 .isGreaterThanOrEqualTo(18 * 20_000L);
         assertThat(one.table().longColumn("fills").sum()).isGreaterThan(0);
     }
