@@ -4,8 +4,6 @@ import io.qtrade.backtest.BacktestResult;
 import io.qtrade.risk.metrics.Conventions;
 import io.qtrade.risk.metrics.Drawdown;
 import io.qtrade.risk.metrics.PerformanceMetrics;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -82,46 +80,7 @@ public record RunMetrics(double netPnl, double fees, long orders, long fills, do
                 totals.doubleColumn("traded_notional").getDouble(row), sharpe, maxDrawdown, result.events());
     }
 
-    /** The strategy's net PnL at {@code t_0 + k * period}, k = 0.. up to the last row (inclusive of a final point). */
     static double[] sampledNetPnl(Table equity, String strategyId, long periodNanos) {
-        LongColumn ts = equity.longColumn("ts");
-        StringColumn strategy = equity.stringColumn("strategy");
-        DoubleColumn pnl = equity.doubleColumn("strategy_net_pnl");
-        int n = equity.rowCount();
-        int first = -1;
-        int last = -1;
-        for (int r = 0; r < n; r++) {
-            if (strategy.get(r).equals(strategyId)) {
-                first = first < 0 ? r : first;
-                last = r;
-            }
-        }
-        if (first < 0) {
-            return new double[0];
-        }
-        long t0 = ts.getLong(first);
-        long tEnd = ts.getLong(last);
-        long steps = (tEnd - t0) / periodNanos;
-        boolean finalPoint = t0 + steps * periodNanos < tEnd;
-        double[] out = new double[(int) steps + 1 + (finalPoint ? 1 : 0)];
-        int k = 0;
-        double value = pnl.getDouble(first);
-        for (int r = first; r <= last && k <= steps; r++) {
-            if (!strategy.get(r).equals(strategyId)) {
-                continue;
-            }
-            long t = ts.getLong(r);
-            while (k <= steps && t0 + k * periodNanos < t) {
-                out[k++] = value;
-            }
-            value = pnl.getDouble(r);
-        }
-        while (k <= steps) {
-            out[k++] = value;
-        }
-        if (finalPoint) {
-            out[k] = pnl.getDouble(last);
-        }
-        return out;
+        return PnlPath.of(equity, strategyId, periodNanos).netPnl();
     }
 }
