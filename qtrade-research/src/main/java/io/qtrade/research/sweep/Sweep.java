@@ -59,7 +59,11 @@ public final class Sweep {
         return new Builder();
     }
 
-    /** The tasks, set-major: task {@code s * partitions + p} runs set {@code s} on partition {@code p}. */
+    /**
+     * The tasks, set-major: task {@code s * partitions + p} runs the {@code s}-th set on the {@code p}-th partition.
+     * Indexes increase along both lists (a subset of a grid or of a store's days keeps its original indexes, so
+     * seeds derived from them do not change).
+     */
     public List<SweepTask> tasks() {
         List<SweepTask> tasks = new ArrayList<>(parameterSets.size() * partitions.size());
         for (ParameterSet set : parameterSets) {
@@ -223,17 +227,17 @@ public final class Sweep {
             if (threads < 1) {
                 problems.add("threads must be >= 1, was " + threads);
             }
-            for (int i = 0; i < parameterSets.size(); i++) {
-                if (parameterSets.get(i).index() != i) {
+            for (int i = 1; i < parameterSets.size(); i++) {
+                if (parameterSets.get(i).index() <= parameterSets.get(i - 1).index()) {
                     problems.add("parameter set " + i + " has index " + parameterSets.get(i).index()
-                            + "; sets must be indexed 0.. in order");
+                            + " after " + parameterSets.get(i - 1).index() + "; indexes must increase along the list");
                     break;
                 }
             }
-            for (int i = 0; i < partitions.size(); i++) {
-                if (partitions.get(i).index() != i) {
-                    problems.add("partition " + i + " has index " + partitions.get(i).index()
-                            + "; partitions must be indexed 0.. in order");
+            for (int i = 1; i < partitions.size(); i++) {
+                if (partitions.get(i).index() <= partitions.get(i - 1).index()) {
+                    problems.add("partition " + i + " has index " + partitions.get(i).index() + " after "
+                            + partitions.get(i - 1).index() + "; indexes must increase along the list");
                     break;
                 }
             }

@@ -23,7 +23,7 @@ class SweepTest {
 
     private static Sweep.Builder sweep(int threads) {
         return Sweep.builder().grid(grid()).partitions(DAYS).threads(threads).samplePeriodNanos(1_000_000_000L)
-                .factory((p, part) -> Generated.backtest(p, part, 20_000));
+                .factory((p, part) -> GeneratedBacktests.quoting(p, part, 20_000));
     }
 
     @Test
@@ -80,7 +80,7 @@ class SweepTest {
                     if (p.get("offset") == 1 && part.index() == 2) {
                         throw new IllegalStateException("no data for " + part);
                     }
-                    return Generated.backtest(p, part, 5_000);
+                    return GeneratedBacktests.quoting(p, part, 5_000);
                 }).build().run();
         assertThat(r.rows()).hasSize(18);
         assertThat(r.failures()).hasSize(2);
@@ -105,7 +105,7 @@ class SweepTest {
                         secondStarted.countDown();
                         cancelled.await(); // the second task waits until the test has cancelled
                     }
-                    return Generated.backtest(p, part, 2_000);
+                    return GeneratedBacktests.quoting(p, part, 2_000);
                 }).build().start();
         secondStarted.await();
         run.cancel();

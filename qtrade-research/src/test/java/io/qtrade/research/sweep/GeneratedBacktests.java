@@ -10,16 +10,16 @@ import io.qtrade.backtest.queue.ProbabilisticQueue;
 import io.qtrade.connectors.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 
-/** Backtests of {@link TouchQuoter} on a generated day per partition (seeded by the partition's index). */
-final class Generated {
+/** Test backtests: {@link TouchQuoter} on a generated day per partition (seeded by the partition's index). */
+public final class GeneratedBacktests {
 
     static final Instrument AAA = Instrument.spot("AAA", "SIM", 0.01, 1);
 
-    private Generated() {
+    private GeneratedBacktests() {
     }
 
     /** {@code events} generated events of the partition's day, quoted with {@code offset} and {@code max}. */
-    static Backtest backtest(ParameterSet p, Partition part, long events) {
+    public static Backtest quoting(ParameterSet p, Partition part, long events) {
         SyntheticMarket market = SyntheticMarket.builder().instrument(AAA, 100.0).events(events)
                 .seed(1_000 + part.index()).startNanos(part.startNanos()).build();
         return Backtest.builder().source(market)
