@@ -68,7 +68,7 @@ public final class WalkForwardResult {
 
     /**
      * One row per fold: {@code fold, in_first, in_last, out_first, out_last, best_set, best} (the parameters as
-     * text), {@code in_score, out_score, out_net_pnl, failures}.
+     * text), {@code in_score_<metric>, out_score_<metric>, out_net_pnl, failures}.
      */
     public Table folds(String title) {
         IntColumn fold = IntColumn.create("fold");
@@ -78,8 +78,8 @@ public final class WalkForwardResult {
         StringColumn outLast = StringColumn.create("out_last");
         IntColumn bestSet = IntColumn.create("best_set");
         StringColumn best = StringColumn.create("best");
-        DoubleColumn inScore = DoubleColumn.create("in_" + metric.column());
-        DoubleColumn outScore = DoubleColumn.create("out_" + metric.column());
+        DoubleColumn inScore = DoubleColumn.create("in_score_" + metric.column());
+        DoubleColumn outScore = DoubleColumn.create("out_score_" + metric.column());
         DoubleColumn outPnl = DoubleColumn.create("out_net_pnl");
         IntColumn failures = IntColumn.create("failures");
         for (Fold f : folds) {

@@ -72,7 +72,7 @@ class WalkForwardTest {
             assertThat(curve.longColumn("ts").getLong(r)).isGreaterThanOrEqualTo(curve.longColumn("ts").getLong(r - 1));
         }
         assertThat(wf.folds("wf").rowCount()).isEqualTo(3);
-        assertThat(wf.folds("wf").columnNames()).contains("in_net_pnl", "out_net_pnl", "best");
+        assertThat(wf.folds("wf").columnNames()).contains("in_score_net_pnl", "out_score_net_pnl", "out_net_pnl", "best");
     }
 
     @Test
