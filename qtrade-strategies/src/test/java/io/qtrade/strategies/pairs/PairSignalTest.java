@@ -65,9 +65,10 @@ class PairSignalTest {
         assertThatThrownBy(() -> new PairSignal(2, 0.5, 4).update(Double.NaN)).hasMessageContaining("z must be finite");
     }
 
-    /** Invariants on any z path: in a position only while |z| was beyond the exit on the right side; never stopped and in. */
+    /** Invariants on any z path: in a position only while z is beyond the exit on its side; never stopped and in. */
     @Property(tries = 300)
-    void positionAlwaysAgreesWithTheBands(@ForAll @Size(min = 1, max = 200) List<@DoubleRange(min = -6, max = 6) Double> zs) {
+    void positionAlwaysAgreesWithTheBands(
+            @ForAll @Size(min = 1, max = 200) List<@DoubleRange(min = -6, max = 6) Double> zs) {
         PairSignal s = new PairSignal(2.0, 0.5, 4.0);
         for (double z : zs) {
             int p = s.update(z);
