@@ -76,6 +76,7 @@ public final class ExecutionAlgo implements Strategy {
     private long childPriceTicks;
     private boolean waitForBook;
     private boolean limitHeld;
+    private long heldSliceEnd;
     private long limitHolds;
 
     private double filledQty;
@@ -233,8 +234,11 @@ public final class ExecutionAlgo implements Strategy {
                 return;
             }
             if (buy ? touch > limitTicks : touch < limitTicks) {
-                if (!limitHeld) {
+                // an episode ends when a child is sent or, for a time schedule, when a new slice begins
+                long sliceEnd = schedule.sliceEndNanos(now);
+                if (!limitHeld || (sliceEnd != now && sliceEnd != heldSliceEnd)) {
                     limitHeld = true;
+                    heldSliceEnd = sliceEnd;
                     limitHolds++;
                 }
                 return;

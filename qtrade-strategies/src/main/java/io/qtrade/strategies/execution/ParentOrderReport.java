@@ -23,7 +23,8 @@ package io.qtrade.strategies.execution;
  * @param childrenSent   child orders sent
  * @param childrenFilled child orders with at least one fill
  * @param makerFilledQty quantity filled as maker (by resting children)
- * @param limitHolds     times a child was due but the limit price kept it from being sent
+ * @param limitHolds     episodes in which a due catch-up child was held back by the limit price (an episode ends
+ *                       when a child is sent or, for a time schedule, when the next slice begins)
  * @param completionNanos local time of the fill that completed the parent, {@link #NOT_COMPLETED} if none did
  */
 public record ParentOrderReport(ParentOrder parent, double filledQty, double avgFillPrice, double arrivalMid,
