@@ -9,7 +9,6 @@ import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.Fill;
 import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.order.OrderStatus;
-import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.TimeInForce;
 import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.strategy.StrategyContext;
@@ -43,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * Market volume for the schedule and the report counts the trade prints the strategy sees on the parent's
  * instrument with {@code localTs} in {@code [start, end)}.
  *
- * <p>After warm-up the decision path allocates nothing but what the {@link StrategyContext} allocates per order.
+ * <p>The child's state is taken from its {@link ExecutionReport}s (never from {@code StrategyContext.order}, which an
+ * engine may forget once an order finished). After warm-up the decision path allocates nothing but what the {@link StrategyContext} allocates per order.
  * Not thread-safe (the engine calls it on one thread). {@link #report()} builds the {@link ParentOrderReport}.
  */
 public final class ExecutionAlgo implements Strategy {
@@ -73,6 +73,9 @@ public final class ExecutionAlgo implements Strategy {
     private double doneQty;
     private long child = NO_ORDER;
     private boolean childAggressive;
+    private double childFilledQty;
+    private boolean childTerminal;
+    private boolean cancelRequested;
     private long childPriceTicks;
     private boolean waitForBook;
     private boolean limitHeld;
@@ -155,9 +158,17 @@ public final class ExecutionAlgo implements Strategy {
 
     @Override
     public void onOrderUpdate(ExecutionReport report) {
-        if (report.orderId() == child) {
-            evaluate(context.nowNanos());
+        if (report.orderId() != child) {
+            return;
         }
+        childFilledQty = report.filledQty();
+        OrderStatus status = report.status();
+        if (status.isTerminal()) {
+            childTerminal = true;
+        } else if (cancelRequested && status != OrderStatus.PENDING_CANCEL) {
+            cancelRequested = false;   // the cancel was rejected: the child is working again
+        }
+        evaluate(context.nowNanos());
     }
 
     @Override
@@ -201,17 +212,15 @@ public final class ExecutionAlgo implements Strategy {
         }
         boolean aggressive = now >= schedule.sliceEndNanos(now) - catchUpLeadNanos;
         if (child != NO_ORDER) {
-            OrderView view = context.order(child);
-            OrderStatus status = view.status();
-            if (!status.isTerminal()) {
-                if (status != OrderStatus.PENDING_CANCEL && !childAggressive
+            if (!childTerminal) {
+                if (!cancelRequested && !childAggressive
                         && (aggressive || passivePriceTicks(book) != childPriceTicks)) {
-                    context.cancel(child);
+                    cancelRequested = context.cancel(child);
                 }
                 return;
             }
-            doneQty += view.filledQty();
-            if (childAggressive && view.filledQty() == 0) {
+            doneQty += childFilledQty;
+            if (childAggressive && childFilledQty == 0) {
                 waitForBook = true;
             }
             child = NO_ORDER;
@@ -267,15 +276,17 @@ public final class ExecutionAlgo implements Strategy {
     private void send(long priceTicks, double qty, TimeInForce tif, boolean aggressiveChild) {
         child = context.submitLimit(instrument, parent.side(), parent.instrument().toPrice(priceTicks), qty, tif);
         childAggressive = aggressiveChild;
+        childFilledQty = 0;
+        childTerminal = false;
+        cancelRequested = false;
         childPriceTicks = priceTicks;
         childrenSent++;
     }
 
     private void finish() {
         finished = true;
-        if (child != NO_ORDER && !context.order(child).status().isTerminal()
-                && context.order(child).status() != OrderStatus.PENDING_CANCEL) {
-            context.cancel(child);
+        if (child != NO_ORDER && !childTerminal && !cancelRequested) {
+            cancelRequested = context.cancel(child);
         }
         if (timerId != NO_TIMER) {
             context.cancelTimer(timerId);

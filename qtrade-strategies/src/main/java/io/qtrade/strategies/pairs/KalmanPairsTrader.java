@@ -4,6 +4,7 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBook;
 import io.qtrade.core.book.OrderBookView;
+import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.TimeInForce;
 import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.strategy.StrategyContext;
@@ -135,6 +136,17 @@ public final class KalmanPairsTrader implements Strategy {
         }
     }
 
+    @Override
+    public void onOrderUpdate(ExecutionReport report) {
+        if (report.status().isTerminal()) {
+            if (report.orderId() == orderY) {
+                orderY = NO_ORDER;
+            } else if (report.orderId() == orderX) {
+                orderX = NO_ORDER;
+            }
+        }
+    }
+
     private void sample() {
         OrderBookView bookY = context.book(yIndex);
         OrderBookView bookX = context.book(xIndex);
@@ -214,9 +226,7 @@ public final class KalmanPairsTrader implements Strategy {
     /** Sends an IOC towards the leg's target unless an order of the leg is live; returns the leg's live order. */
     private long rebalance(int index, Instrument instrument, OrderBookView book, double target, long live) {
         if (live != NO_ORDER) {
-            if (!context.order(live).status().isTerminal()) {
-                return live;
-            }
+            return live;   // cleared by onOrderUpdate once the order is terminal
         }
         double diff = target - context.position(index).qty();
         double qty = instrument.roundDownToLot(Math.abs(diff));
