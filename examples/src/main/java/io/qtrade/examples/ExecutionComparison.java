@@ -125,7 +125,11 @@ public final class ExecutionComparison {
         out.printf(Locale.ROOT, "qtrade execution comparison: %s %s %.0f, %s .. %s, seed %d%n", parent.side(),
                 AAA.id(), qty, Timestamps.toInstant(start),
                 Timestamps.toInstant(end), seed);
-        out.println("VWAP profile (previous day, 5-minute buckets): " + profile);
+        StringBuilder fractions = new StringBuilder();
+        for (double f : profile.fractions()) {
+            fractions.append(fractions.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", f));
+        }
+        out.println("VWAP profile (previous day, 5-minute buckets): " + fractions);
         out.printf(Locale.ROOT, "market volume in the window %.0f, market VWAP %.4f%n", today.volume(start, end),
                 marketVwap);
         out.println(table(reports, marketVwap, start).print());
