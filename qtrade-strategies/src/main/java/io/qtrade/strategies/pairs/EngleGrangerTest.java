@@ -49,6 +49,7 @@ public final class EngleGrangerTest implements CointegrationTest {
         return new CointegrationVerdict(p < maxPValue, p, maxPValue);
     }
 
+    /** The largest p-value that accepts cointegration (exclusive). */
     public double maxPValue() {
         return maxPValue;
     }

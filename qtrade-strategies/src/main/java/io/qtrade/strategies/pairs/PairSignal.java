@@ -144,14 +144,17 @@ public final class PairSignal {
         return stops;
     }
 
+    /** The entry threshold on |z|. */
     public double entryZ() {
         return entryZ;
     }
 
+    /** The exit threshold on |z|. */
     public double exitZ() {
         return exitZ;
     }
 
+    /** The stop threshold on |z| (infinite: no stop). */
     public double stopZ() {
         return stopZ;
     }

@@ -98,10 +98,12 @@ public final class RollingCointegrationGate {
         return lastVerdict;
     }
 
+    /** Samples per test. */
     public int window() {
         return window;
     }
 
+    /** Samples between tests. */
     public int retestEvery() {
         return retestEvery;
     }
