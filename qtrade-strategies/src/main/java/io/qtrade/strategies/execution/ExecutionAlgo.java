@@ -334,8 +334,9 @@ public final class ExecutionAlgo implements Strategy {
         }
 
         /**
-         * How long before each slice end the catch-up starts, nanoseconds, {@code >= 0}; more than the order round
-         * trip so catch-up fills land inside the slice. {@link #DEFAULT_CATCH_UP_LEAD_NANOS} unless set.
+         * How long before each slice end the catch-up starts, nanoseconds, {@code > 0}; more than the order round
+         * trip so catch-up fills land inside the slice (at least the slice length: always aggressive).
+         * {@link #DEFAULT_CATCH_UP_LEAD_NANOS} unless set.
          */
         public Builder catchUpLeadNanos(long nanos) {
             this.catchUpLeadNanos = nanos;
@@ -371,8 +372,9 @@ public final class ExecutionAlgo implements Strategy {
         public ExecutionAlgo build() {
             Instrument inst = schedule.parent().instrument();
             StringBuilder problems = new StringBuilder();
-            if (catchUpLeadNanos < 0) {
-                problems.append("; catchUpLeadNanos must be >= 0, was ").append(catchUpLeadNanos);
+            if (catchUpLeadNanos <= 0) {
+                problems.append("; catchUpLeadNanos must be > 0 (without a catch-up window a slice is never caught"
+                        + " up), was ").append(catchUpLeadNanos);
             }
             if (!(minChildQty > 0) || Double.isInfinite(minChildQty) || !inst.isOnLotGrid(minChildQty)) {
                 problems.append("; minChildQty must be a positive whole number of lots (lot size ")

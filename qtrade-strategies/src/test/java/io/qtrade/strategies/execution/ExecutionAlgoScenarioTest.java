@@ -146,7 +146,7 @@ class ExecutionAlgoScenarioTest {
         ParentOrder parent = ParentOrder.unlimited(AAA, Side.BUY, 100, START, START + SEC);
         assertThatThrownBy(() -> ExecutionAlgo.builder(TwapSchedule.of(parent, 2)).catchUpLeadNanos(-1)
                 .minChildQty(2.5).maxChildQty(1).build())
-                .hasMessageContaining("catchUpLeadNanos must be >= 0, was -1")
+                .hasMessageContaining("catchUpLeadNanos must be > 0")
                 .hasMessageContaining("minChildQty must be a positive whole number of lots")
                 .hasMessageContaining("maxChildQty 1.0 is below minChildQty 2.5");
     }
