@@ -121,6 +121,22 @@ class ScheduleTest {
     }
 
     @Test
+    void volumeProfileFromBarsCountsEachBarInTheBucketOfItsStart() {
+        long h = 3600 * SEC;
+        long d = 19_000 * VolumeProfile.NANOS_PER_DAY;
+        // one-minute bars from prints: 09:00:10 (5) and 09:00:50 (5) make one bar of 10 in bucket 0 (09-10);
+        // 10:30:00 (30) a bar in bucket 1 (10-11); 11:59:59 (60) in bucket 2 (11-12)
+        long[] ts = {d + 9 * h + 10 * SEC, d + 9 * h + 50 * SEC, d + 10 * h + 1800 * SEC, d + 12 * h - SEC};
+        double[] px = {100, 100, 100, 100};
+        double[] qty = {5, 5, 30, 60};
+        io.qtrade.features.bars.OhlcvBars bars = io.qtrade.features.bars.BarAggregator.aggregate(
+                io.qtrade.features.bars.BarSpec.time(java.time.Duration.ofMinutes(1)), 1.0, ts, px, qty);
+        assertThat(bars.size()).isEqualTo(3);
+        // [10, 30, 60] / 100
+        assertThat(VolumeProfile.estimate(bars, 9 * h, 12 * h, 3).fractions()).containsExactly(0.1, 0.3, 0.6);
+    }
+
+    @Test
     void volumeProfileRejectsBadInputNamingIt() {
         assertThatThrownBy(() -> VolumeProfile.of(1, -2, 3)).hasMessageContaining("weight[1] = -2.0");
         assertThatThrownBy(() -> VolumeProfile.of(0, 0)).hasMessageContaining("sum to 0.0");

@@ -62,5 +62,20 @@ class RollingCointegrationGateTest {
         assertThat(v.accepted()).isTrue();
         assertThat(v.statistic()).isLessThan(0.01);
         assertThat(v.threshold()).isEqualTo(0.05);
+        // Johansen on the same pair: the trace statistic for rank 0 far above the 95% critical value (15.49 with a
+        // constant, MacKinnon-Haug-Michelis 1999, as statsmodels' coint_johansen with det_order 0)
+        CointegrationVerdict j = JohansenTraceTest.atFivePercent().test(y, x);
+        assertThat(j.accepted()).isTrue();
+        assertThat(j.threshold()).isCloseTo(15.4943, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(j.statistic()).isGreaterThan(j.threshold());
+        // and two independent walks: neither accepts
+        double[] w = new double[200];
+        double lw = 20;
+        for (int t = 0; t < 200; t++) {
+            lw += r.nextDouble() - 0.5;
+            w[t] = lw;
+        }
+        assertThat(new EngleGrangerTest(0.05).test(w, x).statistic()).isGreaterThan(0.05);
+        assertThat(JohansenTraceTest.atFivePercent().test(w, x).accepted()).isFalse();
     }
 }
