@@ -49,9 +49,9 @@ public record GeneratedPair(Instrument y, Instrument x, double a, double b, doub
         }
     }
 
-    /** The example's pair: YYY = 10 + 1.5 XXX + s, XXX from 100 with 0.05 a second, s with phi 0.9 and sd 0.3. */
+    /** The example's pair: YLEG = 10 + 1.5 XLEG + s, XLEG from 100 with 0.05 a second, s with phi 0.9 and sd 0.3. */
     public static GeneratedPair example() {
-        return new GeneratedPair(Instrument.spot("YYY", "SYN", 0.01, 1), Instrument.spot("XXX", "SYN", 0.01, 1),
+        return new GeneratedPair(Instrument.spot("YLEG", "SYN", 0.01, 1), Instrument.spot("XLEG", "SYN", 0.01, 1),
                 10.0, 1.5, 100.0, 0.05, 0.9, 0.3);
     }
 

@@ -51,7 +51,7 @@ class PairsTradingTest {
 
     @Test
     void printsTheTradesTheResultsAndTheHedgeRatioTables() {
-        assertThat(printed).contains("first trades (cointegrated, no gate):", "YYY@SYN", "XXX@SYN",
+        assertThat(printed).contains("first trades (cointegrated, no gate):", "YLEG@SYN", "XLEG@SYN",
                 "Kalman pairs trading, PnL net of fees", "independent + EG gate", "hedge ratio path after warm-up");
     }
 }

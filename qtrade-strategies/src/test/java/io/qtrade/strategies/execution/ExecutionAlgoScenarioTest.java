@@ -115,7 +115,10 @@ class ExecutionAlgoScenarioTest {
         ExecutionAlgo algo = ExecutionAlgo.builder(PovSchedule.of(parent, 0.1)).minChildQty(10).maxChildQty(20)
                 .build();
         BacktestResult r = run(tape, algo, START + 30 * SEC);
-        double[] childQty = r.orderRecords().stream().mapToDouble(o -> o.order().qty()).toArray();
+        double[] childQty = new double[r.orderRecords().size()];
+        for (int i = 0; i < childQty.length; i++) {
+            childQty[i] = r.orderRecords().get(i).order().qty();
+        }
         assertThat(childQty).containsExactly(10, 20, 14);
         assertThat(r.orderRecords().get(0).sendTs()).isEqualTo(START + SEC);
         assertThat(r.orderRecords().get(1).sendTs()).isEqualTo(START + 5 * SEC);

@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  */
 final class PairTape {
 
-    static final Instrument Y = Instrument.spot("YYY", "SYN", 0.01, 1);
-    static final Instrument X = Instrument.spot("XXX", "SYN", 0.01, 1);
+    static final Instrument Y = Instrument.spot("YLEG", "SYN", 0.01, 1);
+    static final Instrument X = Instrument.spot("XLEG", "SYN", 0.01, 1);
     static final long T0 = 1_704_153_600_000_000_000L;
     static final long SEC = 1_000_000_000L;
     static final long FEED_LATENCY = 100_000L;
