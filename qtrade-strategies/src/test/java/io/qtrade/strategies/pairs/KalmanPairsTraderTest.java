@@ -166,7 +166,7 @@ class KalmanPairsTraderTest {
     @Test
     void builderNamesEveryBadOption() {
         assertThatThrownBy(() -> KalmanPairsTrader.builder(Y, Y).thresholds(1, 2, 3).sampleIntervalNanos(0).build())
-                .hasMessageContaining("y and x are the same instrument YYY@SYN")
+                .hasMessageContaining("y and x are the same instrument YLEG@SYN")
                 .hasMessageContaining("sampleIntervalNanos must be > 0, was 0")
                 .hasMessageContaining("entryZ=1.0, exitZ=2.0")
                 .hasMessageContaining("legNotional must be finite and > 0 (required), was NaN");
