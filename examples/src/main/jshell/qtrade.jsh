@@ -29,6 +29,9 @@ import io.qtrade.backtest.latency.*;
 import io.qtrade.backtest.queue.*;
 import io.qtrade.backtest.fee.*;
 import io.qtrade.risk.*;
+// strategies: pairs trading and execution algorithms
+import io.qtrade.strategies.pairs.*;
+import io.qtrade.strategies.execution.*;
 // data: synthetic market, tick store (and its sample), SQL over it
 import io.qtrade.connectors.synthetic.*;
 import io.qtrade.connectors.store.*;
