@@ -92,8 +92,8 @@ public interface RiskGate {
     }
 
     /**
-     * An order that passed {@link #check} reached a terminal state at {@code nowNanos}; its {@link OrderView#leavesQty()}
-     * is what never filled.
+     * An order that passed {@link #check} reached a terminal state at {@code nowNanos}; what never filled is
+     * {@code order.qty() - order.filledQty()} ({@link OrderView#leavesQty()} is 0 once terminal).
      */
     default void onOrderDone(String strategyId, OrderView order, long nowNanos) {
     }

@@ -105,7 +105,7 @@ public final class MaxPosition implements PreTradeCheck {
 
     @Override
     public void onOrderDone(String strategyId, OrderView order, long nowNanos) {
-        slot(strategyId, order.instrument())[order.side() == Side.BUY ? 0 : 1] -= order.leavesQty();
+        slot(strategyId, order.instrument())[order.side() == Side.BUY ? 0 : 1] -= order.qty() - order.filledQty();
     }
 
     private double[] slot(String strategyId, Instrument instrument) {

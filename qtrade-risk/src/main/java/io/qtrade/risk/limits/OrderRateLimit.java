@@ -52,7 +52,7 @@ public final class OrderRateLimit implements PreTradeCheck {
     public RiskDecision check(String strategyId, OrderRequest request, Portfolio portfolio, long nowNanos) {
         double available = tokens(nowNanos);
         if (available < 1.0) {
-            return RiskDecision.reject(REASON_CODE, "rate limit " + ordersPerSecond + " orders/s, burst " + burst
+            return RiskDecision.reject(REASON_CODE, "rate limit " + ordersPerSecond + " orders/s, burst " + (int) burst
                     + ": " + available + " tokens at " + nowNanos + " (" + request.instrument().id()
                     + ", strategy " + strategyId + ")");
         }
