@@ -63,6 +63,7 @@ final class Engine {
     private final RiskGate risk;
     private final boolean riskActive;
     private final boolean riskPerEvent;
+    private final boolean riskTimed;
     /** The gate's next wake-up, read whenever the earliest non-market action is recomputed. */
     private long riskWakeAt = RiskGate.NO_WAKE;
     /** Set by the gate's {@link RiskActions}; carried out at the top of the next loop step. */
@@ -110,6 +111,7 @@ final class Engine {
         this.risk = config.riskGate;
         this.riskActive = risk != RiskGate.NONE;
         this.riskPerEvent = riskActive && risk.needsMarketData();
+        this.riskTimed = riskActive && risk.needsWakeUps();
         this.riskStopPending = new boolean[n];
     }
 
@@ -560,7 +562,9 @@ final class Engine {
 
     private void riskMarketData(int instrument) {
         risk.onMarketData(instruments.get(instrument), localViews[instrument].mid(), localClock.nowNanos());
-        if (risk.wakeAtNanos() != riskWakeAt) {
+        // Only an earlier wake-up needs the loop's times recomputed; one that moved later (a heartbeat) is woken at
+        // its old time, finds nothing due, and is read again then: one extra step per timeout, not one per event.
+        if (riskTimed && risk.wakeAtNanos() < riskWakeAt) {
             othersChanged = true;
         }
     }
@@ -599,7 +603,7 @@ final class Engine {
                 }
             }
         }
-        riskWakeAt = risk.wakeAtNanos();
+        riskWakeAt = riskTimed ? risk.wakeAtNanos() : RiskGate.NO_WAKE;
     }
 
     private void cancelOpenOrders(StrategySlot s) {

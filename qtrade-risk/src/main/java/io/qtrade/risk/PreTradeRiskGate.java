@@ -14,8 +14,9 @@ import java.util.Objects;
 /**
  * A {@link RiskGate} made of {@link PreTradeCheck}s run in the order they were added: the first rejection is the
  * answer (later checks are not asked), and an order all of them accept is {@link RiskDecision#ACCEPT} with no
- * allocation. Every lifecycle hook is forwarded to every check, in the same order; {@link #needsMarketData()} is true
- * when any check needs market data, {@link #wakeAtNanos()} is the earliest wake-up of any check.
+ * allocation. Every lifecycle hook is forwarded to every check, in the same order (market data only to the checks
+ * that need it, wake-ups only to those that use them); {@link #needsMarketData()} and {@link #needsWakeUps()} are true
+ * when any check says so, {@link #wakeAtNanos()} is the earliest wake-up of any check.
  *
  * <pre>{@code
  * KillSwitch killSwitch = new KillSwitch();
@@ -31,15 +32,24 @@ import java.util.Objects;
 public final class PreTradeRiskGate implements RiskGate {
 
     private final PreTradeCheck[] checks;
-    private final boolean needsMarketData;
+    /** The checks that need market data, and those that need wake-ups: the per-event hooks loop over these only. */
+    private final PreTradeCheck[] marketDataChecks;
+    private final PreTradeCheck[] timedChecks;
 
     private PreTradeRiskGate(List<PreTradeCheck> checks) {
         this.checks = checks.toArray(new PreTradeCheck[0]);
-        boolean needs = false;
+        List<PreTradeCheck> market = new ArrayList<>();
+        List<PreTradeCheck> timed = new ArrayList<>();
         for (PreTradeCheck c : this.checks) {
-            needs |= c.needsMarketData();
+            if (c.needsMarketData()) {
+                market.add(c);
+            }
+            if (c.needsWakeUps()) {
+                timed.add(c);
+            }
         }
-        this.needsMarketData = needs;
+        this.marketDataChecks = market.toArray(new PreTradeCheck[0]);
+        this.timedChecks = timed.toArray(new PreTradeCheck[0]);
     }
 
     /** A new builder. */
@@ -81,12 +91,17 @@ public final class PreTradeRiskGate implements RiskGate {
 
     @Override
     public boolean needsMarketData() {
-        return needsMarketData;
+        return marketDataChecks.length > 0;
+    }
+
+    @Override
+    public boolean needsWakeUps() {
+        return timedChecks.length > 0;
     }
 
     @Override
     public void onMarketData(Instrument instrument, double mid, long nowNanos) {
-        for (PreTradeCheck c : checks) {
+        for (PreTradeCheck c : marketDataChecks) {
             c.onMarketData(instrument, mid, nowNanos);
         }
     }
@@ -122,7 +137,7 @@ public final class PreTradeRiskGate implements RiskGate {
     @Override
     public long wakeAtNanos() {
         long at = NO_WAKE;
-        for (PreTradeCheck c : checks) {
+        for (PreTradeCheck c : timedChecks) {
             at = Math.min(at, c.wakeAtNanos());
         }
         return at;
@@ -130,7 +145,7 @@ public final class PreTradeRiskGate implements RiskGate {
 
     @Override
     public void onWake(long nowNanos) {
-        for (PreTradeCheck c : checks) {
+        for (PreTradeCheck c : timedChecks) {
             if (c.wakeAtNanos() <= nowNanos) {
                 c.onWake(nowNanos);
             }

@@ -25,8 +25,8 @@ import io.qtrade.core.portfolio.Portfolio;
  *       marked a strategy's portfolio to the mids (its equity sampling).</li>
  *   <li>{@link #onMarketData} on every market event the strategies see, only when {@link #needsMarketData()} says
  *       so, so that {@link #NONE} costs the event loop one branch.</li>
- *   <li>{@link #onWake} at {@link #wakeAtNanos()} of engine time (re-read after every hook), for timeouts that must
- *       fire while nothing else happens (a feed heartbeat).</li>
+ *   <li>{@link #onWake} at {@link #wakeAtNanos()} of engine time, only when {@link #needsWakeUps()} says so, for
+ *       timeouts that must fire while nothing else happens (a feed heartbeat).</li>
  * </ul>
  *
  * <p>Implementations must be deterministic (no wall clock, no hash-order iteration) so a backtest stays
@@ -106,7 +106,19 @@ public interface RiskGate {
     default void onMark(String strategyId, Portfolio portfolio, long nowNanos) {
     }
 
-    /** The engine time at which {@link #onWake} is due, {@link #NO_WAKE} for none (the default). */
+    /**
+     * Whether this gate ever asks for a wake-up ({@link #wakeAtNanos()} other than {@link #NO_WAKE}); {@code false} by
+     * default, so the engine never asks for one.
+     */
+    default boolean needsWakeUps() {
+        return false;
+    }
+
+    /**
+     * The engine time at which {@link #onWake} is due, {@link #NO_WAKE} for none (the default). Read by the engine
+     * after its own steps and whenever it is earlier than the last one read; a deadline that moved later may be
+     * woken at its old time, so {@link #onWake} must check that its deadline has really passed.
+     */
     default long wakeAtNanos() {
         return NO_WAKE;
     }

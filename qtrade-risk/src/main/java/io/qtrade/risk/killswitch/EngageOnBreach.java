@@ -65,6 +65,11 @@ final class EngageOnBreach implements PreTradeCheck {
     }
 
     @Override
+    public boolean needsWakeUps() {
+        return check.needsWakeUps();
+    }
+
+    @Override
     public long wakeAtNanos() {
         return check.wakeAtNanos();
     }

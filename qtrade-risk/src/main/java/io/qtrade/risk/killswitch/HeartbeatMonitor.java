@@ -60,6 +60,11 @@ public final class HeartbeatMonitor implements PreTradeCheck {
     }
 
     @Override
+    public boolean needsWakeUps() {
+        return true;
+    }
+
+    @Override
     public long wakeAtNanos() {
         return lastDataNanos == NO_DATA || killSwitch.isEngaged() ? NO_WAKE : lastDataNanos + heartbeatTimeoutNanos;
     }

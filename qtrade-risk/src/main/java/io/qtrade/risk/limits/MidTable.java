@@ -11,9 +11,16 @@ final class MidTable {
     static final double NO_MID = Double.NaN;
 
     private final HashMap<Instrument, double[]> mids = new HashMap<>();
+    /** The last instrument updated and its slot: a one-instrument feed skips the map. */
+    private Instrument lastInstrument;
+    private double[] lastSlot;
 
     void update(Instrument instrument, double mid) {
         if (Double.isNaN(mid)) {
+            return;
+        }
+        if (instrument == lastInstrument) {
+            lastSlot[0] = mid;
             return;
         }
         double[] slot = mids.get(instrument);
@@ -22,6 +29,8 @@ final class MidTable {
             mids.put(instrument, slot);
         }
         slot[0] = mid;
+        lastInstrument = instrument;
+        lastSlot = slot;
     }
 
     double mid(Instrument instrument) {
