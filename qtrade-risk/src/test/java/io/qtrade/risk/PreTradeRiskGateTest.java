@@ -4,12 +4,19 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.order.OrderRequest;
 import io.qtrade.core.portfolio.Portfolio;
+import io.qtrade.risk.breakers.DailyLossLimit;
+import io.qtrade.risk.breakers.MaxDrawdownBreaker;
+import io.qtrade.risk.killswitch.EngagementCause;
 import io.qtrade.risk.killswitch.HeartbeatMonitor;
 import io.qtrade.risk.killswitch.KillSwitch;
 import io.qtrade.risk.limits.MaxOrderNotional;
 import io.qtrade.risk.limits.MaxOrderQty;
+import io.qtrade.risk.limits.MaxGrossExposure;
+import io.qtrade.risk.limits.MaxOpenOrders;
 import io.qtrade.risk.limits.MaxPosition;
+import io.qtrade.risk.limits.OrderRateLimit;
 import io.qtrade.risk.limits.PriceBand;
+import io.qtrade.risk.stops.StopLoss;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -89,5 +96,34 @@ class PreTradeRiskGateTest {
         assertThat(accepted).isEqualTo(120_000);
         // A few hundred bytes of measurement noise at most; one object per check would be >= 1.6 MB.
         assertThat(allocated).isLessThan(10_000);
+    }
+
+    @Test
+    void theReadmeGateAcceptsANormalOrderAndAFatFingerStopsEverything() {
+        KillSwitch killSwitch = new KillSwitch();
+        RiskGate gate = PreTradeRiskGate.builder()
+                .check(killSwitch)
+                .check(new HeartbeatMonitor(killSwitch, 5_000_000_000L))
+                .check(killSwitch.engageOnBreach(new MaxOrderQty(10)))
+                .check(new MaxOrderNotional(250_000))
+                .check(new PriceBand(50))
+                .check(new MaxPosition(20))
+                .check(new MaxGrossExposure(1_000_000))
+                .check(new OrderRateLimit(20, 10))
+                .check(new MaxOpenOrders(50))
+                .check(new DailyLossLimit(killSwitch, 5_000))
+                .check(MaxDrawdownBreaker.ofFraction(killSwitch, 0.10))
+                .check(StopLoss.of(1_000, 3_000))
+                .build();
+        assertThat(gate.needsMarketData()).isTrue();
+        assertThat(gate.needsWakeUps()).isTrue();
+        Portfolio p = new Portfolio(100_000);
+        gate.onMarketData(AAA, 100, 1_000);
+        assertThat(gate.check("s", OrderRequest.limit(AAA, Side.BUY, 99.9, 5), p, 2_000)).isSameAs(RiskDecision.ACCEPT);
+        assertThat(gate.check("s", OrderRequest.limit(AAA, Side.BUY, 99.9, 50), p, 3_000).reason())
+                .startsWith("MAX_ORDER_QTY: qty 50.0 > limit 10.0");
+        assertThat(killSwitch.engagements().get(0).cause()).isEqualTo(EngagementCause.LIMIT_BREACH);
+        assertThat(gate.check("s", OrderRequest.limit(AAA, Side.BUY, 99.9, 5), p, 4_000).reasonCode())
+                .isEqualTo("KILL_SWITCH");
     }
 }
