@@ -78,10 +78,15 @@ class PreTradeRiskGateTest {
         KillSwitch ks = new KillSwitch();
         PriceBand band = new PriceBand(100);
         MaxOrderNotional notional = new MaxOrderNotional(1e6);
-        PreTradeRiskGate gate = PreTradeRiskGate.of(ks, new MaxOrderQty(100), notional, band, new MaxPosition(1000));
+        Instrument bbb = Instrument.spot("BBB", "SYN", 0.01, 1);
+        PreTradeRiskGate gate = PreTradeRiskGate.of(ks, new MaxOrderQty(100), notional, band, new MaxPosition(1000),
+                new MaxGrossExposure(1e9), new MaxOpenOrders(10));
         gate.onMarketData(AAA, 100, 0);
+        gate.onMarketData(bbb, 50, 0);
         OrderRequest r = OrderRequest.limit(AAA, Side.BUY, 100.5, 3);
         Portfolio p = new Portfolio(0);
+        p.apply(new io.qtrade.core.order.Fill(1, AAA, Side.BUY, 100, 2, 0, io.qtrade.core.order.Liquidity.MAKER, 0, 0));
+        p.apply(new io.qtrade.core.order.Fill(2, bbb, Side.SELL, 50, 4, 0, io.qtrade.core.order.Liquidity.MAKER, 0, 0));
         int accepted = 0;
         for (int i = 0; i < 20_000; i++) {
             accepted += gate.check("s", r, p, i).accepted() ? 1 : 0;

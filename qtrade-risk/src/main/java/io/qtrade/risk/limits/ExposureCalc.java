@@ -5,17 +5,19 @@ import io.qtrade.core.order.OrderRequest;
 import io.qtrade.core.portfolio.Portfolio;
 import io.qtrade.core.portfolio.Position;
 
+import java.util.IdentityHashMap;
+
 /**
  * Gross and net exposure of a portfolio before and after an order, each position valued at the latest mid, else the
- * portfolio's mark, else its average entry price (the cost the portfolio carries it at).
+ * portfolio's mark, else its average entry price (the cost the portfolio carries it at). Keeps, per portfolio, an
+ * array of the instruments it has traded, rebuilt only when that number changes, so that a check iterates no map.
  */
 final class ExposureCalc {
 
     static final int NOW = 0;
     static final int AFTER = 1;
 
-    private ExposureCalc() {
-    }
+    private final IdentityHashMap<Portfolio, Instrument[]> traded = new IdentityHashMap<>();
 
     /** The price the order is valued at: the mid, else its limit price; NaN for a market order without a mid. */
     static double orderPrice(OrderRequest request, MidTable mids) {
@@ -36,19 +38,29 @@ final class ExposureCalc {
         return Double.isNaN(mark) ? position.avgEntryPrice() : mark;
     }
 
+    private Instrument[] tradedInstruments(Portfolio portfolio) {
+        Instrument[] known = traded.get(portfolio);
+        int n = portfolio.positions().size();
+        if (known == null || known.length != n) {
+            known = portfolio.positions().keySet().toArray(new Instrument[0]);
+            traded.put(portfolio, known);
+        }
+        return known;
+    }
+
     /**
      * Writes {@code sum |q p m|} now and after the order into {@code out[NOW]}, {@code out[AFTER]} (modified) when
      * {@code gross}, else {@code sum q p m}.
      */
-    static void exposure(Portfolio portfolio, OrderRequest request, double orderPrice, MidTable mids, boolean gross,
-                         double[] out) {
+    void exposure(Portfolio portfolio, OrderRequest request, double orderPrice, MidTable mids, boolean gross,
+                  double[] out) {
         Instrument orderInst = request.instrument();
         double now = 0.0;
         double after = 0.0;
         boolean seen = false;
-        for (Position p : portfolio.positions().values()) {
+        for (Instrument inst : tradedInstruments(portfolio)) {
+            Position p = portfolio.position(inst);
             double q = p.qty();
-            Instrument inst = p.instrument();
             if (inst.equals(orderInst)) {
                 seen = true;
                 double qAfter = q + request.side().sign() * request.qty();

@@ -25,6 +25,7 @@ public final class MaxGrossExposure implements PreTradeCheck {
     private final double maxGrossExposure;
     private final MidTable mids = new MidTable();
     private final double[] scratch = new double[2];
+    private final ExposureCalc calc = new ExposureCalc();
 
     /** @param maxGrossExposure the limit, quote currency, finite and {@code > 0} */
     public MaxGrossExposure(double maxGrossExposure) {
@@ -43,7 +44,7 @@ public final class MaxGrossExposure implements PreTradeCheck {
             return RiskDecision.reject(REASON_CODE, "market order on " + request.instrument().id()
                     + " before any mid: its exposure is unknown (strategy " + strategyId + ")");
         }
-        ExposureCalc.exposure(portfolio, request, price, mids, true, scratch);
+        calc.exposure(portfolio, request, price, mids, true, scratch);
         double now = scratch[ExposureCalc.NOW];
         double after = scratch[ExposureCalc.AFTER];
         if (after > maxGrossExposure && after > now) {

@@ -25,6 +25,7 @@ public final class MaxNetExposure implements PreTradeCheck {
     private final double maxNetExposure;
     private final MidTable mids = new MidTable();
     private final double[] scratch = new double[2];
+    private final ExposureCalc calc = new ExposureCalc();
 
     /** @param maxNetExposure the limit, quote currency, finite and {@code > 0} */
     public MaxNetExposure(double maxNetExposure) {
@@ -43,7 +44,7 @@ public final class MaxNetExposure implements PreTradeCheck {
             return RiskDecision.reject(REASON_CODE, "market order on " + request.instrument().id()
                     + " before any mid: its exposure is unknown (strategy " + strategyId + ")");
         }
-        ExposureCalc.exposure(portfolio, request, price, mids, false, scratch);
+        calc.exposure(portfolio, request, price, mids, false, scratch);
         double now = Math.abs(scratch[ExposureCalc.NOW]);
         double after = Math.abs(scratch[ExposureCalc.AFTER]);
         if (after > maxNetExposure && after > now) {
