@@ -46,6 +46,7 @@ public final class RiskGateThroughput {
     private RiskGateThroughput() {
     }
 
+    /** Runs the rounds; arguments: events (default 2,000,000), rounds (default 3). */
     public static void main(String[] args) {
         long events = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 2_000_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;

@@ -19,6 +19,7 @@ package io.qtrade.risk.inventory;
  */
 public record InventoryLimits(double softLimit, double hardLimit) {
 
+    /** Checks {@code 0 < softLimit < hardLimit}, both finite. */
     public InventoryLimits {
         if (!(softLimit > 0) || Double.isInfinite(softLimit)) {
             throw new IllegalArgumentException("inventory limits: softLimit must be finite and > 0, was " + softLimit);

@@ -15,6 +15,7 @@ public record Engagement(long engagedNanos, EngagementCause cause, String detail
     /** {@link #resetNanos()} of an engagement still in force. */
     public static final long NOT_RESET = Long.MAX_VALUE;
 
+    /** Checks the fields: cause and detail present, a reset not before the engagement. */
     public Engagement {
         Objects.requireNonNull(cause, "kill switch engagement: cause must not be null");
         Objects.requireNonNull(detail, "kill switch engagement: detail must not be null");

@@ -21,6 +21,7 @@ import org.apache.commons.math3.stat.descriptive.moment.Variance;
  */
 public record Kelly(double fullFraction) {
 
+    /** Checks that {@code fullFraction} is finite. */
     public Kelly {
         if (!Double.isFinite(fullFraction)) {
             throw new IllegalArgumentException("Kelly: fullFraction must be finite, was " + fullFraction);

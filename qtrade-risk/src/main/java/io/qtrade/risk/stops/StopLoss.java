@@ -40,7 +40,13 @@ public final class StopLoss implements PreTradeCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(StopLoss.class);
 
-    /** One stop of a strategy. */
+    /**
+     * One stop of a strategy.
+     *
+     * @param stoppedNanos when, engine time, epoch nanoseconds
+     * @param strategyId   the strategy stopped
+     * @param reason       the breached limit and the loss
+     */
     public record Stop(long stoppedNanos, String strategyId, String reason) {
     }
 
