@@ -69,6 +69,12 @@ final class Engine {
     /** Set by the gate's {@link RiskActions}; carried out at the top of the next loop step. */
     private boolean riskCancelAllPending;
     private final boolean[] riskStopPending;
+    /**
+     * Per strategy stopped by the gate: the first order id sent after the stop (its flattening orders), or
+     * {@link #NOT_STOPPED}. A fill of an older order is a fill that raced the stop's cancels and is offset.
+     */
+    private final long[] riskStoppedBeforeId;
+    private static final long NOT_STOPPED = Long.MIN_VALUE;
     private boolean riskPending;
     /** While the engine flattens a stopped strategy: its market orders skip the gate's check. */
     private boolean riskBypass;
@@ -113,6 +119,8 @@ final class Engine {
         this.riskPerEvent = riskActive && risk.needsMarketData();
         this.riskTimed = riskActive && risk.needsWakeUps();
         this.riskStopPending = new boolean[n];
+        this.riskStoppedBeforeId = new long[n];
+        java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
     }
 
     private long nextTimerDue() {
@@ -392,6 +400,10 @@ final class Engine {
             return;
         }
         if (riskActive) {
+            if (!riskBypass) {
+                // The gate let an ordinary order of this strategy through: it is no longer stopped.
+                riskStoppedBeforeId[slot.index] = NOT_STOPPED;
+            }
             risk.onOrderAccepted(slot.id, order, localClock.nowNanos());
         }
         long entry = latency[instrument].entryLatencyNanos(sendTs, order.orderId(), seedSalt + SALT_NEW);
@@ -574,7 +586,17 @@ final class Engine {
         if (order.status().isTerminal()) {
             risk.onOrderDone(slot.id, order, t);
         }
+        if (order.orderId() < riskStoppedBeforeId[slot.index]) {
+            // A fill that raced the stop's cancels: the flattening orders were sized before it, so offset it.
+            riskBypass = true;
+            try {
+                slot.submitMarket(slot.record(order.orderId()).instrument(), fill.side() == Side.BUY ? Side.SELL : Side.BUY, fill.qty());
+            } finally {
+                riskBypass = false;
+            }
+        }
     }
+
 
     private void riskWake(long t) {
         localClock.advanceTo(Math.max(localClock.nowNanos(), t));
@@ -599,6 +621,9 @@ final class Engine {
                 if (riskStopPending[s.index]) {
                     riskStopPending[s.index] = false;
                     cancelOpenOrders(s);
+                    // Order ids of a strategy increase: every order sent from here on is newer than this one.
+                    riskStoppedBeforeId[s.index] = ((long) (s.index + 1) << StrategySlot.ID_SHIFT)
+                            | (s.orders.size() + 1L);
                     flatten(s);
                 }
             }

@@ -21,6 +21,8 @@ import io.qtrade.risk.limits.PriceBand;
 import io.qtrade.risk.stops.StopLoss;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.qtrade.backtest.Scenarios.AAA;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -269,5 +271,44 @@ class RiskIntegrationTest {
                 .offset(1e-9));
         assertThat(s.last(id[2]).reason()).startsWith("STOP_LOSS: strategy s stopped at 3000");
         assertThat(peer.last(peerId[0]).status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
+    void aFillThatRacedTheStopIsOffsetSoTheStrategyEndsFlat() {
+        StopLoss stop = StopLoss.perPosition(50);
+        long[] id = new long[2];
+        ScriptedStrategy s = new ScriptedStrategy().at(1500, c -> {
+            id[0] = c.submitMarket(0, Side.BUY, 10);                                  // 10 @ 100.02
+            id[1] = c.submitLimit(0, Side.BUY, 95.00, 5, TimeInForce.GTC);           // rests at 95
+        });
+        // At 3000 a seller prints 8 @ 95.00 through the resting buy (venue time), then the book crashes as before.
+        Tape tape = Scenarios.standardBook(1000).trade(3000, Side.SELL, 95.00, 8);
+        BacktestResult r = Backtest.builder().source(withCrash(tape).source())
+                .exchange(ExchangeSettings.builder(AAA).latency(new ConstantLatency(LATENCY, LATENCY))
+                        .queue(RiskAverseQueue.INSTANCE).fees(FeeModel.NONE).build())
+                .strategy("s", s).riskGate(stop).initialCash(10_000).markIntervalNanos(0)
+                .endNanos(Scenarios.END).build().run();
+        // The stop at 3000 sizes its flattening sell at the position it knows, 10; the buy of 5 @ 95 filled at the
+        // venue at 3000 and reaches the strategy at 3100, after the stop: the engine sells those 5 too.
+        assertThat(stop.stops()).extracting(StopLoss.Stop::stoppedNanos).containsExactly(3000L);
+        assertThat(s.last(id[1]).status()).isEqualTo(OrderStatus.FILLED);
+        List<OrderRecord> orders = r.orderRecords();
+        assertThat(orders).hasSize(4);
+        assertThat(orders.get(2).order().qty()).isEqualTo(10.0);
+        assertThat(orders.get(3).order().side()).isEqualTo(Side.SELL);
+        assertThat(orders.get(3).order().qty()).isEqualTo(5.0);
+        assertThat(orders.get(3).order().avgFillPrice()).isEqualTo(89.99);   // the first sell took the 90.00 bid
+        assertThat(r.portfolio("s").position(AAA).qty()).isEqualTo(0.0);
+    }
+
+    /** {@code tape} followed by the crash rows of {@link #crash()} at 3000, with a second bid 89.99 x 10. */
+    private static Tape withCrash(Tape tape) {
+        return tape.depth(3000, Side.BUY, 90.00, 10).depth(3000, Side.BUY, 89.99, 10)
+                .depth(3000, Side.BUY, 100.00, 0)
+                .depth(3000, Side.BUY, 99.99, 0)
+                .depth(3000, Side.SELL, 100.02, 0)
+                .depth(3000, Side.SELL, 100.03, 0)
+                .depth(3000, Side.SELL, 100.05, 0)
+                .depth(3000, Side.SELL, 90.02, 10);
     }
 }

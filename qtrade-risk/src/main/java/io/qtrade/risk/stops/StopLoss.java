@@ -28,8 +28,8 @@ import java.util.Objects;
  *
  * <p>The position stop is checked on every market event of the instrument (at its mid) and at the engine's marks;
  * the strategy stop at the engine's marks and after each fill (its unrealized part at the portfolio's latest marks).
- * Known limit: a fill racing the cancels (already on its way when the strategy was stopped) leaves a residual
- * position that the flattening orders, sized at the moment of the stop, do not cover.
+ * The flattening orders are sized at the moment of the stop; a fill of an older order that raced the cancels is
+ * offset by the backtest engine with one more market order of its size (see qtrade-backtest's README, "Risk").
  */
 public final class StopLoss implements PreTradeCheck {
 
