@@ -48,6 +48,14 @@ import java.util.Set;
  * the same inputs and seed give bit-identical results, and an instrument or strategy added to a run changes nothing
  * for the others (order ids are per strategy, latency draws depend only on the order and the seed).
  *
+ * <h2>Risk</h2>
+ * Every new order passes {@link Builder#riskGate}'s {@code check} when the strategy sends it; a rejection comes back
+ * at once as a REJECTED update and never reaches the venue. The engine calls the gate's hooks (order accepted and
+ * done, fills, equity marks, and, only if the gate {@code needsMarketData()}, every market event; a wake-up at the
+ * gate's {@code wakeAtNanos()}) and carries out its {@link io.qtrade.risk.RiskActions} at its current time: cancel
+ * every open order (kill switch), or cancel one strategy's orders and flatten its positions with market orders that
+ * skip the check (stop-loss).
+ *
  * <h2>Time window</h2>
  * Events before {@link Builder#startNanos} (by {@code localTs}) build the books without strategy callbacks. The run
  * stops after {@link Builder#endNanos}; without an end it stops when the stream is exhausted and no order message is
@@ -180,7 +188,10 @@ public final class Backtest {
             return this;
         }
 
-        /** The pre-trade gate every new order passes; {@link RiskGate#NONE} unless set. */
+        /**
+         * The pre-trade gate every new order passes, with its hooks and actions (see "Risk" above); a gate holds state
+         * (open orders, a kill switch), so give each run its own. {@link RiskGate#NONE} unless set.
+         */
         public Builder riskGate(RiskGate gate) {
             this.riskGate = Objects.requireNonNull(gate, "backtest: riskGate must not be null, use RiskGate.NONE");
             return this;

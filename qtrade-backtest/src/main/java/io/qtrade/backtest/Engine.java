@@ -20,6 +20,8 @@ import io.qtrade.core.portfolio.Portfolio;
 import io.qtrade.core.portfolio.Position;
 import io.qtrade.core.strategy.Timers;
 import io.qtrade.core.time.SimulatedClock;
+import io.qtrade.core.Side;
+import io.qtrade.risk.RiskActions;
 import io.qtrade.risk.RiskDecision;
 import io.qtrade.risk.RiskGate;
 
@@ -58,6 +60,25 @@ final class Engine {
     boolean othersChanged = true;
     private final boolean measureCallbackTime;
     private long events;
+    /** The gate, whether it is not {@link RiskGate#NONE}, and whether it wants every market event. */
+    private final RiskGate risk;
+    private final boolean riskActive;
+    private final boolean riskPerEvent;
+    private final boolean riskTimed;
+    /** The gate's next wake-up, read whenever the earliest non-market action is recomputed. */
+    private long riskWakeAt = RiskGate.NO_WAKE;
+    /** Set by the gate's {@link RiskActions}; carried out at the top of the next loop step. */
+    private boolean riskCancelAllPending;
+    private final boolean[] riskStopPending;
+    /**
+     * Per strategy stopped by the gate: the first order id sent after the stop (its flattening orders), or
+     * {@link #NOT_STOPPED}. A fill of an older order is a fill that raced the stop's cancels and is offset.
+     */
+    private final long[] riskStoppedBeforeId;
+    private static final long NOT_STOPPED = Long.MIN_VALUE;
+    private boolean riskPending;
+    /** While the engine flattens a stopped strategy: its market orders skip the gate's check. */
+    private boolean riskBypass;
 
     Engine(Backtest config) {
         this.config = config;
@@ -95,6 +116,13 @@ final class Engine {
         this.seedSalt = mix(config.seed) << 8;
         this.localClock = new SimulatedClock(Long.MIN_VALUE);
         this.measureCallbackTime = config.measureCallbackTime;
+        this.risk = config.riskGate;
+        this.riskActive = risk != RiskGate.NONE;
+        this.riskPerEvent = riskActive && risk.needsMarketData();
+        this.riskTimed = riskActive && risk.needsWakeUps();
+        this.riskStopPending = new boolean[n];
+        this.riskStoppedBeforeId = new long[n];
+        java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
     }
 
     private long nextTimerDue() {
@@ -137,6 +165,9 @@ final class Engine {
             startTs = window.exchHasNext() ? window.exchPeekLocalTs() : 0L;
         }
         localClock.advanceTo(startTs);
+        if (riskActive) {
+            risk.bind(new Actions());
+        }
         for (StrategySlot s : slots) {
             beginCallback(s);
             s.strategy.onStart(s);
@@ -156,7 +187,11 @@ final class Engine {
                 // Messages, timers and marks change only when an order is sent, a response is made, a timer is set
                 // or fires: recomputed then, not on every market event.
                 othersChanged = false;
+                if (riskActive) {
+                    riskStep();
+                }
                 tOther = Math.min(Math.min(toExchange.peekTime(), toLocal.peekTime()), Math.min(nextTimerDue(), nextMark));
+                tOther = Math.min(tOther, riskWakeAt);
             }
             long t = Math.min(Math.min(tExch, tLocal), tOther);
             if (exchReady && t == tExch && t <= tOther) {
@@ -184,6 +219,8 @@ final class Engine {
                     localEvent(window);
                 } else if (t == nextTimerDue()) {
                     fireTimers(t);
+                } else if (t == riskWakeAt) {
+                    riskWake(t);
                 } else {
                     localClock.advanceTo(Math.max(localClock.nowNanos(), t));
                     mark(t);
@@ -255,6 +292,9 @@ final class Engine {
         } else {
             localMbo[i].apply(e);
         }
+        if (riskPerEvent) {
+            riskMarketData(i);
+        }
         notifyLocal(i, kind, e, ts >= config.startNanos);
     }
 
@@ -267,6 +307,9 @@ final class Engine {
             book.apply(e, priceTicks);
         } else {
             localMbo[i].apply(e);
+        }
+        if (riskPerEvent) {
+            riskMarketData(i);
         }
         notifyLocal(i, kind, e, ts >= config.startNanos);
     }
@@ -337,6 +380,9 @@ final class Engine {
                 double unrealized = Double.isNaN(markPrice) ? 0.0 : pos.unrealizedPnl(markPrice);
                 equity.add(t, s.index, i, pos.qty(), markPrice, pos.realizedPnl(), unrealized, pos.fees(), eq, net);
             }
+            if (riskActive) {
+                risk.onMark(s.id, p, t);
+            }
         }
     }
 
@@ -344,18 +390,25 @@ final class Engine {
 
     void sendNew(StrategySlot slot, OrderRecord record, int instrument, long sendTs) {
         Order order = record.order();
-        // RiskGate.NONE is skipped: it accepts everything, and asking it would build the order's request object.
-        if (config.riskGate != RiskGate.NONE) {
-            RiskDecision decision = config.riskGate.check(slot.id, order.request(), slot.portfolio,
-                    localClock.nowNanos());
-            if (!decision.accepted()) {
-                int m = toLocal.add(localClock.nowNanos(), MessageQueue.END, slot.index, instrument, order.orderId(),
-                        OrderRecord.NEVER);
-                toLocal.setEnd(m, OrderStatus.REJECTED, decision.reason());
-                record.messageSent();
-                othersChanged = true;
-                return;
+        // RiskGate.NONE is not asked: it accepts everything, and asking it would build the order's request object.
+        RiskDecision decision = riskBypass || !riskActive ? RiskDecision.ACCEPT
+                : risk.check(slot.id, order.request(), slot.portfolio, localClock.nowNanos());
+        if (!decision.accepted()) {
+            int m = toLocal.add(localClock.nowNanos(), MessageQueue.END, slot.index, instrument, order.orderId(),
+                    OrderRecord.NEVER);
+            toLocal.setEnd(m, OrderStatus.REJECTED, decision.reason());
+            record.messageSent();
+            // Never sent: not an open order (a cancel-all must not try to cancel it).
+            slot.orderDone(order.orderId());
+            othersChanged = true;
+            return;
+        }
+        if (riskActive) {
+            if (!riskBypass) {
+                // The gate let an ordinary order of this strategy through: it is no longer stopped.
+                riskStoppedBeforeId[slot.index] = NOT_STOPPED;
             }
+            risk.onOrderAccepted(slot.id, order, localClock.nowNanos());
         }
         long entry = latency[instrument].entryLatencyNanos(sendTs, order.orderId(), seedSalt + SALT_NEW);
         long arrival = channel(lastExchArrival, slot.index, instrument, sendTs + entry);
@@ -484,6 +537,9 @@ final class Engine {
                     default -> order.cancel(t);
                 }
                 slot.orderDone(orderId);
+                if (riskActive && exchTs != OrderRecord.NEVER) {
+                    risk.onOrderDone(slot.id, order, t);
+                }
             }
             case MessageQueue.CANCEL_REJECT -> {
                 if (order.status() != OrderStatus.PENDING_CANCEL) {
@@ -528,10 +584,128 @@ final class Engine {
         if (order.status().isTerminal()) {
             slot.orderDone(order.orderId());
         }
+        if (riskActive) {
+            riskAfterFill(slot, order, fill, t);
+        }
         beginCallback(slot);
         if (slot.receivesOrderUpdates) {
             slot.strategy.onOrderUpdate(ExecutionReport.of(order, exchTs, t));
         }
         slot.strategy.onFill(fill);
+    }
+
+    // ---- risk gate hooks and actions ------------------------------------------------------------------------
+
+    private void riskMarketData(int instrument) {
+        risk.onMarketData(instruments.get(instrument), localViews[instrument].mid(), localClock.nowNanos());
+        // Only an earlier wake-up needs the loop's times recomputed; one that moved later (a heartbeat) is woken at
+        // its old time, finds nothing due, and is read again then: one extra step per timeout, not one per event.
+        if (riskTimed && risk.wakeAtNanos() < riskWakeAt) {
+            othersChanged = true;
+        }
+    }
+
+    private void riskAfterFill(StrategySlot slot, Order order, Fill fill, long t) {
+        risk.onFill(slot.id, fill, slot.portfolio, t);
+        if (order.status().isTerminal()) {
+            risk.onOrderDone(slot.id, order, t);
+        }
+        if (order.orderId() < riskStoppedBeforeId[slot.index]) {
+            // A fill that raced the stop's cancels: the flattening orders were sized before it, so offset it.
+            riskBypass = true;
+            try {
+                slot.submitMarket(slot.record(order.orderId()).instrument(), fill.side() == Side.BUY ? Side.SELL : Side.BUY, fill.qty());
+            } finally {
+                riskBypass = false;
+            }
+        }
+    }
+
+
+    private void riskWake(long t) {
+        localClock.advanceTo(Math.max(localClock.nowNanos(), t));
+        risk.onWake(t);
+        if (risk.wakeAtNanos() <= t) {
+            throw new IllegalStateException("risk gate " + risk + " still asks for a wake-up at "
+                    + risk.wakeAtNanos() + " after being woken at " + t + "; it would never let time advance");
+        }
+    }
+
+    /** Carries out what the gate asked for since the last step, then reads its next wake-up. */
+    private void riskStep() {
+        while (riskPending) {
+            riskPending = false;
+            if (riskCancelAllPending) {
+                riskCancelAllPending = false;
+                for (StrategySlot s : slots) {
+                    cancelOpenOrders(s);
+                }
+            }
+            for (StrategySlot s : slots) {
+                if (riskStopPending[s.index]) {
+                    riskStopPending[s.index] = false;
+                    cancelOpenOrders(s);
+                    // Order ids of a strategy increase: every order sent from here on is newer than this one.
+                    riskStoppedBeforeId[s.index] = ((long) (s.index + 1) << StrategySlot.ID_SHIFT)
+                            | (s.orders.size() + 1L);
+                    flatten(s);
+                }
+            }
+        }
+        riskWakeAt = riskTimed ? risk.wakeAtNanos() : RiskGate.NO_WAKE;
+    }
+
+    private void cancelOpenOrders(StrategySlot s) {
+        long[] ids = new long[Math.max(1, s.orders.size())];
+        for (int i = 0; i < instrumentCount; i++) {
+            int n = s.openOrders(i, ids);
+            for (int k = 0; k < n; k++) {
+                s.cancel(ids[k]);
+            }
+        }
+    }
+
+    /** Sends a market order closing each open position of {@code s}; they skip the gate (they only reduce risk). */
+    private void flatten(StrategySlot s) {
+        riskBypass = true;
+        try {
+            for (int i = 0; i < instrumentCount; i++) {
+                Position pos = s.portfolio.position(instruments.get(i));
+                if (!pos.isFlat()) {
+                    s.submitMarket(i, pos.qty() > 0 ? Side.SELL : Side.BUY, Math.abs(pos.qty()));
+                }
+            }
+        } finally {
+            riskBypass = false;
+        }
+    }
+
+    /** What the gate may ask for: recorded here, carried out at the top of the next loop step. */
+    private final class Actions implements RiskActions {
+        @Override
+        public void cancelAllOrders(String reason, long nowNanos) {
+            riskCancelAllPending = true;
+            riskPending = true;
+            othersChanged = true;
+        }
+
+        @Override
+        public void stopStrategy(String strategyId, String reason, long nowNanos) {
+            for (StrategySlot s : slots) {
+                if (s.id.equals(strategyId)) {
+                    riskStopPending[s.index] = true;
+                    riskPending = true;
+                    othersChanged = true;
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("risk gate asked to stop strategy '" + strategyId
+                    + "', which this backtest does not run (strategies " + config.strategyIds + ")");
+        }
+
+        @Override
+        public String toString() {
+            return "Engine.Actions";
+        }
     }
 }
