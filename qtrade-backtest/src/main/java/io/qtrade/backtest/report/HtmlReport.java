@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -81,8 +82,11 @@ public final class HtmlReport {
         Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            // Not Files.createTempFile: its owner-only permissions would stay on the published report.
+            Path tmp = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
+            Files.writeString(tmp, html, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the HTML report to " + file, e);
@@ -235,9 +239,11 @@ public final class HtmlReport {
                 }
                 out.append(".</p>\n");
             }
-            out.append("<p class=\"note\">Conventions: ").append(escape(options.conventions().toString()))
-                    .append(", periods per year from the grid (365-day year). VaR and ES are per grid period, "
-                            + "positive for losses.</p>\n");
+            Conventions used = options.conventions().withPeriodsPerYear(
+                    Conventions.periodsPerYearOf(options.resampleStepNanos()));
+            out.append("<p class=\"note\">Conventions: ").append(escape(used.toString()))
+                    .append(" (periods per year from the return grid, a 365-day year). VaR and ES are per grid "
+                            + "period, positive for losses.</p>\n");
         }
 
         private double allInstrumentsTotal(String strategyId, String column) {
@@ -367,7 +373,7 @@ public final class HtmlReport {
             List<PnlBucket> hours = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (PnlBucket b : attribution().byHour()) {
-                if (b.tradingPnl() != 0.0 || b.feesPaid() != 0.0 || b.rebates() != 0.0) {
+                if (active(b)) {
                     hours.add(b);
                     labels.add(String.format(Locale.ROOT, "%02d", b.hourUtc()));
                 }
@@ -378,16 +384,23 @@ public final class HtmlReport {
         }
 
         private void pnlByStrategyChart() {
-            List<PnlBucket> buckets = attribution().byStrategyAndInstrument();
+            List<PnlBucket> buckets = new ArrayList<>();
             List<String> labels = new ArrayList<>();
-            for (PnlBucket b : buckets) {
-                labels.add(b.strategyId() + " / " + b.symbol());
+            for (PnlBucket b : attribution().byStrategyAndInstrument()) {
+                if (active(b)) {
+                    buckets.add(b);
+                    labels.add(b.strategyId() + " / " + b.symbol());
+                }
             }
             figure(Charts.pnlBars("PnL by strategy and instrument", "strategy / instrument", buckets, labels),
                     "pnl-by-strategy", "PnL attribution per strategy and instrument.");
         }
 
         private PnlAttribution attribution;
+
+        private static boolean active(PnlBucket b) {
+            return b.tradingPnl() != 0.0 || b.feesPaid() != 0.0 || b.rebates() != 0.0;
+        }
 
         private PnlAttribution attribution() {
             if (attribution == null) {
@@ -400,7 +413,12 @@ public final class HtmlReport {
             out.append("<h2>PnL attribution</h2>\n<table class=\"data\" id=\"attribution\">\n<thead><tr><th>strategy"
                     + "</th><th>instrument</th><th>trading PnL</th><th>fees paid</th><th>rebates</th><th>net PnL</th>"
                     + "</tr></thead>\n<tbody>\n");
-            List<PnlBucket> rows = new ArrayList<>(attribution().byStrategyAndInstrument());
+            List<PnlBucket> rows = new ArrayList<>();
+            for (PnlBucket b : attribution().byStrategyAndInstrument()) {
+                if (active(b)) {
+                    rows.add(b);
+                }
+            }
             rows.addAll(attribution().byStrategy());
             rows.add(attribution().total());
             for (PnlBucket b : rows) {
@@ -503,7 +521,9 @@ public final class HtmlReport {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        String s = String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        // a value that rounds to zero prints without a sign
+        return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
     }
 
     /** An ISO-8601 UTC time of epoch nanoseconds. */

@@ -106,6 +106,11 @@ class HtmlReportTest {
         try (var files = Files.list(file.getParent())) {
             assertThat(files.count()).isEqualTo(1);
         }
+        // the same permissions as any file the process writes (not a temporary file's owner-only mode)
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        if (Files.getFileStore(plain).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
     }
 
     @Test
@@ -115,6 +120,7 @@ class HtmlReportTest {
         assertThat(HtmlReport.duration(1_500)).isEqualTo("1,500 ns");
         assertThat(HtmlReport.num(Double.NaN, 2)).isEqualTo("n/a");
         assertThat(HtmlReport.num(-1234.5, 1)).isEqualTo("-1,234.5");
+        assertThat(HtmlReport.num(-0.00001, 4)).isEqualTo("0.0000");
     }
 
     private static String rowOf(String metric) {
