@@ -277,7 +277,7 @@ public final class HtmlReport {
 
         private String pct(Map<String, PerformanceSummary> perf, String id, Metric m) {
             PerformanceSummary s = perf.get(id);
-            return s == null ? "n/a" : num(m.of(s) * 100, 4) + " %";
+            return s == null ? "n/a" : small(m.of(s) * 100) + " %";
         }
 
         private String val(Map<String, PerformanceSummary> perf, String id, Metric m, int decimals) {
@@ -524,6 +524,14 @@ public final class HtmlReport {
         String s = String.format(Locale.ROOT, "%,." + decimals + "f", v);
         // a value that rounds to zero prints without a sign
         return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
+    }
+
+    /** 4 decimals, or 4 significant digits in scientific notation below 0.001 in magnitude (0 stays "0.0000"). */
+    static String small(double v) {
+        if (Double.isFinite(v) && v != 0.0 && Math.abs(v) < 1e-3) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        return num(v, 4);
     }
 
     /** An ISO-8601 UTC time of epoch nanoseconds. */

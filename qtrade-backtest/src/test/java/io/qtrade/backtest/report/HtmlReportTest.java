@@ -78,8 +78,7 @@ class HtmlReportTest {
                 Conventions.periodsPerYearOf(Timestamps.NANOS_PER_MINUTE)));
         String sharpeRow = rowOf("Sharpe (annualised)");
         assertThat(sharpeRow).contains("<td>" + String.format(Locale.ROOT, "%,.3f", s.sharpe()) + "</td>");
-        assertThat(rowOf("max drawdown")).contains(String.format(Locale.ROOT, "%,.4f %%",
-                s.drawdown().maxDrawdown() * 100));
+        assertThat(rowOf("max drawdown")).contains(HtmlReport.small(s.drawdown().maxDrawdown() * 100) + " %");
         assertThat(rowOf("net PnL")).contains(String.format(Locale.ROOT, "%,.4f", result.portfolio("mm-b").netPnl()));
     }
 
@@ -121,6 +120,8 @@ class HtmlReportTest {
         assertThat(HtmlReport.num(Double.NaN, 2)).isEqualTo("n/a");
         assertThat(HtmlReport.num(-1234.5, 1)).isEqualTo("-1,234.5");
         assertThat(HtmlReport.num(-0.00001, 4)).isEqualTo("0.0000");
+        assertThat(HtmlReport.small(0.000123456)).isEqualTo("1.235e-04");
+        assertThat(HtmlReport.small(12.5)).isEqualTo("12.5000");
     }
 
     private static String rowOf(String metric) {
