@@ -3,11 +3,16 @@ package io.qtrade.backtest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.qtrade.backtest.Backtest;
 import io.qtrade.backtest.BacktestResult;
+import io.qtrade.backtest.exchange.ExchangeSettings;
+import io.qtrade.backtest.latency.ConstantLatency;
+import io.qtrade.backtest.queue.RiskAverseQueue;
 import io.qtrade.backtest.attribution.MultiHourMarket;
 import io.qtrade.backtest.attribution.PnlAttribution;
 import io.qtrade.backtest.execution.MarketTape;
 import io.qtrade.core.market.InMemoryEventSource;
+import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.time.Timestamps;
 import io.qtrade.risk.metrics.Conventions;
 import io.qtrade.risk.metrics.PerformanceSummary;
@@ -113,6 +118,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void aRunWithoutOrdersStillGivesEveryChartAndSaysWhyMetricsAreMissing() {
+        InMemoryEventSource source = MultiHourMarket.source(3, 50);
+        BacktestResult idle = Backtest.builder().source(source)
+                .exchange(ExchangeSettings.builder(MultiHourMarket.AAA)
+                        .latency(ConstantLatency.ZERO)
+                        .queue(RiskAverseQueue.INSTANCE).build())
+                .exchange(ExchangeSettings.builder(MultiHourMarket.BBB)
+                        .latency(ConstantLatency.ZERO)
+                        .queue(RiskAverseQueue.INSTANCE).build())
+                .strategy("idle", new Strategy() { }).markIntervalNanos(0).build().run();
+        String page = HtmlReport.render(idle, ReportOptions.DEFAULTS);
+        assertThat(count(page, "<svg ")).isEqualTo(5);
+        assertThat(page).contains("No return metrics for idle: fewer than 3 equity points");
+        assertThat(rowOf(page, "Sharpe (annualised)")).contains("<td>n/a</td>");
+        assertThat(rowOf(page, "net PnL")).contains("<td>0.0000</td>");
+    }
+
+    @Test
     void durationsAndNumbersAreFormattedForPeople() {
         assertThat(HtmlReport.duration(90 * Timestamps.NANOS_PER_MINUTE + 5 * Timestamps.NANOS_PER_SECOND))
                 .isEqualTo("01h 30m 05s");
@@ -125,6 +148,11 @@ class HtmlReportTest {
     }
 
     private static String rowOf(String metric) {
+        return rowOf(html, metric);
+    }
+
+    private static String rowOf(String page, String metric) {
+        String html = page;
         int at = html.indexOf("<tr><th>" + metric + "</th>");
         assertThat(at).as("row %s", metric).isNotNegative();
         return html.substring(at, html.indexOf("</tr>", at));
