@@ -260,7 +260,7 @@ public final class MarketTape {
             }
         }
 
-        private Series at(int instrument, long ts, String what) {
+        private Series at(int instrument, String what) {
             if (instrument < 0 || instrument >= series.length) {
                 throw new IllegalArgumentException("market tape: " + what + " for instrument index " + instrument
                         + ", expected 0.." + (series.length - 1));
@@ -274,7 +274,7 @@ public final class MarketTape {
          * @throws IllegalArgumentException if {@code ts} is earlier than the instrument's last mid
          */
         public Builder mid(int instrument, long ts, double mid) {
-            Series s = at(instrument, ts, "mid");
+            Series s = at(instrument, "mid");
             int n = s.midCount;
             if (n > 0) {
                 if (ts < s.midTs[n - 1]) {
@@ -310,7 +310,7 @@ public final class MarketTape {
          * @throws IllegalArgumentException for a bad price or quantity, or a time earlier than the last trade
          */
         public Builder trade(int instrument, long ts, double price, double qty) {
-            Series s = at(instrument, ts, "trade");
+            Series s = at(instrument, "trade");
             if (!(price > 0.0) || !(qty > 0.0) || Double.isInfinite(price) || Double.isInfinite(qty)) {
                 throw new IllegalArgumentException("market tape: trade of " + instruments.get(instrument).id()
                         + " at " + ts + " has price " + price + " and qty " + qty + ", expected both finite and > 0");
