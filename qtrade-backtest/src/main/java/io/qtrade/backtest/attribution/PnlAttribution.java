@@ -59,6 +59,7 @@ public final class PnlAttribution {
      */
     public static PnlAttribution of(BacktestResult result) {
         Objects.requireNonNull(result, "pnl attribution: result");
+        requireFillRecords(result, "pnl attribution");
         Table equity = result.equity();
         for (String column : new String[] {"ts", "strategy", "symbol", "realized_pnl", "unrealized_pnl"}) {
             if (!equity.columnNames().contains(column)) {
@@ -106,6 +107,28 @@ public final class PnlAttribution {
             }
         }
         return new PnlAttribution(out);
+    }
+
+    /**
+     * Refuses a result that counted fills in its totals but kept no fill records (a run with a bounded-memory order
+     * history): fees and rebates per hour cannot be told apart without them, and leaving them out would not
+     * reconcile.
+     *
+     * @throws IllegalArgumentException naming the count of fills the totals report
+     */
+    public static void requireFillRecords(BacktestResult result, String what) {
+        long counted = 0;
+        Table totals = result.totals();
+        for (int r = 0; r < totals.rowCount(); r++) {
+            if (totals.stringColumn("symbol").get(r).equals(BacktestResult.ALL_INSTRUMENTS)) {
+                counted += ((Number) totals.column("fills").get(r)).longValue();
+            }
+        }
+        if (counted != result.fillRecords().size()) {
+            throw new IllegalArgumentException(what + ": the totals count " + counted + " fills but the result kept "
+                    + result.fillRecords().size() + " fill records; run the backtest with its full order history "
+                    + "(every order and fill kept) to attribute fees and measure executions");
+        }
     }
 
     private static double[] cell(Map<String, double[]> acc, String strategy, String symbol, String where) {

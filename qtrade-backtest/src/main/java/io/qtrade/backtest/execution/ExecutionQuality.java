@@ -3,6 +3,7 @@ package io.qtrade.backtest.execution;
 import io.qtrade.backtest.BacktestResult;
 import io.qtrade.backtest.FillRecord;
 import io.qtrade.backtest.OrderRecord;
+import io.qtrade.backtest.attribution.PnlAttribution;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.order.Order;
 import tech.tablesaw.api.DoubleColumn;
@@ -71,11 +72,25 @@ public final class ExecutionQuality {
      *
      * @param result the backtest's result (read through its public records)
      * @param tape   the market the backtest ran on, with the same instrument indices
-     * @throws IllegalArgumentException if the tape's instruments are not the backtest's
+     * @throws IllegalArgumentException if the tape's instruments are not the backtest's, or the result kept fewer
+     *                                  order or fill records than its totals count
      */
     public static ExecutionQuality of(BacktestResult result, MarketTape tape) {
         Objects.requireNonNull(result, "execution quality: result");
         Objects.requireNonNull(tape, "execution quality: tape");
+        PnlAttribution.requireFillRecords(result, "execution quality");
+        long orders = 0;
+        Table totals = result.totals();
+        for (int r = 0; r < totals.rowCount(); r++) {
+            if (totals.stringColumn("symbol").get(r).equals(BacktestResult.ALL_INSTRUMENTS)) {
+                orders += ((Number) totals.column("orders").get(r)).longValue();
+            }
+        }
+        if (orders != result.orderRecords().size()) {
+            throw new IllegalArgumentException("execution quality: the totals count " + orders + " orders but the "
+                    + "result kept " + result.orderRecords().size() + " order records; run the backtest with its "
+                    + "full order history (every order and fill kept)");
+        }
         if (!tape.instruments().equals(result.instruments())) {
             throw new IllegalArgumentException("execution quality: the tape's instruments " + ids(tape.instruments())
                     + " are not the backtest's " + ids(result.instruments()));

@@ -370,6 +370,9 @@ public final class HtmlReport {
         }
 
         private void pnlByHourChart() {
+            if (noAttribution("PnL by hour chart")) {
+                return;
+            }
             List<PnlBucket> hours = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (PnlBucket b : attribution().byHour()) {
@@ -384,6 +387,9 @@ public final class HtmlReport {
         }
 
         private void pnlByStrategyChart() {
+            if (noAttribution("PnL by strategy chart")) {
+                return;
+            }
             List<PnlBucket> buckets = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (PnlBucket b : attribution().byStrategyAndInstrument()) {
@@ -402,14 +408,35 @@ public final class HtmlReport {
             return b.tradingPnl() != 0.0 || b.feesPaid() != 0.0 || b.rebates() != 0.0;
         }
 
+        private String attributionUnavailable;
+
+        /** The attribution, or null (with {@link #attributionUnavailable} saying why) when the result cannot give it. */
         private PnlAttribution attribution() {
-            if (attribution == null) {
-                attribution = PnlAttribution.of(result);
+            if (attribution == null && attributionUnavailable == null) {
+                try {
+                    attribution = PnlAttribution.of(result);
+                } catch (IllegalArgumentException e) {
+                    attributionUnavailable = e.getMessage();
+                }
             }
             return attribution;
         }
 
+        private boolean noAttribution(String section) {
+            if (attribution() != null) {
+                return false;
+            }
+            out.append("<p class=\"note\">No ").append(escape(section)).append(": ")
+                    .append(escape(attributionUnavailable)).append(".</p>\n");
+            return true;
+        }
+
         private void attributionTable() {
+            if (attribution() == null) {
+                out.append("<h2>PnL attribution</h2>\n");
+                noAttribution("PnL attribution");
+                return;
+            }
             out.append("<h2>PnL attribution</h2>\n<table class=\"data\" id=\"attribution\">\n<thead><tr><th>strategy"
                     + "</th><th>instrument</th><th>trading PnL</th><th>fees paid</th><th>rebates</th><th>net PnL</th>"
                     + "</tr></thead>\n<tbody>\n");
@@ -435,8 +462,15 @@ public final class HtmlReport {
         private void execution() {
             MarketTape tape = options.market() != null ? options.market()
                     : MarketTape.builder(result.instruments()).build();
-            ExecutionQuality q = ExecutionQuality.of(result, tape);
             out.append("<h2>Execution quality</h2>\n");
+            ExecutionQuality q;
+            try {
+                q = ExecutionQuality.of(result, tape);
+            } catch (IllegalArgumentException e) {
+                out.append("<p class=\"note\">No execution quality: ").append(escape(e.getMessage()))
+                        .append(".</p>\n");
+                return;
+            }
             if (options.market() == null) {
                 out.append("<p class=\"note\">No market tape was given (ReportOptions.market): the interval VWAP "
                         + "and TWAP are not computed and the decision price is the arrival mid.</p>\n");

@@ -104,6 +104,14 @@ class HtmlReportTest {
     }
 
     @Test
+    void aTapeOfOtherInstrumentsIsNamedInThePageInsteadOfTheExecutionTable() {
+        MarketTape other = MarketTape.builder(java.util.List.of(MultiHourMarket.BBB)).build();
+        String page = HtmlReport.render(result, ReportOptions.builder().charts().market(other).build());
+        assertThat(page).contains("No execution quality: execution quality: the tape&#39;s instruments [BBB@SYN] are "
+                + "not the backtest&#39;s [AAA@SYN, BBB@SYN]").doesNotContain("id=\"execution\"");
+    }
+
+    @Test
     void writeCreatesTheFileAtomically(@TempDir Path dir) throws Exception {
         Path file = HtmlReport.write(result, dir.resolve("sub/report.html"), options());
         assertThat(Files.readString(file)).isEqualTo(html);
