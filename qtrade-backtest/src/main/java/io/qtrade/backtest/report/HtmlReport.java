@@ -410,7 +410,7 @@ public final class HtmlReport {
 
         private String attributionUnavailable;
 
-        /** The attribution, or null (with {@link #attributionUnavailable} saying why) when the result cannot give it. */
+        /** The attribution, or null when the result cannot give it ({@link #attributionUnavailable} says why). */
         private PnlAttribution attribution() {
             if (attribution == null && attributionUnavailable == null) {
                 try {

@@ -62,7 +62,8 @@ class HtmlReportTest {
         int found = 0;
         while (m.find()) {
             String before = html.substring(Math.max(0, m.start() - 40), m.start());
-            assertThat(before).as("context of an http reference at %d", m.start()).containsPattern("xmlns(:\\w+)?=[\"']$");
+            assertThat(before).as("context of an http reference at %d", m.start())
+                    .containsPattern("xmlns(:\\w+)?=[\"']$");
             found++;
         }
         assertThat(found).isPositive();
