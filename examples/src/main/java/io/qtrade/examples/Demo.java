@@ -75,6 +75,8 @@ public final class Demo {
     public static final double TAKER_FEE_BPS = 2.0;
     /** Events of the synthetic market by default. */
     public static final long DEFAULT_SYNTHETIC_EVENTS = 2_000_000L;
+    /** Return grid of the report's metrics: 10 s, about a hundred returns on the 17-minute sample. */
+    public static final long REPORT_RETURN_STEP_NANOS = 10_000_000_000L;
     /** Default seed. */
     public static final long DEFAULT_SEED = 7L;
 
@@ -184,6 +186,7 @@ public final class Demo {
         // The report's VWAP/TWAP benchmarks need the market again: the same data, read (or generated) once more.
         Path html = HtmlReport.write(result, options.reportDir().resolve("report.html"), ReportOptions.builder()
                 .title("qtrade demo: market making on " + options.data())
+                .resampleStepNanos(REPORT_RETURN_STEP_NANOS)
                 .market(MarketTape.of(open(options).source()))
                 .build());
         out.println("wrote " + html.toAbsolutePath() + " (the HTML report: open it in a browser)");

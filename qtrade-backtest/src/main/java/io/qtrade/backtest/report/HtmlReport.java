@@ -243,7 +243,14 @@ public final class HtmlReport {
                     Conventions.periodsPerYearOf(options.resampleStepNanos()));
             out.append("<p class=\"note\">Conventions: ").append(escape(used.toString()))
                     .append(" (periods per year from the return grid, a 365-day year). VaR and ES are per grid "
-                            + "period, positive for losses.</p>\n");
+                            + "period, positive for losses.");
+            Table eq = result.equity();
+            if (eq.rowCount() > 1) {
+                long span = eq.longColumn("ts").getLong(eq.rowCount() - 1) - eq.longColumn("ts").getLong(0);
+                out.append(" The run spans ").append(escape(duration(span)))
+                        .append(": annualised figures extrapolate it to a year.");
+            }
+            out.append("</p>\n");
         }
 
         private double allInstrumentsTotal(String strategyId, String column) {
