@@ -96,6 +96,17 @@ class DemoTest {
     }
 
     @Test
+    void writesTheHtmlReportWithItsChartsAndPrintsWhereItIs() throws Exception {
+        Path report = dir.resolve("run1").resolve("report.html");
+        assertThat(printed).contains("wrote " + report.toAbsolutePath() + " (the HTML report");
+        String html = Files.readString(report);
+        assertThat(html).contains("<svg id='chart-equity'", "<svg id='chart-inventory'", "id=\"execution\"");
+        for (String id : result.strategyIds()) {
+            assertThat(html).contains("<th>" + id + "</th>");
+        }
+    }
+
+    @Test
     void aSecondRunGivesTheSameFillsAndPnlBitForBit() throws Exception {
         BacktestResult again = Demo.run(Demo.Options.parse("out=" + dir.resolve("run2")),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

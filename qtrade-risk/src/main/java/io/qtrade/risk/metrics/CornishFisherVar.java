@@ -30,7 +30,11 @@ public final class CornishFisherVar implements TailRisk {
 
     private final double confidence;
 
-    /** @param confidence the confidence level, in (0, 1) */
+    /**
+     * A Cornish-Fisher estimator.
+     *
+     * @param confidence the confidence level, in (0, 1)
+     */
     public CornishFisherVar(double confidence) {
         this.confidence = TailRisk.requireConfidence(confidence);
     }

@@ -15,7 +15,8 @@ package io.qtrade.risk.metrics;
  * maximum that the deepest trough is measured from (the earliest trough on ties); the recovery the first index after
  * the trough where the path is back at or above the peak. Duration in periods: peak to recovery, or peak to the last
  * index when it has not recovered. The longest underwater spell is the longest run of indices below the running
- * maximum (plus the new high that ends it), whatever its depth.
+ * maximum (plus the new high that ends it), whatever its depth. A path that never falls has peak, trough and
+ * recovery at index 0 and lasts 0 periods.
  *
  * <p>Reference: Magdon-Ismail and Atiya (2004), "Maximum drawdown", <i>Risk</i> 17(10), 99-102 (definition);
  * checked against numpy in {@code refcases/performance_metrics_expected.json}.
@@ -129,7 +130,8 @@ public record Drawdown(double maxDrawdown, double maxDrawdownAmount, int peakInd
             }
         }
         longest = Math.max(longest, w.length - 1 - peakAt);
-        int recovery = NOT_RECOVERED;
+        // A path that never falls: peak = trough = recovery = 0, duration 0.
+        int recovery = best > 0.0 ? NOT_RECOVERED : 0;
         if (best > 0.0) {
             double level = w[bestPeak];
             for (int t = bestTrough + 1; t < w.length; t++) {

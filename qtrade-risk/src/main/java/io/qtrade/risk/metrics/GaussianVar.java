@@ -25,6 +25,8 @@ public final class GaussianVar implements TailRisk {
     private final int ddof;
 
     /**
+     * A Gaussian estimator.
+     *
      * @param confidence the confidence level, in (0, 1)
      * @param ddof       delta degrees of freedom of sigma: 1 (sample) or 0 (population)
      */

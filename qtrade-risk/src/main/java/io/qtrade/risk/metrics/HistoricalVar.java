@@ -12,6 +12,9 @@ import java.util.Objects;
  * ES_a  = -mean of the k smallest returns, k = ceil(n (1 - a))     (TailRule.K_SMALLEST)
  * }</pre>
  *
+ * {@code k} is computed with a relative tolerance of 1e-12, so that {@code 100 (1 - 0.95)}, which is
+ * 5.000000000000004 in doubles, gives the 5 smallest returns rather than 6; at least one return is averaged.
+ *
  * <p>References: P. Jorion (2006), <i>Value at Risk</i>, 3rd ed., ch. 5 (historical simulation); C. Acerbi and D.
  * Tasche (2002), "On the coherence of expected shortfall", <i>J. Banking &amp; Finance</i> 26(7), 1487-1503 (the
  * k-smallest tail mean). Checked against numpy 1.24 in {@code refcases/performance_metrics_expected.json} for all 7
@@ -32,6 +35,8 @@ public final class HistoricalVar implements TailRisk {
     private final TailRule tailRule;
 
     /**
+     * A historical estimator.
+     *
      * @param confidence     the confidence level, in (0, 1)
      * @param quantileMethod the sample quantile rule of the VaR (and of the ES's threshold)
      * @param tailRule       which returns the ES averages

@@ -162,5 +162,8 @@ class PerformanceMetricsTest {
         assertThat(s.calmar()).isNaN();
         assertThat(s.winRate()).isNaN();
         assertThat(s.drawdown().maxDrawdown()).isZero();
+        assertThat(s.drawdown().recovered()).isTrue();
+        assertThat(s.drawdown().durationPeriods()).isZero();
+        assertThat(s.drawdown().durationNanos(new long[] {0, 10, 20, 30})).isZero();
     }
 }

@@ -65,7 +65,8 @@ class TailRiskTest {
 
     @Test
     void gaussianVarAndEsMatchTheClosedFormForBothDdof() {
-        // python: mu = r.mean(); z = norm.ppf(1 - a); -(mu + r.std(ddof) * z); -mu + r.std(ddof) * norm.pdf(z) / (1 - a)
+        // python: mu = r.mean(); z = norm.ppf(1 - a); s = r.std(ddof)
+        //         VaR = -(mu + s * z); ES = -mu + s * norm.pdf(z) / (1 - a)
         assertRel(new GaussianVar(0.95, 1).valueAtRisk(R), 0.02921436849517566);
         assertRel(new GaussianVar(0.95, 1).expectedShortfall(R), 0.036699127332426355);
         assertRel(new GaussianVar(0.95, 0).valueAtRisk(R), 0.029155618935624076);
