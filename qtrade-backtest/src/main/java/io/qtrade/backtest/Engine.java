@@ -647,7 +647,7 @@ final class Engine {
                     cancelOpenOrders(s);
                     // Order ids of a strategy increase: every order sent from here on is newer than this one.
                     riskStoppedBeforeId[s.index] = ((long) (s.index + 1) << StrategySlot.ID_SHIFT)
-                            | (s.orders.size() + 1L);
+                            | (s.ordersSent() + 1L);
                     flatten(s);
                 }
             }
@@ -656,7 +656,7 @@ final class Engine {
     }
 
     private void cancelOpenOrders(StrategySlot s) {
-        long[] ids = new long[Math.max(1, s.orders.size())];
+        long[] ids = new long[Math.max(1, s.openOrderCount())];
         for (int i = 0; i < instrumentCount; i++) {
             int n = s.openOrders(i, ids);
             for (int k = 0; k < n; k++) {

@@ -146,6 +146,11 @@ final class StrategySlot implements StrategyContext {
         return sent;
     }
 
+    /** Orders of this strategy not yet terminal as far as it knows, on every instrument. */
+    int openOrderCount() {
+        return liveCount;
+    }
+
     @Override
     public String strategyId() {
         return id;

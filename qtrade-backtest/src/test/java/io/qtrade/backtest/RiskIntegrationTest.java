@@ -122,6 +122,45 @@ class RiskIntegrationTest {
     }
 
     @Test
+    void underOpenOnlyTheKillSwitchCancelsEveryOpenOrderAndAStoppedStrategyEndsFlat() {
+        KillSwitch killSwitch = new KillSwitch();
+        long[] id = new long[3];
+        ScriptedStrategy s = new ScriptedStrategy()
+                .at(1500, c -> {
+                    id[0] = c.submitLimit(0, Side.BUY, 99.00, 1, TimeInForce.GTC);
+                    id[1] = c.submitLimit(0, Side.BUY, 98.00, 1, TimeInForce.GTC);
+                    id[2] = c.submitLimit(0, Side.SELL, 101.00, 1, TimeInForce.GTC);
+                })
+                .at(2000, c -> killSwitch.engage(EngagementCause.MANUAL, "desk head", c.nowNanos()));
+        BacktestResult r = Backtest.builder().source(Scenarios.standardBook(1000).source())
+                .exchange(ExchangeSettings.builder(AAA).latency(new ConstantLatency(LATENCY, LATENCY))
+                        .queue(RiskAverseQueue.INSTANCE).fees(FeeModel.NONE).build())
+                .strategy("s", s).riskGate(killSwitch).initialCash(10_000).markIntervalNanos(0)
+                .orderHistory(OrderHistory.OPEN_ONLY).endNanos(Scenarios.END).build().run();
+        for (long orderId : id) {
+            assertThat(s.last(orderId).status()).isEqualTo(OrderStatus.CANCELED);
+            assertThat(s.last(orderId).localTs()).isEqualTo(2200);
+        }
+        assertThat(r.orderCount()).isEqualTo(3);
+
+        StopLoss stop = StopLoss.perPosition(50);
+        long[] raced = new long[2];
+        ScriptedStrategy t = new ScriptedStrategy().at(1500, c -> {
+            raced[0] = c.submitMarket(0, Side.BUY, 10);
+            raced[1] = c.submitLimit(0, Side.BUY, 95.00, 5, TimeInForce.GTC);
+        });
+        BacktestResult stopped = Backtest.builder()
+                .source(withCrash(Scenarios.standardBook(1000).trade(3000, Side.SELL, 95.00, 8)).source())
+                .exchange(ExchangeSettings.builder(AAA).latency(new ConstantLatency(LATENCY, LATENCY))
+                        .queue(RiskAverseQueue.INSTANCE).fees(FeeModel.NONE).build())
+                .strategy("s", t).riskGate(stop).initialCash(10_000).markIntervalNanos(0)
+                .orderHistory(OrderHistory.OPEN_ONLY).endNanos(Scenarios.END).build().run();
+        // As under ALL (aFillThatRacedTheStopIsOffsetSoTheStrategyEndsFlat): flatten 10, then offset the raced 5.
+        assertThat(stopped.orderCount()).isEqualTo(4);
+        assertThat(stopped.portfolio("s").position(AAA).qty()).isEqualTo(0.0);
+    }
+
+    @Test
     void openOrdersAreCountedFromTheEngineHooksAndFreedWhenOrdersEnd() {
         long[] id = new long[4];
         ScriptedStrategy s = new ScriptedStrategy()
