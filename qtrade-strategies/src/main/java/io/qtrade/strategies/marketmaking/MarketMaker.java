@@ -4,6 +4,7 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.MarketEvent;
+import io.qtrade.core.order.Fill;
 import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.TimeInForce;
@@ -37,7 +38,7 @@ import java.util.Objects;
  *   with {@code OFI_0^2}).</li>
  * </ul>
  *
- * <h2>Quotes, on every book update and sample</h2>
+ * <h2>Quotes, on every book update, own fill and sample</h2>
  * <pre>{@code
  * q        = position / orderQty                                   inventory in orders
  * tau      = horizon.tauSeconds(now)                               (FiniteHorizon: T - t; RollingHorizon: constant)
@@ -180,6 +181,14 @@ public final class MarketMaker implements Strategy {
                 : side == Side.SELL.code() ? referenceMid - price
                 : Math.abs(price - referenceMid);
         intensity.onTrade(ctx.nowNanos(), distance);
+    }
+
+    /** A fill changed the inventory: the quotes are re-evaluated at once (the filled side has none). */
+    @Override
+    public void onFill(Fill fill) {
+        if (fill.instrument().equals(inst)) {
+            evaluate(ctx.book(instrument), ctx.nowNanos());
+        }
     }
 
     @Override
