@@ -29,6 +29,8 @@ final class CheckedStrategy implements Strategy {
     final List<String> violations = new ArrayList<>();
     /** Position sampled after each timer callback (the market maker's 1 s grid). */
     final List<Double> inventory = new ArrayList<>();
+    /** The mid at each timer callback, NaN when a side is empty. */
+    final List<Double> mids = new ArrayList<>();
     long limitOrders;
     double maxAbsPosition;
     private StrategyContext ctx;
@@ -68,6 +70,7 @@ final class CheckedStrategy implements Strategy {
     public void onTimer(long timerId, long nowNanos) {
         inner.onTimer(timerId, nowNanos);
         inventory.add(ctx.position(0).qty());
+        mids.add(ctx.book(0).mid());
     }
 
     @Override

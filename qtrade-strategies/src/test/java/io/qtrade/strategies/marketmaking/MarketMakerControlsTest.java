@@ -173,6 +173,26 @@ class MarketMakerControlsTest {
     }
 
     @Test
+    void orderFlowImbalanceSkewsBothQuotesWithTheFlow() {
+        // OFI (Cont, Kukanov, Stoikov 2014) of the window ending at the 2 s sample is NaN (the ask appeared: no
+        // previous ask to compare), so z = 0. At 2.5 s the bid queue grows 5 -> 9: e = 9 - 5 = +4; at the 3 s sample
+        // OFI = 4, m = 4^2 (seed), z = 4 / 4 = 1, shift = 3 ticks * 0.01 * 1 = 0.03: the reference is 100.08,
+        // bid 100.0670497 -> 100.06, ask 100.0929503 -> 100.10.
+        EventBatch tape = new EventBatch(64);
+        tape.addDepth(0, S, S, Side.BUY, 100.00, 5);
+        tape.addDepth(0, S, S, Side.SELL, 100.10, 5);
+        tape.addDepth(0, 2 * S + S / 2, 2 * S + S / 2, Side.BUY, 100.00, 9);
+        tape.addDepth(0, 4 * S, 4 * S, Side.BUY, 99.50, 1);
+        MarketMaker mm = maker().ofiSkewTicks(3).build();
+        BacktestResult result = run(tape, mm);
+        assertThat(orders(result)).containsExactly(
+                "1.0s BUY 100.03 CANCELED",
+                "1.0s SELL 100.07 CANCELED",
+                "3.0s BUY 100.06 NEW",
+                "3.0s SELL 100.1 NEW");
+    }
+
+    @Test
     void builderNamesMissingAndConflictingSettings() {
         assertThatThrownBy(() -> MarketMaker.builder().orderQty(1).maxInventory(1).sigma(1).intensity(1, 1).build())
                 .hasMessageContaining("model is required");
