@@ -108,6 +108,16 @@ public final class MarketMaker implements Strategy {
     private double ofiZ;
     private OrderView bidQuote;
     private OrderView askQuote;
+    private long bidQuoteTicks;
+    private long askQuoteTicks;
+    /** The model's depths for the inputs of the last evaluation (recomputed only when an input changed). */
+    private double lastQ = Double.NaN;
+    private double lastSigma = Double.NaN;
+    private double lastTau = Double.NaN;
+    private double lastK = Double.NaN;
+    private double lastA = Double.NaN;
+    private double bidDepth = Double.NaN;
+    private double askDepth = Double.NaN;
     private OrderView[] buys = new OrderView[8];
     private int buyCount;
     private OrderView[] sells = new OrderView[8];
@@ -247,8 +257,17 @@ public final class MarketMaker implements Strategy {
         double q = qty / orderQty;
         double tau = horizon.tauSeconds(now);
         double s = book.mid() + ofiSkewTicks * tickSize * ofiZ;
-        double bidDepth = model.bidDepth(q, sigma, tau, k, a);
-        double askDepth = model.askDepth(q, sigma, tau, k, a);
+        if (q != lastQ || sigma != lastSigma || tau != lastTau || k != lastK || a != lastA) {
+            // The model is a pure function: its depths change only with its inputs, which move at fills and samples
+            // (and with tau on a finite horizon), not with every book update.
+            bidDepth = model.bidDepth(q, sigma, tau, k, a);
+            askDepth = model.askDepth(q, sigma, tau, k, a);
+            lastQ = q;
+            lastSigma = sigma;
+            lastTau = tau;
+            lastK = k;
+            lastA = a;
+        }
         long bidTicks = Long.MIN_VALUE;
         if (bidDepth == bidDepth) {
             bidTicks = Math.min((long) Math.floor((s - bidDepth) / tickSize + GRID_EPSILON), bestAskTicks - 1);
@@ -257,20 +276,21 @@ public final class MarketMaker implements Strategy {
         if (askDepth == askDepth) {
             askTicks = Math.max((long) Math.ceil((s + askDepth) / tickSize - GRID_EPSILON), bestBidTicks + 1);
         }
-        bidQuote = quoteSide(Side.BUY, bidQuote, bidTicks, qty + leaves(buys, buyCount));
-        askQuote = quoteSide(Side.SELL, askQuote, askTicks, -qty + leaves(sells, sellCount));
+        bidQuote = quoteSide(Side.BUY, bidQuote, bidQuoteTicks, bidTicks, qty + leaves(buys, buyCount));
+        askQuote = quoteSide(Side.SELL, askQuote, askQuoteTicks, askTicks, -qty + leaves(sells, sellCount));
     }
 
     /**
      * Keeps, replaces or withdraws the quote of one side.
      *
+     * @param currentTicks  the price of {@code current} in ticks (when {@code current} is not null)
      * @param targetTicks   the target price in ticks, {@code Long.MIN_VALUE} when the model does not quote the side
      * @param worstExposure the position in the side's direction if every live order of the side filled
      */
-    private OrderView quoteSide(Side side, OrderView current, long targetTicks, double worstExposure) {
+    private OrderView quoteSide(Side side, OrderView current, long currentTicks, long targetTicks,
+                                double worstExposure) {
         boolean modelQuotes = targetTicks != Long.MIN_VALUE && targetTicks > 0;
         if (current != null && current.status() != OrderStatus.PENDING_CANCEL) {
-            long currentTicks = inst.toTicks(current.price());
             if (modelQuotes && Math.abs(currentTicks - targetTicks) < minRequoteTicks
                     && worstExposure <= maxInventory + GRID_EPSILON * orderQty) {
                 return current;
@@ -284,11 +304,13 @@ public final class MarketMaker implements Strategy {
         ordersSent++;
         OrderView order = ctx.order(id);
         if (side == Side.BUY) {
+            bidQuoteTicks = targetTicks;
             if (buyCount == buys.length) {
                 buys = Arrays.copyOf(buys, buyCount * 2);
             }
             buys[buyCount++] = order;
         } else {
+            askQuoteTicks = targetTicks;
             if (sellCount == sells.length) {
                 sells = Arrays.copyOf(sells, sellCount * 2);
             }
