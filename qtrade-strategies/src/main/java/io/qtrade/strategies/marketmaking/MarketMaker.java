@@ -35,7 +35,8 @@ import java.util.Objects;
  *   <li>OFI skew (optional): the order flow imbalance of Cont, Kukanov and Stoikov (2014)
  *   ({@link OrderFlowImbalance}) summed over the last interval, {@code OFI_j}, normalised by its exponentially
  *   weighted root mean square: {@code z_j = OFI_j / sqrt(m_j)}, {@code m_j = 0.9 m_{j-1} + 0.1 OFI_j^2} (seeded
- *   with {@code OFI_0^2}).</li>
+ *   with {@code OFI_0^2}); {@code z_j = 0} for a window whose OFI is undefined (a side was empty in it) or when
+ *   {@code m_j = 0}.</li>
  * </ul>
  *
  * <h2>Quotes, on every book update, own fill and sample</h2>

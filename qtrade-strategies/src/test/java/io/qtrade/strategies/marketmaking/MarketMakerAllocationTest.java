@@ -46,7 +46,7 @@ class MarketMakerAllocationTest {
                 .ofiSkewTicks(0.5)
                 .minRequoteTicks(5) // sigma, k, A and the OFI skew move a little at each sample: quotes stay
                 .build();
-        Context ctx = new Context();
+        DirectContext ctx = new DirectContext(AAA);
         mm.onStart(ctx);
         EventBatch batch = new EventBatch(8);
         EventCursor cursor = new EventCursor();
@@ -74,7 +74,7 @@ class MarketMakerAllocationTest {
         assertThat(allocated).isLessThan(1_000); // 0 B per callback; slack for the counter's own bookkeeping
     }
 
-    private static void apply(Context ctx, EventBatch batch, EventCursor cursor, MarketMaker mm, long t, Side side,
+    private static void apply(DirectContext ctx, EventBatch batch, EventCursor cursor, MarketMaker mm, long t, Side side,
                               double price, double qty) {
         batch.clear();
         batch.addDepth(0, t, t, side, price, qty);
@@ -86,7 +86,7 @@ class MarketMakerAllocationTest {
     }
 
     /** 200,000 book updates 10 ms apart that leave the quotes in place, a sample every second; returns the time. */
-    private static long steadyState(Context ctx, EventBatch batch, EventCursor cursor, MarketMaker mm, long t) {
+    private static long steadyState(DirectContext ctx, EventBatch batch, EventCursor cursor, MarketMaker mm, long t) {
         for (int i = 0; i < 200_000; i++) {
             t += 10_000_000L; // 10 ms: a sample every 100 updates
             apply(ctx, batch, cursor, mm, t, Side.BUY, 100.00, 5 + (i & 1)); // queue size only: quotes stay
@@ -108,91 +108,5 @@ class MarketMakerAllocationTest {
 
     private static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-    }
-
-    /** A minimal context: one instrument, a book, a portfolio, orders acknowledged (and cancels done) at once. */
-    private static final class Context implements StrategyContext {
-        final SimulatedClock clock = new SimulatedClock(0);
-        final OrderBook book = new OrderBook(AAA);
-        final Portfolio portfolio = new Portfolio(0);
-        final List<Order> orders = new ArrayList<>();
-        long timerId = 7;
-
-        @Override
-        public String strategyId() {
-            return "mm";
-        }
-
-        @Override
-        public List<Instrument> instruments() {
-            return List.of(AAA);
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public OrderBookView book(int instrument) {
-            return book;
-        }
-
-        @Override
-        public Portfolio portfolio() {
-            return portfolio;
-        }
-
-        @Override
-        public long submitLimit(int instrument, Side side, double price, double qty, TimeInForce timeInForce) {
-            Order order = new Order(orders.size() + 1, OrderRequest.limit(AAA, side, price, qty, timeInForce),
-                    clock.nowNanos());
-            order.acknowledge(clock.nowNanos());
-            orders.add(order);
-            return order.orderId();
-        }
-
-        @Override
-        public long submitMarket(int instrument, Side side, double qty) {
-            throw new AssertionError("the market maker sends no market orders");
-        }
-
-        @Override
-        public long submit(OrderRequest request) {
-            throw new AssertionError("the market maker sends limit orders through submitLimit");
-        }
-
-        @Override
-        public boolean cancel(long orderId) {
-            Order order = orders.get((int) orderId - 1);
-            order.requestCancel(clock.nowNanos());
-            order.cancel(clock.nowNanos());
-            return true;
-        }
-
-        @Override
-        public OrderView order(long orderId) {
-            return orders.get((int) orderId - 1);
-        }
-
-        @Override
-        public int openOrders(int instrument, long[] orderIds) {
-            return 0;
-        }
-
-        @Override
-        public long scheduleAt(long timeNanos) {
-            return timerId;
-        }
-
-        @Override
-        public long scheduleEvery(long intervalNanos) {
-            return timerId;
-        }
-
-        @Override
-        public boolean cancelTimer(long timerId) {
-            return false;
-        }
     }
 }
