@@ -14,16 +14,16 @@ package io.qtrade.strategies.marketmaking;
  * with {@code s} the mid, {@code q} the inventory in orders, {@code gamma > 0} the risk aversion (per price unit, with
  * inventory counted in orders), {@code sigma} the volatility of {@code s} in price units per sqrt(second),
  * {@code tau = T - t} in seconds and {@code k > 0} (per price unit) the decay of the fill intensity
- * {@code lambda(delta) = A exp(-k delta)}. {@code A} does not enter the quotes. These are the approximations of [1,
- * eqs. (29)-(30)], exact for the first-order expansion in {@code q} of the value function; the spread tends to
+ * {@code lambda(delta) = A exp(-k delta)}. {@code A} does not enter the quotes. These are the closed-form
+ * approximations of [1] (the value function expanded to second order in the inventory {@code q}); the spread tends to
  * {@code 2/k} as {@code gamma -> 0}. A depth may be negative (a quote through the mid): the controls of
  * {@link MarketMaker} keep the rounded quote off the opposite touch.
  *
  * <p>Horizon: {@code tau} is supplied by the caller. A finite horizon passes {@code T - t} ({@link FiniteHorizon});
  * the infinite-horizon (rolling) mode passes a constant {@code tau} ({@link RollingHorizon}), i.e. it always quotes as
  * if {@code tau} seconds were left, the stationary approximation used by practitioners (e.g. the Hummingbot
- * implementation) rather than the discounted ergodic formulation of [1, section 2.3], which needs a discount rate
- * {@code omega > gamma^2 sigma^2 q^2 / 2} and has no closed form at every inventory. {@link GueantLehalleFernandezTapia}
+ * implementation) rather than the infinite-horizon objective with a discount rate {@code omega} that [1] also considers, whose
+ * reservation prices are defined only while {@code omega > gamma^2 sigma^2 q^2 / 2}. {@link GueantLehalleFernandezTapia}
  * is the principled stationary alternative.
  *
  * <p>[1] M. Avellaneda, S. Stoikov (2008), "High-frequency trading in a limit order book", Quantitative Finance 8(3),

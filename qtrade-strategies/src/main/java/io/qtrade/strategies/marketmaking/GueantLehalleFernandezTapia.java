@@ -16,10 +16,10 @@ package io.qtrade.strategies.marketmaking;
  * with {@code s} the mid, {@code q} the inventory in orders, {@code Q} the inventory bound in orders,
  * {@code gamma > 0} the risk aversion, {@code sigma} in price units per sqrt(second), and the fill intensity
  * {@code lambda(delta) = A exp(-k delta)} ({@code A} per second, {@code k} per price unit). With {@code xi = gamma}
- * these are the asymptotic approximations of [1, section 4, eqs. for delta^b_infinity and delta^a_infinity]; the
- * general {@code xi} (the model with a running inventory penalty, {@code xi = 0} there giving
- * {@code c1 = 1/k}) is the form of [2, section 4] with order size {@code Delta = 1} (inventory counted in orders). For
- * {@code xi = 0} the limit {@code c1 = 1/k} and {@code c2 = sqrt(gamma e / (2 A k))} is used. The horizon does not
+ * these are the closed-form asymptotic approximations of [1] ({@code delta^b_infinity}, {@code delta^a_infinity}); the
+ * general {@code xi} (the model with a running inventory penalty) is the form of [2] with order size
+ * {@code Delta = 1} (inventory counted in orders). For {@code xi = 0} the limit {@code c1 = 1/k},
+ * {@code c2 = sqrt(gamma e / (2 A k))} is used. The horizon does not
  * enter: {@code tau} is ignored.
  *
  * <p>[1] O. Gueant, C.-A. Lehalle, J. Fernandez-Tapia (2013), "Dealing with the inventory risk: a solution to the

@@ -3,8 +3,8 @@ package io.qtrade.strategies.marketmaking;
 /**
  * The infinite-horizon (rolling) mode: {@code tau} is the constant {@code tauSeconds} at every time, so the quotes
  * are those of a finite-horizon maker that always has {@code tauSeconds} left. This is the stationary use of the
- * Avellaneda-Stoikov formulas common in practice (not the discounted ergodic formulation of Avellaneda and Stoikov
- * 2008, section 2.3); {@code tauSeconds} sets how much inventory risk the maker prices in, together with gamma.
+ * Avellaneda-Stoikov formulas common in practice (not the discounted infinite-horizon objective that Avellaneda and
+ * Stoikov 2008 also consider); {@code tauSeconds} sets how much inventory risk the maker prices in, together with gamma.
  *
  * @param tauSeconds the constant time left, seconds, finite and {@code > 0}
  */

@@ -3,8 +3,9 @@ package io.qtrade.strategies.marketmaking;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
- * Online estimate of the fill intensity {@code lambda(delta) = A exp(-k delta)} of Avellaneda and Stoikov (2008,
- * section 2.2) from trades observed at a distance {@code delta} from a reference price.
+ * Online estimate of the fill intensity {@code lambda(delta) = A exp(-k delta)} of Avellaneda and Stoikov (2008),
+ * "High-frequency trading in a limit order book", Quantitative Finance 8(3), from trades observed at a distance
+ * {@code delta} from a reference price.
  *
  * <p>A trade whose aggressor bought at price {@code p} would have filled an ask resting at {@code s + delta} for every
  * {@code delta <= p - s}; a sell at {@code p} every bid at {@code s - delta} for {@code delta <= s - p}. So the caller
