@@ -109,7 +109,7 @@ class MarketMakerBacktestTest {
         }
         double rms = Math.sqrt(sum / n);
         assertThat(rms).isBetween(0.003, 0.03); // a fraction of a tick to a few ticks per second: the CST market
-        assertThat(mm.sigma()).isCloseTo(rms, within(0.15 * rms));
+        assertThat(mm.sigma()).isCloseTo(rms, within(0.15 * rms)); // seen: 0.00673 against 0.00685
     }
 
     @Test
