@@ -42,7 +42,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * java -jar qtrade-bench/target/benchmarks.jar 'MarketMakingBenchmark' -f 1 -wi 3 -i 5 -w 1 -r 1 -prof gc
+ * java -Xms2g -Xmx2g -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.MarketMakingBenchmark 8
  * }</pre>
+ * The {@code main} runs the four backtests interleaved, round after round in one JVM, and prints each round's
+ * events/s and its ratio to that round's no-op run: on a shared machine whose load changes by the minute, ratios
+ * within a round are the comparable figures.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -63,6 +67,35 @@ public class MarketMakingBenchmark {
     private final double[] inventories = new double[QUOTES];
     private final AvellanedaStoikov as = new AvellanedaStoikov(0.3);
     private final GueantLehalleFernandezTapia glft = new GueantLehalleFernandezTapia(10, 5);
+
+    /**
+     * Interleaved rounds of {@code noop}, {@code touchRequoter}, {@code avellanedaStoikov} and {@code glft}; the
+     * optional argument is the number of rounds (default 8).
+     */
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        MarketMakingBenchmark b = new MarketMakingBenchmark();
+        b.generate();
+        String[] names = {"noop", "touchRequoter", "avellanedaStoikov", "glft"};
+        for (int round = 1; round <= rounds; round++) {
+            double[] rate = new double[names.length];
+            StringBuilder line = new StringBuilder("round " + round + ":");
+            for (int i = 0; i < names.length; i++) {
+                Strategy strategy = switch (i) {
+                    case 0 -> new Strategy() { };
+                    case 1 -> new BacktestThroughput.Requoter();
+                    case 2 -> maker(new AvellanedaStoikov(0.3));
+                    default -> maker(new GueantLehalleFernandezTapia(10, 5));
+                };
+                long t0 = System.nanoTime();
+                BacktestResult result = b.backtest(strategy);
+                rate[i] = EVENTS / ((System.nanoTime() - t0) * 1e-9);
+                line.append(String.format(java.util.Locale.ROOT, "  %s %.2f M/s (%.2f, %.1f orders/1000 events)",
+                        names[i], rate[i] / 1e6, rate[i] / rate[0], result.orderRecords().size() * 1e3 / EVENTS));
+            }
+            System.out.println(line);
+        }
+    }
 
     @Setup
     public void generate() {
