@@ -58,7 +58,9 @@ import java.util.Objects;
  * <h2>Pause</h2>
  * No quote, and resting quotes cancelled, while the book is crossed or locked, a side is empty, the book has had no
  * update for more than {@code staleAfterNanos} (checked on every sample too), the horizon is over, or sigma, {@code k}
- * or {@code A} are not known yet. {@link #pausedEvaluations()} counts those evaluations.
+ * or {@code A} are not known yet (checked in that order). {@link #pausedEvaluations()} counts those evaluations,
+ * {@link #pausedOnBook()}, {@link #pausedOnStaleBook()}, {@link #pausedOnHorizon()} and {@link #pausedOnWarmUp()} by
+ * reason.
  *
  * <p>Per event: a few comparisons, two model evaluations ({@code log}, {@code sqrt}, {@code pow}) and a scan of the
  * strategy's few live orders; no allocation (the engine's order objects aside). Not thread-safe: one instance per
@@ -126,7 +128,10 @@ public final class MarketMaker implements Strategy {
     private long ordersSent;
     private long cancelsSent;
     private long evaluations;
-    private long pausedEvaluations;
+    private long pausedBook;
+    private long pausedStale;
+    private long pausedHorizon;
+    private long pausedWarmUp;
     private long samples;
 
     private MarketMaker(Builder b) {
@@ -246,12 +251,24 @@ public final class MarketMaker implements Strategy {
         pruneFinished();
         long bestBidTicks = book.bestBidTicks();
         long bestAskTicks = book.bestAskTicks();
-        if (book.isEmpty(Side.BUY) || book.isEmpty(Side.SELL) || bestBidTicks >= bestAskTicks
-                || now - book.lastLocalTs() > staleAfterNanos || horizon.isOver(now)
-                || sigma != sigma || k != k || a != a) {
-            pausedEvaluations++;
-            bidQuote = withdraw(bidQuote);
-            askQuote = withdraw(askQuote);
+        if (book.isEmpty(Side.BUY) || book.isEmpty(Side.SELL) || bestBidTicks >= bestAskTicks) {
+            pausedBook++;
+            pause();
+            return;
+        }
+        if (now - book.lastLocalTs() > staleAfterNanos) {
+            pausedStale++;
+            pause();
+            return;
+        }
+        if (horizon.isOver(now)) {
+            pausedHorizon++;
+            pause();
+            return;
+        }
+        if (sigma != sigma || k != k || a != a) {
+            pausedWarmUp++;
+            pause();
             return;
         }
         double qty = position.qty();
@@ -318,6 +335,11 @@ public final class MarketMaker implements Strategy {
             sells[sellCount++] = order;
         }
         return order;
+    }
+
+    private void pause() {
+        bidQuote = withdraw(bidQuote);
+        askQuote = withdraw(askQuote);
     }
 
     private OrderView withdraw(OrderView quote) {
@@ -400,9 +422,29 @@ public final class MarketMaker implements Strategy {
         return evaluations;
     }
 
-    /** Evaluations that paused quoting (crossed, one-sided or stale book, horizon over, parameters unknown). */
+    /** Evaluations that paused quoting, for any reason: the sum of the four counters below. */
     public long pausedEvaluations() {
-        return pausedEvaluations;
+        return pausedBook + pausedStale + pausedHorizon + pausedWarmUp;
+    }
+
+    /** Evaluations paused because the book was crossed, locked or had an empty side. */
+    public long pausedOnBook() {
+        return pausedBook;
+    }
+
+    /** Evaluations paused because the book's last update was older than {@code staleAfterNanos}. */
+    public long pausedOnStaleBook() {
+        return pausedStale;
+    }
+
+    /** Evaluations paused because the horizon was over. */
+    public long pausedOnHorizon() {
+        return pausedHorizon;
+    }
+
+    /** Evaluations paused because sigma, {@code A} or {@code k} were not known yet (warm-up). */
+    public long pausedOnWarmUp() {
+        return pausedWarmUp;
     }
 
     /** Samples taken (timer firings). */

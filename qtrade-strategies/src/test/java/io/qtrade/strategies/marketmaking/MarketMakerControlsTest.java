@@ -140,7 +140,11 @@ class MarketMakerControlsTest {
                 "20.0s BUY 100.03 NEW",
                 "20.0s SELL 100.07 NEW");
         assertThat(records.get(0).order().lastUpdateTs()).isEqualTo(7 * S);
-        assertThat(mm.pausedEvaluations()).isGreaterThanOrEqualTo(1 + 13); // the one-sided start, 7 s .. 19 s
+        assertThat(mm.pausedOnBook()).isEqualTo(1);          // the one-sided start
+        assertThat(mm.pausedOnStaleBook()).isEqualTo(13);    // the samples at 7 s .. 19 s
+        assertThat(mm.pausedOnWarmUp()).isZero();            // sigma, A, k given
+        assertThat(mm.pausedOnHorizon()).isZero();
+        assertThat(mm.pausedEvaluations()).isEqualTo(14);
     }
 
     @Test
@@ -156,6 +160,7 @@ class MarketMakerControlsTest {
         BacktestResult result = run(tape, crossing);
         assertThat(orders(result)).containsExactly("1.0s BUY 100.03 CANCELED", "1.0s SELL 100.07 CANCELED");
         assertThat(result.orderRecords().get(0).order().lastUpdateTs()).isEqualTo(2 * S);
+        assertThat(mm.pausedOnBook()).isEqualTo(1 + 1); // the one-sided start, the crossed update at 2 s
     }
 
     @Test
@@ -170,6 +175,8 @@ class MarketMakerControlsTest {
         BacktestResult result = run(tape, mm);
         assertThat(orders(result)).containsExactly("1.0s BUY 100.03 CANCELED", "1.0s SELL 100.07 CANCELED");
         assertThat(result.orderRecords().get(0).order().lastUpdateTs()).isEqualTo(3 * S);
+        assertThat(mm.pausedOnHorizon()).isGreaterThanOrEqualTo(2); // the 3 s sample and the 4 s update at least
+        assertThat(mm.pausedOnStaleBook()).isZero();
     }
 
     @Test
