@@ -28,10 +28,25 @@ import io.qtrade.backtest.exchange.*;
 import io.qtrade.backtest.latency.*;
 import io.qtrade.backtest.queue.*;
 import io.qtrade.backtest.fee.*;
+import io.qtrade.backtest.attribution.*;
+import io.qtrade.backtest.report.*;
 import io.qtrade.risk.*;
-// strategies: pairs trading and execution algorithms
+import io.qtrade.risk.limits.*;
+import io.qtrade.risk.killswitch.*;
+import io.qtrade.risk.breakers.*;
+import io.qtrade.risk.stops.*;
+import io.qtrade.risk.sizing.*;
+import io.qtrade.risk.inventory.*;
+import io.qtrade.risk.metrics.*;
+// strategies: market making, pairs trading and execution algorithms (backtest's execution-quality package has a
+// ParentOrder too: use io.qtrade.backtest.execution.ExecutionQuality by its full name)
+import io.qtrade.strategies.marketmaking.*;
 import io.qtrade.strategies.pairs.*;
 import io.qtrade.strategies.execution.*;
+// research: sweeps, walk-forward, Monte Carlo
+import io.qtrade.research.sweep.*;
+import io.qtrade.research.walkforward.*;
+import io.qtrade.research.montecarlo.*;
 // data: synthetic market, tick store (and its sample), SQL over it
 import io.qtrade.connectors.synthetic.*;
 import io.qtrade.connectors.store.*;

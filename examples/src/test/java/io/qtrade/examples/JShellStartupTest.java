@@ -58,6 +58,12 @@ class JShellStartupTest {
                     int symbols = store.catalog().size();
                     Table t = Table.create("t");
                     var settings = FeatureResearch.Settings.DEFAULTS;
+                    var maker = new AvellanedaStoikov(0.1);
+                    var killSwitch = new KillSwitch();
+                    var conventions = Conventions.DAILY;
+                    var grid = ParameterGrid.builder().values("gamma", 0.1, 1.0).build();
+                    var monteCarlo = MonteCarlo.builder();
+                    var dsr = SharpeInference.expectedMaxSharpe(100, 0.002);
                     """, problems);
             assertThat(problems).isEmpty();
             assertThat(shell.varValue(shell.variables().filter(v -> v.name().equals("symbols")).findFirst()
