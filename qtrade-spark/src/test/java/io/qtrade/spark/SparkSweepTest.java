@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,6 +167,27 @@ class SparkSweepTest {
         SparkSweep.writeTable(spark, table, again.toUri().toString());
         assertThat(records(again)).hasSize(18);
         assertThat(records(again).get(17).get("net_pnl")).isEqualTo(records.get(17).get("net_pnl"));
+    }
+
+    @Test
+    void aTableForAnotherFileSystemIsCopiedThroughHadoopAndReplacesTheOldFile() throws IOException {
+        spark.hadoopConfiguration().set("fs." + SchemeLocalFileSystem.SCHEME + ".impl",
+                SchemeLocalFileSystem.class.getName());
+        SweepResult r = SparkSweep.run(spark, sweep().build());
+        Path file = dir.resolve("remote-out/sweep.parquet");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "an older table");
+        String uri = SchemeLocalFileSystem.SCHEME + "://" + file;
+
+        assertThat(SparkSweep.writeTable(spark, r.table(), uri)).isEqualTo(uri);
+        List<GenericRecord> records = records(file);
+        assertThat(records).hasSize(18);
+        assertThat(records.get(5).get("net_pnl")).isEqualTo(r.table().doubleColumn("net_pnl").getDouble(5));
+        // Only the table is left: the hidden in-progress copy was renamed over the old file.
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith("."))
+                    .toList()).containsExactly("sweep.parquet");
+        }
     }
 
     @Test
