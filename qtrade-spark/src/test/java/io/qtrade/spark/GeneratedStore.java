@@ -35,6 +35,16 @@ final class GeneratedStore {
     }
 
     /**
+     * Writes a store for a hand run of {@link SparkSweepMain} with {@link MakerSweepDefinition}:
+     * {@code args = root [days] [eventsPerDay]} (defaults 3 and 20000).
+     */
+    public static void main(String[] args) {
+        long[] rows = write(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 3,
+                args.length > 2 ? Long.parseLong(args[2]) : 20_000);
+        System.out.println("wrote " + java.util.Arrays.toString(rows) + " rows per day under " + args[0]);
+    }
+
+    /**
      * Writes {@code days} days from {@link #FIRST_DAY} of {@code eventsPerDay} generated events each (seed 1000 + day)
      * as Parquet into the store at {@code root}.
      *
