@@ -80,9 +80,7 @@ public final class SparkSweep {
             rows = spark.parallelize(tasks, tasks.size())
                     .map(task -> runTask(task, factory, strategyId, samplePeriodNanos))
                     .collect();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("the Spark job of " + sweep + " failed: " + e.getMessage(), e);
-        } catch (Exception e) { // SparkException: Scala declares no checked exceptions, Java cannot name it alone
+        } catch (Exception e) { // SparkException: Scala declares no checked exceptions, so Java cannot name it alone
             throw new IllegalStateException("the Spark job of " + sweep + " failed: " + e.getMessage(), e);
         } finally {
             spark.setJobDescription(null);

@@ -147,6 +147,31 @@ class SparkSweepTest {
     }
 
     @Test
+    void aTaskSparkCannotRunFailsTheJobNamingTheSweep() {
+        Sweep sweep = sweep().factory(new UnreadableFactory()).build();
+
+        assertThatThrownBy(() -> SparkSweep.run(spark, sweep))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the Spark job of Sweep[sets=6, partitions=3, threads=2, strategyId=null,"
+                        + " samplePeriodNanos=1000000000] failed: Job aborted due to stage failure")
+                .hasMessageContaining("refuses to be read on an executor")
+                .hasCauseInstanceOf(org.apache.spark.SparkException.class);
+    }
+
+    /** Serializes on the driver but cannot be read back: stands for a class missing on the executors. */
+    private static final class UnreadableFactory implements io.qtrade.research.sweep.BacktestFactory {
+        @Override
+        public io.qtrade.backtest.Backtest create(io.qtrade.research.sweep.ParameterSet parameters,
+                                                  io.qtrade.research.sweep.Partition partition) {
+            throw new IllegalStateException("never reached");
+        }
+
+        private void readObject(java.io.ObjectInputStream in) throws IOException {
+            throw new java.io.InvalidObjectException("refuses to be read on an executor");
+        }
+    }
+
+    @Test
     void theTableIsWrittenAsParquetWithEveryRowAndValue() throws IOException {
         Path file = dir.resolve("out/sweep.parquet");
         SweepResult r = SparkSweep.run(spark, sweep().build(), file.toString());
