@@ -46,7 +46,8 @@ import java.util.Objects;
  * partition and error, exactly as in-process; the job fails only when Spark cannot run a task at all (an executor
  * lost more than {@code spark.task.maxFailures} times, the application's classes missing on an executor). The sweep's
  * thread count and progress listener are not used: the executors' cores set the parallelism and Spark reports
- * progress itself. The factory must be serializable; that is checked on the driver before the job starts.
+ * progress itself. The factory must be serializable; that is checked on the driver before the job starts. With a
+ * {@code SparkSession}, pass {@code JavaSparkContext.fromSparkContext(session.sparkContext())}.
  */
 public final class SparkSweep {
 
