@@ -282,7 +282,8 @@ public final class BinanceRestClient implements OrderGateway {
                 q.append('&');
             }
             q.append("recvWindow=").append(recvWindowMillis).append("&timestamp=").append(localMs + serverOffsetMillis);
-            q.append("&signature=").append(signer.sign(q.toString()));
+            String signature = signer.sign(q.toString()); // over everything before "&signature="
+            q.append("&signature=").append(signature);
         }
         URI uri = URI.create(base + path + (q.length() == 0 ? "" : "?" + q));
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
