@@ -3,6 +3,7 @@ package io.qtrade.connectors.replay;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -237,7 +238,7 @@ public final class LoopbackVenue implements AutoCloseable {
                     }
                 }
                 if (drop) {
-                    conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the replay script");
+                    drop(conn);
                     return;
                 }
                 if (frameIntervalNanos > 0) {
@@ -249,6 +250,26 @@ public final class LoopbackVenue implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("replay to a closed connection stopped: {}", e.toString());
         }
+    }
+
+    /**
+     * Drops the TCP connection without a close handshake, after the frames already sent have left: waits (up to
+     * 1 s) for the send buffer to drain, then closes the socket channel itself, which the client sees as an
+     * abnormal closure (1006) or an I/O error.
+     */
+    private static void drop(WebSocket conn) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (conn.hasBufferedData() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        if (conn instanceof WebSocketImpl impl && impl.getChannel() != null) {
+            try {
+                impl.getChannel().close();
+            } catch (IOException e) {
+                LOG.debug("closing the dropped channel: {}", e.toString());
+            }
+        }
+        conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the replay script");
     }
 
     /** Stops both servers. */
