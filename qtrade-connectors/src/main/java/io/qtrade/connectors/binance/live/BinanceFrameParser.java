@@ -67,6 +67,13 @@ public final class BinanceFrameParser {
     private final CharRange text = new CharRange();
     private String stream = "?";
     private int instrument = -1;
+    // The rows of a trade or book-ticker frame, written only once the whole frame has been read.
+    private long pendingExchTs;
+    private byte pendingSide;
+    private double pendingPrice;
+    private double pendingQty;
+    private double pendingAskPrice;
+    private double pendingAskQty;
 
     /**
      * @param market      spot or USD-M futures (futures diffs must carry {@code pu})
@@ -124,10 +131,22 @@ public final class BinanceFrameParser {
             if (!sawData) {
                 return CONTROL;
             }
+            if (p.nextToken() != null) {
+                throw bad(null, "text after the frame's JSON object");
+            }
         } catch (JsonProcessingException e) {
             throw bad(null, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw bad(null, "unreadable frame: " + e.getMessage());
+        }
+        if (kind == TRADE) {
+            out.add(instrument, pendingExchTs, localTs, EventKind.TRADE, pendingSide, pendingPrice, pendingQty,
+                    EventBatch.NO_ORDER_ID, EventFlags.END_OF_MESSAGE);
+        } else if (kind == BBO) {
+            out.add(instrument, pendingExchTs, localTs, EventKind.BBO, Side.BUY.code(), pendingPrice, pendingQty,
+                    EventBatch.NO_ORDER_ID, EventFlags.NONE);
+            out.add(instrument, pendingExchTs, localTs, EventKind.BBO, Side.SELL.code(), pendingAskPrice,
+                    pendingAskQty, EventBatch.NO_ORDER_ID, EventFlags.END_OF_MESSAGE);
         }
         return kind;
     }
@@ -226,9 +245,10 @@ public final class BinanceFrameParser {
                 require(!Double.isNaN(qty), "q", "the trade quantity");
                 require(transactTime != NONE, "T", "the trade time");
                 require(buyerIsMaker >= 0, "m", "whether the buyer is the maker");
-                Side aggressor = buyerIsMaker == 1 ? Side.SELL : Side.BUY;
-                out.add(instrument, transactTime * NANOS_PER_MILLI, localTs, EventKind.TRADE, aggressor.code(), price,
-                        qty, EventBatch.NO_ORDER_ID, EventFlags.END_OF_MESSAGE);
+                pendingSide = (buyerIsMaker == 1 ? Side.SELL : Side.BUY).code();
+                pendingExchTs = transactTime * NANOS_PER_MILLI;
+                pendingPrice = price;
+                pendingQty = qty;
                 return TRADE;
             }
             default -> {
@@ -236,12 +256,12 @@ public final class BinanceFrameParser {
                 require(!Double.isNaN(bidQty), "B", "the best bid quantity");
                 require(!Double.isNaN(askPrice), "a", "the best ask price");
                 require(!Double.isNaN(askQty), "A", "the best ask quantity");
-                long exchTs = transactTime != NONE ? transactTime * NANOS_PER_MILLI
+                pendingExchTs = transactTime != NONE ? transactTime * NANOS_PER_MILLI
                         : eventTime != NONE ? eventTime * NANOS_PER_MILLI : localTs;
-                out.add(instrument, exchTs, localTs, EventKind.BBO, Side.BUY.code(), bidPrice, bidQty,
-                        EventBatch.NO_ORDER_ID, EventFlags.NONE);
-                out.add(instrument, exchTs, localTs, EventKind.BBO, Side.SELL.code(), askPrice, askQty,
-                        EventBatch.NO_ORDER_ID, EventFlags.END_OF_MESSAGE);
+                pendingPrice = bidPrice;
+                pendingQty = bidQty;
+                pendingAskPrice = askPrice;
+                pendingAskQty = askQty;
                 return BBO;
             }
         }
