@@ -73,6 +73,7 @@ public final class LoopbackVenue implements AutoCloseable {
     private int framesSent;
     private int connections;
     private int dropsDone;
+    private final java.util.concurrent.atomic.AtomicInteger pongs = new java.util.concurrent.atomic.AtomicInteger();
 
     private LoopbackVenue(Builder b) {
         this.frames = List.copyOf(b.frames);
@@ -156,6 +157,23 @@ public final class LoopbackVenue implements AutoCloseable {
         synchronized (cursorLock) {
             return dropsDone;
         }
+    }
+
+    /** Sends a WebSocket ping to every open connection; returns how many were sent. */
+    public int ping() {
+        int n = 0;
+        for (WebSocket conn : ws.getConnections()) {
+            if (conn.isOpen()) {
+                conn.sendPing();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Pongs received from clients. */
+    public int pongs() {
+        return pongs.get();
     }
 
     /** The request paths ({@code /stream?streams=...}) of each WebSocket handshake, in order. */
@@ -332,6 +350,11 @@ public final class LoopbackVenue implements AutoCloseable {
         @Override
         public void onError(WebSocket conn, Exception ex) {
             LOG.debug("loopback WebSocket error: {}", ex.toString());
+        }
+
+        @Override
+        public void onWebsocketPong(WebSocket conn, org.java_websocket.framing.Framedata frame) {
+            pongs.incrementAndGet();
         }
 
         @Override
