@@ -122,6 +122,29 @@ class KiteOrderClientTest {
     }
 
     @Test
+    void modifyPutsTheNewPriceAndQuantityThenQueriesTheState() {
+        try (LoopbackVenue venue = venue()) {
+            ExecutionReport r = client(venue).modify(INFY, 151220000000000L, 1499.95, 10);
+            HttpExchangeRecord put = venue.requests().get(0);
+            assertThat(put.method() + " " + put.path()).isEqualTo("PUT /orders/regular/151220000000000");
+            assertThat(put.body()).isEqualTo("order_type=LIMIT&quantity=10&price=1499.95&validity=DAY");
+            assertThat(put.header("Authorization")).isEqualTo("token kitekey1:kitetoken3");
+            assertThat(venue.requests().get(1).path()).isEqualTo("/orders/151220000000000");
+            assertThat(r.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        }
+    }
+
+    @Test
+    void cancelDeletesThenReportsTheOrdersState() {
+        try (LoopbackVenue venue = venue()) {
+            ExecutionReport r = client(venue).cancel(INFY, 151220000000000L);
+            assertThat(venue.requests()).extracting(q -> q.method() + " " + q.path()).containsExactly(
+                    "DELETE /orders/regular/151220000000000", "GET /orders/151220000000000");
+            assertThat(r.orderId()).isEqualTo(151220000000000L);
+        }
+    }
+
+    @Test
     void cancelAllCancelsOnlyTheInstrumentsOpenOrdersWithTheirVariety() {
         try (LoopbackVenue venue = venue()) {
             List<ExecutionReport> reports = client(venue).cancelAll(INFY);
