@@ -31,6 +31,34 @@ class KiteTickerClientTest {
     private static final Instrument INFY = Instrument.spot("INFY", "NSE", 0.05, 1);
 
     @Test
+    void failedConnectionsNeverLogTheAccessTokenCarriedInTheAddress() throws Exception {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        KiteTickerClient client;
+        try {
+            Credentials c = new Credentials(ApiSecret.of("KITE_API_KEY", "kitekey1"),
+                    ApiSecret.of("KITE_API_SECRET", "kitesecret2"), ApiSecret.of("KITE_ACCESS_TOKEN", "kitetoken3"));
+            // Port 1 on loopback: nothing listens, every attempt fails.
+            client = new KiteTickerClient(java.net.URI.create("ws://127.0.0.1:1"), c, List.of(INFY),
+                    new long[] {TOKEN}, KiteTickerClient.Mode.QUOTE, b -> { }, HttpClient.newHttpClient(),
+                    new ReconnectPolicy(1_000_000, 2_000_000, 2, 1, 2, 3L), n -> { }, new SystemClock());
+            client.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!client.connection().gaveUp() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            client.close();
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(client.connection().gaveUp()).isTrue();
+        assertThat(log).contains("kite-ticker: connection attempt 1 failed").contains("gave up after 2");
+        assertThat(log + client).doesNotContain("kitetoken3").doesNotContain("kitekey1").doesNotContain("kitesecret2");
+    }
+
+    @Test
     void resubscribesAfterADropAndLosesNoTradedVolume() throws Exception {
         List<ReplayFrame> frames = new ArrayList<>();
         for (int k = 0; k < 40; k++) {
@@ -77,8 +105,9 @@ class KiteTickerClientTest {
             assertThat(venue.handshakes().get(0)).isEqualTo("/?api_key=kitekey1&access_token=kitetoken3");
             assertThat(client.heartbeats()).isEqualTo(1);
             assertThat(client.malformedMessages()).isEqualTo(1);
-            // Received full ticks: 40 - heartbeat - truncated - 2 lost = 36 snapshots.
-            assertThat(snapshots.get()).isEqualTo(36);
+            // Received full ticks: 40 - heartbeat - truncated - 2 lost = 36 snapshots; the tick sent just before the
+            // drop may itself be lost in flight, as on a real network (35).
+            assertThat(snapshots.get()).isBetween(35L, 36L);
             // Volume went from 1000 (tick 0) to 1117 (tick 39); gaps are bridged by the volume difference.
             assertThat(tradedQty.get()).isEqualTo(117);
         }
