@@ -22,8 +22,11 @@ import java.util.function.Supplier;
  * hands every complete text or binary message to a {@link Handler} on the receive thread, and after a drop
  * reconnects with the {@link ReconnectPolicy}'s backoff (waited through the injected {@link Sleeper}). A connection
  * older than {@code maxConnectionAgeNanos} is closed and reopened at once (Binance closes every connection after 24
- * hours; reopening a little earlier loses nothing a resync cannot repair). Pings are answered with pongs by the JDK
- * client itself (RFC 6455 section 5.5.2) and counted here.
+ * hours; reopening a little earlier loses nothing a resync cannot repair). A connection on which nothing (message,
+ * heartbeat, ping) has arrived for {@code idleTimeoutNanos} is taken for dead and reopened with backoff: a half-open
+ * TCP connection never reports its end, and venues send heartbeats (Kite every second) or pings (Binance) so that
+ * silence means failure. Pings are answered with pongs by the JDK client itself (RFC 6455 section 5.5.2) and counted
+ * here.
  *
  * <p>A handler that throws does not kill the supervisor: the exception is logged, counted in
  * {@link #handlerErrors()}, and the connection is reset if the handler's {@link Handler#resetOnError} says so
@@ -59,7 +62,10 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private final Sleeper sleeper;
     private final Clock clock;
     private final long maxConnectionAgeNanos;
+    private final long idleTimeoutNanos;
     private final Thread supervisor;
+    private volatile long lastHeardNanos;
+    private volatile long idleResets;
     private volatile boolean closed;
     private volatile WebSocket socket;
     private volatile CompletableFuture<String> ended;
@@ -79,9 +85,11 @@ public final class ReconnectingWebSocket implements AutoCloseable {
      * @param sleeper               how to wait the backoff
      * @param clock                 for the connection's age
      * @param maxConnectionAgeNanos reopen a connection this old, {@code > 0}
+     * @param idleTimeoutNanos      reopen a connection silent this long, {@code > 0}
      */
     public ReconnectingWebSocket(String name, Supplier<URI> uri, HttpClient http, Handler handler,
-                                 ReconnectPolicy policy, Sleeper sleeper, Clock clock, long maxConnectionAgeNanos) {
+                                 ReconnectPolicy policy, Sleeper sleeper, Clock clock, long maxConnectionAgeNanos,
+                                 long idleTimeoutNanos) {
         this.name = Objects.requireNonNull(name, "name");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.http = Objects.requireNonNull(http, "http");
@@ -93,6 +101,10 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             throw new IllegalArgumentException("maxConnectionAgeNanos must be > 0, was " + maxConnectionAgeNanos);
         }
         this.maxConnectionAgeNanos = maxConnectionAgeNanos;
+        if (idleTimeoutNanos <= 0) {
+            throw new IllegalArgumentException("idleTimeoutNanos must be > 0, was " + idleTimeoutNanos);
+        }
+        this.idleTimeoutNanos = idleTimeoutNanos;
         this.supervisor = new Thread(this::run, "qtrade-ws-" + name);
         this.supervisor.setDaemon(true);
     }
@@ -127,6 +139,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             connects++;
             schedule.reset();
             long openedAt = clock.nowNanos();
+            lastHeardNanos = openedAt;
             LOG.info("{}: connected (connection #{})", name, connects);
             String reason;
             try {
@@ -158,14 +171,23 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     }
 
     private String waitForEnd(CompletableFuture<String> end, long openedAt, WebSocket ws) throws InterruptedException {
-        long left = maxConnectionAgeNanos - (clock.nowNanos() - openedAt);
         while (true) {
+            long now = clock.nowNanos();
+            long left = maxConnectionAgeNanos - (now - openedAt);
+            long idleLeft = idleTimeoutNanos - (now - lastHeardNanos);
             try {
-                return end.get(Math.max(1, left), TimeUnit.NANOSECONDS);
+                return end.get(Math.max(1, Math.min(left, idleLeft)), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 return "failed: " + e.getCause();
             } catch (TimeoutException e) {
-                left = maxConnectionAgeNanos - (clock.nowNanos() - openedAt);
+                now = clock.nowNanos();
+                left = maxConnectionAgeNanos - (now - openedAt);
+                if (now - lastHeardNanos >= idleTimeoutNanos) {
+                    idleResets++;
+                    ws.abort();
+                    return "silent for " + (now - lastHeardNanos) / 1_000_000L + " ms (idle timeout "
+                            + idleTimeoutNanos / 1_000_000L + " ms)";
+                }
                 if (left <= 0) {
                     rotations++;
                     LOG.info("{}: connection is {} s old (limit {} s): reopening", name,
@@ -252,6 +274,11 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         return rotations;
     }
 
+    /** Connections reset because nothing arrived for the idle timeout. */
+    public long idleResets() {
+        return idleResets;
+    }
+
     /** Whether the reconnect policy ran out of attempts. */
     public boolean gaveUp() {
         return gaveUp;
@@ -278,6 +305,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            lastHeardNanos = clock.nowNanos();
             if (text.length() == 0 && last) {
                 handle(webSocket, data, null);
             } else {
@@ -293,6 +321,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            lastHeardNanos = clock.nowNanos();
             if (binary.position() == 0 && last) {
                 handle(webSocket, null, data.asReadOnlyBuffer());
             } else {
@@ -338,7 +367,15 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            lastHeardNanos = clock.nowNanos();
             pings++;
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            lastHeardNanos = clock.nowNanos();
             webSocket.request(1);
             return null;
         }
@@ -358,6 +395,6 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     @Override
     public String toString() {
         return "ReconnectingWebSocket[" + name + ", policy=" + policy + ", maxConnectionAgeNanos="
-                + maxConnectionAgeNanos + ", connects=" + connects + ", disconnects=" + disconnects + "]";
+                + maxConnectionAgeNanos + ", idleTimeoutNanos=" + idleTimeoutNanos + ", connects=" + connects + ", disconnects=" + disconnects + "]";
     }
 }

@@ -62,6 +62,8 @@ public final class LoopbackVenue implements AutoCloseable {
     private final Map<Integer, Integer> drops;
     private final Set<Integer> skips;
     private final Map<String, Function<HttpExchangeRecord, HttpAnswer>> routes;
+    private final boolean playAfterClientMessage;
+    private final Map<WebSocket, CountDownLatch> subscribed = new ConcurrentHashMap<>();
     private final Server ws;
     private final HttpServer http;
     private final List<HttpExchangeRecord> requests = new CopyOnWriteArrayList<>();
@@ -81,6 +83,7 @@ public final class LoopbackVenue implements AutoCloseable {
         this.drops = Map.copyOf(b.drops);
         this.skips = Set.copyOf(b.skips);
         this.routes = Map.copyOf(b.routes);
+        this.playAfterClientMessage = b.playAfterClientMessage;
         InetAddress loopback = InetAddress.getLoopbackAddress();
         this.ws = new Server(new InetSocketAddress(loopback, 0));
         ws.setReuseAddr(true);
@@ -229,6 +232,11 @@ public final class LoopbackVenue implements AutoCloseable {
 
     private void play(WebSocket conn) {
         try {
+            CountDownLatch first = subscribed.get(conn);
+            if (playAfterClientMessage && first != null && !first.await(10, TimeUnit.SECONDS)) {
+                LOG.warn("no client message within 10 s: nothing replayed on this connection");
+                return;
+            }
             while (conn.isOpen()) {
                 ReplayFrame frame;
                 boolean drop;
@@ -321,6 +329,7 @@ public final class LoopbackVenue implements AutoCloseable {
             List<String> messages = new CopyOnWriteArrayList<>();
             received.add(messages);
             receivedBy.put(conn, messages);
+            subscribed.put(conn, new CountDownLatch(1));
             synchronized (cursorLock) {
                 connections++;
             }
@@ -332,6 +341,7 @@ public final class LoopbackVenue implements AutoCloseable {
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
             receivedBy.remove(conn);
+            subscribed.remove(conn);
         }
 
         @Override
@@ -339,6 +349,10 @@ public final class LoopbackVenue implements AutoCloseable {
             List<String> l = receivedBy.get(conn);
             if (l != null) {
                 l.add(message);
+            }
+            CountDownLatch first = subscribed.get(conn);
+            if (first != null) {
+                first.countDown();
             }
         }
 
@@ -370,6 +384,7 @@ public final class LoopbackVenue implements AutoCloseable {
         private final Map<Integer, Integer> drops = new HashMap<>();
         private final Set<Integer> skips = new HashSet<>();
         private final Map<String, Function<HttpExchangeRecord, HttpAnswer>> routes = new HashMap<>();
+        private boolean playAfterClientMessage;
 
         private Builder(List<ReplayFrame> frames) {
             this.frames = List.copyOf(Objects.requireNonNull(frames, "frames"));
@@ -391,6 +406,15 @@ public final class LoopbackVenue implements AutoCloseable {
                 throw new IllegalArgumentException("lost must be >= 0, was " + lost);
             }
             drops.put(index, lost);
+            return this;
+        }
+
+        /**
+         * Start sending on a connection only after its client's first message (a subscription), as venues that
+         * stream nothing before a subscribe do (Kite).
+         */
+        public Builder playAfterClientMessage() {
+            this.playAfterClientMessage = true;
             return this;
         }
 

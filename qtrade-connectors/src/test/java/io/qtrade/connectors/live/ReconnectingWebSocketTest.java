@@ -66,7 +66,8 @@ class ReconnectingWebSocketTest {
             Recording handler = new Recording();
             URI uri = URI.create(venue.webSocketBase() + "/ws");
             ReconnectingWebSocket ws = new ReconnectingWebSocket("age", () -> uri, HttpClient.newHttpClient(), handler,
-                    ReconnectPolicy.defaults(1), delays::add, new SystemClock(), TimeUnit.MILLISECONDS.toNanos(150));
+                    ReconnectPolicy.defaults(1), delays::add, new SystemClock(), TimeUnit.MILLISECONDS.toNanos(150),
+                    TimeUnit.HOURS.toNanos(1));
             ws.start();
             await(() -> ws.connects() >= 3);
             ws.close();
@@ -78,12 +79,31 @@ class ReconnectingWebSocketTest {
     }
 
     @Test
+    void aSilentConnectionIsTakenForDeadAndReopenedWithBackoff() throws Exception {
+        List<Long> delays = new CopyOnWriteArrayList<>();
+        try (LoopbackVenue venue = LoopbackVenue.builder(List.of()).start()) {
+            Recording handler = new Recording();
+            URI uri = URI.create(venue.webSocketBase() + "/ws");
+            ReconnectingWebSocket ws = new ReconnectingWebSocket("idle", () -> uri, HttpClient.newHttpClient(),
+                    handler, new ReconnectPolicy(1_000_000, 10_000_000, 2, 0, 5, 1), delays::add, new SystemClock(),
+                    TimeUnit.HOURS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(100));
+            ws.start();
+            await(() -> ws.connects() >= 2);
+            ws.close();
+            assertThat(ws.idleResets()).isGreaterThanOrEqualTo(1);
+            assertThat(handler.disconnects.get(0)).startsWith("silent for").contains("idle timeout 100 ms");
+            assertThat(delays.get(0)).isEqualTo(1_000_000L); // unlike a rotation, a dead connection backs off
+        }
+    }
+
+    @Test
     void pingsAreAnsweredWithPongsAndCounted() throws Exception {
         try (LoopbackVenue venue = LoopbackVenue.builder(List.of()).start()) {
             Recording handler = new Recording();
             URI uri = URI.create(venue.webSocketBase() + "/ws");
             ReconnectingWebSocket ws = new ReconnectingWebSocket("ping", () -> uri, HttpClient.newHttpClient(),
-                    handler, ReconnectPolicy.defaults(1), n -> { }, new SystemClock(), TimeUnit.HOURS.toNanos(1));
+                    handler, ReconnectPolicy.defaults(1), n -> { }, new SystemClock(), TimeUnit.HOURS.toNanos(1),
+                    TimeUnit.HOURS.toNanos(1));
             ws.start();
             await(() -> venue.connections() == 1 && ws.isConnected());
             assertThat(venue.ping()).isEqualTo(1);
@@ -107,7 +127,7 @@ class ReconnectingWebSocketTest {
             URI uri = URI.create(venue.webSocketBase() + "/ws");
             ReconnectingWebSocket ws = new ReconnectingWebSocket("reset", () -> uri, HttpClient.newHttpClient(),
                     handler, new ReconnectPolicy(1_000_000, 10_000_000, 2, 0, 3, 1), delays::add, new SystemClock(),
-                    TimeUnit.HOURS.toNanos(1));
+                    TimeUnit.HOURS.toNanos(1), TimeUnit.HOURS.toNanos(1));
             ws.start();
             await(() -> handler.texts.size() >= 2 && ws.connects() == 2);
             ws.close();

@@ -68,6 +68,11 @@ public final class BinanceMarketDataClient implements AutoCloseable {
     public static final URI FUTURES_REST_BASE = URI.create("https://fapi.binance.com");
     /** Default connection age at which the stream is reopened: 23 h 50 min, inside Binance's 24 h limit. */
     public static final long DEFAULT_MAX_CONNECTION_AGE_NANOS = TimeUnit.MINUTES.toNanos(23 * 60 + 50);
+    /**
+     * Default idle timeout: 5 minutes. Binance pings every 20 s (spot) or 3 min (futures) and a busy stream sends
+     * far more often; a connection silent this long is dead.
+     */
+    public static final long DEFAULT_IDLE_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceMarketDataClient.class);
 
@@ -117,7 +122,7 @@ public final class BinanceMarketDataClient implements AutoCloseable {
         this.batch = new EventBatch(b.batchCapacity);
         URI uri = streamUri();
         this.socket = new ReconnectingWebSocket("binance-" + market.name().toLowerCase(Locale.ROOT), () -> uri, this.http,
-                new Handler(), b.policy, b.sleeper, clock, b.maxConnectionAgeNanos);
+                new Handler(), b.policy, b.sleeper, clock, b.maxConnectionAgeNanos, b.idleTimeoutNanos);
     }
 
     /** A builder for {@code market} and its instruments (their symbols as Binance spells them). */
@@ -318,6 +323,7 @@ public final class BinanceMarketDataClient implements AutoCloseable {
         private Clock clock = new SystemClock();
         private HttpClient http;
         private long maxConnectionAgeNanos = DEFAULT_MAX_CONNECTION_AGE_NANOS;
+        private long idleTimeoutNanos = DEFAULT_IDLE_TIMEOUT_NANOS;
 
         private Builder(BinanceMarket market, List<Instrument> instruments, LiveEventListener listener) {
             this.market = Objects.requireNonNull(market, "market");
@@ -409,6 +415,15 @@ public final class BinanceMarketDataClient implements AutoCloseable {
                 throw new IllegalArgumentException("maxConnectionAgeNanos must be > 0, was " + nanos);
             }
             this.maxConnectionAgeNanos = nanos;
+            return this;
+        }
+
+        /** Reopen a connection on which nothing has arrived for this long. */
+        public Builder idleTimeoutNanos(long nanos) {
+            if (nanos <= 0) {
+                throw new IllegalArgumentException("idleTimeoutNanos must be > 0, was " + nanos);
+            }
+            this.idleTimeoutNanos = nanos;
             return this;
         }
 

@@ -72,7 +72,8 @@ public final class BinanceUserDataStream implements AutoCloseable {
         }
         this.keepAliveNanos = keepAliveNanos;
         this.socket = new ReconnectingWebSocket("binance-user-data", this::newStreamUri, http, new Handler(), policy,
-                sleeper, clock, BinanceMarketDataClient.DEFAULT_MAX_CONNECTION_AGE_NANOS);
+                sleeper, clock, BinanceMarketDataClient.DEFAULT_MAX_CONNECTION_AGE_NANOS,
+                BinanceMarketDataClient.DEFAULT_IDLE_TIMEOUT_NANOS);
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "qtrade-binance-listenkey");
             t.setDaemon(true);

@@ -37,6 +37,9 @@ public final class KiteTickerClient implements AutoCloseable {
     /** Kite's ticker address. */
     public static final URI KITE_TICKER = URI.create("wss://ws.kite.trade");
 
+    /** Default idle timeout: 10 s, ten missed heartbeats. */
+    public static final long DEFAULT_IDLE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(KiteTickerClient.class);
 
     /** Ticker modes, as Kite names them. */
@@ -75,10 +78,12 @@ public final class KiteTickerClient implements AutoCloseable {
      * @param policy      reconnect backoff
      * @param sleeper     how the backoff waits
      * @param clock       stamps {@code localTs}
+     * @param idleTimeoutNanos reopen a connection silent this long (Kite sends a heartbeat every second; 10 s is
+     *                    {@link #DEFAULT_IDLE_TIMEOUT_NANOS})
      */
     public KiteTickerClient(URI base, Credentials credentials, List<Instrument> instruments, long[] tokens, Mode mode,
                             LiveEventListener listener, HttpClient http, ReconnectPolicy policy, Sleeper sleeper,
-                            Clock clock) {
+                            Clock clock, long idleTimeoutNanos) {
         Objects.requireNonNull(credentials, "credentials");
         String token = credentials.accessToken().orElseThrow(() -> new IllegalArgumentException("the Kite ticker"
                 + " needs an access token (" + Credentials.KITE_ACCESS_TOKEN + " or a session exchange)")).reveal();
@@ -95,7 +100,7 @@ public final class KiteTickerClient implements AutoCloseable {
             events.write(tick, localTs, batch);
         };
         this.socket = new ReconnectingWebSocket("kite-ticker", () -> uri, http, new Handler(), policy, sleeper, clock,
-                TimeUnit.DAYS.toNanos(1));
+                TimeUnit.DAYS.toNanos(1), idleTimeoutNanos);
     }
 
     /** The subscribe message: {@code {"a":"subscribe","v":[t1,t2]}}. */

@@ -204,6 +204,7 @@ class BinanceMarketDataClientTest {
                     .reconnectPolicy(new ReconnectPolicy(TimeUnit.MILLISECONDS.toNanos(100),
                             TimeUnit.SECONDS.toNanos(5), 2.0, 1.0, 5, 42L))
                     .sleeper(delays::add)
+                    .idleTimeoutNanos(TimeUnit.SECONDS.toNanos(1))
                     .clock(new SystemClock())
                     .build();
             holder[0] = client;

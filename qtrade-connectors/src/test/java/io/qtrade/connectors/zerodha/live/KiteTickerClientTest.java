@@ -42,7 +42,8 @@ class KiteTickerClientTest {
             // Port 1 on loopback: nothing listens, every attempt fails.
             client = new KiteTickerClient(java.net.URI.create("ws://127.0.0.1:1"), c, List.of(INFY),
                     new long[] {TOKEN}, KiteTickerClient.Mode.QUOTE, b -> { }, HttpClient.newHttpClient(),
-                    new ReconnectPolicy(1_000_000, 2_000_000, 2, 1, 2, 3L), n -> { }, new SystemClock());
+                    new ReconnectPolicy(1_000_000, 2_000_000, 2, 1, 2, 3L), n -> { }, new SystemClock(),
+                    KiteTickerClient.DEFAULT_IDLE_TIMEOUT_NANOS);
             client.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!client.connection().gaveUp() && System.nanoTime() < deadline) {
@@ -75,7 +76,7 @@ class KiteTickerClientTest {
         AtomicLong lastBestBidQty = new AtomicLong();
         AtomicLong snapshots = new AtomicLong();
         try (LoopbackVenue venue = LoopbackVenue.builder(frames).frameIntervalNanos(TimeUnit.MILLISECONDS.toNanos(3))
-                .dropAfter(12, 2).start()) {
+                .dropAfter(12, 2).playAfterClientMessage().start()) {
             Credentials c = new Credentials(ApiSecret.of("KITE_API_KEY", "kitekey1"),
                     ApiSecret.of("KITE_API_SECRET", "kitesecret2"), ApiSecret.of("KITE_ACCESS_TOKEN", "kitetoken3"));
             KiteTickerClient client = new KiteTickerClient(venue.webSocketBase(), c, List.of(INFY),
@@ -89,7 +90,7 @@ class KiteTickerClientTest {
                             }
                         }
                     }, HttpClient.newHttpClient(), new ReconnectPolicy(1_000_000, 10_000_000, 2, 1, 3, 5L),
-                    delays::add, new SystemClock());
+                    delays::add, new SystemClock(), TimeUnit.MILLISECONDS.toNanos(500));
             client.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (lastBestBidQty.get() != 139 && System.nanoTime() < deadline) {
@@ -98,6 +99,7 @@ class KiteTickerClientTest {
             client.close();
 
             assertThat(lastBestBidQty.get()).isEqualTo(139); // the last tick's best bid qty, 100 + 39
+            // The drop is seen as a close, or (if the abrupt close is not reported) as 500 ms of silence.
             assertThat(client.connection().connects()).isEqualTo(2);
             assertThat(delays).hasSize(1);
             assertThat(venue.clientMessages()).hasSize(2).allSatisfy(messages -> assertThat(messages).containsExactly(
