@@ -62,22 +62,26 @@ public final class KiteTickParser {
      * @throws MalformedFrameException when the framing is broken; no packet is handed out then
      */
     public int parse(ByteBuffer message, Handler handler) {
-        ByteBuffer m = message.slice().order(ByteOrder.BIG_ENDIAN);
-        int size = m.remaining();
+        // Absolute reads from the message's position: no view buffer per message when it is big-endian (the JDK's
+        // WebSocket hands out big-endian buffers); a little-endian one is read through a big-endian view.
+        ByteBuffer m = message.order() == ByteOrder.BIG_ENDIAN ? message
+                : message.duplicate().order(ByteOrder.BIG_ENDIAN);
+        int base = message.position();
+        int size = message.remaining();
         if (size == 1) {
             return 0;
         }
         if (size < 2) {
             throw bad(-1, 0, "empty message: expected a 2-byte packet count");
         }
-        int count = m.getShort(0) & 0xFFFF;
+        int count = m.getShort(base) & 0xFFFF;
         int offset = 2;
         for (int i = 0; i < count; i++) {
             if (offset + 2 > size) {
                 throw bad(i, offset, "truncated: the packet's 2-byte length is missing (message has " + size
                         + " bytes, " + count + " packets announced)");
             }
-            int length = m.getShort(offset) & 0xFFFF;
+            int length = m.getShort(base + offset) & 0xFFFF;
             if (length != 8 && length != 28 && length != 32 && length != 44 && length != 184) {
                 throw bad(i, offset, "packet length " + length + " is none of 8 (LTP), 28/32 (index quote/full),"
                         + " 44 (quote), 184 (full)");
@@ -93,8 +97,8 @@ public final class KiteTickParser {
         }
         offset = 2;
         for (int i = 0; i < count; i++) {
-            int length = m.getShort(offset) & 0xFFFF;
-            decode(m, offset + 2, length);
+            int length = m.getShort(base + offset) & 0xFFFF;
+            decode(m, base + offset + 2, length);
             handler.onTick(tick);
             offset += 2 + length;
         }

@@ -109,6 +109,19 @@ class KiteTickParserTest {
     }
 
     @Test
+    void aMessageIsReadFromTheBuffersPositionWhateverItsByteOrder() {
+        byte[] msg = KitePackets.message(KitePackets.ltp(INFY, 150025));
+        ByteBuffer padded = ByteBuffer.allocate(msg.length + 7);
+        padded.position(5);
+        padded.put(msg).flip().position(5);
+        padded.limit(5 + msg.length);
+        parser.parse(padded.order(java.nio.ByteOrder.LITTLE_ENDIAN), t -> seen.add(t.mode() + " " + t.lastPrice()));
+        parser.parse(padded.order(java.nio.ByteOrder.BIG_ENDIAN), t -> seen.add(t.mode() + " " + t.lastPrice()));
+        assertThat(seen).containsExactly("LTP 1500.25", "LTP 1500.25");
+        assertThat(padded.position()).isEqualTo(5); // the caller's buffer is not moved
+    }
+
+    @Test
     void aOneByteMessageIsAHeartbeat() {
         assertThat(parse(new byte[] {0})).isZero();
         assertThat(seen).isEmpty();
