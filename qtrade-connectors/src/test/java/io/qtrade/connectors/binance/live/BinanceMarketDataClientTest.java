@@ -12,7 +12,8 @@ import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventFlags;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.time.SystemClock;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The live client against a loopback venue replaying a recorded spot stream of BTCUSDT diffs (with trades and book
+ * The live client (spot and USD-M futures rules) against a loopback venue replaying a recorded stream of BTCUSDT diffs (with trades and book
  * tickers between them), which drops the connection once (5 frames lost while away), skips one diff (a gap on a
  * live connection) and sends one truncated frame. The test's own book, built only from the client's events, is
  * compared after every message with the venue's true book at the client's last applied update id.
@@ -48,7 +49,7 @@ class BinanceMarketDataClientTest {
     private final List<Long> finalIds = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
-    private List<String> recordStream() {
+    private List<String> recordStream(BinanceMarket market) {
         Random random = new Random(7);
         NavigableMap<Double, Double> bids = new TreeMap<>();
         NavigableMap<Double, Double> asks = new TreeMap<>();
@@ -62,6 +63,7 @@ class BinanceMarketDataClientTest {
         long u = FIRST_ID - 1;
         long ms = 1_700_000_000_000L;
         for (int k = 0; k < DIFFS; k++) {
+            long previous = u;
             long first = u + 1;
             u = first + random.nextInt(3);
             StringBuilder b = new StringBuilder();
@@ -82,7 +84,9 @@ class BinanceMarketDataClientTest {
             }
             ms += 100;
             frames.add("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":" + ms
-                    + ",\"s\":\"BTCUSDT\",\"U\":" + first + ",\"u\":" + u + ",\"b\":[" + b + "],\"a\":[" + a + "]}}");
+                    + ",\"s\":\"BTCUSDT\",\"U\":" + first + ",\"u\":" + u
+                    + (market == BinanceMarket.USDM_FUTURES ? ",\"T\":" + (ms - 1) + ",\"pu\":" + previous : "")
+                    + ",\"b\":[" + b + "],\"a\":[" + a + "]}}");
             truth.put(u, new NavigableMap[] {new TreeMap<>(bids), new TreeMap<>(asks)});
             finalIds.add(u);
             if (k % 10 == 3) {
@@ -125,9 +129,11 @@ class BinanceMarketDataClientTest {
         return s.append("]}").toString();
     }
 
-    @Test
-    void reconnectsResyncsAfterEveryGapAndTheBookIsNeverCorrupt(@TempDir Path dir) throws Exception {
-        List<String> recorded = recordStream();
+    @ParameterizedTest
+    @EnumSource(BinanceMarket.class)
+    void reconnectsResyncsAfterEveryGapAndTheBookIsNeverCorrupt(BinanceMarket market, @TempDir Path dir)
+            throws Exception {
+        List<String> recorded = recordStream(market);
         List<String> original = List.copyOf(recorded);
         int dropAt = indexOfDiff(recorded, 80);
         int skipAt = indexOfDiff(recorded, 150);
@@ -154,13 +160,13 @@ class BinanceMarketDataClientTest {
                 .frameIntervalNanos(TimeUnit.MILLISECONDS.toNanos(2))
                 .dropAfter(dropAt, 5)
                 .skip(skipAt)
-                .route("GET", "/api/v3/depth", r -> {
+                .route("GET", market == BinanceMarket.SPOT ? "/api/v3/depth" : "/fapi/v1/depth", r -> {
                     snapshots.incrementAndGet();
                     return HttpAnswer.ok(snapshot(original, currentEmitted[0].framesEmitted()));
                 })
                 .start()) {
             currentEmitted[0] = venue;
-            BinanceMarketDataClient client = BinanceMarketDataClient.builder(BinanceMarket.SPOT, List.of(BTCUSDT),
+            BinanceMarketDataClient client = BinanceMarketDataClient.builder(market, List.of(BTCUSDT),
                             (EventBatch batch) -> {
                                 for (int i = 0; i < batch.size(); i++) {
                                     EventKind kind = batch.kind(i);
