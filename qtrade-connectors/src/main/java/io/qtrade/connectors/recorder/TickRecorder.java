@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * streams can produce one) cannot be placed: it is left out, counted in {@link #lateRows()} and logged at WARN.
  *
  * <p>Thread-safe; {@link #onEvents} copies the batch, so it can be a {@link LiveEventListener} directly.
- * Allocation-free between flushes.
+ * Allocation-free between flushes. A flush runs on the calling thread (the client's receive thread when the
+ * recorder is its listener): while it writes and syncs, new frames wait in the socket, which is what bounds the loss
+ * to one buffer.
  */
 public final class TickRecorder implements LiveEventListener, AutoCloseable {
 
