@@ -141,6 +141,30 @@ class BinanceRestClientTest {
     }
 
     @Test
+    void futuresCancelAllListsTheOpenOrdersThenCancelsThemAll() {
+        venue = LoopbackVenue.builder(List.of())
+                .route("GET", "/fapi/v1/openOrders", r -> HttpAnswer.ok("[{\"orderId\":1917641,\"symbol\":\"BTCUSDT\","
+                        + "\"status\":\"NEW\",\"origQty\":\"0.40\",\"executedQty\":\"0.10\",\"price\":\"30000\","
+                        + "\"updateTime\":1700000000000},{\"orderId\":1917642,\"symbol\":\"BTCUSDT\","
+                        + "\"status\":\"NEW\",\"origQty\":\"1\",\"executedQty\":\"0\",\"price\":\"29000\","
+                        + "\"updateTime\":1700000000000}]"))
+                .route("DELETE", "/fapi/v1/allOpenOrders", r -> HttpAnswer.ok("{\"code\":200,\"msg\":\"The operation"
+                        + " of cancel all open order is done.\"}"))
+                .start();
+        Credentials credentials = new Credentials(ApiSecret.of("BINANCE_API_KEY", KEY),
+                ApiSecret.of("BINANCE_API_SECRET", SECRET), null);
+        BinanceRestClient futures = new BinanceRestClient(BinanceMarket.USDM_FUTURES, "BINANCE", venue.httpBase(),
+                credentials, HttpClient.newHttpClient(), nowNanos::get, 5000, new BinanceRateLimits(2400, 300));
+        List<ExecutionReport> reports = futures.cancelAll(BTCUSDT);
+        assertThat(venue.requests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("GET /fapi/v1/openOrders", "DELETE /fapi/v1/allOpenOrders");
+        assertThat(venue.requests()).allSatisfy(r -> assertThat(r.query()).contains("symbol=BTCUSDT&recvWindow=5000"));
+        assertThat(reports).extracting(ExecutionReport::orderId).containsExactly(1917641L, 1917642L);
+        assertThat(reports).allMatch(r -> r.status() == OrderStatus.CANCELED && r.leavesQty() == 0);
+        assertThat(reports.get(0).filledQty()).isEqualTo(0.1);
+    }
+
+    @Test
     void errorCodesMapToReasons() {
         BinanceRestClient client = client();
         orderAnswers.add(HttpAnswer.of(400, "{\"code\":-2010,\"msg\":\"Account has insufficient balance for"
