@@ -17,6 +17,7 @@ import io.qtrade.research.sweep.ParameterGrid;
 import io.qtrade.research.sweep.ParameterSet;
 import io.qtrade.research.sweep.Partition;
 import io.qtrade.research.sweep.Partitions;
+import io.qtrade.research.sweep.TouchQuoter;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

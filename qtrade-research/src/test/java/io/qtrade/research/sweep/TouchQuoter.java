@@ -10,7 +10,7 @@ import io.qtrade.core.strategy.StrategyContext;
  * A test market maker: quotes {@code offsetTicks} behind the touch on both sides, 1 lot, requotes when the touch
  * moves, stops the side that would take the position beyond {@code maxPosition}. Holds order ids only.
  */
-final class TouchQuoter implements Strategy {
+public final class TouchQuoter implements Strategy {
 
     private final int offsetTicks;
     private final double maxPosition;
@@ -21,7 +21,7 @@ final class TouchQuoter implements Strategy {
     private double bidPrice = Double.NaN;
     private double askPrice = Double.NaN;
 
-    TouchQuoter(int offsetTicks, double maxPosition) {
+    public TouchQuoter(int offsetTicks, double maxPosition) {
         this.offsetTicks = offsetTicks;
         this.maxPosition = maxPosition;
     }
