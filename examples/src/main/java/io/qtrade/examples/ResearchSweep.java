@@ -48,6 +48,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -255,8 +256,8 @@ public final class ResearchSweep {
         ParameterGrid grid = grid();
         out.printf(Locale.ROOT, "qtrade research sweep: Avellaneda-Stoikov maker on %s, %d generated days of %,d "
                         + "events from %s (seed %d + day), grid %s x %s = %d sets, %d threads%n", AAA.id(), s.days(),
-                s.events(), FIRST_DAY, s.seed(), "gamma " + java.util.Arrays.toString(GAMMAS),
-                "k " + java.util.Arrays.toString(KS), grid.size(), s.threads());
+                s.events(), FIRST_DAY, s.seed(), "gamma " + Arrays.toString(GAMMAS),
+                "k " + Arrays.toString(KS), grid.size(), s.threads());
 
         // 1. the sweep
         SweepResult sweep = Sweep.builder().grid(grid).partitions(days)

@@ -14,8 +14,7 @@ import java.util.Set;
 
 /**
  * What an {@link HtmlReport} shows and how it computes it. Build with {@link #builder()}; {@link #DEFAULTS} is every
- * chart, 1-minute returns, 95 % VaR, no market tape, no
- * caller sections.
+ * chart, 1-minute returns, 95 % VaR, no market tape, no caller sections.
  *
  * @param title              the page title
  * @param charts             the charts, in {@link Chart} order

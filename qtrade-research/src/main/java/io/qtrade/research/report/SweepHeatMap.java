@@ -8,6 +8,7 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
@@ -17,7 +18,6 @@ import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.svg.SVGGraphics2D;
@@ -87,8 +87,8 @@ public final class SweepHeatMap {
     /**
      * The heat map of {@code result} ranked by {@code metric}: x is the grid's first parameter, y its second.
      *
-     * @throws IllegalArgumentException if the sweep does not have exactly two parameters (naming those it has), or a
-     *                                  parameter value is not finite
+     * @throws IllegalArgumentException if the sweep does not have exactly two parameters (naming those it has), a
+     *                                  parameter value is not finite, or two sets share a grid point
      */
     public static SweepHeatMap of(SweepResult result, Metric metric) {
         Objects.requireNonNull(result, "sweep heat map: result");
@@ -133,6 +133,11 @@ public final class SweepHeatMap {
         for (int r = 0; r < n; r++) {
             int i = Arrays.binarySearch(xv, x[r]);
             int j = Arrays.binarySearch(yv, y[r]);
+            if (setOf[i][j] >= 0) {
+                throw new IllegalArgumentException("sweep heat map: sets " + setOf[i][j] + " and "
+                        + ranking.intColumn("set").getInt(r) + " both have " + names.get(0) + " = " + x[r] + ", "
+                        + names.get(1) + " = " + y[r] + ", expected one set per grid point");
+            }
             cells[i][j] = score.getDouble(r);
             setOf[i][j] = ranking.intColumn("set").getInt(r);
         }

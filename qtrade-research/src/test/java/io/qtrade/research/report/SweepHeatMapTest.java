@@ -120,6 +120,11 @@ class SweepHeatMapTest {
         List<ParameterSet> three = List.of(new ParameterSet(0, List.of("a", "b", "c"), new double[] {1, 2, 3}));
         assertThatThrownBy(() -> SweepHeatMap.of(SweepResult.of(three, List.of(), 1), Metric.SHARPE))
                 .hasMessageContaining("3 parameter(s) [a, b, c]");
+        List<ParameterSet> twins = List.of(new ParameterSet(0, NAMES, new double[] {1, 2}),
+                new ParameterSet(1, NAMES, new double[] {1, 2}));
+        assertThatThrownBy(() -> SweepHeatMap.of(SweepResult.of(twins, List.of(), 1), Metric.SHARPE))
+                .hasMessage("sweep heat map: sets 0 and 1 both have gamma = 1.0, k = 2.0, expected one set per grid "
+                        + "point");
         assertThatThrownBy(() -> SweepHeatMap.of(sweep(), Metric.SHARPE).svg("9x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id '9x'");
     }
