@@ -43,10 +43,11 @@ import io.qtrade.risk.metrics.*;
 import io.qtrade.strategies.marketmaking.*;
 import io.qtrade.strategies.pairs.*;
 import io.qtrade.strategies.execution.*;
-// research: sweeps, walk-forward, Monte Carlo
+// research: sweeps, walk-forward, Monte Carlo, their report sections
 import io.qtrade.research.sweep.*;
 import io.qtrade.research.walkforward.*;
 import io.qtrade.research.montecarlo.*;
+import io.qtrade.research.report.*;
 // data: synthetic market, tick store (and its sample), SQL over it
 import io.qtrade.connectors.synthetic.*;
 import io.qtrade.connectors.store.*;

@@ -64,6 +64,9 @@ class JShellStartupTest {
                     var grid = ParameterGrid.builder().values("gamma", 0.1, 1.0).build();
                     var monteCarlo = MonteCarlo.builder();
                     var dsr = SharpeInference.expectedMaxSharpe(100, 0.002);
+                    var section = ReportSection.paragraph("x");
+                    java.util.function.BiFunction<SweepResult, Metric, SweepHeatMap> heatMap = SweepHeatMap::of;
+                    var researchSettings = ResearchSweep.Settings.parse("days=5");
                     """, problems);
             assertThat(problems).isEmpty();
             assertThat(shell.varValue(shell.variables().filter(v -> v.name().equals("symbols")).findFirst()

@@ -39,7 +39,9 @@ import java.util.Objects;
 /**
  * A backtest's report as one self-contained HTML file: summary metrics per strategy, the equity curve, drawdown,
  * inventory over time, PnL attribution (by strategy and instrument, by UTC hour; fees and rebates apart) and execution
- * quality (per strategy and instrument, and the orders with the largest implementation shortfall).
+ * quality (per strategy and instrument, and the orders with the largest implementation shortfall), then the caller's
+ * {@link ReportSection}s ({@link ReportOptions.Builder#section(String, String)}), each in a
+ * {@code <section id="section-N">} (N from 1).
  *
  * <p>Self-contained: the charts are JFreeChart charts rendered by JFreeSVG into inline {@code <svg>} elements, the
  * style sheet and the one script are inline, and nothing refers to the network (the only {@code http} strings are
@@ -141,6 +143,7 @@ public final class HtmlReport {
             charts();
             attributionTable();
             execution();
+            sections();
             out.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
             return out.toString();
         }
@@ -528,6 +531,19 @@ public final class HtmlReport {
                         .append(num(o.implementationShortfallBps(), 3)).append("</td></tr>\n");
             }
             out.append("</tbody>\n</table>\n");
+        }
+
+        private void sections() {
+            List<ReportSection> list = options.sections();
+            for (int k = 0; k < list.size(); k++) {
+                ReportSection s = list.get(k);
+                out.append("<section class=\"extra\" id=\"section-").append(k + 1).append("\">\n<h2>")
+                        .append(escape(s.title())).append("</h2>\n").append(s.html());
+                if (!s.html().endsWith("\n")) {
+                    out.append('\n');
+                }
+                out.append("</section>\n");
+            }
         }
 
         private void joinEscaped(List<String> items) {

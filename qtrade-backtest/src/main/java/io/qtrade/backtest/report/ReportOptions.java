@@ -3,6 +3,7 @@ package io.qtrade.backtest.report;
 import io.qtrade.backtest.execution.MarketTape;
 import io.qtrade.core.time.Timestamps;
 import io.qtrade.risk.metrics.Conventions;
+import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * What an {@link HtmlReport} shows and how it computes it. Build with {@link #builder()}; {@link #DEFAULTS} is every
- * chart, 1-minute returns, 95 % VaR, no market tape.
+ * chart, 1-minute returns, 95 % VaR, no market tape, no caller sections.
  *
  * @param title              the page title
  * @param charts             the charts, in {@link Chart} order
@@ -26,9 +27,12 @@ import java.util.Set;
  *                           exposure (see {@link EquityCurve})
  * @param maxOrderRows       at most this many orders in the per-order execution table (the largest shortfalls)
  * @param maxChartPoints     at most this many points per series in a chart (last value per bucket beyond that)
+ * @param sections           the caller's sections, shown after the report's own in this order (see
+ *                           {@link ReportSection}: titles are escaped, bodies are trusted HTML)
  */
 public record ReportOptions(String title, Set<Chart> charts, MarketTape market, long resampleStepNanos,
-                            Conventions conventions, double capital, int maxOrderRows, int maxChartPoints) {
+                            Conventions conventions, double capital, int maxOrderRows, int maxChartPoints,
+                            List<ReportSection> sections) {
 
     /** Every chart, 1-minute returns, {@link Conventions#DAILY} otherwise, no tape, 50 order rows, 2,000 points. */
     public static final ReportOptions DEFAULTS = builder().build();
@@ -53,6 +57,19 @@ public record ReportOptions(String title, Set<Chart> charts, MarketTape market, 
             throw new IllegalArgumentException("report options: maxChartPoints = " + maxChartPoints
                     + ", expected >= 2");
         }
+        Objects.requireNonNull(sections, "report options: sections");
+        for (int k = 0; k < sections.size(); k++) {
+            if (sections.get(k) == null) {
+                throw new IllegalArgumentException("report options: sections[" + k + "] is null");
+            }
+        }
+        sections = List.copyOf(sections);
+    }
+
+    /** The options without caller sections (the form before sections existed). */
+    public ReportOptions(String title, Set<Chart> charts, MarketTape market, long resampleStepNanos,
+                         Conventions conventions, double capital, int maxOrderRows, int maxChartPoints) {
+        this(title, charts, market, resampleStepNanos, conventions, capital, maxOrderRows, maxChartPoints, List.of());
     }
 
     /** A builder with the defaults. */
@@ -75,6 +92,7 @@ public record ReportOptions(String title, Set<Chart> charts, MarketTape market, 
         private double capital = Double.NaN;
         private int maxOrderRows = 50;
         private int maxChartPoints = 2_000;
+        private final List<ReportSection> sections = new ArrayList<>();
 
         private Builder() {
         }
@@ -135,10 +153,29 @@ public record ReportOptions(String title, Set<Chart> charts, MarketTape market, 
             return this;
         }
 
+        /**
+         * Appends a section of pre-rendered, trusted HTML under an escaped {@code title}, after the report's own
+         * sections and any added before (see {@link ReportSection}).
+         */
+        public Builder section(String title, String html) {
+            return section(new ReportSection(title, html));
+        }
+
+        /** Appends a section holding {@code table} as an escaped HTML table ({@link ReportSection#tableHtml}). */
+        public Builder section(String title, Table table) {
+            return section(ReportSection.table(title, table));
+        }
+
+        /** Appends a section. */
+        public Builder section(ReportSection section) {
+            this.sections.add(Objects.requireNonNull(section, "report options: section"));
+            return this;
+        }
+
         /** The options. */
         public ReportOptions build() {
             return new ReportOptions(title, charts, market, resampleStepNanos, conventions, capital, maxOrderRows,
-                    maxChartPoints);
+                    maxChartPoints, sections);
         }
     }
 }
