@@ -651,6 +651,11 @@ final class Engine {
 
     /** Carries out what the gate asked for since the last step, then reads its next wake-up. */
     private void riskStep() {
+        if (riskPending && pacer != null) {
+            // Paper trading: the gate acted at wall-clock time (a disconnect handed over while the engine waited),
+            // so what it asked for is carried out at that time, not at the engine's last action.
+            localClock.advanceTo(Math.max(localClock.nowNanos(), pacer.nowNanos()));
+        }
         while (riskPending) {
             riskPending = false;
             if (riskCancelAllPending) {
