@@ -80,6 +80,8 @@ class DisconnectGuardTest {
                             guard)
                     .streamBase(venue.webSocketBase()).restBase(venue.httpBase())
                     .reconnectPolicy(new ReconnectPolicy(MS, 10 * MS, 2.0, 0.0, 5, 1L))
+                    // A drop the JDK client misses (no FIN seen) is found by silence, as in the client's own tests.
+                    .idleTimeoutNanos(TimeUnit.SECONDS.toNanos(1))
                     .build().start()) {
                 assertThat(cancelled.await(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(disconnects.await(30, TimeUnit.SECONDS)).as("both drops reported").isTrue();

@@ -140,6 +140,8 @@ class PaperTradingTest {
                      .streamBase(venue.webSocketBase())
                      .restBase(venue.httpBase())
                      .reconnectPolicy(new ReconnectPolicy(MS, 10 * MS, 2.0, 0.0, 5, 1L))
+                    // A drop the JDK client misses (no FIN seen) is found by silence, as in the client's own tests.
+                    .idleTimeoutNanos(TimeUnit.SECONDS.toNanos(1))
                      .clock(paper.clock())
                      .build()) {
             paper.start();
