@@ -115,6 +115,7 @@ public final class LiveEventSource implements EventSource, LiveEventListener {
     private EventBatch held;
     private int heldRow;
     private long rowsDelivered;
+    private long disconnectsHandled;
 
     private LiveEventSource(Builder b) {
         this.instruments = b.instruments;
@@ -364,7 +365,9 @@ public final class LiveEventSource implements EventSource, LiveEventListener {
      * this source's clock reaches {@code deadlineNanos}, whichever is first.
      */
     public void awaitEvents(long deadlineNanos) {
-        if (eventsReady()) {
+        long handledBefore = disconnectsHandled;
+        if (eventsReady() || disconnectsHandled != handledBefore) {
+            // Rows, a close, or a disconnect handled just now (its wake-up was taken with it): the engine looks again.
             return;
         }
         long waitNanos = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - clock.nowNanos();
@@ -389,6 +392,7 @@ public final class LiveEventSource implements EventSource, LiveEventListener {
     private void handleDisconnects() {
         Disconnect d;
         while ((d = disconnects.poll()) != null) {
+            disconnectsHandled++;
             disconnectHandler.onDisconnect(d.reason(), d.nanos());
         }
     }
