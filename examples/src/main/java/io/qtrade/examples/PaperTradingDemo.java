@@ -115,7 +115,7 @@ public final class PaperTradingDemo {
 
     private static void print(BacktestResult result, PaperTrading paper, KillSwitch killSwitch, int frames,
                               long snapshots, PrintStream out) {
-        out.printf(Locale.ROOT, "frames received %,d, rows %,d, depth snapshots %d, events processed %,d%n", frames,
+        out.printf(Locale.ROOT, "frames sent %,d, rows received %,d, depth snapshots %d, events processed %,d%n", frames,
                 paper.source().rowsReceived(), snapshots, result.events());
         List<FillRecord> fills = result.fillRecords();
         out.printf(Locale.ROOT, "orders %,d, fills %,d%n", result.orderCount(), fills.size());
