@@ -9,6 +9,7 @@ import io.qtrade.backtest.queue.RiskAverseQueue;
 import io.qtrade.connectors.binance.BinanceMarket;
 import io.qtrade.connectors.binance.live.BinanceMarketDataClient;
 import io.qtrade.connectors.live.LiveEventSource;
+import io.qtrade.connectors.live.LiveFeedOverflowException;
 import io.qtrade.connectors.live.ReconnectPolicy;
 import io.qtrade.connectors.replay.LoopbackVenue;
 import io.qtrade.connectors.replay.ReplayFrame;
@@ -35,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Paper trading = the backtest engine on the wall clock over a live source. Against a loopback Binance venue that
@@ -201,6 +203,30 @@ class PaperTradingTest {
             }
         }
         throw new AssertionError("no diff at or after frame " + index);
+    }
+
+    @Test
+    void aFeedThatOutrunsTheEngineStopsTheRunLoudlyWithOverflowFail() {
+        PaperTrading paper = PaperTrading.builder(List.of(BTC))
+                .exchange(venueSettings(MS, MS))
+                .strategy("probe", new Probe())
+                .overflow(LiveEventSource.Overflow.FAIL)
+                .queue(2, 1)
+                .build();
+        long now = paper.clock().nowNanos();
+        EventBatch one = new EventBatch(1);
+        one.addDepth(0, now, now, Side.BUY, 100.00, 1.0);
+        paper.listener().onEvents(one);
+        paper.listener().onEvents(one);
+        // Two one-row blocks, both full: the third message is refused on the receive thread...
+        assertThatThrownBy(() -> paper.listener().onEvents(one)).isInstanceOf(LiveFeedOverflowException.class);
+        paper.start();
+        // ...and the engine's next read fails the run, which stop() reports with the overflow as its cause.
+        assertThatThrownBy(paper::stop)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("paper trading failed: live source: the consumer fell behind: all 2 queue "
+                        + "blocks of 1 rows are full")
+                .hasCauseInstanceOf(LiveFeedOverflowException.class);
     }
 
     /** Records the engine time and the wall clock at each callback. */
