@@ -56,6 +56,12 @@ import java.util.Set;
  * every open order (kill switch), or cancel one strategy's orders and flatten its positions with market orders that
  * skip the check (stop-loss).
  *
+ * <h2>Paper trading</h2>
+ * With a {@link Builder#pacer(WallClockPacer)} the same engine runs on the wall clock over a live source: market
+ * events are processed as they arrive, and every order message, timer, equity mark and risk wake-up waits for its
+ * wall-clock time (see {@link WallClockPacer}); the run starts at the pacer's now and ends when the source is
+ * closed (or at {@link Builder#endNanos}).
+ *
  * <h2>Time window</h2>
  * Events before {@link Builder#startNanos} (by {@code localTs}) build the books without strategy callbacks. The run
  * stops after {@link Builder#endNanos}; without an end it stops when the stream is exhausted and no order message is
@@ -87,6 +93,8 @@ public final class Backtest {
     final boolean measureCallbackTime;
     final int batchCapacity;
     final OrderHistory orderHistory;
+    /** Null for a backtest (simulated clock); the wall-clock pacer of a paper-trading run. */
+    final WallClockPacer pacer;
     private boolean ran;
 
     private Backtest(Builder b, EventSource source, ExchangeSettings[] settings) {
@@ -105,6 +113,7 @@ public final class Backtest {
         this.measureCallbackTime = b.measureCallbackTime;
         this.batchCapacity = b.batchCapacity;
         this.orderHistory = b.orderHistory;
+        this.pacer = b.pacer;
     }
 
     /** A new builder. */
@@ -141,6 +150,7 @@ public final class Backtest {
                 .append(", seed=").append(seed).append(", initialCash=").append(initialCash)
                 .append(", markIntervalNanos=").append(markIntervalNanos)
                 .append(", orderHistory=").append(orderHistory)
+                .append(", pacer=").append(pacer == null ? "none (simulated clock)" : pacer)
                 .append(", decisionLatencyNanos=").append(decisionLatencyNanos)
                 .append(", measureCallbackTime=").append(measureCallbackTime).append("]").toString();
     }
@@ -161,6 +171,7 @@ public final class Backtest {
         private boolean measureCallbackTime;
         private int batchCapacity = DEFAULT_BATCH_CAPACITY;
         private OrderHistory orderHistory = OrderHistory.ALL;
+        private WallClockPacer pacer;
 
         private Builder() {
         }
@@ -246,7 +257,6 @@ public final class Backtest {
             return this;
         }
 
-        /** Rows per batch read from the sources; {@link #DEFAULT_BATCH_CAPACITY} unless set. */
         /**
          * How much of the order flow the result keeps: {@link OrderHistory#ALL} (default: every order and fill as a
          * row) or {@link OrderHistory#OPEN_ONLY} (bounded memory, no per-order allocation; totals and equity only).
@@ -256,8 +266,19 @@ public final class Backtest {
             return this;
         }
 
+        /** Rows per batch read from the sources; {@link #DEFAULT_BATCH_CAPACITY} unless set. */
         public Builder batchCapacity(int rows) {
             this.batchCapacity = rows;
+            return this;
+        }
+
+        /**
+         * Runs on the wall clock (paper trading): the engine waits for {@code pacer}'s clock before each order
+         * message, timer, mark and risk wake-up, and reads the (live) source only when the pacer says events are
+         * ready; see {@link WallClockPacer}. Without a pacer the run is a backtest on the simulated clock.
+         */
+        public Builder pacer(WallClockPacer pacer) {
+            this.pacer = Objects.requireNonNull(pacer, "backtest: pacer must not be null");
             return this;
         }
 

@@ -79,6 +79,8 @@ final class Engine {
     private boolean riskPending;
     /** While the engine flattens a stopped strategy: its market orders skip the gate's check. */
     private boolean riskBypass;
+    /** Null in a backtest; in paper trading the wall clock the engine waits for (see {@link WallClockPacer}). */
+    private final WallClockPacer pacer;
 
     Engine(Backtest config) {
         this.config = config;
@@ -123,6 +125,7 @@ final class Engine {
         this.riskStopPending = new boolean[n];
         this.riskStoppedBeforeId = new long[n];
         java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
+        this.pacer = config.pacer;
     }
 
     private long nextTimerDue() {
@@ -161,6 +164,8 @@ final class Engine {
         long startTs;
         if (config.startNanos != Backtest.NO_START) {
             startTs = config.startNanos;
+        } else if (pacer != null) {
+            startTs = pacer.nowNanos();
         } else {
             startTs = window.exchHasNext() ? window.exchPeekLocalTs() : 0L;
         }
@@ -177,7 +182,7 @@ final class Engine {
         long lastTime = startTs;
         long tOther = Long.MIN_VALUE;
         while (true) {
-            boolean exchReady = window.exchHasNext();
+            boolean exchReady = pacer == null ? window.exchHasNext() : pacedHasNext(window);
             long tExch = exchReady ? window.exchPeekTs() : Long.MAX_VALUE;
             long tLocal = Long.MAX_VALUE;
             if (window.pending() > 0) {
@@ -202,8 +207,16 @@ final class Engine {
                 lastTime = Math.max(lastTime, t);
                 continue;
             }
-            if (end == Backtest.NO_END && !exchReady && window.pending() == 0 && toExchange.size() == 0
-                    && toLocal.size() == 0) {
+            if (pacer != null && !window.exhausted()) {
+                // Paper trading: nothing happens before its wall-clock time; an arriving event ends the wait early.
+                long due = end == Backtest.NO_END ? t : Math.min(t, end + 1);
+                if (due > pacer.nowNanos()) {
+                    pacer.awaitEvents(due);
+                    continue;
+                }
+            }
+            if (end == Backtest.NO_END && !exchReady && window.exhausted() && window.pending() == 0
+                    && toExchange.size() == 0 && toLocal.size() == 0) {
                 break;
             }
             if (t > end || t == Long.MAX_VALUE) {
@@ -241,6 +254,11 @@ final class Engine {
         long wallNanos = System.nanoTime() - wallStart;
         config.source.close();
         return new BacktestResult(config, slots, fills, equity, events, lateLocalEvents, wallNanos);
+    }
+
+    /** The paced form of {@link EventWindow#exchHasNext()}: reads the live source only when it will not block. */
+    private boolean pacedHasNext(EventWindow window) {
+        return window.exchBuffered() || !window.exhausted() && pacer.eventsReady() && window.exchHasNext();
     }
 
     private void beginCallback(StrategySlot s) {
@@ -633,6 +651,11 @@ final class Engine {
 
     /** Carries out what the gate asked for since the last step, then reads its next wake-up. */
     private void riskStep() {
+        if (riskPending && pacer != null) {
+            // Paper trading: the gate acted at wall-clock time (a disconnect handed over while the engine waited),
+            // so what it asked for is carried out at that time, not at the engine's last action.
+            localClock.advanceTo(Math.max(localClock.nowNanos(), pacer.nowNanos()));
+        }
         while (riskPending) {
             riskPending = false;
             if (riskCancelAllPending) {

@@ -94,6 +94,19 @@ final class EventWindow {
         }
     }
 
+    /**
+     * Whether the venue side has a next row without reading the source (a paced run asks this before it lets
+     * {@link #exchHasNext()} call a blocking live source).
+     */
+    boolean exchBuffered() {
+        return exchSlot < count && exchRow < exchBatch.size() || exchSlot < count - 1;
+    }
+
+    /** Whether the source said it has no more events. */
+    boolean exhausted() {
+        return exhausted;
+    }
+
     /** The {@code exchTs} of the venue side's next row; call after {@link #exchHasNext()} returned true. */
     long exchPeekTs() {
         return exchBatch.exchTs(exchRow);

@@ -11,4 +11,15 @@ public interface LiveEventListener {
 
     /** The rows decoded from one venue message (never empty). */
     void onEvents(EventBatch batch);
+
+    /**
+     * The client's connection was lost (it reconnects by itself; a planned rotation at the maximum connection age is
+     * not reported); called on the client's supervisor thread after the
+     * last message of that connection. A kill switch listens here ({@link DisconnectGuard}, paper trading). Does
+     * nothing unless overridden.
+     *
+     * @param reason why, in the client's words (closed by the server, an I/O error, an idle timeout); no secret
+     */
+    default void onDisconnect(String reason) {
+    }
 }

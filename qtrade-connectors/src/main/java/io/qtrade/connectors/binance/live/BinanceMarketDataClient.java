@@ -49,7 +49,9 @@ import java.util.concurrent.TimeUnit;
  * A dropped connection is reopened by a {@link ReconnectingWebSocket} (exponential backoff with jitter; the
  * 24-hour connection limit is met by reopening at {@code maxConnectionAgeNanos}). The book is not cleared on a drop:
  * the first diff after the reconnect either chains with the last applied one (nothing was missed) or breaks the
- * chain, which is a gap and resyncs as above. Pings are answered by the JDK client.
+ * chain, which is a gap and resyncs as above. Pings are answered by the JDK client. Every unplanned loss (not the
+ * rotation at {@code maxConnectionAgeNanos}) is reported to the listener's {@link LiveEventListener#onDisconnect}, where
+ * a kill switch may act on it.
  *
  * <h2>Bad frames</h2>
  * A malformed frame ({@link MalformedFrameException}) is logged and counted ({@link #malformedFrames()}), nothing of
@@ -201,6 +203,10 @@ public final class BinanceMarketDataClient implements AutoCloseable {
         @Override
         public void onDisconnect(String reason) {
             // The book stays as of the last applied diff; the next diff's chain check decides (class Javadoc).
+            if (!reason.startsWith("rotation")) {
+                // A planned rotation (maximum connection age) loses nothing a resync cannot repair: not reported.
+                listener.onDisconnect(reason);
+            }
         }
 
         @Override

@@ -170,6 +170,10 @@ public final class KiteTickerClient implements AutoCloseable {
         @Override
         public void onDisconnect(String reason) {
             // Subscriptions are sent again on the next open; full ticks replace the book.
+            if (!reason.startsWith("rotation")) {
+                // A planned rotation (maximum connection age) loses nothing a resync cannot repair: not reported.
+                listener.onDisconnect(reason);
+            }
         }
 
         @Override
