@@ -52,6 +52,9 @@ import io.qtrade.research.report.*;
 import io.qtrade.connectors.synthetic.*;
 import io.qtrade.connectors.store.*;
 import io.qtrade.connectors.sql.*;
+// live adapters' shared types and paper trading (the venue packages binance.live / zerodha.live by full name)
+import io.qtrade.connectors.live.*;
+import io.qtrade.connectors.paper.*;
 // the example programs and result tables
 import io.qtrade.examples.*;
 import tech.tablesaw.api.*;
