@@ -204,7 +204,10 @@ public final class ResultParquetWriter {
         Path dir = target.getParent();
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            // Not Files.createTempFile: its owner-only permissions would stay on the published file (a table written
+            // for a team, or by a Spark driver, must be readable as any file the user creates there).
+            tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary file next to " + target + " for table '"
                     + table.name() + "'", e);
@@ -223,6 +226,9 @@ public final class ResultParquetWriter {
             IOException cause = e instanceof IOException io ? io : new IOException(e);
             throw new UncheckedIOException("cannot write table '" + table.name() + "' (" + table.rowCount()
                     + " rows) to " + target + ": " + e.getMessage(), cause);
+        } catch (Error e) { // a linkage error from a mismatched parquet on the class path: leave no file behind
+            deleteQuietly(tmp, e);
+            throw e;
         }
         forceDirectory(dir);
         return file;
@@ -257,7 +263,7 @@ public final class ResultParquetWriter {
         }
     }
 
-    private static void deleteQuietly(Path tmp, Exception primary) {
+    private static void deleteQuietly(Path tmp, Throwable primary) {
         try {
             Files.deleteIfExists(tmp);
         } catch (IOException e) {

@@ -203,6 +203,17 @@ class ResultParquetWriterTest {
     }
 
     @Test
+    void theWrittenFileHasThePermissionsOfAnyNewFileInItsDirectoryNotOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews()
+                .contains("posix"), "POSIX file permissions only");
+        Path file = dir.resolve("t.parquet");
+        new ResultParquetWriter().write(Table.create("t", LongColumn.create("x", new long[] {1})), file);
+        Path plain = Files.createFile(dir.resolve("plain"));
+        // The umask decides both; a temp-file-based write would give rw------- whatever the umask.
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void rewritingReplacesTheFileWholeAndLeavesNoTemporaryFile() throws IOException {
         Path file = dir.resolve("t.parquet");
         ResultParquetWriter w = new ResultParquetWriter();
