@@ -358,10 +358,14 @@ public final class BinanceRestClient implements OrderGateway {
                 ExecutionReport.NO_FILL_QTY, ExecutionReport.NO_REASON, exchTs, localTs);
     }
 
-    /** Binance order status to core: NEW, PARTIALLY_FILLED, FILLED, CANCELED, PENDING_CANCEL, REJECTED, EXPIRED(_IN_MATCH). */
+    /**
+     * Binance order status to core: NEW, PARTIALLY_FILLED, FILLED, CANCELED, PENDING_CANCEL, REJECTED,
+     * EXPIRED(_IN_MATCH); USD-M futures' NEW_INSURANCE (a liquidation order working against the insurance fund) and
+     * NEW_ADL (an auto-deleveraging order) are working orders, so NEW.
+     */
     static OrderStatus status(String binance, String what) {
         return switch (binance) {
-            case "NEW" -> OrderStatus.NEW;
+            case "NEW", "NEW_INSURANCE", "NEW_ADL" -> OrderStatus.NEW;
             case "PENDING_NEW" -> OrderStatus.PENDING_NEW;
             case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
             case "FILLED" -> OrderStatus.FILLED;

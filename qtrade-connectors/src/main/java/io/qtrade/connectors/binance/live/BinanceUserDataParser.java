@@ -120,7 +120,9 @@ public final class BinanceUserDataParser {
         } catch (VenueException e) {
             throw bad("X", "unknown order status '" + orderStatus + "'");
         }
-        boolean trade = "TRADE".equals(execType) && lastQty > 0;
+        // A fill is a TRADE execution, or on USD-M futures a CALCULATED one (the liquidation engine's fill): both move
+        // the position, so both are fills.
+        boolean trade = ("TRADE".equals(execType) || "CALCULATED".equals(execType)) && lastQty > 0;
         long exchTs = time * NANOS_PER_MILLI;
         double leaves = status.isTerminal() ? 0.0 : Math.max(0.0, origQty - cumQty);
         String reason = rejectReason == null || "NONE".equals(rejectReason) ? ExecutionReport.NO_REASON : rejectReason;

@@ -98,6 +98,29 @@ class BinanceUserDataParserTest {
     }
 
     @Test
+    void aFuturesLiquidationIsAWorkingOrderThenAFillOfTheCalculatedExecution() {
+        // USD-M liquidation: the exchange's order on the account shows NEW_INSURANCE (or NEW_ADL), and its
+        // execution type CALCULATED carries the fill (l, L) that closes the position.
+        String working = "{\"e\":\"ORDER_TRADE_UPDATE\",\"E\":1568879465651,\"T\":1568879465650,\"o\":{"
+                + "\"s\":\"BTCUSDT\",\"c\":\"autoclose-1\",\"S\":\"SELL\",\"o\":\"LIMIT\",\"f\":\"IOC\","
+                + "\"q\":\"0.010\",\"p\":\"6900\",\"ap\":\"0\",\"sp\":\"0\",\"x\":\"NEW\","
+                + "\"X\":\"NEW_INSURANCE\",\"i\":8886775,\"l\":\"0\",\"z\":\"0\",\"L\":\"0\","
+                + "\"T\":1568879465650,\"t\":0,\"b\":\"0\",\"a\":\"0\",\"m\":false,\"R\":false}}";
+        ExecutionReport r = parser.parse(working, LOCAL);
+        assertThat(r.status()).isEqualTo(OrderStatus.NEW);
+        assertThat(r.leavesQty()).isEqualTo(0.010);
+        String filled = working.replace("\"x\":\"NEW\"", "\"x\":\"CALCULATED\"")
+                .replace("\"X\":\"NEW_INSURANCE\"", "\"X\":\"FILLED\"")
+                .replace("\"l\":\"0\",\"z\":\"0\",\"L\":\"0\"", "\"l\":\"0.010\",\"z\":\"0.010\",\"L\":\"6900\"");
+        ExecutionReport f = parser.parse(filled, LOCAL);
+        assertThat(f.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(parser.lastFill().qty()).isEqualTo(0.010);
+        assertThat(parser.lastFill().price()).isEqualTo(6900.0);
+        assertThat(parser.parse(working.replace("NEW_INSURANCE", "NEW_ADL"), LOCAL).status())
+                .isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
     void accountEventsAreNotOrderReportsAndListenKeyExpiryIsFlagged() {
         assertThat(parser.parse("{\"e\":\"outboundAccountPosition\",\"E\":1,\"u\":1,\"B\":[]}", LOCAL)).isNull();
         assertThat(parser.listenKeyExpired()).isFalse();
