@@ -75,19 +75,28 @@ class KiteTickerClientTest {
         AtomicLong tradedQty = new AtomicLong();
         AtomicLong lastBestBidQty = new AtomicLong();
         AtomicLong snapshots = new AtomicLong();
+        List<String> disconnects = new CopyOnWriteArrayList<>();
         try (LoopbackVenue venue = LoopbackVenue.builder(frames).frameIntervalNanos(TimeUnit.MILLISECONDS.toNanos(3))
                 .dropAfter(12, 2).playAfterClientMessage().start()) {
             Credentials c = new Credentials(ApiSecret.of("KITE_API_KEY", "kitekey1"),
                     ApiSecret.of("KITE_API_SECRET", "kitesecret2"), ApiSecret.of("KITE_ACCESS_TOKEN", "kitetoken3"));
             KiteTickerClient client = new KiteTickerClient(venue.webSocketBase(), c, List.of(INFY),
-                    new long[] {TOKEN}, KiteTickerClient.Mode.FULL, (EventBatch b) -> {
-                        for (int i = 0; i < b.size(); i++) {
-                            if (b.kind(i) == EventKind.TRADE) {
-                                tradedQty.addAndGet((long) b.qty(i));
-                            } else if (b.kind(i) == EventKind.SNAPSHOT_BEGIN) {
-                                snapshots.incrementAndGet();
-                                lastBestBidQty.set((long) b.qty(i + 1));
+                    new long[] {TOKEN}, KiteTickerClient.Mode.FULL, new io.qtrade.connectors.live.LiveEventListener() {
+                        @Override
+                        public void onEvents(EventBatch b) {
+                            for (int i = 0; i < b.size(); i++) {
+                                if (b.kind(i) == EventKind.TRADE) {
+                                    tradedQty.addAndGet((long) b.qty(i));
+                                } else if (b.kind(i) == EventKind.SNAPSHOT_BEGIN) {
+                                    snapshots.incrementAndGet();
+                                    lastBestBidQty.set((long) b.qty(i + 1));
+                                }
                             }
+                        }
+
+                        @Override
+                        public void onDisconnect(String reason) {
+                            disconnects.add(reason);
                         }
                     }, HttpClient.newHttpClient(), new ReconnectPolicy(1_000_000, 10_000_000, 2, 1, 3, 5L),
                     delays::add, new SystemClock(), TimeUnit.MILLISECONDS.toNanos(500));
@@ -102,6 +111,8 @@ class KiteTickerClientTest {
             // The drop is seen as a close, or (if the abrupt close is not reported) as 500 ms of silence.
             assertThat(client.connection().connects()).isEqualTo(2);
             assertThat(delays).hasSize(1);
+            // The loss is passed on once (what a kill switch on disconnect listens to); close() is not a loss.
+            assertThat(disconnects).hasSize(1);
             assertThat(venue.clientMessages()).hasSize(2).allSatisfy(messages -> assertThat(messages).containsExactly(
                     "{\"a\":\"subscribe\",\"v\":[408065]}", "{\"a\":\"mode\",\"v\":[\"full\",[408065]]}"));
             assertThat(venue.handshakes().get(0)).isEqualTo("/?api_key=kitekey1&access_token=kitetoken3");
