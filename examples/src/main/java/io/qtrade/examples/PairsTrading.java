@@ -6,6 +6,7 @@ import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.backtest.fee.BpsFees;
 import io.qtrade.backtest.latency.ConstantLatency;
 import io.qtrade.backtest.queue.RiskAverseQueue;
+import io.qtrade.connectors.synthetic.SyntheticPair;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventSource;
 import io.qtrade.core.portfolio.Portfolio;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Kalman-filter pairs trading on a generated pair ({@link GeneratedPair#example()}): the same
+ * Kalman-filter pairs trading on a generated pair ({@link SyntheticPair#example()}): the same
  * {@link KalmanPairsTrader} settings on a cointegrated pair, with and without an Engle-Granger gate, and on two
  * independent random walks with the gate; prints the first trades, then a results table (signals, gate, orders,
  * fees, PnL net of fees) and a hedge-ratio path summary.
@@ -65,7 +66,7 @@ public final class PairsTrading {
     }
 
     /** The trader the example runs, with or without the gate. */
-    public static KalmanPairsTrader trader(GeneratedPair pair, boolean gated) {
+    public static KalmanPairsTrader trader(SyntheticPair pair, boolean gated) {
         KalmanPairsTrader.Builder b = KalmanPairsTrader.builder(pair.y(), pair.x())
                 .kalman(1e-11, pair.spreadSd() * pair.spreadSd())
                 .thresholds(1.5, 0.25, 4.0)
@@ -90,7 +91,7 @@ public final class PairsTrading {
 
     /** Runs the scenarios, prints the tables to {@code out} and returns them. */
     public static List<Scenario> run(long seed, int hours, PrintStream out) {
-        GeneratedPair pair = GeneratedPair.example();
+        SyntheticPair pair = SyntheticPair.example();
         int seconds = hours * 3600;
         out.printf(Locale.ROOT, "qtrade pairs trading: %s, %d hours of 1 s quotes, seed %d%n", pair, hours, seed);
         List<Scenario> scenarios = new ArrayList<>();
@@ -141,7 +142,7 @@ public final class PairsTrading {
                 gate, orders, fills, fees, realized, unrealized, net);
     }
 
-    static Table hedgeRatios(List<Scenario> scenarios, GeneratedPair pair) {
+    static Table hedgeRatios(List<Scenario> scenarios, SyntheticPair pair) {
         StringColumn name = StringColumn.create("scenario");
         DoubleColumn min = DoubleColumn.create("beta_min");
         DoubleColumn mean = DoubleColumn.create("beta_mean");

@@ -1,5 +1,6 @@
 package io.qtrade.examples;
 
+import io.qtrade.connectors.synthetic.SyntheticPair;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class PairsTradingTest {
 
     @Test
     void hedgeRatioPathStaysAtTheGeneratedRatio() {
-        // b = 1.5 in GeneratedPair.example(); OLS prior over 30 minutes, then a slowly moving filter
+        // b = 1.5 in SyntheticPair.example(); OLS prior over 30 minutes, then a slowly moving filter
         assertThat(scenarios.get(0).stats().meanBeta()).isCloseTo(1.5, within(0.01));
         assertThat(scenarios.get(0).stats().maxBeta() - scenarios.get(0).stats().minBeta()).isLessThan(0.01);
     }

@@ -1,4 +1,4 @@
-package io.qtrade.examples;
+package io.qtrade.connectors.synthetic;
 
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A seeded two-instrument market for pairs trading: one quote level a side ({@link #DEPTH_LOTS} lots, one tick wide)
+ * A seeded two-instrument market for pairs trading (the examples' and the pairs tests' market): one quote level a side ({@link #DEPTH_LOTS} lots, one tick wide)
  * around a mid path, re-quoted once a second, {@code localTs = exchTs + 100 us}, with {@code y} the instrument at
  * index 0 and {@code x} at index 1.
  * <pre>{@code
@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  * @param phi      AR(1) coefficient of the spread per second, in [0, 1)
  * @param spreadSd stationary standard deviation of the spread, quote currency
  */
-public record GeneratedPair(Instrument y, Instrument x, double a, double b, double x0, double sigmaX, double phi,
+public record SyntheticPair(Instrument y, Instrument x, double a, double b, double x0, double sigmaX, double phi,
                             double spreadSd) {
 
     /** Quote size at each level, lots. */
@@ -39,19 +39,19 @@ public record GeneratedPair(Instrument y, Instrument x, double a, double b, doub
     public static final long FEED_LATENCY_NANOS = 100_000L;
     private static final long SECOND = 1_000_000_000L;
 
-    public GeneratedPair {
+    public SyntheticPair {
         if (!(phi >= 0 && phi < 1)) {
-            throw new IllegalArgumentException("generated pair: phi " + phi + ", expected 0 <= phi < 1");
+            throw new IllegalArgumentException("synthetic pair: phi " + phi + ", expected 0 <= phi < 1");
         }
         if (!(sigmaX >= 0) || !(spreadSd >= 0) || !(x0 > 0)) {
-            throw new IllegalArgumentException("generated pair: sigmaX " + sigmaX + ", spreadSd " + spreadSd
+            throw new IllegalArgumentException("synthetic pair: sigmaX " + sigmaX + ", spreadSd " + spreadSd
                     + " must be >= 0 and x0 " + x0 + " > 0");
         }
     }
 
     /** The example's pair: YLEG = 10 + 1.5 XLEG + s, XLEG from 100 with 0.05 a second, s with phi 0.9 and sd 0.3. */
-    public static GeneratedPair example() {
-        return new GeneratedPair(Instrument.spot("YLEG", "SYN", 0.01, 1), Instrument.spot("XLEG", "SYN", 0.01, 1),
+    public static SyntheticPair example() {
+        return new SyntheticPair(Instrument.spot("YLEG", "SYN", 0.01, 1), Instrument.spot("XLEG", "SYN", 0.01, 1),
                 10.0, 1.5, 100.0, 0.05, 0.9, 0.3);
     }
 
@@ -69,7 +69,7 @@ public record GeneratedPair(Instrument y, Instrument x, double a, double b, doub
             xs[t] = xt;
             ys[t] = a + b * xt + st;
         }
-        return tape(ys, xs);
+        return quotes(ys, xs);
     }
 
     /** Two independent random walks over {@code seconds} seconds. */
@@ -85,10 +85,17 @@ public record GeneratedPair(Instrument y, Instrument x, double a, double b, doub
             xs[t] = xt;
             ys[t] = yt;
         }
-        return tape(ys, xs);
+        return quotes(ys, xs);
     }
 
-    private InMemoryEventSource tape(double[] ys, double[] xs) {
+    /**
+     * Quotes around given mid paths ({@code ys[t]}, {@code xs[t]} at second {@code t}), as the generated markets
+     * are: for hand-built steps in tests.
+     */
+    public InMemoryEventSource quotes(double[] ys, double[] xs) {
+        if (ys.length != xs.length) {
+            throw new IllegalArgumentException("synthetic pair: " + ys.length + " y mids but " + xs.length + " x mids");
+        }
         EventBatch batch = new EventBatch(8 * ys.length + 8);
         long[] bid = {Long.MIN_VALUE, Long.MIN_VALUE};
         for (int t = 0; t < ys.length; t++) {
