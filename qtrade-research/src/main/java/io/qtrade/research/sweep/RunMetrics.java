@@ -60,7 +60,7 @@ public record RunMetrics(double netPnl, double fees, long orders, long fills, do
         long orders = totals.intColumn("orders").getInt(row);
         long fills = totals.intColumn("fills").getInt(row);
         long maker = totals.intColumn("maker_fills").getInt(row);
-        double[] path = sampledNetPnl(result.equity(), strategyId, samplePeriodNanos);
+        double[] path = PnlPath.of(result.equity(), strategyId, samplePeriodNanos).netPnl();
         double sharpe = Double.NaN;
         double maxDrawdown = 0.0;
         if (path.length >= 2) {
@@ -78,9 +78,5 @@ public record RunMetrics(double netPnl, double fees, long orders, long fills, do
         return new RunMetrics(totals.doubleColumn("net_pnl").getDouble(row), totals.doubleColumn("fees").getDouble(row),
                 orders, fills, fills == 0 ? Double.NaN : (double) maker / fills,
                 totals.doubleColumn("traded_notional").getDouble(row), sharpe, maxDrawdown, result.events());
-    }
-
-    static double[] sampledNetPnl(Table equity, String strategyId, long periodNanos) {
-        return PnlPath.of(equity, strategyId, periodNanos).netPnl();
     }
 }

@@ -208,6 +208,19 @@ public final class SweepResult {
     }
 
     /**
+     * The score of {@code set} in {@link #ranking(Metric)}: the mean of {@code metric} over its successful runs whose
+     * value is defined; NaN if there is none.
+     */
+    public double score(ParameterSet set, Metric metric) {
+        for (Aggregate a : aggregates(metric)) {
+            if (a.set.index() == set.index()) {
+                return a.meanMetric;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
      * The parameter set ranked first by {@code metric}.
      *
      * @throws IllegalStateException if no run succeeded

@@ -10,7 +10,6 @@ import io.qtrade.research.sweep.PnlPath;
 import io.qtrade.research.sweep.RunMetrics;
 import io.qtrade.research.sweep.Sweep;
 import io.qtrade.research.sweep.SweepResult;
-import io.qtrade.research.sweep.SweepRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +102,7 @@ public final class WalkForward {
                     folds.add(new Fold(f, in, out, null, Double.NaN, Double.NaN, 0.0, failures));
                     continue;
                 }
-                double inScore = score(sweep.rows(), best);
+                double inScore = sweep.score(best, metric);
                 List<Future<OutOfSampleRun>> runs = new ArrayList<>();
                 for (Partition p : out) {
                     runs.add(pool.submit((Callable<OutOfSampleRun>) () -> outOfSample(best, p)));
@@ -146,21 +145,6 @@ public final class WalkForward {
             fo[i] = foldOf.get(i);
         }
         return new WalkForwardResult(folds, metric, t, p, fo);
-    }
-
-    private double score(List<SweepRow> rows, ParameterSet best) {
-        double sum = 0.0;
-        int n = 0;
-        for (SweepRow r : rows) {
-            if (r.succeeded() && r.parameters().index() == best.index()) {
-                double v = metric.of(r.metrics());
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    n++;
-                }
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
     }
 
     /** An out-of-sample run's metrics and PnL path. */

@@ -22,7 +22,7 @@ class PnlPathTest {
         assertThat(p.tsNanos()).containsExactly(100, 150, 200, 250, 300, 305);
         assertThat(p.netPnl()).containsExactly(0, 2, 3, 3, 3, -1);
         assertThat(p.finalPnl()).isEqualTo(-1);
-        assertThat(RunMetrics.sampledNetPnl(equity, "a", 100)).containsExactly(0, 3, 3, -1);
+        assertThat(PnlPath.of(equity, "a", 100).netPnl()).containsExactly(0, 3, 3, -1);
         assertThat(PnlPath.of(equity, "c", 50).size()).isZero();
     }
 }
