@@ -11,7 +11,7 @@ import io.qtrade.core.strategy.StrategyContext;
  * A test market maker: joins the best bid and ask with {@code qty} on one instrument, requotes when the touch moves,
  * stops quoting a side at {@code maxPosition}, and now and then crosses the spread with a market order.
  */
-final class QuotingStrategy implements Strategy {
+public final class QuotingStrategy implements Strategy {
 
     private final int instrument;
     private final double qty;
@@ -24,7 +24,7 @@ final class QuotingStrategy implements Strategy {
     private long askId;
     private int books;
 
-    QuotingStrategy(int instrument, double qty, double maxPosition, int takeEvery) {
+    public QuotingStrategy(int instrument, double qty, double maxPosition, int takeEvery) {
         this.instrument = instrument;
         this.qty = qty;
         this.maxPosition = maxPosition;

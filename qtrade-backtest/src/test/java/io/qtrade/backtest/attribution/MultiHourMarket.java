@@ -2,19 +2,15 @@ package io.qtrade.backtest.attribution;
 
 import io.qtrade.backtest.Backtest;
 import io.qtrade.backtest.BacktestResult;
+import io.qtrade.backtest.QuotingStrategy;
 import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.backtest.fee.BpsFees;
 import io.qtrade.backtest.latency.ConstantLatency;
 import io.qtrade.backtest.queue.RiskAverseQueue;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
-import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.InMemoryEventSource;
-import io.qtrade.core.order.OrderStatus;
-import io.qtrade.core.order.TimeInForce;
-import io.qtrade.core.strategy.Strategy;
-import io.qtrade.core.strategy.StrategyContext;
 import io.qtrade.core.time.Timestamps;
 
 import java.time.Instant;
@@ -80,58 +76,6 @@ public final class MultiHourMarket {
             b.exchange(ExchangeSettings.builder(in).latency(new ConstantLatency(50_000, 50_000))
                     .queue(RiskAverseQueue.INSTANCE).fees(new BpsFees(-0.5, 2.0)).build());
         }
-        return b.strategy("mm-a", new Quoter(0, 2, 6, 40)).strategy("mm-b", new Quoter(1, 3, 9, 25)).build().run();
-    }
-
-    /** Joins the touch on both sides up to a position limit, crosses the spread every {@code takeEvery} books. */
-    static final class Quoter implements Strategy {
-        private final int instrument;
-        private final double qty;
-        private final double maxPosition;
-        private final int takeEvery;
-        private StrategyContext ctx;
-        private long bidId;
-        private long askId;
-        private int books;
-
-        Quoter(int instrument, double qty, double maxPosition, int takeEvery) {
-            this.instrument = instrument;
-            this.qty = qty;
-            this.maxPosition = maxPosition;
-            this.takeEvery = takeEvery;
-        }
-
-        @Override
-        public void onStart(StrategyContext context) {
-            this.ctx = context;
-        }
-
-        @Override
-        public void onBook(int i, OrderBookView book) {
-            if (i != instrument || book.isEmpty(Side.BUY) || book.isEmpty(Side.SELL)) {
-                return;
-            }
-            double position = ctx.position(instrument).qty();
-            bidId = requote(bidId, Side.BUY, book.bestBid(), position < maxPosition);
-            askId = requote(askId, Side.SELL, book.bestAsk(), position > -maxPosition);
-            if (++books % takeEvery == 0) {
-                ctx.submitMarket(instrument, position > 0 ? Side.SELL : Side.BUY, qty);
-            }
-        }
-
-        private long requote(long id, Side side, double price, boolean allowed) {
-            if (id != 0) {
-                var order = ctx.order(id);
-                OrderStatus st = order.status();
-                if (st.isLive() && st != OrderStatus.PENDING_CANCEL && (order.price() != price || !allowed)) {
-                    ctx.cancel(id);
-                    return allowed ? ctx.submitLimit(instrument, side, price, qty, TimeInForce.GTC) : 0;
-                }
-                if (st.isLive()) {
-                    return id;
-                }
-            }
-            return allowed ? ctx.submitLimit(instrument, side, price, qty, TimeInForce.GTC) : 0;
-        }
+        return b.strategy("mm-a", new QuotingStrategy(0, 2, 6, 40)).strategy("mm-b", new QuotingStrategy(1, 3, 9, 25)).build().run();
     }
 }
