@@ -82,7 +82,7 @@ public final class Johansen {
             throw new IllegalArgumentException("lagDifferences " + b.lagDifferences + ": expected >= 0");
         }
         JohansenTable t = b.table == null ? JohansenTable.defaultFor(b.deterministic) : b.table;
-        if (t.caseIndex(b.deterministic) < 0) {
+        if (b.table != null && t.caseIndex(b.deterministic) < 0) {
             throw new IllegalArgumentException("critical values: " + t + " has no table for " + b.deterministic
                     + " (MACKINNON_HAUG_MICHELIS covers NONE, CONSTANT, DETRENDED, CONSTANT_RESTRICTED_TREND;"
                     + " OSTERWALD_LENUM covers CONSTANT, RESTRICTED_CONSTANT, CONSTANT_RESTRICTED_TREND)");
@@ -564,7 +564,11 @@ public final class Johansen {
             return this;
         }
 
-        /** Critical-value table (default: MacKinnon-Haug-Michelis where it has the case, else Osterwald-Lenum). */
+        /**
+         * Critical-value table (default: MacKinnon-Haug-Michelis where it has the case, else Osterwald-Lenum; when
+         * neither has it, as for LINEAR_TREND, RESTRICTED_TREND and CONSTANT_LINEAR_TREND, the critical values are
+         * NaN). A table chosen here that lacks the case is refused by {@link #build()}.
+         */
         public Builder criticalValues(JohansenTable value) {
             this.table = java.util.Objects.requireNonNull(value, "table");
             return this;

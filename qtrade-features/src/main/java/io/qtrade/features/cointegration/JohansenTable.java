@@ -14,8 +14,8 @@ package io.qtrade.features.cointegration;
  *       {@link JohansenDeterministic#RESTRICTED_CONSTANT} (ecdet "const"),
  *       {@link JohansenDeterministic#CONSTANT_RESTRICTED_TREND} (ecdet "trend").</li>
  * </ul>
- * Other combinations have no tabulated values in either reference and are refused when the test is built. With more
- * common trends than a table covers the critical values are NaN.
+ * A table chosen for a case it lacks is refused when the test is built; by default such cases get NaN critical
+ * values. With more common trends than a table covers the critical values are NaN.
  */
 public enum JohansenTable {
     /** MacKinnon-Haug-Michelis (1999), statsmodels' table. */

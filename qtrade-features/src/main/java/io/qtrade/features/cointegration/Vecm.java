@@ -38,8 +38,10 @@ public final class Vecm {
     private final int seasons;
     private final int firstSeason;
     private final double[][] exogenous;
+    private final JohansenSpec spec;
 
     private Vecm(Builder b) {
+        this.spec = b.spec;
         if (b.deterministic == JohansenDeterministic.DETRENDED) {
             throw new IllegalArgumentException("deterministic DETRENDED is statsmodels' coint_johansen det_order=1"
                     + " and defines no VECM: use CONSTANT_RESTRICTED_TREND (urca trend, VECM coli) or"
@@ -88,7 +90,7 @@ public final class Vecm {
         if (rank >= m) {
             throw new IllegalArgumentException("rank " + rank + " with " + m + " series: expected 1.." + (m - 1));
         }
-        ReducedRankRegression z = new ReducedRankRegression(series, deterministic, JohansenSpec.TRANSITORY,
+        ReducedRankRegression z = new ReducedRankRegression(series, deterministic, spec,
                 lagDifferences, seasons, firstSeason, exogenous);
         int r = rank;
         int p1 = z.p1;
@@ -323,21 +325,21 @@ public final class Vecm {
                 }
             }
         }
-        double[][] lastLevels = new double[lagDifferences + 1][m];
+        double[][] lastLevels = new double[lagDifferences + 2][m];
         int n = series[0].length;
-        for (int l = 0; l <= lagDifferences; l++) {
+        for (int l = 0; l <= lagDifferences + 1 && l < n; l++) {
             for (int j = 0; j < m; j++) {
                 lastLevels[l][j] = series[j][n - 1 - l];
             }
         }
-        return new VecmFit(deterministic, lagDifferences, r, seasons, firstSeason, z.exogCount, bigT, n,
+        return new VecmFit(deterministic, spec, lagDifferences, r, seasons, firstSeason, z.exogCount, bigT, n,
                 alphaOut, betaOut, rho, gamma, detCoef, piOut, piDet, alphaSe, betaSe, rhoSe, gammaSe, detSe,
                 sigma, llf, e.values(), lastLevels);
     }
 
     @Override
     public String toString() {
-        return "Vecm[deterministic=" + deterministic + ", lagDifferences=" + lagDifferences + ", rank=" + rank
+        return "Vecm[deterministic=" + deterministic + ", spec=" + spec + ", lagDifferences=" + lagDifferences + ", rank=" + rank
                 + ", seasons=" + seasons + ", firstSeason=" + firstSeason + ", exogenous="
                 + (exogenous == null ? 0 : exogenous.length) + "]";
     }
@@ -350,8 +352,23 @@ public final class Vecm {
         private int seasons;
         private int firstSeason;
         private double[][] exogenous;
+        private JohansenSpec spec = JohansenSpec.TRANSITORY;
 
         private Builder() {
+        }
+
+        /**
+         * Where the error-correction term sits (default TRANSITORY, statsmodels' and urca {@code cajorls}' usual
+         * form; LONGRUN puts it at {@code Y_{t-k-1}}: same alpha, beta, Sigma_u and forecasts, long-run Gammas).
+         */
+        public Builder spec(JohansenSpec value) {
+            this.spec = Objects.requireNonNull(value, "spec");
+            return this;
+        }
+
+        /** Centred seasonal dummies with the first data row in season 0. */
+        public Builder seasons(int period) {
+            return seasons(period, 0);
         }
 
         /** Deterministic terms (statsmodels {@code deterministic}; default CONSTANT, "co"). */

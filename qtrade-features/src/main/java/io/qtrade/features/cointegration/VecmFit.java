@@ -5,6 +5,7 @@ package io.qtrade.features.cointegration;
  * arrays; rows are equations (the series, in input order) unless said otherwise.
  *
  * @param deterministic                 the deterministic terms
+ * @param spec                          where the error-correction term sits (TRANSITORY: {@code Y_{t-1}}, statsmodels)
  * @param lagDifferences                k ({@code k_ar_diff})
  * @param rank                          r ({@code coint_rank})
  * @param seasons                       seasonal period, 0 without
@@ -30,10 +31,10 @@ package io.qtrade.features.cointegration;
  * @param residualCovariance            {@code Sigma_u = u'u / T} ({@code sigma_u})
  * @param logLikelihood                 {@code -T/2 (K ln 2 pi + ln det Sigma_u + K)} ({@code llf})
  * @param eigenvalues                   the Johansen eigenvalues of the model's reduced-rank regression
- * @param lastLevels                    the last k+1 rows of the input, newest first ({@code [l][series]} =
+ * @param lastLevels                    the last k+2 rows of the input, newest first ({@code [l][series]} =
  *                                      {@code y_{n-1-l}}), the start of the forecasts
  */
-public record VecmFit(JohansenDeterministic deterministic, int lagDifferences, int rank, int seasons,
+public record VecmFit(JohansenDeterministic deterministic, JohansenSpec spec, int lagDifferences, int rank, int seasons,
                       int firstSeason, int exogenousCount, int effectiveNobs, int observations, double[][] alpha,
                       double[][] beta, double[][] restrictedCoefficients, double[][] gamma,
                       double[][] deterministicCoefficients, double[][] pi, double[][] piDeterministic,
@@ -81,27 +82,30 @@ public record VecmFit(JohansenDeterministic deterministic, int lagDifferences, i
         int m = pi.length;
         int k = lagDifferences;
         // history of levels, newest last: y_{n-1-k} .. y_{n-1}, then the forecasts
-        double[][] y = new double[k + 1 + steps][];
-        for (int l = 0; l <= k; l++) {
-            y[k - l] = lastLevels[l].clone();
+        int hist = k + 2;
+        double[][] y = new double[hist + steps][];
+        for (int l = 0; l < hist; l++) {
+            y[hist - 1 - l] = lastLevels[l].clone();
         }
+        int levelLag = spec == JohansenSpec.TRANSITORY ? 1 : k + 1;
         double[][] out = new double[steps][];
         for (int h = 0; h < steps; h++) {
             int t = observations + h;
-            int cur = k + 1 + h;
+            int cur = hist + h;
             double[] prev = y[cur - 1];
+            double[] ectLevel = y[cur - levelLag];
             double[] next = new double[m];
             for (int i = 0; i < m; i++) {
                 double dy = 0.0;
                 for (int j = 0; j < m; j++) {
-                    dy += pi[i][j] * prev[j];
+                    dy += pi[i][j] * ectLevel[j];
                 }
                 int rc = 0;
                 if (deterministic.restrictedConstant()) {
                     dy += piDeterministic[i][rc++];
                 }
                 if (deterministic.restrictedTrend()) {
-                    dy += piDeterministic[i][rc] * t;
+                    dy += piDeterministic[i][rc] * (t - levelLag + 1);
                 }
                 for (int lag = 1; lag <= k; lag++) {
                     double[] a = y[cur - lag];

@@ -128,4 +128,34 @@ class VecmTest {
         assertThatThrownBy(() -> Vecm.builder().deterministic(JohansenDeterministic.DETRENDED).rank(1).build())
                 .hasMessageContaining("DETRENDED");
     }
+
+    @Test
+    void longrunSpecHasTheSameModelWithLongRunGammas() {
+        // One VAR, two parametrisations (k = 1): Gamma_LR = Gamma_TR + Pi; alpha, beta, Sigma_u, llf and forecasts
+        // are equal. Arithmetic identity, checked to 1e-9. (Not for RESTRICTED_TREND without a constant: moving the
+        // trend from row t to row t - 1 shifts it by a constant the model has no term for, so the specs differ.)
+        for (JohansenDeterministic d : new JohansenDeterministic[] {JohansenDeterministic.CONSTANT,
+                JohansenDeterministic.RESTRICTED_CONSTANT, JohansenDeterministic.CONSTANT_RESTRICTED_TREND}) {
+            VecmFit tr = Vecm.builder().deterministic(d).rank(1).lagDifferences(1).build().fit(Y);
+            VecmFit lr = Vecm.builder().deterministic(d).rank(1).lagDifferences(1).spec(JohansenSpec.LONGRUN).build()
+                    .fit(Y);
+            String w = d.toString();
+            assertThat(lr.logLikelihood()).as(w).isCloseTo(tr.logLikelihood(), org.assertj.core.data.Offset.offset(1e-9));
+            for (int i = 0; i < 4; i++) {
+                assertThat(lr.alpha()[i][0]).as(w).isCloseTo(tr.alpha()[i][0], org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(lr.beta()[i][0]).as(w).isCloseTo(tr.beta()[i][0], org.assertj.core.data.Offset.offset(1e-9));
+                for (int j = 0; j < 4; j++) {
+                    assertThat(lr.gamma()[i][j]).as(w + " gamma")
+                            .isCloseTo(tr.gamma()[i][j] + tr.pi()[i][j], org.assertj.core.data.Offset.offset(1e-9));
+                }
+            }
+            double[][] f1 = tr.forecast(5);
+            double[][] f2 = lr.forecast(5);
+            for (int h = 0; h < 5; h++) {
+                for (int j = 0; j < 4; j++) {
+                    assertThat(f2[h][j]).as(w + " forecast").isCloseTo(f1[h][j], org.assertj.core.data.Offset.offset(1e-9));
+                }
+            }
+        }
+    }
 }
