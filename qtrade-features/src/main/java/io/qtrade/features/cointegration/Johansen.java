@@ -167,6 +167,34 @@ public final class Johansen {
                 normalised[i][col] = vectors[i][col] / first;
             }
         }
+        // urca's W = S_0K V (V' S_KK V)^-1 (unit-free) and PI = S_0K S_KK^-1 (scaled back to raw units).
+        double[][] loadings = new double[m][p];
+        for (int col = 0; col < p; col++) {
+            double first = e.vectors[0][col];
+            double quad = 0.0;
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    quad += e.vectors[a][col] / first * skk.get(a, b) * e.vectors[b][col] / first;
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                double sv = 0.0;
+                for (int a = 0; a < p; a++) {
+                    sv += s0k.get(i, a) * e.vectors[a][col] / first;
+                }
+                loadings[i][col] = sv / quad;
+            }
+        }
+        DMatrixRMaj skkInv = new DMatrixRMaj(p, p);
+        CommonOps_DDRM.invert(skk.copy(), skkInv);
+        DMatrixRMaj piM = new DMatrixRMaj(m, p);
+        CommonOps_DDRM.mult(s0k, skkInv, piM);
+        double[][] pi = new double[m][p];
+        for (int i = 0; i < m; i++) {
+            for (int a = 0; a < p; a++) {
+                pi[i][a] = piM.get(i, a) * scaleK[a];
+            }
+        }
         double[] trace = new double[m];
         double[] maxEig = new double[m];
         double[][] cvt = new double[m][];
@@ -182,7 +210,7 @@ public final class Johansen {
             cvm[i] = table.values(deterministic, false, trends);
         }
         return new JohansenResult(e.values, vectors, trace, maxEig, cvt, cvm, bigT, deterministic, k, normalised,
-                table, spec, seasons);
+                table, spec, seasons, loadings, pi);
     }
 
     /** Checks the series (and exogenous columns) and returns m. */

@@ -23,13 +23,17 @@ import java.util.Arrays;
  * @param table                  the table the critical values come from
  * @param spec                   urca's spec
  * @param seasons                period of the centred seasonal dummies, 0 without
+ * @param loadings               urca's {@code W = S_0K V (V' S_KK V)^-1}, m x p, for the normalised vectors V: column j
+ *                               is the loading of the j-th relation (for rank 1, column 0 is the VECM's alpha)
+ * @param pi                     urca's {@code PI = S_0K S_KK^-1}, m x p: the unrestricted (full-rank) Pi, the restricted
+ *                               terms' columns last
  */
 public record JohansenResult(double[] eigenvalues, double[][] eigenvectors, double[] traceStatistics,
                              double[] maxEigenStatistics, double[][] traceCriticalValues,
                              double[][] maxEigenCriticalValues, int effectiveNobs,
                              JohansenDeterministic deterministic, int lagDifferences,
                              double[][] eigenvectorsNormalised, JohansenTable table, JohansenSpec spec,
-                             int seasons) {
+                             int seasons, double[][] loadings, double[][] pi) {
 
     /** Index of the 90% critical value in a row of the critical-value tables. */
     public static final int LEVEL_90 = 0;

@@ -71,6 +71,24 @@ class JohansenOptionsTest {
                     Close.rel(r.eigenvectorsNormalised()[i][0], RefJson.doubles(beta.get(i))[0], 1e-6,
                             entry.getKey() + " " + spec + " V[" + i + "]");
                 }
+                // urca's W[, 1] is cajorls' alpha for rank 1 (V' S_KK V is diagonal)
+                List<Object> alpha = RefJson.list(c.get("alpha"));
+                for (int i = 0; i < 4; i++) {
+                    Close.rel(r.loadings()[i][0], RefJson.doubles(alpha.get(i))[0], 1e-6,
+                            entry.getKey() + " " + spec + " W[" + i + "]");
+                }
+                // PI = W V' over all p relations (1e-6: with a restricted term the last eigenvalue is 0 up to rounding
+                // and its vector is determined only to about 1e-8)
+                int p = r.eigenvalues().length;
+                for (int i = 0; i < 4; i++) {
+                    for (int a = 0; a < p; a++) {
+                        double wv = 0.0;
+                        for (int j = 0; j < p; j++) {
+                            wv += r.loadings()[i][j] * r.eigenvectorsNormalised()[a][j];
+                        }
+                        assertThat(r.pi()[i][a]).isCloseTo(wv, offset(1e-6 * Math.max(1.0, Math.abs(wv))));
+                    }
+                }
                 checked++;
             }
         }
