@@ -36,11 +36,24 @@ public final class HamiltonFilter {
     private final double[] logf;
     private final double[] lags;
     private final double[] initial;
+    private final int varianceDigit;
     private long seen;
 
-    /** A filter at the start of the data. */
+    /** A filter at the start of the data, the variance of the current regime. */
     public HamiltonFilter(MarkovSwitchingParameters params) {
+        this(params, MarkovVarianceIndexing.CURRENT_REGIME);
+    }
+
+    /**
+     * A filter at the start of the data.
+     *
+     * @param params   fixed parameters
+     * @param indexing which regime's variance applies (see {@link MarkovVarianceIndexing})
+     */
+    public HamiltonFilter(MarkovSwitchingParameters params, MarkovVarianceIndexing indexing) {
         this.params = params;
+        this.varianceDigit = indexing == MarkovVarianceIndexing.STATSMODELS_0_13_5 && params.order() >= 2
+                ? params.order() - 1 : 0;
         this.k = params.regimes();
         this.p = params.order();
         int pow = 1;
@@ -128,7 +141,8 @@ public final class HamiltonFilter {
                 double lagY = lags[(int) ((seen - i) % p)];
                 e -= phi[s0][i - 1] * (lagY - mu[d[i]]);
             }
-            double lf = -0.5 * (LN_2PI + lnVar[s0] + e * e / var[s0]);
+            int sv = d[varianceDigit];
+            double lf = -0.5 * (LN_2PI + lnVar[sv] + e * e / var[sv]);
             logf[z] = lf;
             if (pred[z] > 0.0 && lf > max) {
                 max = lf;

@@ -35,8 +35,8 @@ final class MarkovChain {
     }
 
     /** The log-likelihood only: one filter pass, nothing stored. */
-    static double logLikelihood(double[] y, MarkovSwitchingParameters q) {
-        HamiltonFilter f = new HamiltonFilter(q);
+    static double logLikelihood(double[] y, MarkovSwitchingParameters q, MarkovVarianceIndexing indexing) {
+        HamiltonFilter f = new HamiltonFilter(q, indexing);
         double[] tmp = new double[q.regimes()];
         double ll = 0.0;
         int p = q.order();
@@ -60,7 +60,12 @@ final class MarkovChain {
      * @param wantXi       also return the smoothed joint {@code Pr(S_{t-1} = i, S_t = j | Y)} summed over t (EM)
      */
     static Pass run(double[] y, MarkovSwitchingParameters q, boolean wantSmoothed, boolean wantXi) {
-        HamiltonFilter f = new HamiltonFilter(q);
+        return run(y, q, wantSmoothed, wantXi, MarkovVarianceIndexing.CURRENT_REGIME);
+    }
+
+    static Pass run(double[] y, MarkovSwitchingParameters q, boolean wantSmoothed, boolean wantXi,
+                    MarkovVarianceIndexing indexing) {
+        HamiltonFilter f = new HamiltonFilter(q, indexing);
         int k = q.regimes();
         int p = q.order();
         int n = y.length;

@@ -53,8 +53,10 @@ public final class MarkovSwitching {
     private final MarkovEstimation estimation;
     private final int randomStarts;
     private final long seed;
+    private final MarkovVarianceIndexing varianceIndexing;
 
     private MarkovSwitching(Builder b) {
+        this.varianceIndexing = b.varianceIndexing;
         if (b.estimation == MarkovEstimation.EM && b.order > 0) {
             throw new IllegalArgumentException("EM estimation covers order 0 (MarkovRegression); order " + b.order
                     + " needs MAXIMUM_LIKELIHOOD");
@@ -309,7 +311,7 @@ public final class MarkovSwitching {
                 s = em(y, s, estimation == MarkovEstimation.EM ? 100_000 : 20, lowVar);
             }
             if (estimation == MarkovEstimation.EM) {
-                double ll = MarkovChain.run(y, s, false, false).logLikelihood();
+                double ll = MarkovChain.logLikelihood(y, s, varianceIndexing);
                 if (ll > bestLl) {
                     bestLl = ll;
                     best = s;
@@ -346,7 +348,7 @@ public final class MarkovSwitching {
         best = relabel(best);
         double[] theta = lay.toVector(best);
         double[][] cov = covariance(y, lay, theta);
-        MarkovChain.Pass pass = MarkovChain.run(y, best, true, false);
+        MarkovChain.Pass pass = MarkovChain.run(y, best, true, false, varianceIndexing);
         return new MarkovSwitchingFit(this, best, pass.logLikelihood(), lay.names(), theta, cov, pass.filtered(),
                 pass.smoothed(), n - order, evaluations);
     }
@@ -419,7 +421,7 @@ public final class MarkovSwitching {
         if (q == null) {
             return Double.NEGATIVE_INFINITY;
         }
-        return MarkovChain.logLikelihood(y, q);
+        return MarkovChain.logLikelihood(y, q, varianceIndexing);
     }
 
     private double logLikelihoodNatural(double[] y, Layout lay, double[] th) {
@@ -427,7 +429,7 @@ public final class MarkovSwitching {
         if (q == null) {
             return Double.NEGATIVE_INFINITY;
         }
-        return MarkovChain.logLikelihood(y, q);
+        return MarkovChain.logLikelihood(y, q, varianceIndexing);
     }
 
     /** EM (order 0): Hamilton (1990) M-steps with the smoothed probabilities. */
@@ -687,6 +689,11 @@ public final class MarkovSwitching {
         }
     }
 
+    /** Which regime's variance applies with order >= 2. */
+    public MarkovVarianceIndexing varianceIndexing() {
+        return varianceIndexing;
+    }
+
     /** Number of regimes k. */
     public int regimes() {
         return regimes;
@@ -709,14 +716,15 @@ public final class MarkovSwitching {
      * @param params parameters with this model's k and p
      */
     public static double logLikelihood(double[] y, MarkovSwitchingParameters params) {
-        return MarkovChain.logLikelihood(y, params);
+        return MarkovChain.logLikelihood(y, params, MarkovVarianceIndexing.CURRENT_REGIME);
     }
 
     @Override
     public String toString() {
         return "MarkovSwitching[regimes=" + regimes + ", order=" + order + ", switchingMean=" + switchingMean
                 + ", switchingVariance=" + switchingVariance + ", switchingAr=" + switchingAr + ", estimation="
-                + estimation + ", randomStarts=" + randomStarts + ", seed=" + seed + "]";
+                + estimation + ", randomStarts=" + randomStarts + ", seed=" + seed + ", varianceIndexing="
+                + varianceIndexing + "]";
     }
 
     /** Options; each setter checks its value. */
@@ -729,8 +737,18 @@ public final class MarkovSwitching {
         private MarkovEstimation estimation = MarkovEstimation.MAXIMUM_LIKELIHOOD;
         private int randomStarts = 8;
         private long seed = 20240611L;
+        private MarkovVarianceIndexing varianceIndexing = MarkovVarianceIndexing.CURRENT_REGIME;
 
         private Builder() {
+        }
+
+        /**
+         * Which regime's variance applies with order >= 2 (default CURRENT_REGIME; STATSMODELS_0_13_5 reproduces that
+         * version's indexing, see {@link MarkovVarianceIndexing}).
+         */
+        public Builder varianceIndexing(MarkovVarianceIndexing value) {
+            this.varianceIndexing = java.util.Objects.requireNonNull(value, "varianceIndexing");
+            return this;
         }
 
         /** Number of regimes k >= 2 (default 2). */

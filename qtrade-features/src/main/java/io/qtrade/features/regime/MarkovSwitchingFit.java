@@ -165,7 +165,7 @@ public final class MarkovSwitchingFit {
 
     /** A streaming filter with the fitted parameters, at the start of the data. */
     public HamiltonFilter filter() {
-        return new HamiltonFilter(params);
+        return new HamiltonFilter(params, model.varianceIndexing());
     }
 
     /** Likelihood evaluations of the optimiser (all starts). */
