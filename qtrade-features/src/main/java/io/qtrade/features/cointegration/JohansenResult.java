@@ -81,6 +81,10 @@ public record JohansenResult(double[] eigenvalues, double[][] eigenvectors, doub
                     + ": expected LEVEL_90 (0), LEVEL_95 (1) or LEVEL_99 (2)");
         }
         for (int r = 0; r < stats.length; r++) {
+            if (Double.isNaN(crit[r][level])) {
+                throw new IllegalStateException("no critical value for rank " + r + " (" + (stats.length - r)
+                        + " common trends): the table has none for this deterministic choice or this many series");
+            }
             if (!(stats[r] > crit[r][level])) {
                 return r;
             }
