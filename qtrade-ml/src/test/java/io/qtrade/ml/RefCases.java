@@ -15,11 +15,12 @@ public final class RefCases {
     private RefCases() {
     }
 
-    /** The raw bytes of a reference file. */
+    /** The raw bytes of a reference file; a name starting with '/' is a resource path (e.g. /fixtures/x.onnx). */
     public static byte[] bytes(String name) {
-        try (InputStream in = RefCases.class.getResourceAsStream("/refcases/" + name)) {
+        String path = name.startsWith("/") ? name : "/refcases/" + name;
+        try (InputStream in = RefCases.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no test resource refcases/" + name);
+                throw new IllegalArgumentException("no test resource " + path);
             }
             return in.readAllBytes();
         } catch (IOException e) {
