@@ -15,7 +15,6 @@ import io.qtrade.core.portfolio.Portfolio;
 import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.strategy.StrategyContext;
 import io.qtrade.ml.dataset.LabelledDataset;
-import io.qtrade.ml.dataset.ReturnLagFeatures;
 import io.qtrade.ml.evaluation.ClassificationMetrics;
 import io.qtrade.ml.evaluation.InformationCoefficient;
 import io.qtrade.ml.label.EwmVolatility;
@@ -53,7 +52,8 @@ import java.util.function.BiFunction;
  * {@value #DATA_RESOURCE}): label, validate without leakage, walk forward, trade with costs, and judge.
  *
  * <ol>
- *   <li>Features: lagged log returns 1..5 and the 20-day volatility ({@link ReturnLagFeatures}). Labels: triple
+ *   <li>Features ({@link DailyFeatures}): lagged log returns 1..5, the 20-day volatility, the EWM volatility (span
+ *       100) and the 60-day momentum, all known at the day's close. Labels: triple
  *       barrier with pt = sl = 1 daily volatility (EWM span 100) and a 10-day vertical barrier, sign at the
  *       vertical barrier, binary up/not-up ({@link TripleBarrier}); sample weights by uniqueness.</li>
  *   <li>Leakage: the same XGBoost model scored by shuffled k-fold without purging (neighbouring, overlapping labels
@@ -74,8 +74,6 @@ public final class MlSignalResearch {
     public static final String DATA_RESOURCE = "dj_daily_close_1991_2000.csv";
     static final double NOTIONAL = 100_000;
     static final long DAY = 1_000_000_000L;   // one simulated second per trading day
-    static final int LAGS = 5;
-    static final int VOL_WINDOW = 20;
     static final int FIRST_EVENT = 100;       // after the EWM volatility's span
     static final TripleBarrier BARRIER = TripleBarrier.of(1, 1, 10);
     static final double TAKER_FEE_BPS = 5;
@@ -113,8 +111,8 @@ public final class MlSignalResearch {
                 ticker, n);
 
         // 1. features, labels, weights
-        double[][] features = ReturnLagFeatures.rows(close, LAGS, VOL_WINDOW);
-        List<String> names = new ReturnLagFeatures(LAGS, VOL_WINDOW).names();
+        double[][] features = DailyFeatures.rows(close);
+        List<String> names = new DailyFeatures().names();
         double[] sigma = EwmVolatility.ofCloses(close, 100);
         TripleBarrierLabels labels = BARRIER.label(close, BARRIER.everyBar(FIRST_EVENT, n), sigma);
         SampleUniqueness uniqueness = SampleUniqueness.of(labels.spans(), n);
@@ -129,10 +127,10 @@ public final class MlSignalResearch {
                 100.0 * up / data.size(), uniqueness.meanUniqueness(), 1 / uniqueness.meanUniqueness() - 1);
 
         // 2. leakage
-        XgboostTraining deep = new XgboostTraining("binary:logistic", 200, 6, 0.1, 1, 1, 1, 0.5, "exact", 1);
+        XgboostTraining deep = new XgboostTraining("binary:logistic", 60, 6, 0.3, 1, 1, 1, 0.5, "exact", 1);
         BiFunction<double[][], int[], Model> xgbDeep = (x, y) -> XgboostTrainer.train(x, toDouble(y), null, deep);
         LeakageReport leakage = leakage(data, xgbDeep);
-        out.println("Cross-validated accuracy of the same XGBoost (200 trees, depth 6) under three schemes:");
+        out.println("Cross-validated accuracy of the same XGBoost (60 trees, depth 6, eta 0.3) under three schemes:");
         out.printf(Locale.ROOT, "  %-44s %8s %10s%n", "scheme", "accuracy", "p vs 50%");
         printCv(out, "shuffled 5-fold, no purging (leaky)", leakage.shuffledUnpurged());
         printCv(out, "contiguous 5-fold, no purging", leakage.contiguousUnpurged());
@@ -178,7 +176,7 @@ public final class MlSignalResearch {
         // 4. trade the signals and buy-and-hold in one backtest
         List<LongFlat> traders = new ArrayList<>();
         for (int k = 0; k < candidates.size(); k++) {
-            LongFlat t = new LongFlat(new ForecastSignal(new ReturnLagFeatures(LAGS, VOL_WINDOW), schedules.get(k)));
+            LongFlat t = new LongFlat(new ForecastSignal(new DailyFeatures(), schedules.get(k)));
             traders.add(t);
             strategies.add(t);
         }
@@ -328,7 +326,7 @@ public final class MlSignalResearch {
         boolean any = reports.stream().anyMatch(r -> r.metrics().binomialPValueGreater() < 0.05
                 && r.metrics().rocAuc() > 0.5 && r.netPnl() > buyAndHold);
         b.append(any ? "One model passed both tests on this series; check it on the other tickers before believing it."
-                : "Do not trade these signals: lagged returns do not forecast these daily moves well enough to pay "
+                : "Do not trade these signals: these features do not forecast these daily moves well enough to pay "
                 + "for costs.");
         return b.toString();
     }
@@ -377,13 +375,13 @@ public final class MlSignalResearch {
     /** Long {@link #NOTIONAL} when the forecast says up, flat otherwise; decides once a day at the closing print. */
     static final class LongFlat implements Strategy {
         private final ForecastSignal signal;
-        private final ReturnLagFeatures features;
+        private final DailyFeatures features;
         private StrategyContext ctx;
         private double held;
 
         LongFlat(ForecastSignal signal) {
             this.signal = signal;
-            this.features = (ReturnLagFeatures) signal.features();
+            this.features = (DailyFeatures) signal.features();
         }
 
         @Override
