@@ -7,7 +7,7 @@ package io.qtrade.ml.model.xgboost;
 public enum XgboostObjective {
     /** {@code binary:logistic}, {@code reg:logistic}: p = 1/(1+e^-m), base margin = logit(base_score). */
     LOGISTIC,
-    /** {@code binary:logitraw}: the margin itself, base margin = logit(base_score). */
+    /** {@code binary:logitraw}: the margin itself; base margin = base_score (XGBoost's LogisticRaw, checked against xgboost4j 2.1.4). */
     LOGIT_RAW,
     /** {@code reg:squarederror}, {@code reg:squaredlogerror}, {@code reg:pseudohubererror}, {@code reg:absoluteerror}: identity. */
     IDENTITY,
@@ -46,7 +46,6 @@ public enum XgboostObjective {
     double baseMargin(double baseScore) {
         switch (this) {
             case LOGISTIC:
-            case LOGIT_RAW:
                 return Math.log(baseScore / (1 - baseScore));
             case EXPONENTIAL:
                 return Math.log(baseScore);
