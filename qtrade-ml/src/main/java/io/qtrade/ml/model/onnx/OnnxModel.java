@@ -199,8 +199,9 @@ public final class OnnxModel implements Model, AutoCloseable {
         for (int i = 0; i < inputSize; i++) {
             inputBuffer.put(i, (float) features[i]);
         }
-        try (OrtSession.Result ignored = session.run(inputs, outputs)) {
-            // the output is written into the pinned tensor's buffer
+        try {
+            // the output is written into the pinned tensor's buffer; the result only holds references to it
+            session.run(inputs, outputs).close();
         } catch (OrtException e) {
             throw new IllegalStateException(source + ": ONNX Runtime run failed: " + e.getMessage(), e);
         }
