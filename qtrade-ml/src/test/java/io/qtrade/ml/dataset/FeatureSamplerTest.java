@@ -14,9 +14,9 @@ class FeatureSamplerTest {
 
     @Test
     void gridRowsEqualBatchFeaturesOfPreviousTickPrices() {
-        // 20,000 ticks at random gaps of 1..2000 ms, random-walk prices; one-second grid from t = 0
+        // 4,000 ticks at random gaps of 1..2000 ms, random-walk prices; one-second grid from t = 0
         SplittableRandom rnd = new SplittableRandom(5);
-        int n = 20_000;
+        int n = 4_000;
         long[] ts = new long[n];
         double[] px = new double[n];
         long t = 0;
