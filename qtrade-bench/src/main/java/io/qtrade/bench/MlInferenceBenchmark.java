@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of one model call (one row), sampled per call so that JMH reports the distribution (p50, p99):
+ * Latency of one model call (one row, cycling through {@value #ROWS} seeded rows), sampled per call so that JMH
+ * reports the distribution (p50, p99):
  * <ul>
  *   <li>{@code lstmOnnx}: the refcases LSTM (20 steps x 5 features, hidden 8) through ONNX Runtime on one intra-op
  *       thread ({@link OnnxModel#predict});</li>
@@ -35,11 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class MlInferenceBenchmark {
+    /** Calls cycle through this many seeded rows, so that tree paths and caches vary as in a backtest. */
+    static final int ROWS = 1024;
     private OnnxModel lstm;
     private XgboostModel xgb;
     private LogisticRegression logistic;
-    private double[] lstmRow;
-    private double[] xgbRow;
+    private double[][] lstmRows;
+    private double[][] xgbRows;
+    private int next;
 
     /** Loads and trains the models. */
     @Setup(Level.Trial)
@@ -47,8 +51,12 @@ public class MlInferenceBenchmark {
         lstm = MlModels.lstm();
         xgb = MlModels.xgboost100();
         logistic = LogisticRegression.of(new double[] {0.1, -0.2, 0.05, 0.3, -0.1, 0.2}, -0.05);
-        lstmRow = MlModels.row(100, 1);
-        xgbRow = MlModels.row(6, 2);
+        lstmRows = new double[ROWS][];
+        xgbRows = new double[ROWS][];
+        for (int i = 0; i < ROWS; i++) {
+            lstmRows[i] = MlModels.row(100, 1 + i);
+            xgbRows[i] = MlModels.row(6, 100_000 + i);
+        }
     }
 
     /** Releases ONNX Runtime's session. */
@@ -60,18 +68,18 @@ public class MlInferenceBenchmark {
     /** One LSTM forward pass. */
     @Benchmark
     public double lstmOnnx() {
-        return lstm.predict(lstmRow);
+        return lstm.predict(lstmRows[next++ & (ROWS - 1)]);
     }
 
     /** One 100-tree XGBoost prediction. */
     @Benchmark
     public double xgboost100Trees() {
-        return xgb.predict(xgbRow);
+        return xgb.predict(xgbRows[next++ & (ROWS - 1)]);
     }
 
     /** One logistic regression. */
     @Benchmark
     public double logisticBaseline() {
-        return logistic.predict(xgbRow);
+        return logistic.predict(xgbRows[next++ & (ROWS - 1)]);
     }
 }
