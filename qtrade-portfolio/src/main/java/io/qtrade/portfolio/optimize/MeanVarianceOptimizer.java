@@ -165,10 +165,18 @@ public final class MeanVarianceOptimizer {
         QpModel m = new QpModel(constraints, true);
         m.addCovariance(cov, 2.0 * scale);
         double[] excess = new double[n];
+        double excessScale = 0.0;
         for (int i = 0; i < n; i++) {
             excess[i] = mu[i] - riskFreeRate;
+            excessScale = Math.max(excessScale, Math.abs(excess[i]));
         }
-        m.addAtLeast(excess, 1.0, true, constraints, "expected return above the risk-free rate " + riskFreeRate);
+        if (excessScale == 0.0) {
+            throw new InfeasiblePortfolioException("maximum Sharpe: every expected return equals the risk-free rate "
+                    + riskFreeRate);
+        }
+        // (mu - rf)'y >= excessScale keeps y of order one (any positive constant gives the same w = y/k).
+        m.addAtLeast(excess, excessScale, true, constraints, "expected return above the risk-free rate "
+                + riskFreeRate);
         double[] x;
         try {
             x = m.solve("maximum Sharpe");

@@ -40,6 +40,7 @@ final class QpModel {
     }
 
     private final int n;
+    private final double[] current;
     private final int vars;
     private final int kIndex;
     private final int sIndex;
@@ -61,6 +62,10 @@ final class QpModel {
      */
     QpModel(PortfolioConstraints pc, boolean homogeneous) {
         this.n = pc.assets();
+        this.current = new double[n];
+        for (int i = 0; i < n; i++) {
+            current[i] = pc.current(i);
+        }
         int next = n;
         kIndex = homogeneous ? next++ : -1;
         sIndex = pc.hasLeverageCap() ? next : -1;
@@ -250,15 +255,39 @@ final class QpModel {
                         + r.getState() + ")");
             }
         }
+        canonicalise(x);
         double[] polished = polish(x);
         double[] best = polished != null && objective(polished) <= objective(x) + 1e-14 * Math.abs(objective(x))
                 ? polished : x;
+        double size = 1.0;
+        for (double v : best) {
+            size = Math.max(size, Math.abs(v));
+        }
         double viol = maxViolation(best);
-        if (viol > 1e-7) {
+        if (viol > 1e-7 * size) {
             throw new IllegalStateException(what + ": the QP solver's solution violates a constraint by " + viol
                     + " (state " + r.getState() + ")");
         }
         return best;
+    }
+
+    /**
+     * Sets the auxiliary variables to their smallest feasible values, {@code s_i = |w_i|}, {@code t_i = |w_i - w0_i|}
+     * (times k when homogeneous): this keeps every constraint, lowers no objective, and pins each auxiliary variable
+     * to an active row so that the KKT polish is regular.
+     */
+    private void canonicalise(double[] x) {
+        double k = kIndex >= 0 ? x[kIndex] : 1.0;
+        if (sIndex >= 0) {
+            for (int i = 0; i < n; i++) {
+                x[sIndex + i] = Math.abs(x[i]);
+            }
+        }
+        if (tIndex >= 0) {
+            for (int i = 0; i < n; i++) {
+                x[tIndex + i] = Math.abs(x[i] - k * current[i]);
+            }
+        }
     }
 
     private Optimisation.Result solveWith(double[][] qm, double[] cm, int families) {
