@@ -124,6 +124,9 @@ public final class PortfolioComparison {
             cost.append(r.totalCost());
             rebal.append(r.events().size());
         }
+        for (DoubleColumn c : List.of(ret, vol, sharpe, mdd, turn, cost)) {
+            c.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(4));
+        }
         return Table.create("portfolio comparison", name, ret, vol, sharpe, mdd, turn, cost, rebal);
     }
 
