@@ -9,7 +9,8 @@ package io.qtrade.portfolio.optimize;
  * }</pre>
  * with G symmetric positive definite. It starts from the unconstrained minimum, adds the equalities, then repeatedly
  * adds the most violated inequality, taking partial steps that drop constraints whose multiplier would turn negative;
- * {@code J = L^-T Q} and the triangular R are updated by Givens rotations, O(n^2) per change of the active set. Dense
+ * {@code J = L^-T Q} (stored transposed, so that each rotation touches two contiguous rows) and the triangular R are
+ * updated by Givens rotations, O(n^2) per change of the active set; sparse constraint rows (bounds) cost O(n nnz). Dense
  * and allocation-light: the portfolio problems it serves have n <= a few hundred and dense covariance matrices.
  *
  * <p>Package-private: {@link QpModel} calls it first and falls back to ojAlgo if it reports a failure.
@@ -34,6 +35,8 @@ final class DualActiveSetQp {
 
     private final double[] x;
     private Status status;
+    private int[][] ciIdx;
+    private double[][] ciVal;
 
     DualActiveSetQp(double[][] g, double[] lin, double[][] ce, double[] be, double[][] ci, double[] bi) {
         this.n = lin.length;
@@ -82,32 +85,38 @@ final class DualActiveSetQp {
                 }
             }
         }
-        // J = L^-T (upper triangular): solve L' J = I column by column.
+        // jm holds J' = L^-1 (lower triangular), row by row: row i = (e_i - sum_{k<i} L[i][k] row k) / L[i][i].
+        // Storing J transposed keeps every later operation on contiguous rows.
         double[][] jm = new double[n][n];
-        for (int c = 0; c < n; c++) {
-            for (int i = n - 1; i >= 0; i--) {
-                double s = i == c ? 1.0 : 0.0;
-                for (int k = i + 1; k < n; k++) {
-                    s -= l[k][i] * jm[k][c];
+        for (int i = 0; i < n; i++) {
+            double[] row = jm[i];
+            row[i] = 1.0;
+            for (int k = 0; k < i; k++) {
+                double lik = l[i][k];
+                if (lik != 0.0) {
+                    double[] rk = jm[k];
+                    for (int c = 0; c <= k; c++) {
+                        row[c] -= lik * rk[c];
+                    }
                 }
-                jm[i][c] = s / l[i][i];
+            }
+            double inv = 1.0 / l[i][i];
+            for (int c = 0; c <= i; c++) {
+                row[c] *= inv;
             }
         }
         // unconstrained minimum x = -G^-1 lin = -J J' lin
         double[] tmp = new double[n];
         for (int i = 0; i < n; i++) {
-            double s = 0.0;
-            for (int k = 0; k < n; k++) {
-                s += jm[k][i] * lin[k];
-            }
-            tmp[i] = s;
+            tmp[i] = dot(jm[i], lin);
         }
-        for (int i = 0; i < n; i++) {
-            double s = 0.0;
-            for (int k = 0; k < n; k++) {
-                s += jm[i][k] * tmp[k];
+        java.util.Arrays.fill(x, 0.0);
+        for (int k = 0; k < n; k++) {
+            double v = -tmp[k];
+            double[] rk = jm[k];
+            for (int i = 0; i < n; i++) {
+                x[i] += v * rk[i];
             }
-            x[i] = -s;
         }
         double[][] r = new double[n][n];
         double[] rNorm = {1.0};
@@ -150,9 +159,26 @@ final class DualActiveSetQp {
         int[] aOld = new int[mAll + 1];
         double[] tol = new double[mi];
         double[] rowNorm = new double[mi];
+        ciIdx = new int[mi][];
+        ciVal = new double[mi][];
         for (int i = 0; i < mi; i++) {
             iai[i] = i;
             rowNorm[i] = Math.max(Math.sqrt(dot(ci[i], ci[i])), 1e-300);
+            int nz = 0;
+            for (double v : ci[i]) {
+                if (v != 0.0) {
+                    nz++;
+                }
+            }
+            ciIdx[i] = new int[nz];
+            ciVal[i] = new double[nz];
+            nz = 0;
+            for (int k = 0; k < n; k++) {
+                if (ci[i][k] != 0.0) {
+                    ciIdx[i][nz] = k;
+                    ciVal[i][nz++] = ci[i][k];
+                }
+            }
         }
         int iterations = 0;
         int maxIterations = 50 * (n + mAll) + 100;
@@ -170,7 +196,7 @@ final class DualActiveSetQp {
             }
             for (int i = 0; i < mi; i++) {
                 iaexcl[i] = true;
-                double v = bi[i] - dot(ci[i], x);
+                double v = bi[i] - sparseDot(i, x);
                 s[i] = v;
                 tol[i] = 1e-13 * (Math.abs(bi[i]) + rowNorm[i] * xMax);
                 violated |= v < -tol[i];
@@ -197,13 +223,14 @@ final class DualActiveSetQp {
                 for (int k = 0; k < n; k++) {
                     np[k] = -ci[ip][k];
                 }
+                int npRow = ip;
                 u[iq[0]] = 0.0;
                 a[iq[0]] = ip;
                 while (true) { // l2a
                     if (++iterations > maxIterations) {
                         return Status.FAILED;
                     }
-                    computeD(d, jm, np);
+                    computeDSparse(d, jm, npRow);
                     updateZ(z, jm, d, iq[0]);
                     updateR(r, rr, d, iq[0]);
                     int lDrop = -1;
@@ -256,7 +283,7 @@ final class DualActiveSetQp {
                     }
                     iai[lDrop] = lDrop;
                     deleteConstraint(r, jm, a, u, me, iq, lDrop);
-                    s[ip] = bi[ip] - dot(ci[ip], x);
+                    s[ip] = bi[ip] - sparseDot(ip, x);
                 }
             }
         }
@@ -264,22 +291,44 @@ final class DualActiveSetQp {
 
     private void computeD(double[] d, double[][] jm, double[] np) {
         for (int i = 0; i < n; i++) {
+            d[i] = dot(jm[i], np);
+        }
+    }
+
+    /** {@code d = J' np} for np = -ci_row, from the row's non-zeros: d = -sum_k ci_k J[k][.]. */
+    private void computeDSparse(double[] d, double[][] jm, int row) {
+        int[] idx = ciIdx[row];
+        double[] val = ciVal[row];
+        for (int i = 0; i < n; i++) {
+            double[] jr = jm[i];
             double s = 0.0;
-            for (int k = 0; k < n; k++) {
-                s += jm[k][i] * np[k];
+            for (int t = 0; t < idx.length; t++) {
+                s -= val[t] * jr[idx[t]];
             }
             d[i] = s;
         }
     }
 
+    private double sparseDot(int row, double[] v) {
+        int[] idx = ciIdx[row];
+        double[] val = ciVal[row];
+        double s = 0.0;
+        for (int t = 0; t < idx.length; t++) {
+            s += val[t] * v[idx[t]];
+        }
+        return s;
+    }
+
     private void updateZ(double[] z, double[][] jm, double[] d, int iq) {
-        for (int i = 0; i < n; i++) {
-            double s = 0.0;
-            double[] row = jm[i];
-            for (int k = iq; k < n; k++) {
-                s += row[k] * d[k];
+        java.util.Arrays.fill(z, 0.0);
+        for (int k = iq; k < n; k++) {
+            double v = d[k];
+            if (v != 0.0) {
+                double[] row = jm[k];
+                for (int i = 0; i < n; i++) {
+                    z[i] += v * row[i];
+                }
             }
-            z[i] = s;
         }
     }
 
@@ -313,11 +362,13 @@ final class DualActiveSetQp {
                 d[j - 1] = h;
             }
             double xny = ss / (1.0 + cc);
+            double[] ja = jm[j - 1];
+            double[] jb = jm[j];
             for (int k = 0; k < n; k++) {
-                double t1 = jm[k][j - 1];
-                double t2 = jm[k][j];
-                jm[k][j - 1] = t1 * cc + t2 * ss;
-                jm[k][j] = xny * (t1 + jm[k][j - 1]) - t2;
+                double t1 = ja[k];
+                double t2 = jb[k];
+                ja[k] = t1 * cc + t2 * ss;
+                jb[k] = xny * (t1 + ja[k]) - t2;
             }
         }
         iq++;
@@ -387,11 +438,13 @@ final class DualActiveSetQp {
                 r[j][k] = t1 * cc + t2 * ss;
                 r[j + 1][k] = xny * (t1 + r[j][k]) - t2;
             }
+            double[] ja = jm[j];
+            double[] jb = jm[j + 1];
             for (int k = 0; k < n; k++) {
-                double t1 = jm[k][j];
-                double t2 = jm[k][j + 1];
-                jm[k][j] = t1 * cc + t2 * ss;
-                jm[k][j + 1] = xny * (jm[k][j] + t1) - t2;
+                double t1 = ja[k];
+                double t2 = jb[k];
+                ja[k] = t1 * cc + t2 * ss;
+                jb[k] = xny * (ja[k] + t1) - t2;
             }
         }
     }

@@ -308,23 +308,59 @@ final class QpModel {
             mean += q[i][i];
         }
         mean /= n;
-        double[][] g = new double[vars][];
+        // In the homogeneous problem k = sum y (the budget row): substitute it into every row and drop k, so that no
+        // ridge is needed for k. Variable map: reduced index -> full index.
+        int[] keep = new int[kIndex >= 0 ? vars - 1 : vars];
+        for (int i = 0, r = 0; i < vars; i++) {
+            if (i != kIndex) {
+                keep[r++] = i;
+            }
+        }
+        int m = keep.length;
+        double[][] g = new double[m][m];
+        double[] lin = new double[m];
         boolean ridged = false;
-        for (int i = 0; i < vars; i++) {
-            g[i] = q[i].clone();
-            if (g[i][i] == 0.0) {
-                g[i][i] = 1e-9 * mean;
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                g[a][b] = q[keep[a]][keep[b]];
+            }
+            lin[a] = c[keep[a]];
+            if (g[a][a] == 0.0) {
+                g[a][a] = 1e-9 * mean;
                 ridged = true;
             }
         }
-        double[] bIn = toArray(inRhs);
-        DualActiveSetQp qp = new DualActiveSetQp(g, c, eqRows.toArray(new double[0][]), toArray(eqRhs),
-                inRows.toArray(new double[0][]), bIn);
+        List<double[]> eq = new ArrayList<>();
+        List<Double> eqB = new ArrayList<>();
+        for (int k = 0; k < eqRows.size(); k++) {
+            if (kIndex >= 0 && k == 0) {
+                continue; // the budget row sum y - k = 0 defines k
+            }
+            eq.add(reduce(eqRows.get(k), keep));
+            eqB.add(eqRhs.get(k));
+        }
+        double[][] in = new double[inRows.size()][];
+        for (int k = 0; k < in.length; k++) {
+            in[k] = reduce(inRows.get(k), keep);
+        }
+        DualActiveSetQp qp = new DualActiveSetQp(g, lin, eq.toArray(new double[0][]), toArray(eqB), in,
+                toArray(inRhs));
         fastStatus = qp.solve();
         if (fastStatus != DualActiveSetQp.Status.OPTIMAL) {
             return null;
         }
-        double[] x = qp.solution().clone();
+        double[] x = new double[vars];
+        double[] sol = qp.solution();
+        for (int a = 0; a < m; a++) {
+            x[keep[a]] = sol[a];
+        }
+        if (kIndex >= 0) {
+            double k = 0.0;
+            for (int i = 0; i < n; i++) {
+                k += x[i];
+            }
+            x[kIndex] = k;
+        }
         if (ridged) {
             canonicalise(x);
             double[] polished = polish(x);
@@ -347,6 +383,16 @@ final class QpModel {
             return null;
         }
         return x;
+    }
+
+    /** A row over the reduced variables; with k eliminated, k's coefficient moves onto every y_i (k = sum y). */
+    private double[] reduce(double[] row, int[] keep) {
+        double[] out = new double[keep.length];
+        double kc = kIndex >= 0 ? row[kIndex] : 0.0;
+        for (int a = 0; a < keep.length; a++) {
+            out[a] = row[keep[a]] + (keep[a] < n ? kc : 0.0);
+        }
+        return out;
     }
 
     /**
