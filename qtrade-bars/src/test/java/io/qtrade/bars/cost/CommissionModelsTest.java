@@ -53,7 +53,7 @@ class CommissionModelsTest {
         double sell = IndianEquityCharges.DELIVERY.commission(S, Side.SELL, 100, 100_000);
         assertThat(buy).isCloseTo(100 + 2.97 + 0.10 + 15 + 0.5526, within(1e-9));
         assertThat(sell).isCloseTo(100 + 2.97 + 0.10 + 0.5526, within(1e-9));
-        assertThat(buy + sell).isCloseTo(222.2452, within(1e-9)) // 118.6226 + 103.6226;
+        assertThat(buy + sell).isCloseTo(222.2452, within(1e-9)); // 118.6226 + 103.6226
     }
 
     @Test
