@@ -70,6 +70,7 @@ public final class BarBacktest {
     final ZoneId zone;
     final String benchmarkSymbol;
     final boolean recordEquity;
+    final io.qtrade.bars.fx.Currencies currencies;
     private boolean ran;
 
     private BarBacktest(Builder b) {
@@ -87,6 +88,7 @@ public final class BarBacktest {
         this.zone = b.zone;
         this.benchmarkSymbol = b.benchmarkSymbol;
         this.recordEquity = b.recordEquity;
+        this.currencies = b.currencies;
     }
 
     public static Builder builder() {
@@ -122,6 +124,7 @@ public final class BarBacktest {
         private ZoneId zone = ZoneOffset.UTC;
         private String benchmarkSymbol;
         private boolean recordEquity = true;
+        private io.qtrade.bars.fx.Currencies currencies = io.qtrade.bars.fx.Currencies.single("BASE");
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -212,6 +215,15 @@ public final class BarBacktest {
         /** Whether to record one equity row per strategy and bar time (default); off for throughput runs. */
         public Builder recordEquity(boolean value) {
             this.recordEquity = value;
+            return this;
+        }
+
+        /**
+         * Multi-currency accounting: the quote currency of each instrument and FX series (default: one currency,
+         * no conversion). Each currency keeps its own cash; equity and the equity table are in the base currency.
+         */
+        public Builder currencies(io.qtrade.bars.fx.Currencies value) {
+            this.currencies = Objects.requireNonNull(value, "currencies");
             return this;
         }
 

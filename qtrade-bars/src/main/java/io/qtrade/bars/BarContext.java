@@ -77,6 +77,14 @@ public interface BarContext extends StrategyContext {
     double equity();
 
     /**
+     * The cash and positions held in {@code currency} (the base currency's is {@link #portfolio()}); see
+     * {@link io.qtrade.bars.fx.Currencies}.
+     *
+     * @throws IllegalArgumentException for a currency the run does not have
+     */
+    io.qtrade.core.portfolio.Portfolio portfolio(String currency);
+
+    /**
      * The ids of a bracket's orders.
      *
      * @param entry      the entry order

@@ -38,6 +38,11 @@ final class BarEngine {
     private final long[][] actionTs;
     private final CorporateAction[][] actions;
     private final int[] nextAction;
+    /** Currency index per instrument (0: base), the currencies' names, and each one's rate now. */
+    final int[] currencyOf;
+    final int currencyCount;
+    final List<String> currencyNames;
+    final double[] rate;
     final BarSlice slice;
     final BarCursor barView = new BarCursor();
     final StrategyRun[] runs;
@@ -90,6 +95,15 @@ final class BarEngine {
         withDelisting.sort((a, b) -> listedUntil[a] != listedUntil[b] ? Long.compare(listedUntil[a], listedUntil[b])
                 : Integer.compare(a, b));
         this.delistOrder = withDelisting.stream().mapToInt(Integer::intValue).toArray();
+        io.qtrade.bars.fx.Currencies currencies = config.currencies;
+        this.currencyNames = currencies.currencies();
+        this.currencyCount = currencyNames.size();
+        this.currencyOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            currencyOf[i] = currencyNames.indexOf(currencies.currencyOf(instruments.get(i).symbol()));
+        }
+        this.rate = new double[currencyCount];
+        Arrays.fill(rate, 1.0);
         this.slice = new BarSlice(n);
         this.barView.reset(slice.rows());
         List<String> ids = new ArrayList<>(config.strategies.keySet());
@@ -182,6 +196,9 @@ final class BarEngine {
     private void processSlice() {
         long t = slice.endTs();
         clock.advanceTo(t);
+        for (int c = 1; c < currencyCount; c++) {
+            rate[c] = config.currencies.rate(currencyNames.get(c), t);
+        }
         slices++;
         sliceNo++;
         for (StrategyRun r : runs) {

@@ -101,9 +101,19 @@ public final class BarResult {
         return backtest;
     }
 
-    /** A strategy's final portfolio. */
+    /** A strategy's final portfolio (in the base currency). */
     public Portfolio portfolio(String strategyId) {
         return backtest.portfolio(strategyId);
+    }
+
+    /** A strategy's final cash and positions in {@code currency}. */
+    public Portfolio portfolio(String strategyId, String currency) {
+        return run(strategyId).portfolio(currency);
+    }
+
+    /** A strategy's final equity, in the base currency (every currency's equity at its last FX rate). */
+    public double equity(String strategyId) {
+        return run(strategyId).equity();
     }
 
     /** Bars read from the source (including dropped ones). */

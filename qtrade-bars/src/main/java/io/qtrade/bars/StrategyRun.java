@@ -43,7 +43,10 @@ final class StrategyRun implements BarContext {
     final int index;
     final String id;
     final Strategy strategy;
+    /** The base-currency portfolio (initial cash), shown in the result tables and by {@link #portfolio()}. */
     final Portfolio portfolio;
+    /** One portfolio per currency, index 0 the base; an instrument trades in {@code books[engine.currencyOf[i]]}. */
+    final Portfolio[] books;
     private final ResultRecorder recorder;
     private final List<Instrument> instruments;
     private final ArrayList<WorkingOrder>[] working;
@@ -86,7 +89,12 @@ final class StrategyRun implements BarContext {
         this.index = index;
         this.id = id;
         this.strategy = strategy;
-        this.portfolio = new Portfolio(engine.config.initialCash);
+        this.books = new Portfolio[engine.currencyCount];
+        this.books[0] = new Portfolio(engine.config.initialCash);
+        for (int c = 1; c < books.length; c++) {
+            books[c] = new Portfolio(0.0);
+        }
+        this.portfolio = books[0];
         this.recorder = engine.recorder;
         this.instruments = engine.instruments;
         this.working = new ArrayList[engine.n];
@@ -114,22 +122,25 @@ final class StrategyRun implements BarContext {
     void accrue(long t) {
         if (lastAccrualTs != Long.MIN_VALUE && t > lastAccrualTs) {
             double days = (double) (t - lastAccrualTs) / BarEngine.NANOS_PER_DAY;
-            double i = engine.config.cashInterest.interest(portfolio.cash(), days);
-            if (i != 0.0) {
-                portfolio.applyCashFlow(i);
-                interest += i;
-                cashFlows.add(new BarResult.CashFlow(t, id, BarResult.ALL, BarResult.CashFlowKind.INTEREST, i));
+            for (int c = 0; c < books.length; c++) {
+                double i = engine.config.cashInterest.interest(books[c].cash(), days);
+                if (i != 0.0) {
+                    books[c].applyCashFlow(i);
+                    interest += i * engine.rate[c];
+                    cashFlows.add(new BarResult.CashFlow(t, id, c == 0 ? BarResult.ALL
+                            : BarResult.ALL + engine.currencyNames.get(c), BarResult.CashFlowKind.INTEREST, i));
+                }
             }
             if (engine.config.shortBorrow.annualRateBps() > 0) {
                 for (int k = 0; k < tradedCount; k++) {
                     int inst = tradedList[k];
-                    Position p = portfolio.position(instruments.get(inst));
+                    Position p = ledger(inst).position(instruments.get(inst));
                     if (p.qty() < 0) {
                         double mv = p.qty() * engine.lastClose[inst] * instruments.get(inst).contractMultiplier();
                         double fee = engine.config.shortBorrow.fee(mv, days);
                         if (fee != 0.0) {
-                            portfolio.applyCashFlow(-fee);
-                            borrowFees += fee;
+                            ledger(inst).applyCashFlow(-fee);
+                            borrowFees += fee * engine.rate[engine.currencyOf[inst]];
                             cashFlows.add(new BarResult.CashFlow(t, id, instruments.get(inst).id(),
                                     BarResult.CashFlowKind.BORROW, -fee));
                         }
@@ -151,7 +162,7 @@ final class StrategyRun implements BarContext {
         list.clear();
         pendingChildren.removeIf(w -> w.instrument == i);
         Instrument inst = instruments.get(i);
-        double qty = portfolio.position(inst).qty();
+        double qty = ledger(i).position(inst).qty();
         double price = engine.lastClose[i];
         if (qty != 0.0 && !Double.isNaN(price)) {
             Side side = qty > 0 ? Side.SELL : Side.BUY;
@@ -172,7 +183,7 @@ final class StrategyRun implements BarContext {
         Instrument inst = instruments.get(i);
         if (a.kind() == CorporateAction.Kind.SPLIT) {
             double r = a.value();
-            portfolio.split(inst, r);
+            ledger(i).split(inst, r);
             for (WorkingOrder w : working[i]) {
                 if (w.done) {
                     continue;
@@ -202,11 +213,11 @@ final class StrategyRun implements BarContext {
                 }
             }
         } else {
-            double qty = portfolio.position(inst).qty();
+            double qty = ledger(i).position(inst).qty();
             if (qty != 0.0) {
                 double amount = qty * a.value() * inst.contractMultiplier();
-                portfolio.applyCashFlow(amount);
-                dividends += amount;
+                ledger(i).applyCashFlow(amount);
+                dividends += amount * engine.rate[engine.currencyOf[i]];
                 cashFlows.add(new BarResult.CashFlow(t, id, inst.id(), BarResult.CashFlowKind.DIVIDEND, amount));
             }
         }
@@ -387,7 +398,7 @@ final class StrategyRun implements BarContext {
         w.cumNotional = newCumNotional;
         w.commissionCharged = total;
         Fill fill = new Fill(w.id, inst, w.side, price, qty, fee, Liquidity.TAKER, t, t);
-        portfolio.apply(fill);
+        ledger(w.instrument).apply(fill);
         markTraded(w.instrument);
         lastFillSlice[w.instrument] = engine.sliceNo;
         if (!w.arrived) {
@@ -421,11 +432,14 @@ final class StrategyRun implements BarContext {
         }
     }
 
-    /** Why a fill of {@code qty} at {@code price} would break the buying-power limit, or null. */
+    /**
+     * Why a fill of {@code qty} at {@code price} would break the buying-power limit, or null. Values in the base
+     * currency: gross exposure at the latest closes (the fill price for the filled instrument), equity less the fee.
+     */
     private String buyingPowerProblem(WorkingOrder w, double qty, double price, double fee) {
         BuyingPower bp = engine.config.buyingPower;
         Instrument inst = instruments.get(w.instrument);
-        double before = portfolio.position(inst).qty();
+        double before = ledger(w.instrument).position(inst).qty();
         double after = before + w.side.sign() * qty;
         double lot = inst.lotSize();
         if (!bp.allowShort() && after < -QTY_TOLERANCE * lot) {
@@ -435,31 +449,44 @@ final class StrategyRun implements BarContext {
         if (Double.isInfinite(bp.maxGrossLeverage()) || Math.abs(after) <= Math.abs(before)) {
             return null;
         }
+        double rate = engine.rate[engine.currencyOf[w.instrument]];
         double m = inst.contractMultiplier();
         double grossOthers = 0.0;
-        double valueOthers = 0.0;
         for (int k = 0; k < tradedCount; k++) {
             int o = tradedList[k];
             if (o == w.instrument) {
                 continue;
             }
             Instrument oi = instruments.get(o);
-            double q = portfolio.position(oi).qty();
+            double q = ledger(o).position(oi).qty();
             if (q != 0.0) {
-                double v = q * engine.lastClose[o] * oi.contractMultiplier();
-                grossOthers += Math.abs(v);
-                valueOthers += v;
+                grossOthers += Math.abs(q * engine.lastClose[o] * oi.contractMultiplier()
+                        * engine.rate[engine.currencyOf[o]]);
             }
         }
-        double cashAfter = portfolio.cash() - w.side.sign() * price * qty * m - fee;
-        double equityAfter = cashAfter + valueOthers + after * price * m;
-        double grossAfter = grossOthers + Math.abs(after) * price * m;
+        // equity with every other position at its latest close, this one at the fill price, less the fee
+        double equityAfter = equity() - fee * rate
+                + before * (price - markOf(w.instrument)) * m * rate;
+        double grossAfter = grossOthers + Math.abs(after) * price * m * rate;
         if (grossAfter > bp.maxGrossLeverage() * equityAfter + 1e-9 * Math.abs(equityAfter)) {
             return String.format(java.util.Locale.ROOT, "buying power: gross exposure %.2f after the fill of %s %s"
                             + " at %s would exceed %s x equity %.2f", grossAfter, qty, inst.id(), price,
                     bp.maxGrossLeverage(), equityAfter);
         }
         return null;
+    }
+
+    /** The price {@code instrument} is valued at in its book now. */
+    private double markOf(int instrument) {
+        Instrument inst = instruments.get(instrument);
+        Portfolio b = ledger(instrument);
+        double mark = b.markPrice(inst);
+        return Double.isNaN(mark) ? b.position(inst).avgEntryPrice() : mark;
+    }
+
+    /** The portfolio of the currency {@code instrument} is quoted in. */
+    Portfolio ledger(int instrument) {
+        return books[engine.currencyOf[instrument]];
     }
 
     private void sendChildren(WorkingOrder parent, long t) {
@@ -496,7 +523,7 @@ final class StrategyRun implements BarContext {
         for (int k = 0; k < size; k++) {
             int i = slice.instrument(k);
             if (traded[i]) {
-                portfolio.mark(instruments.get(i), slice.close(k));
+                ledger(i).mark(instruments.get(i), slice.close(k));
             }
         }
         fireTimers(t);
@@ -532,7 +559,7 @@ final class StrategyRun implements BarContext {
             for (int k = 0; k < size; k++) {
                 int i = slice.instrument(k);
                 if (traded[i]) {
-                    portfolio.mark(instruments.get(i), slice.close(k));
+                    ledger(i).mark(instruments.get(i), slice.close(k));
                 }
             }
         }
@@ -542,15 +569,15 @@ final class StrategyRun implements BarContext {
     }
 
     private void recordEquity(long t) {
-        double equity = portfolio.equity();
-        double net = portfolio.netPnl();
+        double equity = equity();
+        double net = books.length == 1 ? portfolio.netPnl() : equity - engine.config.initialCash;
         boolean any = false;
         for (int k = 0; k < tradedCount; k++) {
             int i = tradedList[k];
             Instrument inst = instruments.get(i);
-            Position p = portfolio.position(inst);
+            Position p = ledger(i).position(inst);
             if (p.qty() != 0.0 || lastFillSlice[i] == engine.sliceNo) {
-                double mark = portfolio.markPrice(inst);
+                double mark = ledger(i).markPrice(inst);
                 recorder.equity(t, index, i, p.qty(), mark, p.realizedPnl(),
                         p.qty() == 0.0 || Double.isNaN(mark) ? 0.0 : p.unrealizedPnl(mark), p.fees(), equity, net);
                 any = true;
@@ -559,7 +586,7 @@ final class StrategyRun implements BarContext {
         if (!any) {
             int i = engine.slice.size() > 0 ? engine.slice.instrument(0) : 0;
             Instrument inst = instruments.get(i);
-            Position p = portfolio.position(inst);
+            Position p = ledger(i).position(inst);
             recorder.equity(t, index, i, 0.0, engine.lastClose[i], p.realizedPnl(), 0.0, p.fees(), equity, net);
         }
     }
@@ -794,7 +821,7 @@ final class StrategyRun implements BarContext {
                 Instrument inst = instruments.get(i);
                 double lot = inst.lotSize();
                 double rounded = Math.signum(target[i]) * Math.floor(Math.abs(target[i]) / lot + 1e-9) * lot;
-                double pos = portfolio.position(inst).qty();
+                double pos = ledger(i).position(inst).qty();
                 double delta = rounded - pos;
                 if (Math.abs(delta) <= QTY_TOLERANCE * lot) {
                     continue;
@@ -849,7 +876,24 @@ final class StrategyRun implements BarContext {
 
     @Override
     public double equity() {
-        return portfolio.equity();
+        if (books.length == 1) {
+            return portfolio.equity();
+        }
+        double sum = 0.0;
+        for (int c = 0; c < books.length; c++) {
+            sum += books[c].equity() * engine.rate[c];
+        }
+        return sum;
+    }
+
+    @Override
+    public Portfolio portfolio(String currency) {
+        int c = engine.currencyNames.indexOf(currency);
+        if (c < 0) {
+            throw new IllegalArgumentException("strategy '" + id + "': no currency " + currency + "; currencies "
+                    + engine.currencyNames);
+        }
+        return books[c];
     }
 
     @Override
