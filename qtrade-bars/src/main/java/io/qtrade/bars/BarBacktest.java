@@ -44,7 +44,8 @@ import java.util.Objects;
  *       {@link io.qtrade.bars.order.IntrabarRules} with the slippage, commission and buying-power models;</li>
  *   <li>positions are marked at the closes, due timers fire, and the strategy's {@code onBars} sees the slice;</li>
  *   <li>market-on-close orders sent during the callback fill at this bar's close; working day orders that have
- *       had their bar expire; one equity row is recorded.</li>
+ *       had their bar expire; equity rows are recorded (one per instrument filled at this bar time, else one for
+ *       the strategy), each with the strategy's equity and net PnL.</li>
  * </ol>
  * Orders sent at {@code T} work from the instrument's next bar (market-on-close: this bar's close). Everything is
  * a function of the bars and the strategy's decisions: the same inputs give the same fills to the bit, and an

@@ -568,27 +568,44 @@ final class StrategyRun implements BarContext {
         }
     }
 
+    /**
+     * One equity row per bar time: a row for each instrument filled at this bar time, else one row for the first
+     * instrument held (or the slice's first instrument); every row carries the strategy's equity and net PnL. Rows
+     * per held instrument at every bar would grow as instruments x bars; these grow as bars + fills.
+     */
     private void recordEquity(long t) {
         double equity = equity();
         double net = books.length == 1 ? portfolio.netPnl() : equity - engine.config.initialCash;
         boolean any = false;
+        int firstHeld = -1;
         for (int k = 0; k < tradedCount; k++) {
             int i = tradedList[k];
             Instrument inst = instruments.get(i);
             Position p = ledger(i).position(inst);
-            if (p.qty() != 0.0 || lastFillSlice[i] == engine.sliceNo) {
-                double mark = ledger(i).markPrice(inst);
-                recorder.equity(t, index, i, p.qty(), mark, p.realizedPnl(),
-                        p.qty() == 0.0 || Double.isNaN(mark) ? 0.0 : p.unrealizedPnl(mark), p.fees(), equity, net);
+            if (firstHeld < 0 && p.qty() != 0.0) {
+                firstHeld = i;
+            }
+            if (lastFillSlice[i] == engine.sliceNo) {
+                equityRow(t, i, equity, net);
                 any = true;
             }
         }
         if (!any) {
-            int i = engine.slice.size() > 0 ? engine.slice.instrument(0) : 0;
-            Instrument inst = instruments.get(i);
-            Position p = ledger(i).position(inst);
-            recorder.equity(t, index, i, 0.0, engine.lastClose[i], p.realizedPnl(), 0.0, p.fees(), equity, net);
+            equityRow(t, firstHeld >= 0 ? firstHeld : engine.slice.size() > 0 ? engine.slice.instrument(0) : 0,
+                    equity, net);
         }
+    }
+
+    private void equityRow(long t, int i, double equity, double net) {
+        Instrument inst = instruments.get(i);
+        Portfolio b = ledger(i);
+        Position p = b.position(inst);
+        double mark = b.markPrice(inst);
+        if (Double.isNaN(mark)) {
+            mark = engine.lastClose[i];
+        }
+        recorder.equity(t, index, i, p.qty(), mark, p.realizedPnl(),
+                p.qty() == 0.0 || Double.isNaN(mark) ? 0.0 : p.unrealizedPnl(mark), p.fees(), equity, net);
     }
 
     private void fireTimers(long t) {

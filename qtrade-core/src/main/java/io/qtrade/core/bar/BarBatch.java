@@ -205,6 +205,21 @@ public final class BarBatch {
         size = at + rows;
     }
 
+    /**
+     * Adds {@code nanos} to the start and end times of rows {@code [fromRow, fromRow + rows)}: replays a block of
+     * bars at a later time (benchmarks, generators) without re-checking them.
+     */
+    public void shiftTimes(int fromRow, int rows, long nanos) {
+        if (fromRow < 0 || rows < 0 || fromRow > size - rows) {
+            throw new IndexOutOfBoundsException("rows [" + fromRow + ", " + ((long) fromRow + rows)
+                    + ") are not within the " + size + " rows of the bar batch");
+        }
+        for (int r = fromRow; r < fromRow + rows; r++) {
+            startTs[r] += nanos;
+            endTs[r] += nanos;
+        }
+    }
+
     public int instrument(int row) {
         return instrument[checkRow(row)];
     }
