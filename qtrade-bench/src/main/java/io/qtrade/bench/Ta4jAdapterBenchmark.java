@@ -93,4 +93,14 @@ public class Ta4jAdapterBenchmark {
                 .build().run();
         return adapter.tradingRecord(0).getPositionCount();
     }
+
+    /** As {@link #qtradeAdapter} without the per-bar equity rows (ta4j's executor records no equity curve either). */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int qtradeAdapterNoEquityRows() {
+        Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("ta4j", adapter)
+                .recordEquity(false).build().run();
+        return adapter.tradingRecord(0).getPositionCount();
+    }
 }
