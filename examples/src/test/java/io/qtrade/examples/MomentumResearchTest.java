@@ -49,6 +49,7 @@ class MomentumResearchTest {
         assertThat(p.netPnl()).isCloseTo(p.equity() - 1_000_000, within(1e-6));
         assertThat(o.summary().rowCount()).isEqualTo(2);
         String html = Files.readString(o.report());
-        assertThat(html).contains("Cross-sectional momentum", "Strategies against the benchmark");
+        assertThat(html).contains("Cross-sectional momentum", "Strategies against the benchmark",
+                "Equity of the strategies and the benchmark", "id=\"bars-equity-figure\"");
     }
 }

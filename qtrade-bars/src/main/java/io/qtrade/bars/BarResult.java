@@ -266,6 +266,9 @@ public final class BarResult {
         ReportOptions.Builder options = ReportOptions.builder().title(title)
                 .resampleStepNanos(BarEngine.NANOS_PER_DAY);
         options.section("Strategies against the benchmark (per-bar returns)", summary(conventions));
+        options.section(new ReportSection("Equity of the strategies and the benchmark",
+                ReportSection.figure("bars-equity", equitySvg(), "Equity per bar time, base currency; the benchmark"
+                        + " is buy-and-hold of its symbol with the same initial cash, no costs")));
         Table flows = cashFlowTable();
         if (flows.rowCount() > 0) {
             options.section("Cash flows other than fills (totals by strategy and kind)",
@@ -277,6 +280,33 @@ public final class BarResult {
             options.section("Refused orders (first 200)", rejections.first(200));
         }
         return HtmlReport.write(backtest, file, options.build());
+    }
+
+    /** An SVG line chart of every strategy's equity curve and the benchmark's. */
+    String equitySvg() {
+        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+        List<EquityCurve> curves = new ArrayList<>();
+        for (String id : runs.keySet()) {
+            curves.add(equityCurve(id));
+        }
+        benchmark().ifPresent(curves::add);
+        for (EquityCurve c : curves) {
+            org.jfree.data.xy.XYSeries s = new org.jfree.data.xy.XYSeries(c.strategyId(), false, true);
+            long[] ts = c.ts();
+            double[] eq = c.equity();
+            int step = Math.max(1, ts.length / 2000);
+            for (int k = 0; k < ts.length; k += step) {
+                s.add(ts[k] / 1_000_000.0, eq[k]);
+            }
+            data.addSeries(s);
+        }
+        org.jfree.chart.JFreeChart chart = org.jfree.chart.ChartFactory.createTimeSeriesChart(null, "time (UTC)",
+                "equity", data, true, false, false);
+        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(900, 360);
+        g.setDefsKeyPrefix("bars-equity-");
+        chart.draw(g, new java.awt.Rectangle(0, 0, 900, 360));
+        return g.getSVGElement("bars-equity-svg");
     }
 
     private StrategyRun run(String strategyId) {
