@@ -1,6 +1,7 @@
 package io.qtrade.backtest.exchange;
 
 import io.qtrade.backtest.fee.FeeModel;
+import io.qtrade.backtest.fill.TradeThroughFill;
 import io.qtrade.backtest.queue.QueueModel;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
@@ -89,6 +90,11 @@ public final class SimulatedExchange {
     private final OrderBookView view;
     private final ExecutionSink sink;
     private final double qtyTolerance;
+    /** {@link ExchangeModel#NO_PARTIAL_FILL}: every fill is of the order's whole quantity. */
+    private final boolean noPartialFill;
+    private final TradeThroughFill tradeThrough;
+    /** Whether {@link #tradeThrough} is the default (every print through fills): no call per print. */
+    private final boolean anyPrintThrough;
 
     // Resting orders, by slot.
     private long[] orderId = new long[INITIAL_ORDERS];
@@ -148,6 +154,9 @@ public final class SimulatedExchange {
             this.view = book;
         }
         this.qtyTolerance = 1e-9 * instrument.lotSize();
+        this.noPartialFill = settings.exchangeModel() == ExchangeModel.NO_PARTIAL_FILL;
+        this.tradeThrough = settings.tradeThrough();
+        this.anyPrintThrough = tradeThrough == TradeThroughFill.ANY_PRINT;
     }
 
     /** The settings. */
@@ -407,9 +416,12 @@ public final class SimulatedExchange {
             int s = candidates[k];
             int owner = strategy[s];
             boolean throughPrice = priceTicks[s] != p;
-            if (available[owner] > qtyTolerance && (throughPrice || (!isAhead(s, id) && ahead[s] <= qtyTolerance))) {
-                double f = Math.min(leaves[s], available[owner]);
-                available[owner] -= f;
+            if (available[owner] > qtyTolerance && (throughPrice || (!isAhead(s, id) && ahead[s] <= qtyTolerance))
+                    && (!throughPrice || throughFills(s, p, ts))) {
+                double f = noPartialFill ? leaves[s] : Math.min(leaves[s], available[owner]);
+                if (!noPartialFill) {
+                    available[owner] -= f;
+                }
                 fillResting(s, f, ts);
             }
         }
@@ -449,13 +461,17 @@ public final class SimulatedExchange {
         if (n == 0) {
             return;
         }
+        if (noPartialFill) {
+            tradeAgainstWhole(p, qty, ts, n);
+            return;
+        }
         resetAvailable(qty);
         for (int k = 0; k < n; k++) {
             int s = candidates[k];
             int owner = strategy[s];
             double avail = available[owner];
             if (priceTicks[s] != p) {
-                if (avail > qtyTolerance) {
+                if (avail > qtyTolerance && throughFills(s, p, ts)) {
                     double f = Math.min(leaves[s], avail);
                     available[owner] = avail - f;
                     fillResting(s, f, ts);
@@ -475,6 +491,35 @@ public final class SimulatedExchange {
                     }
                 } else {
                     ahead[s] = after;
+                }
+            }
+        }
+        compact();
+    }
+
+    /** Whether a print at {@code p}, through resting order {@code s}'s price, fills it (the instrument's rule). */
+    private boolean throughFills(int s, long p, long ts) {
+        return anyPrintThrough || tradeThrough.fills(orderId[s], Math.abs(p - priceTicks[s]), ts);
+    }
+
+    /**
+     * {@link ExchangeModel#NO_PARTIAL_FILL}: each candidate sees the whole print; a print through its price fills it
+     * completely, a print at its price advances its queue and fills it completely once the qty ahead is a lot or more
+     * below zero (hftbacktest's {@code is_filled}: {@code floor(-qtyAhead / lot) > 0}).
+     */
+    private void tradeAgainstWhole(long p, double qty, long ts, int n) {
+        double lot = instrument.lotSize();
+        for (int k = 0; k < n; k++) {
+            int s = candidates[k];
+            if (priceTicks[s] != p) {
+                if (throughFills(s, p, ts)) {
+                    fillResting(s, leaves[s], ts);
+                }
+            } else {
+                traded[s] += qty;
+                ahead[s] -= qty;
+                if (ahead[s] <= -lot + qtyTolerance) {
+                    fillResting(s, leaves[s], ts);
                 }
             }
         }
@@ -675,6 +720,13 @@ public final class SimulatedExchange {
         double queueAtEntry = market ? 0.0 : view.qtyAt(side, ticks);
         sink.accepted(strategyIndex, id, ts, queueAtEntry, mid);
         double remaining = qty;
+        if (crosses && noPartialFill) {
+            // hftbacktest's NoPartialFillExchange: the whole order at the opposite best, whatever its quantity.
+            double fillPrice = instrument.toPrice(oppBest);
+            sink.filled(strategyIndex, id, ts, fillPrice, qty, fees.fee(instrument, Liquidity.TAKER, fillPrice, qty),
+                    Liquidity.TAKER);
+            return;
+        }
         if (crosses) {
             int levels = loadOpposite(opposite, strategyIndex);
             if (tif == TimeInForce.FOK) {
