@@ -49,9 +49,9 @@ import io.qtrade.research.walkforward.*;
 import io.qtrade.research.montecarlo.*;
 import io.qtrade.research.report.*;
 // data: synthetic market, tick store (and its sample), SQL over it
-import io.qtrade.connectors.synthetic.*;
-import io.qtrade.connectors.store.*;
-import io.qtrade.connectors.sql.*;
+import io.qtrade.store.synthetic.*;
+import io.qtrade.store.*;
+import io.qtrade.sql.*;
 // live adapters' shared types and paper trading (the venue packages binance.live / zerodha.live by full name)
 import io.qtrade.connectors.live.*;
 import io.qtrade.connectors.paper.*;

@@ -1,6 +1,5 @@
 package io.qtrade.backtest;
 
-import io.qtrade.backtest.parquet.ResultParquetWriter;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.order.Order;
@@ -25,8 +24,8 @@ import java.util.Map;
 /**
  * What a backtest produced: every order and fill, an equity/PnL series per strategy and instrument, totals, and each
  * strategy's final {@link Portfolio}; the four as Tablesaw tables ({@link #orders()}, {@link #fills()},
- * {@link #equity()}, {@link #totals()}), written to CSV by {@link #writeCsv(Path)} and to Parquet by
- * {@link #writeParquet(Path)}.
+ * {@link #equity()}, {@link #totals()}), written to CSV by {@link #writeCsv(Path)} and, with the optional
+ * {@code qtrade-backtest-parquet} module, to Parquet by its {@code ResultParquetWriter}.
  *
  * <p>{@link #tables()} lists the tables in a fixed order under their file names, which is all a columnar writer
  * needs: a Parquet export iterates it exactly as {@link #writeCsv} does. Timestamps are epoch nanoseconds in
@@ -250,18 +249,6 @@ public final class BacktestResult {
             written.add(file);
         }
         return written;
-    }
-
-    /**
-     * Writes {@code orders.parquet}, {@code fills.parquet}, {@code equity.parquet} and {@code totals.parquet} into
-     * {@code directory}, creating it: {@link ResultParquetWriter} with its defaults (schema from the column types,
-     * every field optional, NaN and missing strings as nulls, Snappy pages, each file published by an atomic rename).
-     *
-     * @return the files written, in {@link #tables()} order
-     * @throws UncheckedIOException naming the table and the file that could not be written
-     */
-    public List<Path> writeParquet(Path directory) {
-        return new ResultParquetWriter().writeAll(tables(), directory);
     }
 
     private Table ordersTable() {
