@@ -1,0 +1,277 @@
+package io.qtrade.backtest.queue.study;
+
+import io.qtrade.core.Instrument;
+import io.qtrade.core.book.OrderBook;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a LOBSTER message file and its orderbook file (LOBSTER's documented format, lobsterdata.com "Output
+ * structure") into an {@link L3Tape}. A small reader of its own for the queue study (the store's importer is the
+ * general one).
+ * <pre>{@code
+ * message row k:    Time (seconds after midnight, decimal), Type, Order ID, Size, Price (dollars x 10000), Direction
+ *                   Type 1 add, 2 partial cancel, 3 delete, 4 visible execution, 5 hidden execution, 6 cross, 7 halt
+ *                   Direction 1 buy limit order, -1 sell limit order (for an execution: the resting order's side)
+ * orderbook row k:  the book after message k: Ask Price 1, Ask Size 1, Bid Price 1, Bid Size 1, ... for N levels;
+ *                   an empty level has ask price 9999999999 / bid price -9999999999 and size 0
+ * }</pre>
+ * Times become epoch nanoseconds of the date in the file name ({@code TICKER_YYYY-MM-DD_...}, UTC midnight plus the
+ * file's seconds after midnight), or nanoseconds after midnight when the name has no date. The L2 view of each
+ * message's level comes from the orderbook row: the level's size when the row shows it, 0 when its price lies within
+ * the row's levels (or the side shows fewer than N levels) but is absent, NaN when it is deeper than the N levels.
+ * The levels before the first message are the first orderbook row with the first message undone.
+ */
+public final class LobsterReader {
+
+    private static final Pattern DATE = Pattern.compile("_(\\d{4}-\\d{2}-\\d{2})_");
+    private static final long EMPTY_ASK = 9_999_999_999L;
+    private static final long EMPTY_BID = -9_999_999_999L;
+
+    private LobsterReader() {
+    }
+
+    /**
+     * Reads a message file and its orderbook file.
+     *
+     * @param instrument the instrument (its tick size must hold every price; LOBSTER's US equities: 0.01)
+     * @throws IllegalArgumentException naming the file, line and field of a malformed row, a price off the tick grid,
+     *                                  or files of different lengths
+     */
+    public static L3Tape read(Path messageFile, Path orderbookFile, Instrument instrument) {
+        List<String> messages = lines(messageFile);
+        List<String> books = lines(orderbookFile);
+        if (messages.size() != books.size()) {
+            throw new IllegalArgumentException("LOBSTER: " + messageFile.getFileName() + " has " + messages.size()
+                    + " rows but " + orderbookFile.getFileName() + " has " + books.size()
+                    + "; expected one orderbook row per message");
+        }
+        long day = dayEpochNanos(messageFile);
+        int n = messages.size();
+        long[] ts = new long[n];
+        L3Action[] action = new L3Action[n];
+        long[] id = new long[n];
+        double[] qty = new double[n];
+        long[] price = new long[n];
+        boolean[] buy = new boolean[n];
+        double[] levelQty = new double[n];
+        long[] bidTicks = new long[n];
+        double[] bidQty = new double[n];
+        long[] askTicks = new long[n];
+        double[] askQty = new double[n];
+        long[][] firstRow = null;
+        for (int k = 0; k < n; k++) {
+            String where = messageFile.getFileName() + " line " + (k + 1);
+            String[] f = messages.get(k).split(",");
+            if (f.length < 6) {
+                throw new IllegalArgumentException("LOBSTER: " + where + ": " + f.length
+                        + " fields, expected 6 (Time, Type, Order ID, Size, Price, Direction)");
+            }
+            ts[k] = day + seconds(f[0].trim(), where);
+            action[k] = action((int) integer(f[1], where, "Type"));
+            id[k] = integer(f[2], where, "Order ID");
+            qty[k] = integer(f[3], where, "Size");
+            price[k] = ticks(integer(f[4], where, "Price"), instrument, where);
+            long dir = integer(f[5], where, "Direction");
+            if (dir != 1 && dir != -1) {
+                throw new IllegalArgumentException("LOBSTER: " + where + ": Direction " + dir + ", expected 1 or -1");
+            }
+            buy[k] = dir == 1;
+            String bookWhere = orderbookFile.getFileName() + " line " + (k + 1);
+            long[][] row = row(books.get(k), instrument, bookWhere);
+            if (k == 0) {
+                firstRow = row;
+            }
+            levelQty[k] = levelQty(row, buy[k], price[k]);
+            long[] bp = row[2];
+            long[] bq = row[3];
+            long[] ap = row[0];
+            long[] aq = row[1];
+            bidTicks[k] = bp.length > 0 ? bp[0] : OrderBook.NO_BID;
+            bidQty[k] = bq.length > 0 ? bq[0] : 0;
+            askTicks[k] = ap.length > 0 ? ap[0] : OrderBook.NO_ASK;
+            askQty[k] = aq.length > 0 ? aq[0] : 0;
+        }
+        long[][] initial = n == 0 ? new long[][]{{}, {}, {}, {}} : undoFirst(firstRow, action[0], buy[0], price[0],
+                (long) qty[0]);
+        return new L3Tape(instrument, ts, action, id, qty, price, buy, levelQty, bidTicks, bidQty, askTicks, askQty,
+                initial[2], toDouble(initial[3]), initial[0], toDouble(initial[1]));
+    }
+
+    private static List<String> lines(Path file) {
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank()) {
+                    out.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("LOBSTER: cannot read " + file, e);
+        }
+        return out;
+    }
+
+    private static long dayEpochNanos(Path file) {
+        Matcher m = DATE.matcher(file.getFileName().toString());
+        if (!m.find()) {
+            return 0;
+        }
+        return LocalDate.parse(m.group(1)).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;
+    }
+
+    /** Seconds after midnight with up to 9 decimals, exactly, in nanoseconds. */
+    static long seconds(String text, String where) {
+        int dot = text.indexOf('.');
+        try {
+            long whole = Long.parseLong(dot < 0 ? text : text.substring(0, dot));
+            long frac = 0;
+            if (dot >= 0) {
+                String digits = text.substring(dot + 1);
+                if (digits.length() > 9) {
+                    digits = digits.substring(0, 9);
+                }
+                frac = digits.isEmpty() ? 0 : Long.parseLong(digits);
+                for (int d = digits.length(); d < 9; d++) {
+                    frac *= 10;
+                }
+            }
+            return whole * 1_000_000_000L + frac;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("LOBSTER: " + where + ": Time '" + text
+                    + "', expected seconds after midnight such as 34200.004241176");
+        }
+    }
+
+    private static long integer(String text, String where, String field) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("LOBSTER: " + where + ": " + field + " '" + text
+                    + "', expected an integer");
+        }
+    }
+
+    private static L3Action action(int type) {
+        return switch (type) {
+            case 1 -> L3Action.ADD;
+            case 2 -> L3Action.CANCEL_PART;
+            case 3 -> L3Action.DELETE;
+            case 4 -> L3Action.EXECUTE;
+            case 5 -> L3Action.EXECUTE_HIDDEN;
+            default -> L3Action.OTHER;
+        };
+    }
+
+    private static long ticks(long priceTimes10000, Instrument instrument, String where) {
+        try {
+            return instrument.toTicksStrict(priceTimes10000 / 10_000.0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("LOBSTER: " + where + ": Price " + priceTimes10000 + " ("
+                    + priceTimes10000 / 10_000.0 + ") is off " + instrument.id() + "'s tick grid: " + e.getMessage());
+        }
+    }
+
+    /** {askTicks, askQty, bidTicks, bidQty}, best first, empty levels dropped. */
+    private static long[][] row(String line, Instrument instrument, String where) {
+        String[] f = line.split(",");
+        if (f.length % 4 != 0 || f.length == 0) {
+            throw new IllegalArgumentException("LOBSTER: " + where + ": " + f.length
+                    + " fields, expected 4 per level (ask price, ask size, bid price, bid size)");
+        }
+        int levels = f.length / 4;
+        long[] ap = new long[levels];
+        long[] aq = new long[levels];
+        long[] bp = new long[levels];
+        long[] bq = new long[levels];
+        int na = 0;
+        int nb = 0;
+        for (int l = 0; l < levels; l++) {
+            long a = integer(f[4 * l], where, "Ask Price " + (l + 1));
+            long as = integer(f[4 * l + 1], where, "Ask Size " + (l + 1));
+            long b = integer(f[4 * l + 2], where, "Bid Price " + (l + 1));
+            long bs = integer(f[4 * l + 3], where, "Bid Size " + (l + 1));
+            if (a != EMPTY_ASK && as > 0) {
+                ap[na] = ticks(a, instrument, where);
+                aq[na++] = as;
+            }
+            if (b != EMPTY_BID && bs > 0) {
+                bp[nb] = ticks(b, instrument, where);
+                bq[nb++] = bs;
+            }
+        }
+        // A full side's deepest shown level bounds what the row can tell: record the level count in a 5th entry.
+        return new long[][]{Arrays.copyOf(ap, na), Arrays.copyOf(aq, na), Arrays.copyOf(bp, nb),
+                Arrays.copyOf(bq, nb), {levels}};
+    }
+
+    private static double levelQty(long[][] row, boolean buy, long p) {
+        long[] prices = buy ? row[2] : row[0];
+        long[] sizes = buy ? row[3] : row[1];
+        int levels = (int) row[4][0];
+        for (int l = 0; l < prices.length; l++) {
+            if (prices[l] == p) {
+                return sizes[l];
+            }
+        }
+        if (prices.length < levels) {
+            return 0;                                      // the side shows all it has
+        }
+        long worst = prices[prices.length - 1];
+        boolean within = buy ? p > worst : p < worst;
+        return within ? 0 : Double.NaN;
+    }
+
+    private static long[][] undoFirst(long[][] row, L3Action action, boolean buy, long p, long size) {
+        long delta = switch (action) {
+            case ADD -> -size;
+            case CANCEL_PART, DELETE, EXECUTE -> size;
+            default -> 0;
+        };
+        long[] prices = buy ? row[2] : row[0];
+        long[] sizes = buy ? row[3] : row[1];
+        List<long[]> levels = new ArrayList<>();
+        boolean found = false;
+        for (int l = 0; l < prices.length; l++) {
+            long q = sizes[l];
+            if (prices[l] == p) {
+                q += delta;
+                found = true;
+            }
+            if (q > 0) {
+                levels.add(new long[]{prices[l], q});
+            }
+        }
+        if (!found && delta > 0) {
+            levels.add(new long[]{p, delta});
+        }
+        levels.sort((x, y) -> buy ? Long.compare(y[0], x[0]) : Long.compare(x[0], y[0]));
+        long[] np = new long[levels.size()];
+        long[] nq = new long[levels.size()];
+        for (int l = 0; l < np.length; l++) {
+            np[l] = levels.get(l)[0];
+            nq[l] = levels.get(l)[1];
+        }
+        return buy ? new long[][]{row[0], row[1], np, nq} : new long[][]{np, nq, row[2], row[3]};
+    }
+
+    private static double[] toDouble(long[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
+    }
+}
