@@ -15,55 +15,60 @@ import java.util.Objects;
  * qty[k]         its size (added, cancelled, deleted or executed)
  * priceTicks[k]  its price in the instrument's ticks
  * buy[k]         whether the order concerned is a buy (bid) order
- * levelQty[k]    the visible quantity at (buy[k], priceTicks[k]) after message k; NaN where the L2 view does not
- *                show that level (deeper than the file's levels)
- * bestBidTicks[k], bestBidQty[k], bestAskTicks[k], bestAskQty[k]   the touch after message k
- *                (NO_BID / NO_ASK of OrderBook and qty 0 for an empty side)
+ * the L2 view after message k, best first, depth levels a side:
+ *   bidTicks[k * depth + l], bidQty[k * depth + l]    level l of the bids (NO_BID and 0 where the side has fewer)
+ *   askTicks[k * depth + l], askQty[k * depth + l]    likewise for the asks (NO_ASK and 0)
+ * initialBidTicks/Qty[l], initialAskTicks/Qty[l]     the L2 view before the first message
  * }</pre>
- * plus the L2 levels before the first message ({@code initialBidTicks/Qty}, {@code initialAskTicks/Qty}).
+ * The L2 view is what an L2 feed of that depth shows; it may change at levels no message names (LOBSTER's book shows
+ * orders entering without an add message, e.g. after the opening cross).
  */
 public final class L3Tape {
 
     final Instrument instrument;
+    final int depth;
     final long[] tsNanos;
     final L3Action[] action;
     final long[] orderId;
     final double[] qty;
     final long[] priceTicks;
     final boolean[] buy;
-    final double[] levelQty;
-    final long[] bestBidTicks;
-    final double[] bestBidQty;
-    final long[] bestAskTicks;
-    final double[] bestAskQty;
+    final long[] bidTicks;
+    final double[] bidQty;
+    final long[] askTicks;
+    final double[] askQty;
     final long[] initialBidTicks;
     final double[] initialBidQty;
     final long[] initialAskTicks;
     final double[] initialAskQty;
 
     /**
-     * @throws IllegalArgumentException if the arrays differ in length or the times decrease, naming the message
+     * @throws IllegalArgumentException if the arrays' lengths do not fit {@code depth} and the message count, or the
+     *                                  times decrease, naming the array or message
      */
-    public L3Tape(Instrument instrument, long[] tsNanos, L3Action[] action, long[] orderId, double[] qty,
-                  long[] priceTicks, boolean[] buy, double[] levelQty, long[] bestBidTicks, double[] bestBidQty,
-                  long[] bestAskTicks, double[] bestAskQty, long[] initialBidTicks, double[] initialBidQty,
-                  long[] initialAskTicks, double[] initialAskQty) {
+    public L3Tape(Instrument instrument, int depth, long[] tsNanos, L3Action[] action, long[] orderId, double[] qty,
+                  long[] priceTicks, boolean[] buy, long[] bidTicks, double[] bidQty, long[] askTicks,
+                  double[] askQty, long[] initialBidTicks, double[] initialBidQty, long[] initialAskTicks,
+                  double[] initialAskQty) {
         this.instrument = Objects.requireNonNull(instrument, "L3 tape: instrument");
+        if (depth < 1) {
+            throw new IllegalArgumentException("L3 tape of " + instrument.id() + ": depth must be >= 1, was " + depth);
+        }
+        this.depth = depth;
         int n = tsNanos.length;
         check("action", action.length, n);
         check("orderId", orderId.length, n);
         check("qty", qty.length, n);
         check("priceTicks", priceTicks.length, n);
         check("buy", buy.length, n);
-        check("levelQty", levelQty.length, n);
-        check("bestBidTicks", bestBidTicks.length, n);
-        check("bestBidQty", bestBidQty.length, n);
-        check("bestAskTicks", bestAskTicks.length, n);
-        check("bestAskQty", bestAskQty.length, n);
-        if (initialBidTicks.length != initialBidQty.length || initialAskTicks.length != initialAskQty.length) {
-            throw new IllegalArgumentException("L3 tape of " + instrument.id()
-                    + ": initial level prices and quantities differ in length");
-        }
+        check("bidTicks", bidTicks.length, n * depth);
+        check("bidQty", bidQty.length, n * depth);
+        check("askTicks", askTicks.length, n * depth);
+        check("askQty", askQty.length, n * depth);
+        check("initialBidTicks", initialBidTicks.length, depth);
+        check("initialBidQty", initialBidQty.length, depth);
+        check("initialAskTicks", initialAskTicks.length, depth);
+        check("initialAskQty", initialAskQty.length, depth);
         for (int k = 1; k < n; k++) {
             if (tsNanos[k] < tsNanos[k - 1]) {
                 throw new IllegalArgumentException("L3 tape of " + instrument.id() + ": message " + k + " at "
@@ -76,27 +81,31 @@ public final class L3Tape {
         this.qty = qty;
         this.priceTicks = priceTicks;
         this.buy = buy;
-        this.levelQty = levelQty;
-        this.bestBidTicks = bestBidTicks;
-        this.bestBidQty = bestBidQty;
-        this.bestAskTicks = bestAskTicks;
-        this.bestAskQty = bestAskQty;
+        this.bidTicks = bidTicks;
+        this.bidQty = bidQty;
+        this.askTicks = askTicks;
+        this.askQty = askQty;
         this.initialBidTicks = initialBidTicks;
         this.initialBidQty = initialBidQty;
         this.initialAskTicks = initialAskTicks;
         this.initialAskQty = initialAskQty;
     }
 
-    private void check(String name, int length, int n) {
-        if (length != n) {
+    private void check(String name, int length, int expected) {
+        if (length != expected) {
             throw new IllegalArgumentException("L3 tape of " + instrument.id() + ": " + name + " has " + length
-                    + " entries, tsNanos has " + n);
+                    + " entries, expected " + expected);
         }
     }
 
     /** The instrument. */
     public Instrument instrument() {
         return instrument;
+    }
+
+    /** Levels a side in the L2 view. */
+    public int depth() {
+        return depth;
     }
 
     /** How many messages. */
@@ -119,8 +128,28 @@ public final class L3Tape {
         return buy[k] ? Side.BUY : Side.SELL;
     }
 
+    /** The best bid in ticks after message {@code k}, {@code OrderBook.NO_BID} if none. */
+    public long bestBidTicks(int k) {
+        return bidTicks[k * depth];
+    }
+
+    /** The best ask in ticks after message {@code k}, {@code OrderBook.NO_ASK} if none. */
+    public long bestAskTicks(int k) {
+        return askTicks[k * depth];
+    }
+
+    /** The best bid's quantity after message {@code k}. */
+    public double bestBidQty(int k) {
+        return bidQty[k * depth];
+    }
+
+    /** The best ask's quantity after message {@code k}. */
+    public double bestAskQty(int k) {
+        return askQty[k * depth];
+    }
+
     @Override
     public String toString() {
-        return "L3Tape[" + instrument.id() + ", messages=" + tsNanos.length + "]";
+        return "L3Tape[" + instrument.id() + ", messages=" + tsNanos.length + ", depth=" + depth + "]";
     }
 }

@@ -29,10 +29,8 @@ import java.util.regex.Pattern;
  *                   an empty level has ask price 9999999999 / bid price -9999999999 and size 0
  * }</pre>
  * Times become epoch nanoseconds of the date in the file name ({@code TICKER_YYYY-MM-DD_...}, UTC midnight plus the
- * file's seconds after midnight), or nanoseconds after midnight when the name has no date. The L2 view of each
- * message's level comes from the orderbook row: the level's size when the row shows it, 0 when its price lies within
- * the row's levels (or the side shows fewer than N levels) but is absent, NaN when it is deeper than the N levels.
- * The levels before the first message are the first orderbook row with the first message undone.
+ * file's seconds after midnight), or nanoseconds after midnight when the name has no date. The L2 view is the
+ * orderbook rows as they are; the levels before the first message are the first row with the first message undone.
  */
 public final class LobsterReader {
 
@@ -58,20 +56,22 @@ public final class LobsterReader {
                     + " rows but " + orderbookFile.getFileName() + " has " + books.size()
                     + "; expected one orderbook row per message");
         }
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("LOBSTER: " + messageFile.getFileName() + " has no message");
+        }
         long day = dayEpochNanos(messageFile);
         int n = messages.size();
+        int depth = fields(books.get(0)) / 4;
         long[] ts = new long[n];
         L3Action[] action = new L3Action[n];
         long[] id = new long[n];
         double[] qty = new double[n];
         long[] price = new long[n];
         boolean[] buy = new boolean[n];
-        double[] levelQty = new double[n];
-        long[] bidTicks = new long[n];
-        double[] bidQty = new double[n];
-        long[] askTicks = new long[n];
-        double[] askQty = new double[n];
-        long[][] firstRow = null;
+        long[] bidTicks = new long[n * depth];
+        double[] bidQty = new double[n * depth];
+        long[] askTicks = new long[n * depth];
+        double[] askQty = new double[n * depth];
         for (int k = 0; k < n; k++) {
             String where = messageFile.getFileName() + " line " + (k + 1);
             String[] f = messages.get(k).split(",");
@@ -89,25 +89,30 @@ public final class LobsterReader {
                 throw new IllegalArgumentException("LOBSTER: " + where + ": Direction " + dir + ", expected 1 or -1");
             }
             buy[k] = dir == 1;
-            String bookWhere = orderbookFile.getFileName() + " line " + (k + 1);
-            long[][] row = row(books.get(k), instrument, bookWhere);
-            if (k == 0) {
-                firstRow = row;
-            }
-            levelQty[k] = levelQty(row, buy[k], price[k]);
-            long[] bp = row[2];
-            long[] bq = row[3];
-            long[] ap = row[0];
-            long[] aq = row[1];
-            bidTicks[k] = bp.length > 0 ? bp[0] : OrderBook.NO_BID;
-            bidQty[k] = bq.length > 0 ? bq[0] : 0;
-            askTicks[k] = ap.length > 0 ? ap[0] : OrderBook.NO_ASK;
-            askQty[k] = aq.length > 0 ? aq[0] : 0;
+            row(books.get(k), instrument, orderbookFile.getFileName() + " line " + (k + 1), depth, k * depth,
+                    bidTicks, bidQty, askTicks, askQty);
         }
-        long[][] initial = n == 0 ? new long[][]{{}, {}, {}, {}} : undoFirst(firstRow, action[0], buy[0], price[0],
-                (long) qty[0]);
-        return new L3Tape(instrument, ts, action, id, qty, price, buy, levelQty, bidTicks, bidQty, askTicks, askQty,
-                initial[2], toDouble(initial[3]), initial[0], toDouble(initial[1]));
+        long[] ib = Arrays.copyOf(bidTicks, depth);
+        double[] ibq = Arrays.copyOf(bidQty, depth);
+        long[] ia = Arrays.copyOf(askTicks, depth);
+        double[] iaq = Arrays.copyOf(askQty, depth);
+        if (buy[0]) {
+            undoFirst(ib, ibq, true, action[0], price[0], qty[0]);
+        } else {
+            undoFirst(ia, iaq, false, action[0], price[0], qty[0]);
+        }
+        return new L3Tape(instrument, depth, ts, action, id, qty, price, buy, bidTicks, bidQty, askTicks, askQty,
+                ib, ibq, ia, iaq);
+    }
+
+    private static int fields(String line) {
+        int c = 1;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == ',') {
+                c++;
+            }
+        }
+        return c;
     }
 
     private static List<String> lines(Path file) {
@@ -184,94 +189,73 @@ public final class LobsterReader {
         }
     }
 
-    /** {askTicks, askQty, bidTicks, bidQty}, best first, empty levels dropped. */
-    private static long[][] row(String line, Instrument instrument, String where) {
+    /** One orderbook row into the level arrays at {@code at}, best first, empty levels as NO_BID / NO_ASK, 0. */
+    private static void row(String line, Instrument instrument, String where, int depth, int at, long[] bidTicks,
+                            double[] bidQty, long[] askTicks, double[] askQty) {
         String[] f = line.split(",");
-        if (f.length % 4 != 0 || f.length == 0) {
-            throw new IllegalArgumentException("LOBSTER: " + where + ": " + f.length
-                    + " fields, expected 4 per level (ask price, ask size, bid price, bid size)");
+        if (f.length != 4 * depth) {
+            throw new IllegalArgumentException("LOBSTER: " + where + ": " + f.length + " fields, expected "
+                    + 4 * depth + " (ask price, ask size, bid price, bid size for " + depth + " levels)");
         }
-        int levels = f.length / 4;
-        long[] ap = new long[levels];
-        long[] aq = new long[levels];
-        long[] bp = new long[levels];
-        long[] bq = new long[levels];
         int na = 0;
         int nb = 0;
-        for (int l = 0; l < levels; l++) {
+        for (int l = 0; l < depth; l++) {
             long a = integer(f[4 * l], where, "Ask Price " + (l + 1));
             long as = integer(f[4 * l + 1], where, "Ask Size " + (l + 1));
             long b = integer(f[4 * l + 2], where, "Bid Price " + (l + 1));
             long bs = integer(f[4 * l + 3], where, "Bid Size " + (l + 1));
             if (a != EMPTY_ASK && as > 0) {
-                ap[na] = ticks(a, instrument, where);
-                aq[na++] = as;
+                askTicks[at + na] = ticks(a, instrument, where);
+                askQty[at + na++] = as;
             }
             if (b != EMPTY_BID && bs > 0) {
-                bp[nb] = ticks(b, instrument, where);
-                bq[nb++] = bs;
+                bidTicks[at + nb] = ticks(b, instrument, where);
+                bidQty[at + nb++] = bs;
             }
         }
-        // A full side's deepest shown level bounds what the row can tell: record the level count in a 5th entry.
-        return new long[][]{Arrays.copyOf(ap, na), Arrays.copyOf(aq, na), Arrays.copyOf(bp, nb),
-                Arrays.copyOf(bq, nb), {levels}};
+        for (int l = na; l < depth; l++) {
+            askTicks[at + l] = OrderBook.NO_ASK;
+            askQty[at + l] = 0;
+        }
+        for (int l = nb; l < depth; l++) {
+            bidTicks[at + l] = OrderBook.NO_BID;
+            bidQty[at + l] = 0;
+        }
     }
 
-    private static double levelQty(long[][] row, boolean buy, long p) {
-        long[] prices = buy ? row[2] : row[0];
-        long[] sizes = buy ? row[3] : row[1];
-        int levels = (int) row[4][0];
-        for (int l = 0; l < prices.length; l++) {
-            if (prices[l] == p) {
-                return sizes[l];
-            }
-        }
-        if (prices.length < levels) {
-            return 0;                                      // the side shows all it has
-        }
-        long worst = prices[prices.length - 1];
-        boolean within = buy ? p > worst : p < worst;
-        return within ? 0 : Double.NaN;
-    }
-
-    private static long[][] undoFirst(long[][] row, L3Action action, boolean buy, long p, long size) {
-        long delta = switch (action) {
+    /** The first message undone on its side's levels (in place; a level pushed beyond the depth is dropped). */
+    private static void undoFirst(long[] ticks, double[] qty, boolean buy, L3Action action, long p, double size) {
+        double delta = switch (action) {
             case ADD -> -size;
             case CANCEL_PART, DELETE, EXECUTE -> size;
             default -> 0;
         };
-        long[] prices = buy ? row[2] : row[0];
-        long[] sizes = buy ? row[3] : row[1];
+        if (delta == 0) {
+            return;
+        }
+        int depth = ticks.length;
         List<long[]> levels = new ArrayList<>();
         boolean found = false;
-        for (int l = 0; l < prices.length; l++) {
-            long q = sizes[l];
-            if (prices[l] == p) {
+        for (int l = 0; l < depth; l++) {
+            if (qty[l] <= 0) {
+                continue;
+            }
+            double q = qty[l];
+            if (ticks[l] == p) {
                 q += delta;
                 found = true;
             }
             if (q > 0) {
-                levels.add(new long[]{prices[l], q});
+                levels.add(new long[]{ticks[l], (long) q});
             }
         }
         if (!found && delta > 0) {
-            levels.add(new long[]{p, delta});
+            levels.add(new long[]{p, (long) delta});
         }
         levels.sort((x, y) -> buy ? Long.compare(y[0], x[0]) : Long.compare(x[0], y[0]));
-        long[] np = new long[levels.size()];
-        long[] nq = new long[levels.size()];
-        for (int l = 0; l < np.length; l++) {
-            np[l] = levels.get(l)[0];
-            nq[l] = levels.get(l)[1];
+        for (int l = 0; l < depth; l++) {
+            ticks[l] = l < levels.size() ? levels.get(l)[0] : (buy ? OrderBook.NO_BID : OrderBook.NO_ASK);
+            qty[l] = l < levels.size() ? levels.get(l)[1] : 0;
         }
-        return buy ? new long[][]{row[0], row[1], np, nq} : new long[][]{np, nq, row[2], row[3]};
-    }
-
-    private static double[] toDouble(long[] a) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i];
-        }
-        return d;
     }
 }

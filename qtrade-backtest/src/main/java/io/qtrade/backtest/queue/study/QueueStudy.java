@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The accuracy of L2 queue models measured on market-by-order data.
@@ -76,7 +77,7 @@ public final class QueueStudy {
     private final List<String> order;
 
     /** The L2 feed and, per row, the message it comes from (-1 for the initial levels). */
-    private record Feed(EventBatch batch, int[] message) {
+    record Feed(EventBatch batch, int[] message) {
     }
 
     private QueueStudy(Builder b) {
@@ -117,14 +118,14 @@ public final class QueueStudy {
         }
         long last = t.tsNanos[n - 1];
         for (int k = 0; k < n; k += placementEveryMessages) {
-            if (t.bestBidTicks[k] == OrderBook.NO_BID || t.bestAskTicks[k] == OrderBook.NO_ASK
+            if (t.bestBidTicks(k) == OrderBook.NO_BID || t.bestAskTicks(k) == OrderBook.NO_ASK
                     || t.tsNanos[k] + horizonNanos > last) {
                 continue;
             }
-            out.add(new Placement(out.size(), k, t.tsNanos[k], Side.BUY, t.bestBidTicks[k], orderQty,
-                    t.bestBidQty[k], 0, Placement.NOT_FILLED));
-            out.add(new Placement(out.size(), k, t.tsNanos[k], Side.SELL, t.bestAskTicks[k], orderQty,
-                    t.bestAskQty[k], 0, Placement.NOT_FILLED));
+            out.add(new Placement(out.size(), k, t.tsNanos[k], Side.BUY, t.bestBidTicks(k), orderQty,
+                    t.bestBidQty(k), 0, Placement.NOT_FILLED));
+            out.add(new Placement(out.size(), k, t.tsNanos[k], Side.SELL, t.bestAskTicks(k), orderQty,
+                    t.bestAskQty(k), 0, Placement.NOT_FILLED));
         }
         return out;
     }
@@ -203,38 +204,99 @@ public final class QueueStudy {
         return out;
     }
 
-    /** The L2 view as market events: the initial levels, then per message its prints and its level's quantity. */
-    private Feed l2Feed(L3Tape t) {
-        int n = t.size();
-        int rows = t.initialBidTicks.length + t.initialAskTicks.length + 2 * n + 1;
-        EventBatch b = new EventBatch(rows);
+    /**
+     * The L2 view as market events: the initial levels, then per message its print (an execution) and a depth update
+     * for every level whose quantity differs from the previous row's; a level missing from a row counts as emptied
+     * only where the row can show it (its price within the row's levels, or the side shows fewer than the depth),
+     * otherwise it merely left the view.
+     */
+    Feed l2Feed(L3Tape t) {
+        int rows = emit(t, null, null);
+        EventBatch b = new EventBatch(Math.max(1, rows));
         int[] msg = new int[rows];
-        int r = 0;
+        emit(t, b, msg);
+        return new Feed(b, msg);
+    }
+
+    /** Writes the feed into {@code b} and {@code msg} (or only counts its rows when they are null). */
+    private int emit(L3Tape t, EventBatch b, int[] msg) {
+        int n = t.size();
+        int d = t.depth;
         long t0 = n == 0 ? 0 : t.tsNanos[0];
-        for (int l = 0; l < t.initialBidTicks.length; l++) {
-            msg[r++] = -1;
-            b.addDepth(0, t0, t0, Side.BUY, t.instrument.toPrice(t.initialBidTicks[l]), t.initialBidQty[l]);
-        }
-        for (int l = 0; l < t.initialAskTicks.length; l++) {
-            msg[r++] = -1;
-            b.addDepth(0, t0, t0, Side.SELL, t.instrument.toPrice(t.initialAskTicks[l]), t.initialAskQty[l]);
-        }
+        // the levels the feed has stated so far, per side: what a book fed by it holds
+        TreeMap<Long, Double> bids = new TreeMap<>();
+        TreeMap<Long, Double> asks = new TreeMap<>();
+        int r = diff(b, msg, 0, -1, t0, t, Side.BUY, t.initialBidTicks, t.initialBidQty, 0, bids);
+        r = diff(b, msg, r, -1, t0, t, Side.SELL, t.initialAskTicks, t.initialAskQty, 0, asks);
         for (int k = 0; k < n; k++) {
             L3Action a = t.action[k];
             long ts = t.tsNanos[k];
-            double price = t.instrument.toPrice(t.priceTicks[k]);
-            Side side = t.buy[k] ? Side.BUY : Side.SELL;
             if (a == L3Action.EXECUTE || (a == L3Action.EXECUTE_HIDDEN && includeHiddenPrints)) {
-                msg[r++] = k;
-                b.addTrade(0, ts, ts, side.opposite(), price, t.qty[k]);
+                if (b != null) {
+                    msg[r] = k;
+                    b.addTrade(0, ts, ts, t.buy[k] ? Side.SELL : Side.BUY, t.instrument.toPrice(t.priceTicks[k]),
+                            t.qty[k]);
+                }
+                r++;
             }
-            if ((a == L3Action.ADD || a == L3Action.CANCEL_PART || a == L3Action.DELETE || a == L3Action.EXECUTE)
-                    && !Double.isNaN(t.levelQty[k])) {
-                msg[r++] = k;
-                b.addDepth(0, ts, ts, side, price, t.levelQty[k]);
+            r = diff(b, msg, r, k, ts, t, Side.BUY, t.bidTicks, t.bidQty, k * d, bids);
+            r = diff(b, msg, r, k, ts, t, Side.SELL, t.askTicks, t.askQty, k * d, asks);
+        }
+        return r;
+    }
+
+    /**
+     * Depth updates that bring the feed's levels of one side ({@code stated}) to the row at {@code at}: every shown
+     * level whose quantity differs, and a 0 for every stated level the row could show but does not.
+     */
+    private static int diff(EventBatch b, int[] msg, int r, int k, long ts, L3Tape t, Side side, long[] ticks,
+                            double[] qty, int at, TreeMap<Long, Double> stated) {
+        int d = t.depth;
+        boolean buy = side == Side.BUY;
+        int shown = 0;
+        while (shown < d && qty[at + shown] > 0) {
+            shown++;
+        }
+        // stated levels within the row's view and absent from it: emptied
+        List<Long> gone = new ArrayList<>();
+        for (Map.Entry<Long, Double> e : stated.entrySet()) {
+            long p = e.getKey();
+            boolean inView = shown < d || (buy ? p >= ticks[at + shown - 1] : p <= ticks[at + shown - 1]);
+            if (!inView) {
+                continue;
+            }
+            boolean present = false;
+            for (int l = 0; l < shown; l++) {
+                if (ticks[at + l] == p) {
+                    present = true;
+                    break;
+                }
+            }
+            if (!present) {
+                gone.add(p);
             }
         }
-        return new Feed(b, Arrays.copyOf(msg, r));
+        for (long p : gone) {
+            stated.remove(p);
+            r = depth(b, msg, r, k, ts, t, side, p, 0);
+        }
+        for (int l = 0; l < shown; l++) {
+            Double before = stated.get(ticks[at + l]);
+            if (before == null || before != qty[at + l]) {
+                stated.put(ticks[at + l], qty[at + l]);
+                r = depth(b, msg, r, k, ts, t, side, ticks[at + l], qty[at + l]);
+            }
+        }
+        return r;
+    }
+
+    private static int depth(EventBatch b, int[] msg, int r, int k, long ts, L3Tape t, Side side, long ticks,
+                             double qty) {
+        if (b != null) {
+            msg[r] = k;
+            b.addDepth(0, ts, ts, side, t.instrument.toPrice(ticks), qty);
+        }
+        return r + 1;
     }
 
     /** The placements through the simulated exchange with {@code model}, fed the L2 view. */

@@ -44,13 +44,36 @@ class QueueStudyTest {
         double[] q = {3, 4, 4, 3, 3, 1, 2, 1, 5};
         long[] p = {10000, 10000, 10000, 10000, 10000, 10000, 10000, 10000, 10000};
         boolean[] buy = {true, true, true, true, true, true, true, true, false};
-        double[] level = {8, 12, 8, 5, 2, 3, 1, 0, 5};
-        long[] bb = {10000, 10000, 10000, 10000, 10000, 10000, 10000, 9999, 9999};
-        double[] bq = {8, 12, 8, 5, 2, 3, 1, 10, 10};
-        long[] ba = {10002, 10002, 10002, 10002, 10002, 10002, 10002, 10002, 10000};
-        double[] aq = {5, 5, 5, 5, 5, 5, 5, 5, 5};
-        return new L3Tape(T, ts, a, id, q, p, buy, level, bb, bq, ba, aq, new long[]{10000, 9999},
-                new double[]{5, 10}, new long[]{10002}, new double[]{5});
+        // the L2 view after each message, 2 levels a side (best first)
+        double[] top = {8, 12, 8, 5, 2, 3, 1};
+        long[] bidTicks = new long[18];
+        double[] bidQty = new double[18];
+        long[] askTicks = new long[18];
+        double[] askQty = new double[18];
+        for (int k = 0; k < 9; k++) {
+            if (k < 7) {
+                bidTicks[2 * k] = 10000;
+                bidQty[2 * k] = top[k];
+                bidTicks[2 * k + 1] = 9999;
+                bidQty[2 * k + 1] = 10;
+            } else {
+                bidTicks[2 * k] = 9999;
+                bidQty[2 * k] = 10;
+                bidTicks[2 * k + 1] = OrderBook.NO_BID;
+            }
+            if (k < 8) {
+                askTicks[2 * k] = 10002;
+                askQty[2 * k] = 5;
+                askTicks[2 * k + 1] = OrderBook.NO_ASK;
+            } else {
+                askTicks[2 * k] = 10000;
+                askQty[2 * k] = 5;
+                askTicks[2 * k + 1] = 10002;
+                askQty[2 * k + 1] = 5;
+            }
+        }
+        return new L3Tape(T, 2, ts, a, id, q, p, buy, bidTicks, bidQty, askTicks, askQty, new long[]{10000, 9999},
+                new double[]{5, 10}, new long[]{10002, OrderBook.NO_ASK}, new double[]{5, 0});
     }
 
     static QueueStudyResult run() {
