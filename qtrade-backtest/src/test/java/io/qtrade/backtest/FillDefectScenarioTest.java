@@ -86,6 +86,22 @@ class FillDefectScenarioTest {
     }
 
     @Test
+    void aCrossingSellRemainderIsTheMirrorImage() {
+        // Bids 100.00 x 10, 99.99 x 10. A sell of 15 at 100.00 takes the 10 at 100.00 and rests 5 there.
+        // 2000  ask 100.05 10 -> 12 (another level)     no fill
+        // 3000  bid 100.00 10 -> 0 (the taken bids go)  no fill, nothing left taken
+        // 4000  bid 100.00 0 -> 3 (3 new bids)          new liquidity at the price: 5 fill at 100.00 as maker
+        Tape tape = Scenarios.standardBook(1000)
+                .depth(2000, Side.SELL, 100.05, 12)
+                .depth(3000, Side.BUY, 100.00, 0)
+                .depth(4000, Side.BUY, 100.00, 3);
+        ScriptedStrategy s = new ScriptedStrategy().at(1500, c -> c.submitLimit(0, Side.SELL, 100.00, 15,
+                TimeInForce.GTC));
+        Scenarios.run(tape, s);
+        assertThat(fills(s)).containsExactly("1500:10.0@100.0 TAKER", "4000:5.0@100.0 MAKER");
+    }
+
+    @Test
     void aCrossingRemainderOnL3DataDoesNotFillAgainstTheOrdersItTook() {
         // L3: asks order 9 (100.02 x 10); bid order 1 (100.00 x 5). A buy of 15 at 100.02 takes order 9's 10 and rests 5.
         // 2000  add order 2, bid 99.99 x 3 (another level): no fill

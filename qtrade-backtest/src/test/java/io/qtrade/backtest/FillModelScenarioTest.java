@@ -99,6 +99,29 @@ class FillModelScenarioTest {
         assertThat(s.last(ids[2]).status()).isEqualTo(OrderStatus.REJECTED);
     }
 
+    @Test
+    void noPartialFillOnL3DataFillsTheWholeOrderWhenAnExecutionBehindItReachesIt() {
+        // FIFO: bids order 1 (5); the own buy of 5 joins behind it; order 2 (4) joins behind the own order.
+        // 3000 execute 1 for 5 (ahead 0); 4000 execute 2 for 3: the aggressor reached the own order first.
+        // Partial fills: 3 of 5; no partial fill: the whole 5.
+        Tape tape = new Tape(0, AAA)
+                .l3(1000, io.qtrade.core.market.EventKind.ORDER_ADD, Side.BUY, 100.00, 5, 1)
+                .l3(1000, io.qtrade.core.market.EventKind.ORDER_ADD, Side.SELL, 100.02, 9, 9)
+                .l3(2000, io.qtrade.core.market.EventKind.ORDER_ADD, Side.BUY, 100.00, 4, 2)
+                .l3(3000, io.qtrade.core.market.EventKind.ORDER_EXECUTE, Side.BUY, 100.00, 5, 1)
+                .l3(4000, io.qtrade.core.market.EventKind.ORDER_EXECUTE, Side.BUY, 100.00, 3, 2);
+        for (ExchangeModel model : ExchangeModel.values()) {
+            ScriptedStrategy s = new ScriptedStrategy().at(1500, c -> c.submitLimit(0, Side.BUY, 100.00, 5,
+                    TimeInForce.GTC));
+            Backtest.builder().source(tape.source())
+                    .exchange(ExchangeSettings.builder(AAA).latency(ConstantLatency.ZERO)
+                            .queue(io.qtrade.backtest.queue.FifoQueue.INSTANCE).exchangeModel(model).build())
+                    .strategy("s", s).markIntervalNanos(0).endNanos(Scenarios.END).build().run();
+            assertThat(fills(s)).as(model.name())
+                    .containsExactly(model == ExchangeModel.PARTIAL_FILL ? "4000:3.0@100.0 MAKER" : "4000:5.0@100.0 MAKER");
+        }
+    }
+
     // ---- penetration ----
 
     @Test
