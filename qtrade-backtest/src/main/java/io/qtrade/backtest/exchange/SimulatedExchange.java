@@ -95,6 +95,11 @@ public final class SimulatedExchange {
     private final TradeThroughFill tradeThrough;
     /** Whether {@link #tradeThrough} is the default (every print through fills): no call per print. */
     private final boolean anyPrintThrough;
+    /** {@link QueueModel#drivenByL3Messages()}: L3 rows beside the depth rows move the queue. */
+    private final boolean l3Arrivals;
+    /** Per slot, with {@link #l3Arrivals}: the ids of the venue orders that joined the level after the own order. */
+    private long[][] behindIds = new long[INITIAL_ORDERS][];
+    private int[] behindCount = new int[INITIAL_ORDERS];
 
     // Resting orders, by slot.
     private long[] orderId = new long[INITIAL_ORDERS];
@@ -157,6 +162,7 @@ public final class SimulatedExchange {
         this.noPartialFill = settings.exchangeModel() == ExchangeModel.NO_PARTIAL_FILL;
         this.tradeThrough = settings.tradeThrough();
         this.anyPrintThrough = tradeThrough == TradeThroughFill.ANY_PRINT;
+        this.l3Arrivals = queue.drivenByL3Messages() && !marketByOrder;
     }
 
     /** The settings. */
@@ -205,9 +211,13 @@ public final class SimulatedExchange {
             return;
         }
         if (kind.isL3()) {
+            if (l3Arrivals) {
+                onL3Arrival(e, kind, eventIndex);
+                return;
+            }
             if (!marketByOrder) {
-                throw mismatch(e, eventIndex, "an L3 row needs FifoQueue in the instrument's settings, which have "
-                        + queue);
+                throw mismatch(e, eventIndex, "an L3 row needs FifoQueue (or L3ArrivalQueue) in the instrument's"
+                        + " settings, which have " + queue);
             }
             onL3(e, kind);
             return;
@@ -282,7 +292,7 @@ public final class SimulatedExchange {
             return;
         }
         book.apply(e);
-        if (liveCount > 0) {
+        if (liveCount > 0 && !l3Arrivals) {
             long ticks = instrument.toTicks(e.price());
             byte aggressor = e.sideCode();
             if (aggressor != Side.SELL.code()) {
@@ -392,6 +402,86 @@ public final class SimulatedExchange {
             refreshTaken();
         }
         marketThrough(e.exchTs());
+    }
+
+    /** An L3 row beside the depth rows, for {@link io.qtrade.backtest.queue.L3ArrivalQueue}. */
+    private void onL3Arrival(MarketEvent e, EventKind kind, long eventIndex) {
+        if (kind == EventKind.ORDER_MODIFY) {
+            throw mismatch(e, eventIndex, queue + " takes no ORDER_MODIFY row: give it as a cancel and an add");
+        }
+        if (liveCount == 0) {
+            return;
+        }
+        long id = e.orderId();
+        boolean isBuy = e.sideCode() == Side.BUY.code();
+        long p = instrument.toTicks(e.price());
+        double q = e.qty();
+        if (kind == EventKind.ORDER_ADD) {
+            for (int i = 0; i < liveCount; i++) {
+                int s = live[i];
+                if (buy[s] == isBuy && priceTicks[s] == p) {
+                    addBehind(s, id);
+                }
+            }
+            return;
+        }
+        if (kind == EventKind.ORDER_CANCEL) {
+            for (int i = 0; i < liveCount; i++) {
+                int s = live[i];
+                if (buy[s] == isBuy && priceTicks[s] == p && !isBehind(s, id)) {
+                    ahead[s] = Math.max(0.0, ahead[s] - q);
+                }
+            }
+            return;
+        }
+        // ORDER_EXECUTE: the orders this execution reached, in priority order.
+        int n = sortedCandidates(isBuy, p);
+        if (n == 0) {
+            return;
+        }
+        resetAvailable(q);
+        long ts = e.exchTs();
+        for (int k = 0; k < n; k++) {
+            int s = candidates[k];
+            int owner = strategy[s];
+            boolean through = priceTicks[s] != p;
+            boolean reached = through ? throughFills(s, p, ts) : isBehind(s, id);
+            if (!through && !reached) {
+                ahead[s] = Math.max(0.0, ahead[s] - q);
+                continue;
+            }
+            if (reached && available[owner] > qtyTolerance) {
+                double f = noPartialFill ? leaves[s] : Math.min(leaves[s], available[owner]);
+                if (!noPartialFill) {
+                    available[owner] -= f;
+                }
+                ahead[s] = 0.0;
+                fillResting(s, f, ts);
+            }
+        }
+        compact();
+    }
+
+    private void addBehind(int s, long id) {
+        long[] ids = behindIds[s];
+        if (ids == null) {
+            ids = new long[8];
+            behindIds[s] = ids;
+        } else if (behindCount[s] == ids.length) {
+            ids = Arrays.copyOf(ids, ids.length * 2);
+            behindIds[s] = ids;
+        }
+        ids[behindCount[s]++] = id;
+    }
+
+    private boolean isBehind(int s, long id) {
+        long[] ids = behindIds[s];
+        for (int k = behindCount[s] - 1; k >= 0; k--) {
+            if (ids[k] == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reduceAhead(long id, boolean isBuy, long p, double qty) {
@@ -813,6 +903,7 @@ public final class SimulatedExchange {
         traded[s] = 0.0;
         levelBeforeSnapshot[s] = qtyAhead;
         aheadIds[s] = null;
+        behindCount[s] = 0;
         if (marketByOrder) {
             Side side = isBuy ? Side.BUY : Side.SELL;
             long[] ids = new long[mbo.orderCountAt(side, ticks)];
@@ -841,6 +932,8 @@ public final class SimulatedExchange {
             traded = Arrays.copyOf(traded, capacity);
             levelBeforeSnapshot = Arrays.copyOf(levelBeforeSnapshot, capacity);
             aheadIds = Arrays.copyOf(aheadIds, capacity);
+            behindIds = Arrays.copyOf(behindIds, capacity);
+            behindCount = Arrays.copyOf(behindCount, capacity);
             free = Arrays.copyOf(free, capacity);
         }
         return slotsUsed++;

@@ -4,6 +4,7 @@ import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.backtest.exchange.ExecutionSink;
 import io.qtrade.backtest.exchange.SimulatedExchange;
 import io.qtrade.backtest.latency.ConstantLatency;
+import io.qtrade.backtest.queue.L3ArrivalQueue;
 import io.qtrade.backtest.queue.LogProbability;
 import io.qtrade.backtest.queue.PowerProbability;
 import io.qtrade.backtest.queue.ProbabilisticQueue;
@@ -13,6 +14,7 @@ import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBook;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventCursor;
+import io.qtrade.core.market.EventKind;
 import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.OrderType;
@@ -52,13 +54,20 @@ import java.util.TreeMap;
  * too, unless {@code includeHiddenPrints(false)}: an L2 trade feed carries them). So the models are scored with every
  * rule of the backtest exchange (lots, prints through the price, the market reaching the order).
  *
+ * <p>A model {@linkplain QueueModel#drivenByL3Messages() driven by L3 messages} ({@link L3ArrivalQueue}) gets each
+ * message's own L3 row (add, cancel, execution with its id) before the depth updates: it follows the same rules as
+ * the truth, so its row checks the exchange against the truth.
+ *
  * <p><b>Scores</b> per model: {@link ModelAccuracy}. Where it stops being realistic: the virtual orders have no
  * impact (an execution that filled one still reaches the orders behind it in the data), and the truth assumes
  * price-time priority of the displayed orders, as NASDAQ's book (LOBSTER's source) has.
  */
 public final class QueueStudy {
 
-    /** The default models: risk-averse, power n = 1, 2, 3, log. */
+    /**
+     * The default models: risk-averse, power n = 1, 2, 3, log (fed the L2 view), and {@link L3ArrivalQueue} (fed the
+     * L2 view and the L3 messages: a check of the exchange against the truth, which it should match).
+     */
     public static Map<String, QueueModel> defaultModels() {
         Map<String, QueueModel> m = new LinkedHashMap<>();
         m.put("RiskAverse", RiskAverseQueue.INSTANCE);
@@ -66,6 +75,7 @@ public final class QueueStudy {
         m.put("Power(2)", new ProbabilisticQueue(new PowerProbability(2)));
         m.put("Power(3)", new ProbabilisticQueue(new PowerProbability(3)));
         m.put("Log", new ProbabilisticQueue(LogProbability.INSTANCE));
+        m.put("L3Arrival", L3ArrivalQueue.INSTANCE);
         return m;
     }
 
@@ -99,11 +109,18 @@ public final class QueueStudy {
         Objects.requireNonNull(tape, "queue study: tape");
         List<Placement> plan = plan(tape);
         List<Placement> truth = truth(tape, plan);
-        Feed feed = l2Feed(tape);
+        Feed feed = null;
+        Feed withL3 = null;
         Map<String, List<Placement>> outcomes = new LinkedHashMap<>();
         List<ModelAccuracy> accuracies = new ArrayList<>();
         for (String name : order) {
-            List<Placement> out = replay(tape, plan, feed, models.get(name));
+            QueueModel model = models.get(name);
+            if (model.drivenByL3Messages()) {
+                withL3 = withL3 != null ? withL3 : feed(tape, true);
+            } else {
+                feed = feed != null ? feed : feed(tape, false);
+            }
+            List<Placement> out = replay(tape, plan, model.drivenByL3Messages() ? withL3 : feed, model);
             outcomes.put(name, out);
             accuracies.add(score(name, truth, out));
         }
@@ -211,15 +228,20 @@ public final class QueueStudy {
      * otherwise it merely left the view.
      */
     Feed l2Feed(L3Tape t) {
-        int rows = emit(t, null, null);
+        return feed(t, false);
+    }
+
+    /** The L2 feed, with each message's own L3 row before its depth updates when {@code withL3}. */
+    Feed feed(L3Tape t, boolean withL3) {
+        int rows = emit(t, null, null, withL3);
         EventBatch b = new EventBatch(Math.max(1, rows));
         int[] msg = new int[rows];
-        emit(t, b, msg);
+        emit(t, b, msg, withL3);
         return new Feed(b, msg);
     }
 
     /** Writes the feed into {@code b} and {@code msg} (or only counts its rows when they are null). */
-    private int emit(L3Tape t, EventBatch b, int[] msg) {
+    private int emit(L3Tape t, EventBatch b, int[] msg, boolean withL3) {
         int n = t.size();
         int d = t.depth;
         long t0 = n == 0 ? 0 : t.tsNanos[0];
@@ -236,6 +258,20 @@ public final class QueueStudy {
                     msg[r] = k;
                     b.addTrade(0, ts, ts, t.buy[k] ? Side.SELL : Side.BUY, t.instrument.toPrice(t.priceTicks[k]),
                             t.qty[k]);
+                }
+                r++;
+            }
+            EventKind l3 = !withL3 ? null : switch (a) {
+                case ADD -> EventKind.ORDER_ADD;
+                case CANCEL_PART, DELETE -> EventKind.ORDER_CANCEL;
+                case EXECUTE -> EventKind.ORDER_EXECUTE;
+                default -> null;
+            };
+            if (l3 != null) {
+                if (b != null) {
+                    msg[r] = k;
+                    b.add(0, ts, ts, l3, t.buy[k] ? Side.BUY.code() : Side.SELL.code(),
+                            t.instrument.toPrice(t.priceTicks[k]), t.qty[k], t.orderId[k]);
                 }
                 r++;
             }
@@ -483,7 +519,8 @@ public final class QueueStudy {
             } else {
                 models.forEach((k, v) -> {
                     if (v == null || v.requiresMarketByOrder()) {
-                        problems.add("model '" + k + "' must be an L2 queue model, was " + v);
+                        problems.add("model '" + k + "' must run without a market-by-order book (an L2 model or"
+                                + " L3ArrivalQueue), was " + v);
                     }
                 });
             }

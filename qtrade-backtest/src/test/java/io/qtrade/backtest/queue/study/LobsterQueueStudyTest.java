@@ -112,6 +112,23 @@ class LobsterQueueStudyTest {
                         .isLessThanOrEqualTo(o.get(j).filledQty());
             }
         }
+        // the exchange with L3ArrivalQueue (the L2 view and the L3 messages) reproduces the independent FIFO truth:
+        // the same fill or no fill on every placement, the same quantity, and the same fill time except where the
+        // exchange's rule 5 (an opposite order at or through the price fills the order completely) fills at the first
+        // such order while the truth fills by each order's quantity: earlier, never later (one placement here).
+        List<Placement> arrival = r.outcomes().get("L3Arrival");
+        int earlier = 0;
+        for (int j = 0; j < arrival.size(); j++) {
+            Placement m = arrival.get(j);
+            Placement t = r.truth().get(j);
+            assertThat(m.filled()).as("placement %d", j).isEqualTo(t.filled());
+            assertThat(m.filledQty()).as("placement %d", j).isEqualTo(t.filledQty());
+            assertThat(m.fillTsNanos()).as("placement %d", j).isLessThanOrEqualTo(t.fillTsNanos());
+            if (m.fillTsNanos() != t.fillTsNanos()) {
+                earlier++;
+            }
+        }
+        assertThat(earlier).isEqualTo(1);
         for (ModelAccuracy a : r.accuracies()) {
             assertThat(a.truePositives() + a.falseNegatives()).isEqualTo(r.trulyFilled());
             assertThat(a.truePositives() + a.falseNegatives() + a.falsePositives() + a.trueNegatives())

@@ -102,6 +102,8 @@ class QueueStudyTest {
         assertThat(r.outcomes().get("Power(2)").get(0).fillTsNanos()).isEqualTo(7 * S);
         assertThat(r.outcomes().get("Power(3)").get(0).fillTsNanos()).isEqualTo(7 * S);
         assertThat(r.outcomes().get("Log").get(0).fillTsNanos()).isEqualTo(7 * S);
+        // the exchange with L3ArrivalQueue, fed the L2 view and the L3 messages, follows the truth's rules.
+        assertThat(r.outcomes().get("L3Arrival")).isEqualTo(r.truth());
         for (List<Placement> o : r.outcomes().values()) {
             assertThat(o.get(1).filledQty()).isEqualTo(0.0);
         }
@@ -121,7 +123,7 @@ class QueueStudyTest {
         assertThat(p1.meanQtyBias()).isEqualTo(0.0);
         assertThat(p1.relativeQtyBias()).isEqualTo(0.0);
         assertThat(r.markdown()).contains("| Power(1) | 2 | 1 | 0 | 0 | 1 | 1.000 | -2000.000 | 2000.000 | 0.000 | 0.000 |");
-        assertThat(r.table().rowCount()).isEqualTo(5);
+        assertThat(r.table().rowCount()).isEqualTo(6);
     }
 
     @Test
