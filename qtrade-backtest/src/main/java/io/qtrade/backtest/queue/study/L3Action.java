@@ -15,5 +15,17 @@ public enum L3Action {
     /** A hidden order is executed (5): a trade print, no change to the visible queue. */
     EXECUTE_HIDDEN,
     /** Anything else (cross trade 6, halt 7): no change to the book. */
-    OTHER
+    OTHER;
+
+    /** The action of a LOBSTER message "Type" code: 1 to 5 as above, anything else {@link #OTHER}. */
+    public static L3Action ofLobsterType(int type) {
+        return switch (type) {
+            case 1 -> ADD;
+            case 2 -> CANCEL_PART;
+            case 3 -> DELETE;
+            case 4 -> EXECUTE;
+            case 5 -> EXECUTE_HIDDEN;
+            default -> OTHER;
+        };
+    }
 }

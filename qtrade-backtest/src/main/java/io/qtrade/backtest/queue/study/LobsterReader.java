@@ -80,7 +80,7 @@ public final class LobsterReader {
                         + " fields, expected 6 (Time, Type, Order ID, Size, Price, Direction)");
             }
             ts[k] = day + seconds(f[0].trim(), where);
-            action[k] = action((int) integer(f[1], where, "Type"));
+            action[k] = L3Action.ofLobsterType((int) integer(f[1], where, "Type"));
             id[k] = integer(f[2], where, "Order ID");
             qty[k] = integer(f[3], where, "Size");
             price[k] = ticks(integer(f[4], where, "Price"), instrument, where);
@@ -167,17 +167,6 @@ public final class LobsterReader {
             throw new IllegalArgumentException("LOBSTER: " + where + ": " + field + " '" + text
                     + "', expected an integer");
         }
-    }
-
-    private static L3Action action(int type) {
-        return switch (type) {
-            case 1 -> L3Action.ADD;
-            case 2 -> L3Action.CANCEL_PART;
-            case 3 -> L3Action.DELETE;
-            case 4 -> L3Action.EXECUTE;
-            case 5 -> L3Action.EXECUTE_HIDDEN;
-            default -> L3Action.OTHER;
-        };
     }
 
     private static long ticks(long priceTimes10000, Instrument instrument, String where) {
