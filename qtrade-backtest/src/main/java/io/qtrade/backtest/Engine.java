@@ -500,12 +500,14 @@ final class Engine {
         @Override
         public void filled(int strategy, long orderId, long exchTs, double price, double qty, double fee,
                            Liquidity liquidity) {
+            slots[strategy].record(orderId).venueFilled(qty, exchTs);
             int m = respond(strategy, instrument, orderId, exchTs, MessageQueue.FILL);
             toLocal.setFill(m, price, qty, fee, liquidity);
         }
 
         @Override
         public void ended(int strategy, long orderId, long exchTs, OrderStatus status, String reason) {
+            slots[strategy].record(orderId).venueEnded(exchTs);
             int m = respond(strategy, instrument, orderId, exchTs, MessageQueue.END);
             toLocal.setEnd(m, status, reason);
         }

@@ -20,6 +20,8 @@ public final class OrderRecord {
     private double arrivalMid;
     private double qtyAheadAtEntry;
     private long responses;
+    private long exchEndTs;
+    private double venueFilledQty;
     /** Messages about this order queued to the venue or back to the strategy and not yet delivered. */
     private int inFlight;
     /** The order type as the engine that sent it names it; {@code null}: the core order's type. */
@@ -44,6 +46,8 @@ public final class OrderRecord {
         this.qtyAheadAtEntry = Double.NaN;
         this.responses = 0;
         this.inFlight = 0;
+        this.exchEndTs = NEVER;
+        this.venueFilledQty = 0.0;
     }
 
     void messageSent() {
@@ -67,6 +71,29 @@ public final class OrderRecord {
     /** The ordinal of the order's next venue response (0, 1, ...): part of its latency draw's salt. */
     long nextResponseOrdinal() {
         return responses++;
+    }
+
+    /** The venue filled {@code qty} at {@code exchTs}; the order ends there when it is filled completely. */
+    void venueFilled(double qty, long exchTs) {
+        venueFilledQty += qty;
+        if (venueFilledQty >= order.qty() - 1e-9 * Math.max(1.0, order.qty())) {
+            exchEndTs = exchTs;
+        }
+    }
+
+    /** The venue cancelled, expired or rejected the order at {@code exchTs}. */
+    void venueEnded(long exchTs) {
+        if (exchEndTs == NEVER) {
+            exchEndTs = exchTs;
+        }
+    }
+
+    /**
+     * When the order stopped working at the venue (venue time: its last fill, or its cancel, expiry or rejection
+     * there), {@link #NEVER} while it still works or if it never reached the venue.
+     */
+    public long exchEndTs() {
+        return exchEndTs;
     }
 
     void accepted(double qtyAhead, double mid) {
