@@ -1,5 +1,6 @@
 package io.qtrade.store.cli;
 
+import io.qtrade.core.market.EventKind;
 import io.qtrade.store.binance.BinanceCsvSource;
 import io.qtrade.store.binance.BinanceDepthRecordingSource;
 import io.qtrade.store.binance.BinanceMarket;
@@ -377,20 +378,42 @@ class VendorFormatsTest {
     }
 
     @Test
-    void addingAnotherKindOverlappingADayAlreadyStoredIsUndoneAndRefused() {
+    void depthAndTradesOfOneDaySitSideBySideAndReadBackMergedInTimeOrder() {
         Path store = dir.resolve("s");
         String incremental = path("tardis/binance-futures_incremental_book_L2_2024-01-01_BTCUSDT.csv");
         String trades = path("tardis/binance-futures_trades_2024-01-01_BTCUSDT.csv");
         assertThat(convert("--from", "tardis-incremental", "--to", store.toString(), "tick_size=0.1",
                 "lot_size=0.001", incremental)).isZero();
-        // The book rows span 00:00:00.000..00:00:00.400; the trades start at 00:00:00.010.
+        // The book rows span 00:00:00.000..00:00:00.400; the trades start at 00:00:00.010: before the merge this
+        // second call was refused.
+        assertThat(convert("--from", "tardis-trades", "--to", store.toString(), "tick_size=0.1", "lot_size=0.001",
+                trades)).as(err()).isZero();
+        TickStore s = TickStore.at(store);
+        assertThat(s.catalog().get(0).parquetParts()).isEqualTo(2);
+        assertThat(s.partitions()).singleElement().satisfies(p -> assertThat(p.kinds())
+                .contains(EventKind.DEPTH_UPDATE, EventKind.TRADE));
+        long rows = s.catalog().get(0).rows();
+        EventBatch back = new EventBatch((int) rows + 1);
+        try (EventSource src = s.read(TickQuery.all())) {
+            EventBatch b = new EventBatch(7);
+            while (src.readBatch(b)) {
+                back.addRange(b, 0, b.size());
+            }
+        }
+        assertThat(back.size()).isEqualTo(rows);
+        int trade = 0;
+        for (int i = 0; i < back.size(); i++) {
+            if (i > 0) {
+                assertThat(back.exchTs(i)).isGreaterThanOrEqualTo(back.exchTs(i - 1));
+            }
+            trade += back.kind(i) == EventKind.TRADE ? 1 : 0;
+        }
+        assertThat(trade).isPositive();
+        // The same trades file again would be the same data twice: refused and undone.
         assertThat(convert("--from", "tardis-trades", "--to", store.toString(), "tick_size=0.1", "lot_size=0.001",
                 trades)).isEqualTo(2);
-        assertThat(err()).contains("part-1.parquet starts at 2024-01-01T00:00:00.010Z",
-                "before the part part-0.parquet already there ends at 2024-01-01T00:00:00.400Z",
-                "the 1 parts of this call were removed");
-        assertThat(TickStore.at(store).catalog().get(0).parquetParts()).isEqualTo(1);
-        assertThat(TickStore.at(store).catalog().get(0).rows()).isEqualTo(14);
+        assertThat(err()).contains("both hold [TRADE] rows over the same time", "parts of this call were removed");
+        assertThat(TickStore.at(store).catalog().get(0).parquetParts()).isEqualTo(2);
     }
 
     @Test
