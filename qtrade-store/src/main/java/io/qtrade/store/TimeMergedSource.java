@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Several sources of the <em>same</em> instruments (depth and trades of one instrument-day, in separate parts or from
- * separate files) merged into one stream ordered by {@code exchTs}. Unlike core's
- * {@link io.qtrade.core.market.MergedEventSource}, which renumbers instruments (its sources hold different
- * instruments), the rows keep their instrument index: every source must list the same instruments in the same order.
+ * Several sources that may hold the <em>same</em> instruments (depth and trades of one instrument-day, in separate
+ * parts or files; two stores with the same symbols) merged into one stream ordered by {@code exchTs}. Unlike core's
+ * {@link io.qtrade.core.market.MergedEventSource}, which gives every source's instruments their own indices, an
+ * instrument listed by several sources (equal {@link Instrument}s) is one instrument of the merge: the merged list is
+ * the union in order of first appearance, and each row's index is mapped onto it.
  *
  * <p>The merge is stable: equal {@code exchTs} keep each source's order, and across sources the one listed first goes
  * first (so a venue message's rows, which share one {@code exchTs}, stay together). Each source is read through its
@@ -29,12 +30,13 @@ public final class TimeMergedSource implements EventSource {
     private final boolean[] done;
     private final long[] lastTs;
     private final long maxBackwardsNanos;
+    private final int[][] indexMap;
 
     /**
-     * @param sources           at least one; each lists the same instruments
+     * @param sources           at least one
      * @param bufferRows        rows read at a time from each source, positive
      * @param maxBackwardsNanos how far one source's {@code exchTs} may step back, {@code >= 0}
-     * @throws IllegalArgumentException for no sources, sources of different instruments or bad sizes
+     * @throws IllegalArgumentException for no sources or bad sizes
      */
     public TimeMergedSource(List<? extends EventSource> sources, int bufferRows, long maxBackwardsNanos) {
         Objects.requireNonNull(sources, "sources");
@@ -45,14 +47,22 @@ public final class TimeMergedSource implements EventSource {
             throw new IllegalArgumentException("bufferRows must be positive and maxBackwardsNanos >= 0, were "
                     + bufferRows + " and " + maxBackwardsNanos);
         }
-        this.instruments = List.copyOf(sources.get(0).instruments());
-        for (EventSource s : sources) {
-            if (!s.instruments().equals(instruments)) {
-                throw new IllegalArgumentException(s + " has instruments " + s.instruments() + ", " + sources.get(0)
-                        + " has " + instruments + ": a time merge keeps instrument indices, so they must agree");
+        List<Instrument> union = new ArrayList<>();
+        int k = sources.size();
+        this.indexMap = new int[k][];
+        for (int s = 0; s < k; s++) {
+            List<Instrument> own = sources.get(s).instruments();
+            indexMap[s] = new int[own.size()];
+            for (int i = 0; i < own.size(); i++) {
+                int at = union.indexOf(own.get(i));
+                if (at < 0) {
+                    at = union.size();
+                    union.add(own.get(i));
+                }
+                indexMap[s][i] = at;
             }
         }
-        int k = sources.size();
+        this.instruments = List.copyOf(union);
         this.sources = sources.toArray(new EventSource[0]);
         this.buffers = new EventBatch[k];
         for (int i = 0; i < k; i++) {
@@ -117,8 +127,11 @@ public final class TimeMergedSource implements EventSource {
             lastTs[best] = Math.max(lastTs[best], bestTs);
             // a whole run of rows with the same exchTs from one source stays together
             EventBatch b = buffers[best];
+            int[] map = indexMap[best];
             do {
-                into.addFrom(b, position[best]++, 0);
+                int r = position[best]++;
+                into.add(map[b.instrument(r)], b.exchTs(r), b.localTs(r), b.kind(r), b.sideCode(r), b.price(r),
+                        b.qty(r), b.orderId(r), b.flags(r));
             } while (!into.isFull() && position[best] < b.size() && b.exchTs(position[best]) == bestTs);
         }
         return !into.isEmpty();

@@ -417,6 +417,27 @@ class VendorFormatsTest {
     }
 
     @Test
+    void twoStoresHoldingTheSameInstrumentMergeIntoOne() {
+        Path depth = dir.resolve("depth");
+        Path trades = dir.resolve("trades");
+        Path both = dir.resolve("both");
+        assertThat(convert("--from", "tardis-incremental", "--to", depth.toString(), "tick_size=0.1",
+                "lot_size=0.001", path("tardis/binance-futures_incremental_book_L2_2024-01-01_BTCUSDT.csv")))
+                .isZero();
+        assertThat(convert("--from", "tardis-trades", "--to", trades.toString(), "tick_size=0.1", "lot_size=0.001",
+                path("tardis/binance-futures_trades_2024-01-01_BTCUSDT.csv"))).isZero();
+        // before: "instruments 0 and 1 ... are both BTCUSDT@BINANCE_USDM: one partition directory cannot hold two"
+        assertThat(convert("--from", "parquet", "--to", both.toString(), depth.toString(), trades.toString()))
+                .as(err()).isZero();
+        long rows = TickStore.at(depth).catalog().get(0).rows() + TickStore.at(trades).catalog().get(0).rows();
+        assertThat(TickStore.at(both).catalog()).singleElement().satisfies(e -> {
+            assertThat(e.rows()).isEqualTo(rows);
+            assertThat(e.parquetParts()).isEqualTo(1);
+            assertThat(e.kinds()).contains(EventKind.DEPTH_UPDATE, EventKind.TRADE);
+        });
+    }
+
+    @Test
     void appendingALaterStretchOfTheSameDayIsAccepted() throws Exception {
         Path morning = dir.resolve("a").resolve("BTCUSDT-trades-2024-01-01.csv");
         Path evening = dir.resolve("b").resolve("BTCUSDT-trades-2024-01-01.csv");
