@@ -136,6 +136,20 @@ final class ConcatenatedSource implements EventSource {
         }
     }
 
+    /** The part files of the UTC date of {@code exchTs} (the date partition that holds the row). */
+    @Override
+    public String origin(int instrument, long exchTs) {
+        String date = java.time.LocalDate.ofEpochDay(Math.floorDiv(exchTs, 86_400_000_000_000L)).toString();
+        List<String> files = new ArrayList<>();
+        for (HiveLayout.Part p : parts) {
+            if (p.file().getParent().getFileName().toString().equals("date=" + date)) {
+                files.add(p.file().toString());
+            }
+        }
+        return files.isEmpty() ? null : files.size() == 1 ? "part file " + files.get(0)
+                : "one of the part files " + String.join(", ", files);
+    }
+
     @Override
     public String toString() {
         return "ConcatenatedSource[" + instrument.symbol() + "@" + instrument.venue() + ", parts=" + parts.size()

@@ -3,6 +3,7 @@ package io.qtrade.store.cli;
 import io.qtrade.store.binance.BinanceCsvSource;
 import io.qtrade.store.binance.BinanceDepthRecordingSource;
 import io.qtrade.store.binance.BinanceDepthSynchronizer;
+import io.qtrade.store.binance.BinanceRecordings;
 import io.qtrade.store.lobster.LobsterSource;
 import io.qtrade.store.tardis.TardisCsvSource;
 import io.qtrade.core.Instrument;
@@ -170,7 +171,9 @@ final class ChainedSource implements EventSource {
         }
         if (s instanceof LobsterSource l) {
             return "messages=" + l.messagesRead() + ", halts=" + l.halts() + ", quoteResumes=" + l.quoteResumes()
-                    + ", tradeResumes=" + l.tradeResumes() + ", bookMismatches=" + l.bookMismatches();
+                    + ", tradeResumes=" + l.tradeResumes() + ", orderbook rows matched=" + l.rowsMatched() + " of "
+                    + l.rowsChecked() + ", bookMismatches=" + l.bookMismatches() + ", levels entering from below="
+                    + l.levelsReconciled() + ", executions of unseen orders=" + l.executionsOfUnseenOrders();
         }
         return null;
     }
@@ -182,6 +185,9 @@ final class ChainedSource implements EventSource {
     static long skippedLines(EventSource s) {
         if (s instanceof ChainedSource c) {
             return c.skipped();
+        }
+        if (s instanceof BinanceRecordings r) {
+            return r.skipped();
         }
         if (s instanceof BinanceCsvSource b) {
             return b.skipped();

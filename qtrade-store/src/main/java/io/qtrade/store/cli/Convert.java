@@ -1,5 +1,6 @@
 package io.qtrade.store.cli;
 
+import io.qtrade.store.binance.BinanceRecordings;
 import io.qtrade.store.CatalogEntry;
 import io.qtrade.store.TickFormat;
 import io.qtrade.store.TickStore;
@@ -122,6 +123,11 @@ public final class Convert {
                     summary.parts().size(), format.extension(), store.root(), seconds);
             if (source instanceof ChainedSource chain) {
                 for (String line : chain.diagnostics()) {
+                    out.println("  " + line);
+                }
+            }
+            if (source instanceof BinanceRecordings recordings) {
+                for (String line : recordings.diagnostics()) {
                     out.println("  " + line);
                 }
             }
