@@ -290,9 +290,7 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
         }
         timeOrder.accept(rawLocal);
         long venueTs = transactTime != Long.MIN_VALUE ? transactTime : eventTime;
-        if (venueTs != Long.MIN_VALUE) {
-            chain.lastVenueTs = Math.max(chain.lastVenueTs, venueTs);
-        }
+        chain.lastVenueTs = Math.max(chain.lastVenueTs, Math.max(transactTime, eventTime));
         Stream stream = streamOf(lineKind);
         if (!settings.streams().contains(stream)) {
             otherStreamLines++;

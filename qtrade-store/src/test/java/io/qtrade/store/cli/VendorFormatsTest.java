@@ -178,8 +178,8 @@ class VendorFormatsTest {
         assertThat(direct.size()).isEqualTo(20);   // BinanceDepthRecordingSourceTest's count
         assertThat(back.contentEquals(direct)).isTrue();
         // The synchroniser's counters as BinanceDepthRecordingSourceTest pins them.
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("btcusdt-spot-depth.jsonl: gaps=1, resyncs=1,"
-                + " droppedBeforeSync=2, staleSnapshots=1, staleDiffs=1, bufferOverflows=0, final state LIVE");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("depth: gaps=1, resyncs=1, droppedBeforeSync=2",
+                "staleSnapshots=1, staleDiffs=1, bufferOverflows=0, unappliedAtEnd=0, rowsDropped=0, final state LIVE");
     }
 
     @Test
@@ -213,7 +213,7 @@ class VendorFormatsTest {
         assertThat(back.contentEquals(direct)).isTrue();
         // 14 messages, of which three type 7: halt, quoting resumes, trading resumes.
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("message_2.csv: messages=14, halts=1,"
-                + " quoteResumes=1, tradeResumes=1, bookMismatches=0");
+                + " quoteResumes=1, tradeResumes=1, orderbook rows matched=14 of 14, bookMismatches=0");
     }
 
     @Test
