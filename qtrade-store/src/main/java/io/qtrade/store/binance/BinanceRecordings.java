@@ -201,6 +201,24 @@ public final class BinanceRecordings implements EventSource {
         return n;
     }
 
+    /** Lines skipped in lenient mode per reason, over every pass and file. */
+    public java.util.Map<String, Long> skipReasons() {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (Pass p : passes) {
+            merge(out, p.reasons);
+            if (p.current != null) {
+                merge(out, p.current.skipReasons());
+            }
+        }
+        return out;
+    }
+
+    private static void merge(java.util.Map<String, Long> into, java.util.Map<String, Long> more) {
+        for (java.util.Map.Entry<String, Long> e : more.entrySet()) {
+            into.merge(e.getKey(), e.getValue(), Long::sum);
+        }
+    }
+
     /** What was read: per stream its rows' counters, the depth synchroniser's, and the clock skew and its handling. */
     public List<String> diagnostics() {
         List<String> out = new ArrayList<>();
@@ -263,6 +281,7 @@ public final class BinanceRecordings implements EventSource {
         int next;
         BinanceDepthRecordingSource current;
         long skipped;
+        final java.util.Map<String, Long> reasons = new java.util.LinkedHashMap<>();
         long count;
         long lastExchTs = Long.MIN_VALUE;
         String lastFile;
@@ -311,6 +330,7 @@ public final class BinanceRecordings implements EventSource {
 
         private void finishFile() {
             skipped += current.skipped();
+            merge(reasons, current.skipReasons());
             count += stream == Stream.TRADE ? current.trades() : current.quotes();
             long lastLine = current.lines();
             current.close();

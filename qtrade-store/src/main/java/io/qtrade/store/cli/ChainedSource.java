@@ -46,6 +46,7 @@ final class ChainedSource implements EventSource {
     private long currentMaxTs = Long.MIN_VALUE;
     private long skipped;
     private final List<String> diagnostics = new ArrayList<>();
+    private final java.util.Map<String, Long> reasons = new java.util.LinkedHashMap<>();
 
     private ChainedSource(List<Instrument> instruments, List<Input> inputs) {
         this.instruments = List.copyOf(instruments);
@@ -135,6 +136,7 @@ final class ChainedSource implements EventSource {
 
     private void finishCurrent() {
         skipped += skippedLines(current);
+        addReasons(reasons, skipReasons(current));
         String d = diagnostics(current);
         if (d != null) {
             diagnostics.add(currentLabel + ": " + d);
@@ -176,6 +178,40 @@ final class ChainedSource implements EventSource {
                     + l.levelsReconciled() + ", executions of unseen orders=" + l.executionsOfUnseenOrders();
         }
         return null;
+    }
+
+    /** Adds {@code more}'s counts into {@code into}. */
+    static void addReasons(java.util.Map<String, Long> into, java.util.Map<String, Long> more) {
+        for (java.util.Map.Entry<String, Long> e : more.entrySet()) {
+            into.merge(e.getKey(), e.getValue(), Long::sum);
+        }
+    }
+
+    /** Skips per reason of an importer, a chain of them or a recording chain; empty for other sources. */
+    static java.util.Map<String, Long> skipReasons(EventSource s) {
+        if (s instanceof ChainedSource c) {
+            java.util.Map<String, Long> out = new java.util.LinkedHashMap<>(c.reasons);
+            if (c.current != null) {
+                addReasons(out, skipReasons(c.current));
+            }
+            return out;
+        }
+        if (s instanceof BinanceRecordings r) {
+            return r.skipReasons();
+        }
+        if (s instanceof BinanceCsvSource b) {
+            return b.skipReasons();
+        }
+        if (s instanceof BinanceDepthRecordingSource d) {
+            return d.skipReasons();
+        }
+        if (s instanceof TardisCsvSource t) {
+            return t.skipReasons();
+        }
+        if (s instanceof LobsterSource l) {
+            return l.skipReasons();
+        }
+        return java.util.Map.of();
     }
 
     /**

@@ -176,8 +176,8 @@ final class VendorFormats {
     // ---------------------------------------------------------------- Tardis
 
     private static InputFormat tardis(String name, TardisCsvFile kind, String dataType, String example) {
-        return InputFormat.of(name, "Tardis.dev " + dataType + " CSVs, unzipped (binance-futures_" + example
-                + "_2024-01-01_BTCUSDT.csv); venue from the exchange id (binance-futures: BINANCE_USDM, binance:"
+        return InputFormat.of(name, "Tardis.dev " + dataType + " CSVs, plain or .csv.gz as Tardis ships"
+                + " them (binance-futures_" + example + "_2024-01-01_BTCUSDT.csv.gz); venue from the exchange id (binance-futures: BINANCE_USDM, binance:"
                 + " BINANCE, others upper case)", (inputs, o) -> {
                     ImportOptions options = importOptions(o);
                     List<Path> files = requireFiles(name, inputs);

@@ -313,6 +313,11 @@ public final class LobsterSource extends StagedEventSource {
         return unseenExecutions;
     }
 
+    /** Lines skipped in lenient mode per reason (field and problem, numbers blanked), in the order first seen. */
+    public java.util.Map<String, Long> skipReasons() {
+        return skips.reasons();
+    }
+
     /** Lines skipped as bad input in lenient mode. */
     public long skipped() {
         return skips.skipped();

@@ -130,6 +130,11 @@ public final class TardisCsvSource extends StagedEventSource {
         return new TardisCsvSource(kind, path, List.of(instrument), options);
     }
 
+    /** Lines skipped in lenient mode per reason (field and problem, numbers blanked), in the order first seen. */
+    public java.util.Map<String, Long> skipReasons() {
+        return skips.reasons();
+    }
+
     /** Lines skipped as bad input in lenient mode. */
     public long skipped() {
         return skips.skipped();

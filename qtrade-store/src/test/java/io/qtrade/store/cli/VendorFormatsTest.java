@@ -261,6 +261,8 @@ class VendorFormatsTest {
         Path bad = dir.resolve("BTCUSDT-trades-2024-01-01.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(fixture("binance/BTCUSDT-trades-2024-01-01.csv")));
         lines.add(1, "3000000009,42000.10,-0.5,1,1704067200001,True,True");   // negative quantity
+        lines.add(2, "3000000010,42000.10,-2,1,1704067200001,True,True");     // the same reason again
+        lines.add(3, "3000000011,42000.10,0.5,1,1704067200001,Maybe,True");   // another reason
         Files.write(bad, lines);
         String[] args = {"--from", "binance-trades", "--to", dir.resolve("s").toString(), "tick_size=0.01",
                 "lot_size=0.00001", bad.toString()};
@@ -269,8 +271,11 @@ class VendorFormatsTest {
         String[] lenient = java.util.Arrays.copyOf(args, args.length + 1);
         lenient[args.length] = "lenient=true";
         assertThat(convert(lenient)).isZero();
+        // item 9: the summary is printed by reason, not only logged (mvn -q hides the WARN lines)
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote 3 events")
-                .contains("skipped 1 bad input lines");
+                .contains("skipped 3 bad input lines (lenient=true; each also logged at WARN), by reason:")
+                .contains("       2  field qty: negative quantity #")
+                .contains("       1  field is_buyer_maker:");
     }
 
     // ------------------------------------------------------------------ bad options
@@ -293,6 +298,18 @@ class VendorFormatsTest {
     void aMissingLotSizeIsNamed() {
         assertUsageError("option lot_size is required for tardis-trades", "--from", "tardis-trades",
                 "tick_size=0.1", path("tardis/binance-futures_trades_2024-01-01_BTCUSDT.csv"));
+    }
+
+    @Test
+    void aTardisFileNamedOtherwiseAsksForTheVenueWithATardisExampleAndHelpSaysGzipWorks() throws Exception {
+        Path renamed = dir.resolve("btc-trades.csv");
+        Files.copy(fixture("tardis/binance-futures_trades_2024-01-01_BTCUSDT.csv"), renamed);
+        // before: "(e.g. venue=NSE)", a venue of another vendor
+        assertUsageError("venue=BINANCE_USDM for binance-futures", "--from", "tardis-trades", "symbol=BTCUSDT",
+                "tick_size=0.1", "lot_size=0.001", renamed.toString());
+        assertThat(convert("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("plain or .csv.gz as Tardis ships them")
+                .doesNotContain("CSVs, unzipped");
     }
 
     @Test
