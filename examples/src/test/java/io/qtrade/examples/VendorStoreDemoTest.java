@@ -83,6 +83,21 @@ class VendorStoreDemoTest {
     }
 
     @Test
+    void theStoreOverloadChoosesFifoForTheSamplesL3Partition() {
+        // before: Demo.marketMakingBacktest(store.read(query), 7) stopped at the AAPL L3 rows of the sample (the
+        // sample's venues span 2012 to 2025: one venue is read, equity marks over 13 years would not fit a test)
+        TickStore sample = TickStore.at(io.qtrade.store.SampleData.root());
+        io.qtrade.store.TickQuery nasdaq = io.qtrade.store.TickQuery.all().withVenue("NASDAQ");
+        BacktestResult result = Demo.marketMakingBacktest(sample, nasdaq, 7).run();
+        long rows = 0;
+        for (var e : sample.catalog()) {
+            rows += e.venue().equals("NASDAQ") ? e.rows() : 0;
+        }
+        assertThat(result.events()).isEqualTo(rows);
+        assertThat(result.strategyIds()).contains("mm-AAPL");
+    }
+
+    @Test
     void aStoreWithTheSkewKeptIsRefusedByTheBacktestNamingThePartFile() {
         Path store = dir.resolve("skewed");
         convert("--from", "binance-depth", "--to", store.toString(), "market=spot", "symbol=BTCUSDT",
