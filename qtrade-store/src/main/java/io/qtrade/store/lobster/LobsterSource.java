@@ -740,12 +740,8 @@ public final class LobsterSource extends StagedEventSource {
             }
             // 2. levels the book has inside the row's window that the row does not show
             long newBoundary = n == levels ? rowTicks[s][n - 1] : NO_BOUNDARY;
-            int bookLevels = book.levels().levelCount(side);
-            if (levelTicks.length < bookLevels) {
-                levelTicks = new long[bookLevels];
-                levelQtys = new double[bookLevels];
-            }
-            int m = book.levels().depth(side, levelTicks, levelQtys, bookLevels);
+            // only the levels up to the new boundary are needed (the book keeps out-of-view levels below it)
+            int m = fetchUpTo(s, side, newBoundary);
             int stale = 0;
             for (int i = 0; i < m; i++) {
                 long ticks = levelTicks[i];
@@ -781,19 +777,38 @@ public final class LobsterSource extends StagedEventSource {
         }
     }
 
+    /**
+     * Copies the book's levels of {@code side} from the best into {@link #levelTicks}/{@link #levelQtys}, at least
+     * up to the first level worse than {@code boundary} (all of them for {@code NO_BOUNDARY}); returns how many.
+     */
+    private int fetchUpTo(int s, Side side, long boundary) {
+        int want = levels + 8;
+        while (true) {
+            if (levelTicks.length < want) {
+                levelTicks = new long[want];
+                levelQtys = new double[want];
+            }
+            int m = book.levels().depth(side, levelTicks, levelQtys, want);
+            if (m < want || boundary != NO_BOUNDARY && worse(s, levelTicks[m - 1], boundary)) {
+                return m;
+            }
+            want *= 2;
+        }
+    }
+
     /** Remembers the orders of the levels that went out of view with this message (worse than the new boundary). */
     private void markOutOfView(int s, Side side, long oldBoundary, long newBoundary) {
         if (newBoundary == NO_BOUNDARY) {
             return;
         }
-        int m = book.levels().depth(side, levelTicks, levelQtys, levelTicks.length);
-        for (int i = m - 1; i >= 0; i--) {
+        int m = fetchUpTo(s, side, oldBoundary);
+        for (int i = 0; i < m; i++) {
             long ticks = levelTicks[i];
             if (!worse(s, ticks, newBoundary)) {
-                break;
+                continue; // still in view
             }
             if (oldBoundary != NO_BOUNDARY && worse(s, ticks, oldBoundary)) {
-                continue; // out of view already
+                break; // out of view already, and so is every level after it
             }
             int n = ordersAt(side, ticks);
             for (int k = 0; k < n; k++) {
