@@ -67,9 +67,9 @@ class VendorStoreDemoTest {
         Path store = dir.resolve("binance");
         convert("--from", "binance-depth", "--to", store.toString(), "market=spot", "symbol=BTCUSDT",
                 "tick_size=0.01", "lot_size=0.00001", "clock_skew=remove_offset", "min_feed_latency_nanos=1000000",
-                resource("btcusdt_20240808.gz"), resource("btcusdt_20240809.gz"));
+                "streams=depth,trade", resource("btcusdt_20240808.gz"), resource("btcusdt_20240809.gz"));
         TickStore ticks = TickStore.at(store);
-        assertThat(ticks.catalog().get(0).kinds()).contains(EventKind.DEPTH_UPDATE, EventKind.TRADE, EventKind.BBO);
+        assertThat(ticks.catalog().get(0).kinds()).contains(EventKind.DEPTH_UPDATE, EventKind.TRADE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BacktestResult result = Demo.run(Demo.Options.parse(store.toString(), "out=" + dir.resolve("out")),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
