@@ -573,6 +573,8 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
                 if (value == JsonToken.VALUE_STRING) {
                     bidPrice = price(p, number, "b");
                     bboFields |= 1;
+                } else if (value == JsonToken.VALUE_NUMBER_INT) {
+                    p.skipChildren(); // an older trade payload's buyer order id
                 } else {
                     parseLevels(p, value, number, "b", true);
                 }
@@ -584,7 +586,7 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
                 } else if (value == JsonToken.START_ARRAY) {
                     parseLevels(p, value, number, "a", false);
                 } else {
-                    p.skipChildren(); // aggTrade's aggregate trade id
+                    p.skipChildren(); // aggTrade's aggregate trade id, an older trade payload's seller order id
                 }
             }
             case "B" -> {
