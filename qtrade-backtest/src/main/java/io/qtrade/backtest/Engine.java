@@ -277,9 +277,13 @@ final class Engine {
         EventCursor e = window.exchCursor;
         long index = window.exchIndex();
         if (e.localTs() < e.exchTs()) {
+            String origin = config.source.origin(e.instrument(), e.exchTs());
             throw new IllegalArgumentException("event " + index + " (" + e.kind() + ", instrument " + e.instrument()
                     + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
-                    + "; a strategy cannot see an event before the venue sent it");
+                    + " by " + (e.exchTs() - e.localTs()) + " ns"
+                    + (origin == null ? "" : ", in " + origin)
+                    + "; a strategy cannot see an event before the venue sent it (a recorder clock behind the"
+                    + " venue's: re-import with the clock-skew option, e.g. Convert's clock_skew=remove_offset)");
         }
         SimulatedExchange exchange = exchanges[e.instrument()];
         exchange.onMarketEvent(e, index);
