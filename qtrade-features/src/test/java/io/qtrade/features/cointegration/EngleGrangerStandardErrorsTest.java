@@ -34,4 +34,13 @@ class EngleGrangerStandardErrorsTest {
             }
         }
     }
+
+    @Test
+    void correctedNeweyWestScalesBySqrtOfNOverNMinusP() {
+        // statsmodels' use_correction=True multiplies the HAC covariance by n / (n - p): arithmetic on the above.
+        EngleGrangerResult r = EngleGranger.builder().build().test(Y, X);
+        double n = Y.length;
+        Close.rel(r.hedgeRatioNeweyWestStandardErrorsCorrected(5)[0],
+                r.hedgeRatioNeweyWestStandardErrors(5)[0] * Math.sqrt(n / (n - 2)), 1e-14, "corrected NW");
+    }
 }
