@@ -45,7 +45,8 @@ public record EngleGrangerResult(double tStatistic, double pValue, CriticalValue
 
     /**
      * Newey-West standard errors of the hedge ratios with statsmodels' small-sample factor {@code n / (n - p)} on the
-     * covariance ({@code cov_type="HAC"}, default {@code use_correction=True}).
+     * covariance (statsmodels {@code cov_type="HAC"} with {@code use_correction=True}; its default, False, is
+     * {@link #hedgeRatioNeweyWestStandardErrors(int)}).
      *
      * @param maxLags the kernel's lag truncation L
      */

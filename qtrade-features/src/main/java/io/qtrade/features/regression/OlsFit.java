@@ -160,8 +160,8 @@ public final class OlsFit {
 
     /**
      * Newey-West standard errors with statsmodels' small-sample factor: the covariance of
-     * {@link #neweyWestCovariance(int)} times {@code n / (n - p)} (statsmodels {@code cov_type="HAC"} with its default
-     * {@code use_correction=True}).
+     * {@link #neweyWestCovariance(int)} times {@code n / (n - p)} (statsmodels {@code cov_type="HAC"} with
+     * {@code use_correction=True}; its default, False, is {@link #neweyWestStandardErrors(int)}).
      *
      * @param maxLags L >= 0
      */
