@@ -7,7 +7,10 @@ import io.qtrade.features.cointegration.Vecm;
 import io.qtrade.features.cointegration.VecmFit;
 import io.qtrade.features.hawkes.ExponentialHawkes;
 import io.qtrade.features.hawkes.HawkesFit;
+import io.qtrade.features.hawkes.HawkesIntensity;
 import io.qtrade.features.hawkes.HawkesParameters;
+import io.qtrade.features.regime.HamiltonFilter;
+import io.qtrade.features.regime.MarkovSwitchingParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,6 +36,9 @@ import java.util.concurrent.TimeUnit;
  *   {@code VECM(deterministic="ci").fit()}).</li>
  *   <li>{@code hawkesFit100k}: univariate Hawkes MLE with standard errors and the KS test on 100,000 simulated
  *   events (mu 0.5, alpha 0.6, beta 2, T 80,000, seed 24). Single shot: one fit is one operation.</li>
+ *   <li>{@code hamiltonFilterStep}: one {@link HamiltonFilter#update} (2 regimes, AR order 1: 4 expanded states) and
+ *   {@code hawkesIntensityStep}: one {@link HawkesIntensity#onEvent} plus an intensity read (bivariate), both
+ *   per observation, to show 0 B/op with {@code -prof gc}.</li>
  * </ul>
  * Data: the same construction as {@link CointegrationBenchmark} (two random walks and a series cointegrated with
  * their sum, seed 20261125).
@@ -57,6 +63,14 @@ public class EconometricsBenchmark {
     private final Vecm vecm = Vecm.builder().deterministic(JohansenDeterministic.RESTRICTED_CONSTANT).lagDifferences(1)
             .rank(1).build();
     private double[] events;
+    private final HamiltonFilter hamilton = new HamiltonFilter(new MarkovSwitchingParameters(
+            new double[][] {{0.98, 0.02}, {0.08, 0.92}}, new double[] {0.8, -1.8}, new double[] {13.7, 133.6},
+            new double[][] {{-0.017}, {-0.017}}));
+    private final double[] regimeProbs = new double[2];
+    private final HawkesIntensity intensity = new HawkesIntensity(new HawkesParameters(new double[] {0.4, 0.3},
+            new double[][] {{0.3, 0.2}, {0.1, 0.4}}, new double[][] {{2.0, 1.0}, {3.0, 1.5}}));
+    private int step;
+    private double clock;
 
     @Setup
     public void setUp() {
@@ -104,6 +118,22 @@ public class EconometricsBenchmark {
     @Measurement(iterations = 3)
     public HawkesFit hawkesFit100k() {
         return ExponentialHawkes.fit(events, 80_000.0);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double hamiltonFilterStep() {
+        double y = three[2][step++ % ROWS] - three[0][step % ROWS];
+        return hamilton.update(y, regimeProbs) + regimeProbs[0];
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double hawkesIntensityStep() {
+        clock += 0.37;
+        int m = (step++ & 1);
+        intensity.onEvent(m, clock);
+        return intensity.intensity(1 - m, clock);
     }
 
     /** Number of simulated events (for the report). */

@@ -43,6 +43,17 @@ public record EngleGrangerResult(double tStatistic, double pValue, CriticalValue
         return java.util.Arrays.copyOf(regression.neweyWestStandardErrors(maxLags), hedgeRatios.length);
     }
 
+    /**
+     * Newey-West standard errors of the hedge ratios with statsmodels' small-sample factor {@code n / (n - p)} on the
+     * covariance (statsmodels {@code cov_type="HAC"} with {@code use_correction=True}; its default, False, is
+     * {@link #hedgeRatioNeweyWestStandardErrors(int)}).
+     *
+     * @param maxLags the kernel's lag truncation L
+     */
+    public double[] hedgeRatioNeweyWestStandardErrorsCorrected(int maxLags) {
+        return java.util.Arrays.copyOf(regression.neweyWestStandardErrorsCorrected(maxLags), hedgeRatios.length);
+    }
+
     /** Ordinary standard errors of the deterministic coefficients (constant, trend, squared trend). */
     public double[] deterministicStandardErrors() {
         return java.util.Arrays.copyOfRange(regression.standardErrors(), hedgeRatios.length,

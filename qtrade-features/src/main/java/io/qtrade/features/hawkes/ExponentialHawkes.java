@@ -26,6 +26,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  *   A_mn(t_i) = exp(-beta_mn (t_i - t_{i-1})) (A_mn(t_{i-1}) + [event i-1 is of type n])
  *   lambda_m(t_i) = mu_m + sum_n alpha_mn beta_mn A_mn(t_i)
  * dA/dbeta: B(t_i) = exp(-beta dt) (B(t_{i-1}) - dt (A(t_{i-1}) + [i-1 in n]))
+ * compensator sum_k (1 - exp(-beta (T - t_k))) = N_n - S_mn(T), with the state decayed to T (no second pass)
  * }</pre>
  * The sum in {@code lambda} is over events strictly before {@code t}: events at the same time (trade prints that
  * share a timestamp) do not excite one another. The recursion handles such ties exactly (the states are carried from
@@ -246,16 +247,20 @@ public final class ExponentialHawkes {
                 g[m] -= horizon;
             }
         }
-        for (int k = 0; k < n; k++) {
-            int src = ev.type[k];
-            double rest = horizon - ev.t[k];
-            for (int tgt = 0; tgt < d; tgt++) {
+        // Compensator: sum_k (1 - exp(-beta (T - t_k))) = N_n - S_mn(T), and its beta-derivative
+        // -sum_k (T - t_k) exp(-beta (T - t_k)) = dS_mn(T)/dbeta: the states decayed to T, no pass over the events.
+        double dtEnd = n == 0 ? 0.0 : horizon - tPrev;
+        for (int tgt = 0; tgt < d; tgt++) {
+            for (int src = 0; src < d; src++) {
                 int p = tgt * d + src;
-                double e = Math.exp(-beta[p] * rest);
-                ll -= alpha[p] * (1.0 - e);
+                double decay = Math.exp(-beta[p] * dtEnd);
+                double sT = s[p] * decay;
+                double sbT = (sb[p] - dtEnd * s[p]) * decay;
+                double count = ev.counts[src];
+                ll -= alpha[p] * (count - sT);
                 if (g != null) {
-                    g[d + p] -= 1.0 - e;
-                    g[d + dd + p] -= alpha[p] * rest * e;
+                    g[d + p] -= count - sT;
+                    g[d + dd + p] += alpha[p] * sbT;
                 }
             }
         }

@@ -158,6 +158,25 @@ public final class OlsFit {
         return sandwich(xtxInverse, s);
     }
 
+    /**
+     * Newey-West standard errors with statsmodels' small-sample factor: the covariance of
+     * {@link #neweyWestCovariance(int)} times {@code n / (n - p)} (statsmodels {@code cov_type="HAC"} with
+     * {@code use_correction=True}; its default, False, is {@link #neweyWestStandardErrors(int)}).
+     *
+     * @param maxLags L >= 0
+     */
+    public double[] neweyWestStandardErrorsCorrected(int maxLags) {
+        double[][] c = neweyWestCovariance(maxLags);
+        int n = residuals.length;
+        double f = (double) n / (n - params.length);
+        for (double[] row : c) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= f;
+            }
+        }
+        return sqrtDiagonal(c);
+    }
+
     /** Newey-West standard errors: the square roots of the diagonal of {@link #neweyWestCovariance(int)}. */
     public double[] neweyWestStandardErrors(int maxLags) {
         return sqrtDiagonal(neweyWestCovariance(maxLags));

@@ -34,4 +34,13 @@ class EngleGrangerStandardErrorsTest {
             }
         }
     }
+
+    @Test
+    void correctedNeweyWestScalesBySqrtOfNOverNMinusP() {
+        // statsmodels 0.13.5 OLS(y, [x, 1]).fit(cov_type="HAC", cov_kwds={"maxlags": 5, ...}).bse[0]:
+        // use_correction=True 0.010535019984685074, False (its default) 0.010513928832430009; 1e-9 relative.
+        EngleGrangerResult r = EngleGranger.builder().build().test(Y, X);
+        Close.rel(r.hedgeRatioNeweyWestStandardErrorsCorrected(5)[0], 0.010535019984685074, 1e-9, "corrected NW");
+        Close.rel(r.hedgeRatioNeweyWestStandardErrors(5)[0], 0.010513928832430009, 1e-9, "NW");
+    }
 }
