@@ -3,6 +3,7 @@ package io.qtrade.examples;
 import io.qtrade.backtest.Backtest;
 import io.qtrade.backtest.BacktestResult;
 import io.qtrade.backtest.FillRecord;
+import io.qtrade.backtest.parquet.ResultParquetWriter;
 import io.qtrade.backtest.OrderRecord;
 import io.qtrade.backtest.execution.MarketTape;
 import io.qtrade.backtest.exchange.ExchangeSettings;
@@ -12,11 +13,11 @@ import io.qtrade.backtest.queue.PowerProbability;
 import io.qtrade.backtest.queue.ProbabilisticQueue;
 import io.qtrade.backtest.report.HtmlReport;
 import io.qtrade.backtest.report.ReportOptions;
-import io.qtrade.connectors.store.CatalogEntry;
-import io.qtrade.connectors.store.SampleData;
-import io.qtrade.connectors.store.TickQuery;
-import io.qtrade.connectors.store.TickStore;
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.CatalogEntry;
+import io.qtrade.store.SampleData;
+import io.qtrade.store.TickQuery;
+import io.qtrade.store.TickStore;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventSource;
 import io.qtrade.core.order.Liquidity;
@@ -179,7 +180,7 @@ public final class Demo {
         BacktestResult result = backtest.run();
         report(result, backtest, data.description(), data.throughputNote(), out);
         List<Path> written = new ArrayList<>(result.writeCsv(options.reportDir()));
-        written.addAll(result.writeParquet(options.reportDir()));
+        written.addAll(new ResultParquetWriter().writeAll(result, options.reportDir()));
         for (Path file : written) {
             out.println("wrote " + file.toAbsolutePath());
         }

@@ -1,9 +1,9 @@
 package io.qtrade.examples;
 
-import io.qtrade.connectors.store.CatalogEntry;
-import io.qtrade.connectors.store.SampleData;
-import io.qtrade.connectors.store.TickQuery;
-import io.qtrade.connectors.store.TickStore;
+import io.qtrade.store.CatalogEntry;
+import io.qtrade.store.SampleData;
+import io.qtrade.store.TickQuery;
+import io.qtrade.store.TickStore;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBook;

@@ -6,7 +6,7 @@ import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.backtest.fee.BpsFees;
 import io.qtrade.backtest.latency.ConstantLatency;
 import io.qtrade.backtest.queue.RiskAverseQueue;
-import io.qtrade.connectors.synthetic.SyntheticPair;
+import io.qtrade.store.synthetic.SyntheticPair;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventSource;
 import io.qtrade.core.portfolio.Portfolio;

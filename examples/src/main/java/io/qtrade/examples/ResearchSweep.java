@@ -11,7 +11,7 @@ import io.qtrade.backtest.queue.ProbabilisticQueue;
 import io.qtrade.backtest.report.HtmlReport;
 import io.qtrade.backtest.report.ReportOptions;
 import io.qtrade.backtest.report.ReportSection;
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.features.volatility.EwmaVolatility;
 import io.qtrade.research.montecarlo.Bootstrap;

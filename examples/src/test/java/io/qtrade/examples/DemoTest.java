@@ -2,9 +2,9 @@ package io.qtrade.examples;
 
 import io.qtrade.backtest.BacktestResult;
 import io.qtrade.backtest.FillRecord;
-import io.qtrade.connectors.store.CatalogEntry;
-import io.qtrade.connectors.store.SampleData;
-import io.qtrade.connectors.store.TickStore;
+import io.qtrade.store.CatalogEntry;
+import io.qtrade.store.SampleData;
+import io.qtrade.store.TickStore;
 import io.qtrade.core.order.Liquidity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.qtrade.examples;
 
-import io.qtrade.connectors.store.CatalogEntry;
-import io.qtrade.connectors.store.SampleData;
-import io.qtrade.connectors.store.TickFormat;
-import io.qtrade.connectors.store.TickQuery;
-import io.qtrade.connectors.store.TickStore;
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.CatalogEntry;
+import io.qtrade.store.SampleData;
+import io.qtrade.store.TickFormat;
+import io.qtrade.store.TickQuery;
+import io.qtrade.store.TickStore;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventCursor;

@@ -1,6 +1,6 @@
 package io.qtrade.examples;
 
-import io.qtrade.connectors.synthetic.SyntheticPair;
+import io.qtrade.store.synthetic.SyntheticPair;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

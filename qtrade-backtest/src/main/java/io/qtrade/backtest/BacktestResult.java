@@ -1,6 +1,5 @@
 package io.qtrade.backtest;
 
-import io.qtrade.backtest.parquet.ResultParquetWriter;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.order.Order;
@@ -25,8 +24,8 @@ import java.util.Map;
 /**
  * What a backtest produced: every order and fill, an equity/PnL series per strategy and instrument, totals, and each
  * strategy's final {@link Portfolio}; the four as Tablesaw tables ({@link #orders()}, {@link #fills()},
- * {@link #equity()}, {@link #totals()}), written to CSV by {@link #writeCsv(Path)} and to Parquet by
- * {@link #writeParquet(Path)}.
+ * {@link #equity()}, {@link #totals()}), written to CSV by {@link #writeCsv(Path)} and, with the optional
+ * {@code qtrade-backtest-parquet} module, to Parquet by its {@code ResultParquetWriter}.
  *
  * <p>{@link #tables()} lists the tables in a fixed order under their file names, which is all a columnar writer
  * needs: a Parquet export iterates it exactly as {@link #writeCsv} does. Timestamps are epoch nanoseconds in
@@ -66,19 +65,24 @@ public final class BacktestResult {
 
     BacktestResult(Backtest config, StrategySlot[] slots, List<FillRecord> fills, EquitySeries equity, long events,
                    long lateLocalEvents, long wallNanos) {
-        this.strategyIds = config.strategyIds;
-        this.instruments = config.instruments;
-        this.orderHistory = config.orderHistory;
-        this.ordersSent = new int[slots.length][];
-        this.makerFills = new int[slots.length][];
-        this.takerFills = new int[slots.length][];
-        for (StrategySlot s : slots) {
-            portfolios.put(s.id, s.portfolio);
-            orders.addAll(s.orders);
-            ordersSent[s.index] = s.ordersSent.clone();
-            makerFills[s.index] = s.makerFills.clone();
-            takerFills[s.index] = s.takerFills.clone();
-        }
+        this(config.strategyIds, config.instruments, config.orderHistory, portfoliosOf(slots), ordersOf(slots),
+                countsOf(slots, 0), countsOf(slots, 1), countsOf(slots, 2), fills, equity, events, lateLocalEvents,
+                wallNanos);
+    }
+
+    /** What another engine (the bar engine, through {@link ResultRecorder}) recorded. */
+    BacktestResult(List<String> strategyIds, List<Instrument> instruments, OrderHistory orderHistory,
+                   Map<String, Portfolio> portfolios, List<OrderRecord> orders, int[][] ordersSent,
+                   int[][] makerFills, int[][] takerFills, List<FillRecord> fills, EquitySeries equity, long events,
+                   long lateLocalEvents, long wallNanos) {
+        this.strategyIds = strategyIds;
+        this.instruments = instruments;
+        this.orderHistory = orderHistory;
+        this.portfolios.putAll(portfolios);
+        this.orders.addAll(orders);
+        this.ordersSent = ordersSent;
+        this.makerFills = makerFills;
+        this.takerFills = takerFills;
         this.fills = Collections.unmodifiableList(new ArrayList<>(fills));
         this.events = events;
         this.lateLocalEvents = lateLocalEvents;
@@ -86,6 +90,31 @@ public final class BacktestResult {
         this.equity = equity;
         // Totals read the portfolios, which the caller can still mark: taken now, as the run left them.
         this.totalsTable = totalsTable();
+    }
+
+    private static Map<String, Portfolio> portfoliosOf(StrategySlot[] slots) {
+        Map<String, Portfolio> out = new LinkedHashMap<>();
+        for (StrategySlot s : slots) {
+            out.put(s.id, s.portfolio);
+        }
+        return out;
+    }
+
+    private static List<OrderRecord> ordersOf(StrategySlot[] slots) {
+        List<OrderRecord> out = new ArrayList<>();
+        for (StrategySlot s : slots) {
+            out.addAll(s.orders);
+        }
+        return out;
+    }
+
+    /** Per slot: 0 orders sent, 1 maker fills, 2 taker fills. */
+    private static int[][] countsOf(StrategySlot[] slots, int which) {
+        int[][] out = new int[slots.length][];
+        for (StrategySlot s : slots) {
+            out[s.index] = (which == 0 ? s.ordersSent : which == 1 ? s.makerFills : s.takerFills).clone();
+        }
+        return out;
     }
 
     /** The strategy ids, in the order they were added. */
@@ -252,18 +281,6 @@ public final class BacktestResult {
         return written;
     }
 
-    /**
-     * Writes {@code orders.parquet}, {@code fills.parquet}, {@code equity.parquet} and {@code totals.parquet} into
-     * {@code directory}, creating it: {@link ResultParquetWriter} with its defaults (schema from the column types,
-     * every field optional, NaN and missing strings as nulls, Snappy pages, each file published by an atomic rename).
-     *
-     * @return the files written, in {@link #tables()} order
-     * @throws UncheckedIOException naming the table and the file that could not be written
-     */
-    public List<Path> writeParquet(Path directory) {
-        return new ResultParquetWriter().writeAll(tables(), directory);
-    }
-
     private Table ordersTable() {
         int n = orders.size();
         String[] strategy = new String[n];
@@ -291,7 +308,7 @@ public final class BacktestResult {
             id[r] = order.orderId();
             symbol[r] = order.instrument().id();
             side[r] = order.side().name();
-            type[r] = order.type().name();
+            type[r] = o.typeName();
             tif[r] = order.timeInForce().name();
             price[r] = order.price();
             qty[r] = order.qty();

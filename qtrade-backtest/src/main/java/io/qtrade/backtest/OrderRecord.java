@@ -22,6 +22,8 @@ public final class OrderRecord {
     private long responses;
     /** Messages about this order queued to the venue or back to the strategy and not yet delivered. */
     private int inFlight;
+    /** The order type as the engine that sent it names it; {@code null}: the core order's type. */
+    private String typeName;
 
     OrderRecord(String strategyId, int instrument, Order order, long sendTs) {
         this.strategyId = strategyId;
@@ -70,6 +72,18 @@ public final class OrderRecord {
     void accepted(double qtyAhead, double mid) {
         this.qtyAheadAtEntry = qtyAhead;
         this.arrivalMid = mid;
+    }
+
+    void typeName(String name) {
+        this.typeName = name;
+    }
+
+    /**
+     * The order's type as its engine names it: the core {@link Order#type()} for the tick engine; the bar engine's
+     * own type ({@code MARKET_ON_OPEN}, {@code STOP_LIMIT}, ...) for a bar order.
+     */
+    public String typeName() {
+        return typeName == null ? order.type().name() : typeName;
     }
 
     /** The strategy that sent it. */

@@ -10,7 +10,7 @@ import io.qtrade.backtest.latency.LatencyModel;
 import io.qtrade.backtest.latency.LognormalLatency;
 import io.qtrade.backtest.queue.PowerProbability;
 import io.qtrade.backtest.queue.ProbabilisticQueue;
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBook;

@@ -2,10 +2,10 @@ package io.qtrade.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qtrade.connectors.binance.BinanceCsvSource;
-import io.qtrade.connectors.binance.BinanceDepthRecordingSource;
-import io.qtrade.connectors.binance.BinanceMarket;
-import io.qtrade.connectors.ingest.ImportOptions;
+import io.qtrade.store.binance.BinanceCsvSource;
+import io.qtrade.store.binance.BinanceDepthRecordingSource;
+import io.qtrade.store.binance.BinanceMarket;
+import io.qtrade.store.ingest.ImportOptions;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.market.EventBatch;

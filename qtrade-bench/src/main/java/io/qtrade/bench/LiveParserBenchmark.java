@@ -2,8 +2,8 @@ package io.qtrade.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qtrade.connectors.binance.BinanceMarket;
-import io.qtrade.connectors.binance.DepthMessage;
+import io.qtrade.store.binance.BinanceMarket;
+import io.qtrade.store.binance.DepthMessage;
 import io.qtrade.connectors.binance.live.BinanceFrameParser;
 import io.qtrade.connectors.zerodha.live.KiteTickEvents;
 import io.qtrade.connectors.zerodha.live.KiteTickParser;

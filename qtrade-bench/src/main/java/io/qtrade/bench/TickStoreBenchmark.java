@@ -1,11 +1,11 @@
 package io.qtrade.bench;
 
-import io.qtrade.connectors.store.CsvTickReader;
-import io.qtrade.connectors.store.ParquetTickReader;
-import io.qtrade.connectors.store.TickFormat;
-import io.qtrade.connectors.store.TickReadOptions;
-import io.qtrade.connectors.store.TickStore;
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.CsvTickReader;
+import io.qtrade.store.ParquetTickReader;
+import io.qtrade.store.TickFormat;
+import io.qtrade.store.TickReadOptions;
+import io.qtrade.store.TickStore;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventSource;

@@ -1,7 +1,7 @@
 package io.qtrade.spark;
 
-import io.qtrade.connectors.store.HiveLayout;
-import io.qtrade.connectors.store.TickStore;
+import io.qtrade.store.HiveLayout;
+import io.qtrade.store.TickStore;
 import io.qtrade.research.sweep.Partition;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;

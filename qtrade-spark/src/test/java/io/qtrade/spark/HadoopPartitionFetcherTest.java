@@ -1,9 +1,9 @@
 package io.qtrade.spark;
 
-import io.qtrade.connectors.store.HiveLayout;
-import io.qtrade.connectors.store.TickFormat;
-import io.qtrade.connectors.store.TickStore;
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.HiveLayout;
+import io.qtrade.store.TickFormat;
+import io.qtrade.store.TickStore;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.research.sweep.Partition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

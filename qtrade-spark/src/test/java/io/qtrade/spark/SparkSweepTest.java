@@ -138,7 +138,7 @@ class SparkSweepTest {
     void aFactoryCapturingAPathIsRefusedOnTheDriverNamingTheClass() {
         Path store = Path.of(root); // a Path is not Serializable
         Sweep sweep = sweep().factory((p, part) -> GeneratedStore.backtest(
-                io.qtrade.connectors.store.TickStore.at(store).read(part.query()), p)).build();
+                io.qtrade.store.TickStore.at(store).read(part.query()), p)).build();
 
         assertThatThrownBy(() -> SparkSweep.run(spark, sweep))
                 .isInstanceOf(IllegalArgumentException.class)

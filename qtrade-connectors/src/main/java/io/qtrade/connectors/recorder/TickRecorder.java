@@ -1,8 +1,8 @@
 package io.qtrade.connectors.recorder;
 
 import io.qtrade.connectors.live.LiveEventListener;
-import io.qtrade.connectors.store.TickFormat;
-import io.qtrade.connectors.store.TickStore;
+import io.qtrade.store.TickFormat;
+import io.qtrade.store.TickStore;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.InMemoryEventSource;

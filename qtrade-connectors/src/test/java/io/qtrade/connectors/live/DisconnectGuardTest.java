@@ -1,6 +1,6 @@
 package io.qtrade.connectors.live;
 
-import io.qtrade.connectors.binance.BinanceMarket;
+import io.qtrade.store.binance.BinanceMarket;
 import io.qtrade.connectors.binance.live.BinanceMarketDataClient;
 import io.qtrade.connectors.binance.live.BinanceRateLimits;
 import io.qtrade.connectors.binance.live.BinanceRestClient;
@@ -8,7 +8,7 @@ import io.qtrade.connectors.replay.HttpAnswer;
 import io.qtrade.connectors.replay.HttpExchangeRecord;
 import io.qtrade.connectors.replay.LoopbackVenue;
 import io.qtrade.connectors.replay.SyntheticBinanceStream;
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.market.EventBatch;

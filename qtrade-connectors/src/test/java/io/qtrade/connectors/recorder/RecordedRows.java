@@ -1,6 +1,6 @@
 package io.qtrade.connectors.recorder;
 
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventSource;

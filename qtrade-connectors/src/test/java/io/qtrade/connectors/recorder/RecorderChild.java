@@ -1,6 +1,6 @@
 package io.qtrade.connectors.recorder;
 
-import io.qtrade.connectors.store.TickStore;
+import io.qtrade.store.TickStore;
 import io.qtrade.core.market.EventBatch;
 
 import java.nio.file.Path;

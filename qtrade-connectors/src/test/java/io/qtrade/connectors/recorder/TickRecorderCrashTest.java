@@ -1,7 +1,7 @@
 package io.qtrade.connectors.recorder;
 
-import io.qtrade.connectors.store.TickQuery;
-import io.qtrade.connectors.store.TickStore;
+import io.qtrade.store.TickQuery;
+import io.qtrade.store.TickStore;
 import io.qtrade.core.Instrument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

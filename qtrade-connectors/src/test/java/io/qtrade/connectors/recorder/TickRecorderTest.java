@@ -1,9 +1,9 @@
 package io.qtrade.connectors.recorder;
 
-import io.qtrade.connectors.store.HiveLayout;
-import io.qtrade.connectors.store.TickFormat;
-import io.qtrade.connectors.store.TickQuery;
-import io.qtrade.connectors.store.TickStore;
+import io.qtrade.store.HiveLayout;
+import io.qtrade.store.TickFormat;
+import io.qtrade.store.TickQuery;
+import io.qtrade.store.TickStore;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.market.EventBatch;

@@ -1,17 +1,9 @@
 package io.qtrade.portfolio.factor;
 
 import io.qtrade.backtest.report.ReportSection;
-import java.awt.Color;
-import java.awt.Rectangle;
+import io.qtrade.backtest.report.chart.BarChart;
+import io.qtrade.backtest.report.chart.XyChart;
 import java.util.List;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -140,36 +132,27 @@ public record FactorTearSheet(FactorData data, int[] horizons, int quantiles, Qu
 
     private String icChart() {
         IcSeries s = FactorAnalysis.informationCoefficient(data, horizons[0], CorrelationMethod.SPEARMAN);
-        XYSeries series = new XYSeries("IC h=" + horizons[0]);
-        for (int k = 0; k < s.perDate().length; k++) {
-            if (Double.isFinite(s.perDate()[k])) {
-                series.add(data.dates()[k].toEpochDay() * 86_400_000.0, s.perDate()[k]);
-            }
+        long[] ts = new long[s.perDate().length];
+        for (int k = 0; k < ts.length; k++) {
+            ts[k] = data.dates()[k].toEpochDay() * 86_400_000_000_000L;
         }
-        JFreeChart chart = ChartFactory.createTimeSeriesChart("Information coefficient", "date", "IC",
-                new XYSeriesCollection(series), true, false, false);
-        return svg(chart, "factor-ic-svg");
+        return XyChart.builder("Information coefficient", XyChart.Axis.TIME_UTC).xLabel("date").yLabel("IC")
+                .size(WIDTH, HEIGHT).series("IC h=" + horizons[0], ts, s.perDate(), XyChart.Style.LINE).build()
+                .svg("factor-ic-svg");
     }
 
     private String quantileChart() {
-        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        List<String> labels = new java.util.ArrayList<>();
+        for (int k = 0; k < quantiles; k++) {
+            labels.add(Integer.toString(k + 1));
+        }
+        BarChart.Builder chart = BarChart.builder("Mean return by quantile", labels).xLabel("quantile")
+                .yLabel("mean return").size(WIDTH, HEIGHT);
         for (int hz : horizons) {
             QuantileReturns r = FactorAnalysis.quantileReturns(data, hz, quantiles, weighting);
-            for (int k = 0; k < quantiles; k++) {
-                ds.addValue(r.mean()[k], "h=" + hz, Integer.toString(k + 1));
-            }
+            chart.series("h=" + hz, r.mean());
         }
-        JFreeChart chart = ChartFactory.createBarChart("Mean return by quantile", "quantile", "mean return", ds,
-                PlotOrientation.VERTICAL, true, false, false);
-        return svg(chart, "factor-quantiles-svg");
-    }
-
-    private static String svg(JFreeChart chart, String id) {
-        chart.setBackgroundPaint(Color.WHITE);
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        g.setDefsKeyPrefix(id + "-");
-        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g.getSVGElement(id, true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        return chart.build().svg("factor-quantiles-svg");
     }
 
     /** @return the tear sheet's tables, for export */

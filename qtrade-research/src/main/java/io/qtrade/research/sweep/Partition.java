@@ -1,6 +1,6 @@
 package io.qtrade.research.sweep;
 
-import io.qtrade.connectors.store.TickQuery;
+import io.qtrade.store.TickQuery;
 
 import java.io.Serializable;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.qtrade.research.sweep;
 
-import io.qtrade.connectors.store.HiveLayout;
-import io.qtrade.connectors.store.TickStore;
+import io.qtrade.store.HiveLayout;
+import io.qtrade.store.TickStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import io.qtrade.backtest.fee.BpsFees;
 import io.qtrade.backtest.latency.ConstantLatency;
 import io.qtrade.backtest.queue.PowerProbability;
 import io.qtrade.backtest.queue.ProbabilisticQueue;
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 
 /** Test backtests: {@link TouchQuoter} on a generated day per partition (seeded by the partition's index). */

@@ -8,7 +8,7 @@ import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.backtest.fee.BpsFees;
 import io.qtrade.backtest.latency.ConstantLatency;
 import io.qtrade.backtest.queue.RiskAverseQueue;
-import io.qtrade.connectors.synthetic.SyntheticMarket;
+import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.market.EventBatch;

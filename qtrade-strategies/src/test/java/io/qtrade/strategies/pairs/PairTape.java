@@ -1,6 +1,6 @@
 package io.qtrade.strategies.pairs;
 
-import io.qtrade.connectors.synthetic.SyntheticPair;
+import io.qtrade.store.synthetic.SyntheticPair;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.InMemoryEventSource;
 

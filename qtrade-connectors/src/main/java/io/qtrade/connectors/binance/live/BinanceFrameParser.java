@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.qtrade.connectors.binance.BinanceMarket;
-import io.qtrade.connectors.binance.DepthMessage;
-import io.qtrade.connectors.ingest.CharRange;
-import io.qtrade.connectors.ingest.Decimals;
+import io.qtrade.store.binance.BinanceMarket;
+import io.qtrade.store.binance.DepthMessage;
+import io.qtrade.store.ingest.CharRange;
+import io.qtrade.store.ingest.Decimals;
 import io.qtrade.connectors.live.MalformedFrameException;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
@@ -34,7 +34,7 @@ import java.util.Map;
  * }</pre>
  * <ul>
  *   <li>Depth: the diff goes into the caller's {@link DepthMessage} ({@code exchTs} = {@code T} if present, else
- *       {@code E}) for the {@link io.qtrade.connectors.binance.BinanceDepthSynchronizer}: {@link #DEPTH}.</li>
+ *       {@code E}) for the {@link io.qtrade.store.binance.BinanceDepthSynchronizer}: {@link #DEPTH}.</li>
  *   <li>Trade and aggregate trade: one {@link EventKind#TRADE} row, {@code exchTs} = trade time {@code T}; the
  *       aggressor is the seller when {@code m} (the buyer is the maker) is true, else the buyer: {@link #TRADE}.</li>
  *   <li>Book ticker: two {@link EventKind#BBO} rows, bid then ask; {@code exchTs} = {@code T} (futures) or

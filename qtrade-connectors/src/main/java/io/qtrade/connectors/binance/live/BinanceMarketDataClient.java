@@ -1,8 +1,8 @@
 package io.qtrade.connectors.binance.live;
 
-import io.qtrade.connectors.binance.BinanceDepthSynchronizer;
-import io.qtrade.connectors.binance.BinanceMarket;
-import io.qtrade.connectors.binance.DepthMessage;
+import io.qtrade.store.binance.BinanceDepthSynchronizer;
+import io.qtrade.store.binance.BinanceMarket;
+import io.qtrade.store.binance.DepthMessage;
 import io.qtrade.connectors.live.LiveEventListener;
 import io.qtrade.connectors.live.MalformedFrameException;
 import io.qtrade.connectors.live.ReconnectPolicy;

@@ -2,7 +2,7 @@ package io.qtrade.connectors.binance.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qtrade.connectors.binance.BinanceMarket;
+import io.qtrade.store.binance.BinanceMarket;
 import io.qtrade.connectors.live.Credentials;
 import io.qtrade.connectors.live.OrderGateway;
 import io.qtrade.connectors.live.VenueException;

@@ -1,7 +1,7 @@
 package io.qtrade.connectors.binance.live;
 
-import io.qtrade.connectors.binance.BinanceMarket;
-import io.qtrade.connectors.binance.DepthMessage;
+import io.qtrade.store.binance.BinanceMarket;
+import io.qtrade.store.binance.DepthMessage;
 import io.qtrade.connectors.live.MalformedFrameException;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;

@@ -1,7 +1,7 @@
 package io.qtrade.connectors.binance.live;
 
-import io.qtrade.connectors.binance.BinanceDepthSynchronizer;
-import io.qtrade.connectors.binance.BinanceMarket;
+import io.qtrade.store.binance.BinanceDepthSynchronizer;
+import io.qtrade.store.binance.BinanceMarket;
 import io.qtrade.connectors.live.ReconnectPolicy;
 import io.qtrade.connectors.replay.HttpAnswer;
 import io.qtrade.connectors.replay.LoopbackVenue;

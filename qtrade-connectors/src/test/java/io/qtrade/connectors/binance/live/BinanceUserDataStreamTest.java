@@ -1,6 +1,6 @@
 package io.qtrade.connectors.binance.live;
 
-import io.qtrade.connectors.binance.BinanceMarket;
+import io.qtrade.store.binance.BinanceMarket;
 import io.qtrade.connectors.live.ApiSecret;
 import io.qtrade.connectors.live.Credentials;
 import io.qtrade.connectors.live.ExecutionListener;

@@ -1,0 +1,88 @@
+package io.qtrade.store;
+
+import io.qtrade.core.market.EventBatch;
+import io.qtrade.core.market.EventKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+/**
+ * Checks each row read from a tick file before it enters an {@link EventBatch}: a known kind, side in -1..1 (and
+ * present where the kind needs one), finite non-negative quantity, finite price where the kind has one, an order id
+ * on L3 kinds, and {@code exch_ts} not more than the tolerance below the largest seen so far. A bad row raises a
+ * {@link TickDataException} or, in lenient mode, is counted and logged.
+ */
+final class RowChecker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RowChecker.class);
+    private static final int LOGGED_PER_FILE = 20;
+
+    private final Path file;
+    private final boolean lenient;
+    private final long maxBackwardsNanos;
+    private long maxExchTs = Long.MIN_VALUE;
+    private long skipped;
+
+    RowChecker(Path file, TickReadOptions options) {
+        this.file = file;
+        this.lenient = options.lenient();
+        this.maxBackwardsNanos = options.maxBackwardsNanos();
+    }
+
+    long skipped() {
+        return skipped;
+    }
+
+    /**
+     * A bad row found by the parser itself (malformed line, non-numeric field): throws, or counts and logs.
+     *
+     * @return {@code false} (the row is skipped) in lenient mode
+     */
+    boolean reject(long row, String field, String detail) {
+        if (!lenient) {
+            throw new TickDataException(file, row, field, detail);
+        }
+        skipped++;
+        if (skipped <= LOGGED_PER_FILE) {
+            LOG.warn("skipped bad row ({} so far): {}", skipped, new TickDataException(file, row, field, detail)
+                    .getMessage());
+        } else if (skipped == LOGGED_PER_FILE + 1) {
+            LOG.warn("{}: more bad rows skipped; the reader's skippedRows() counts them all", file);
+        }
+        return false;
+    }
+
+    /** Whether the row is good; a bad one throws or, in lenient mode, is counted, logged and refused. */
+    boolean accept(long row, long exchTs, int kind, int side, double price, double qty, long orderId) {
+        if (kind <= 0 || kind > EventKind.ORDER_EXECUTE.code()) {
+            return reject(row, "kind", "unknown event code " + kind + ": expected 1.."
+                    + EventKind.ORDER_EXECUTE.code());
+        }
+        EventKind k = EventKind.fromCode((byte) kind);
+        if (side < -1 || side > 1) {
+            return reject(row, "side", "expected -1, 0 or 1, was " + side);
+        }
+        if (side == 0 && (k == EventKind.DEPTH_UPDATE || k == EventKind.BBO || k == EventKind.ORDER_ADD)) {
+            return reject(row, "side", k + " needs side 1 or -1, was 0");
+        }
+        if (!(qty >= 0) || qty == Double.POSITIVE_INFINITY) {
+            return reject(row, "qty", "expected a finite quantity >= 0, was " + qty);
+        }
+        if (k.hasPrice() && !Double.isFinite(price)) {
+            return reject(row, "price", k + " needs a finite price, was " + price);
+        }
+        if (k.isL3() && orderId == EventBatch.NO_ORDER_ID) {
+            return reject(row, "order_id", k + " needs a non-zero order id, was 0");
+        }
+        if (exchTs < maxExchTs) {
+            if (maxExchTs - exchTs > maxBackwardsNanos) {
+                return reject(row, "exch_ts", "time goes backwards by " + (maxExchTs - exchTs) + " ns (from "
+                        + maxExchTs + " to " + exchTs + "), more than the tolerance of " + maxBackwardsNanos + " ns");
+            }
+        } else {
+            maxExchTs = exchTs;
+        }
+        return true;
+    }
+}

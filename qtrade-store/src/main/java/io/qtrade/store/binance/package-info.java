@@ -1,0 +1,14 @@
+/**
+ * Binance importers: the public-data CSV files ({@code trades}, {@code aggTrades}, {@code bookTicker}; spot and
+ * USD-M futures; with or without a header line; millisecond or microsecond timestamps) through
+ * {@link io.qtrade.store.binance.BinanceCsvSource}, and WebSocket {@code depthUpdate} recordings with REST
+ * depth snapshots through {@link io.qtrade.store.binance.BinanceDepthRecordingSource}, which rebuilds the book
+ * with the I/O-free {@link io.qtrade.store.binance.BinanceDepthSynchronizer} following Binance's "How to manage
+ * a local order book correctly" (spot {@code U}/{@code u} rules, USD-M {@code pu} chain).
+ *
+ * <p>Binance stamps events in epoch milliseconds (spot public data from 2025-01-01 in microseconds), UTC;
+ * converted here to epoch nanoseconds. Public-data files carry no local receive time: {@code localTs = exchTs +
+ * ImportOptions.assumedFeedLatencyNanos()}, logged when a file is opened. Recordings carry the local receive time in
+ * nanoseconds.
+ */
+package io.qtrade.store.binance;

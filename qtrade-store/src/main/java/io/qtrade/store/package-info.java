@@ -1,0 +1,16 @@
+/**
+ * The tick store: market events on disk in a Hive-style layout that Spark, DuckDB and ClickHouse read as they are.
+ *
+ * <pre>{@code
+ * root/venue=SIM/symbol=BTCUSDT/_instrument.json
+ * root/venue=SIM/symbol=BTCUSDT/date=2024-01-02/part-0.parquet     (or part-0.csv)
+ * }</pre>
+ * One part file holds one instrument's events in {@code exch_ts} order, with the columns of {@link
+ * io.qtrade.store.TickSchema} (timestamps are epoch nanoseconds, UTC; {@code date} is the UTC date of
+ * {@code exch_ts}). {@link io.qtrade.store.TickStore} writes (crash-safe: temporary file, then an atomic
+ * rename), lists ({@link io.qtrade.store.TickStore#catalog()}) and reads (a time-ordered
+ * {@link io.qtrade.core.market.EventSource} over chosen symbols and a time range). Bad input raises a
+ * {@link io.qtrade.store.TickDataException} naming the file, the row and the field, or, in lenient mode,
+ * is counted and logged.
+ */
+package io.qtrade.store;
