@@ -51,6 +51,34 @@ public final class BlackLitterman {
         return omega;
     }
 
+    /**
+     * Omega from a confidence per view, the closed form of Idzorek's method used by PyPortfolioOpt
+     * ({@code BlackLittermanModel(omega="idzorek")}, after Walters 2014):
+     * <pre>{@code
+     * omega_k = tau * (1 - c_k) / c_k * p_k Sigma p_k'      0 < c_k < 1
+     * }</pre>
+     * A confidence of 0.5 gives He-Litterman's {@code tau p Sigma p'}; towards 1 the view is held with certainty.
+     *
+     * @param confidences one per view, each in (0, 1) (1 would make Omega singular)
+     */
+    public static double[][] idzorekOmega(double[][] cov, List<View> views, double tau, double[] confidences) {
+        checkTau(tau);
+        if (confidences.length != views.size()) {
+            throw new IllegalArgumentException("Black-Litterman: " + confidences.length + " confidences for "
+                    + views.size() + " views");
+        }
+        double[][] omega = heLittermanOmega(cov, views, tau);
+        for (int v = 0; v < confidences.length; v++) {
+            double c = confidences[v];
+            if (!(c > 0.0 && c < 1.0)) {
+                throw new IllegalArgumentException("Black-Litterman: confidence of view " + v + " = " + c
+                        + ", expected 0 < c < 1");
+            }
+            omega[v][v] *= (1.0 - c) / c;
+        }
+        return omega;
+    }
+
     /** The posterior with He-Litterman's Omega. */
     public static BlackLittermanResult posterior(double[][] cov, double[] impliedReturns, List<View> views,
                                                  double tau) {

@@ -10,7 +10,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Spinu (2013), "An algorithm for computing risk parity weights", SSRN 2297383:
  * <pre>{@code
  * x* = argmin_{x > 0}  1/2 x' Sigma x - sum_i b_i ln x_i       (first-order condition (Sigma x)_i = b_i / x_i)
- * w  = x* / sum x*;   then RC_i / sigma = b_i  (budgets normalised to sum 1)
+ * w  = x* / sum x*;   then RC_i / sigma = b_i / sum_j b_j
  * }</pre>
  * Solved by Newton's method (Hessian {@code Sigma + diag(b/x^2)}, positive definite) with a step halved until x stays
  * positive and the objective decreases, from {@code x_i = 1/sigma_i}, until {@code max|grad| <= 1e-14 * scale}.
@@ -34,7 +34,7 @@ public final class RiskBudgeting {
 
     /**
      * @param cov     N x N covariance, positive definite, not modified
-     * @param budgets N positive risk budgets (normalised here to sum 1), not modified
+     * @param budgets N positive risk budgets (any scale: x* scales with sqrt(sum b), the weights do not), not modified
      */
     public static RiskBudgetResult solve(double[][] cov, double[] budgets) {
         int n = Covariances.checkCovariance("risk budgeting", cov);
@@ -47,9 +47,10 @@ public final class RiskBudgeting {
             }
             sumB += budgets[i];
         }
-        double[] b = new double[n];
+        // Spinu's objective uses the budgets as given (scipy's x* then matches for any scale); the weights and the
+        // risk fractions do not depend on it (fractions = b / sum b).
+        double[] b = budgets.clone();
         for (int i = 0; i < n; i++) {
-            b[i] = budgets[i] / sumB;
             if (!(cov[i][i] > 0.0)) {
                 throw new IllegalArgumentException("risk budgeting: variance of asset " + i + " = " + cov[i][i]
                         + ", expected > 0");
@@ -63,7 +64,7 @@ public final class RiskBudgeting {
         }
         // Start on the right scale: x = c x0 with c minimising the objective along x0, c^2 x0'Sigma x0 = sum b.
         double q0 = Covariances.variance(x, cov);
-        double c0 = Math.sqrt(1.0 / q0);
+        double c0 = Math.sqrt(sumB / q0);
         for (int i = 0; i < n; i++) {
             x[i] *= c0;
         }

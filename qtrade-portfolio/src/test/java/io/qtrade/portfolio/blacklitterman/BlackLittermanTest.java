@@ -79,6 +79,28 @@ class BlackLittermanTest {
         assertThat(RefCases.maxAbsError(BlackLitterman.unconstrainedWeights(sigma, pi, delta), wMkt))
                 .isLessThan(1e-12);
 
+        // Idzorek's confidences: 50% reproduces He-Litterman's Omega; 80% scales it by (1 - 0.8)/0.8 = 0.25 and pulls
+        // the posterior towards the views (the first view is absolute, so its posterior moves towards Q_0).
+        double[] half = new double[q.length];
+        double[] high = new double[q.length];
+        java.util.Arrays.fill(half, 0.5);
+        java.util.Arrays.fill(high, 0.8);
+        double[][] omHalf = BlackLitterman.idzorekOmega(sigma, views, tau, half);
+        double[][] omHigh = BlackLitterman.idzorekOmega(sigma, views, tau, high);
+        for (int v = 0; v < q.length; v++) {
+            assertThat(omHalf[v][v]).isEqualTo(r.omega()[v][v]);
+            assertThat(omHigh[v][v]).isCloseTo(0.25 * r.omega()[v][v], org.assertj.core.data.Offset.offset(1e-18));
+        }
+        BlackLittermanResult confident = BlackLitterman.posterior(sigma, pi, views, tau, omHigh);
+        double[] pick = views.get(0).pick();
+        double before = 0.0;
+        double after = 0.0;
+        for (int i = 0; i < n; i++) {
+            before += pick[i] * r.posteriorMean()[i];
+            after += pick[i] * confident.posteriorMean()[i];
+        }
+        assertThat(Math.abs(after - q[0])).isLessThan(Math.abs(before - q[0]));
+
         JsonNode g = e.get("variant_omega_given");
         double[] od = RefCases.vector(g.get("Omega_diag"));
         double[][] omega = new double[od.length][od.length];

@@ -55,6 +55,24 @@ class RiskBudgetingTest {
     }
 
     @Test
+    void budgetScaleMovesXButNotTheWeights() {
+        double[][] cov = SampleCovariance.INSTANCE.estimate(RefCases.returns("dj15_1995_1996"));
+        double[] b = RefCases.vector(RefCases.expected(FILE, "dj15_1995_1996").get("risk_budgets"));
+        double[] b4 = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            b4[i] = 4.0 * b[i];
+        }
+        RiskBudgetResult one = RiskBudgeting.solve(cov, b);
+        RiskBudgetResult four = RiskBudgeting.solve(cov, b4);
+        assertThat(RefCases.maxAbsError(four.weights(), one.weights())).isLessThan(1e-12);
+        for (int i = 0; i < b.length; i++) {
+            // x* solves (Sigma x)_i = b_i / x_i, so scaling b by 4 scales x by 2.
+            assertThat(four.unnormalised()[i]).isCloseTo(2.0 * one.unnormalised()[i], offset(1e-9 * one.unnormalised()[i]));
+        }
+        assertThat(RefCases.maxAbsError(four.risk().fractions(), b)).isLessThan(1e-12);
+    }
+
+    @Test
     void nonPositiveBudgetIsRejected() {
         assertThatThrownBy(() -> RiskBudgeting.solve(new double[][] {{1, 0}, {0, 1}}, new double[] {1.0, 0.0}))
                 .hasMessageContaining("budget 1 = 0.0");
