@@ -25,6 +25,7 @@ public final class ResultRecorder {
 
     private final List<String> strategyIds;
     private final List<Instrument> instruments;
+    private final String[] ids;
     private final List<OrderRecord> orders = new ArrayList<>();
     private final List<FillRecord> fills = new ArrayList<>();
     private final EquitySeries equity = new EquitySeries();
@@ -40,6 +41,7 @@ public final class ResultRecorder {
     public ResultRecorder(List<String> strategyIds, List<Instrument> instruments) {
         this.strategyIds = List.copyOf(strategyIds);
         this.instruments = List.copyOf(instruments);
+        this.ids = this.instruments.stream().map(Instrument::id).toArray(String[]::new);
         this.ordersSent = new int[strategyIds.size()][instruments.size()];
         this.makerFills = new int[strategyIds.size()][instruments.size()];
         this.takerFills = new int[strategyIds.size()][instruments.size()];
@@ -61,7 +63,7 @@ public final class ResultRecorder {
     /** Records a fill of an order of strategy {@code strategy} in instrument {@code instrument}. */
     public void fill(int strategy, int instrument, long orderId, io.qtrade.core.Side side, double price, double qty,
                      double fee, Liquidity liquidity, long ts) {
-        fills.add(new FillRecord(strategyIds.get(strategy), orderId, instrument, instruments.get(instrument).id(),
+        fills.add(new FillRecord(strategyIds.get(strategy), orderId, instrument, ids[instrument],
                 side, price, qty, fee, liquidity, ts, ts, Double.NaN, 0.0, 0L, 0L));
         if (liquidity == Liquidity.MAKER) {
             makerFills[strategy][instrument]++;

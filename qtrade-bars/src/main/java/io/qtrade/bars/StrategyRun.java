@@ -61,6 +61,8 @@ final class StrategyRun implements BarContext {
     private long lastAccrualTs = Long.MIN_VALUE;
     private boolean inCallback;
     private final List<Timer> timers = new ArrayList<>();
+    private final Map<Instrument, Integer> indexOf = new HashMap<>();
+    private final boolean accrues;
     private long nextTimerId = 1;
     // Statistics and cash-flow rows.
     double dividends;
@@ -104,6 +106,11 @@ final class StrategyRun implements BarContext {
         this.traded = new boolean[engine.n];
         this.tradedList = new int[16];
         this.lastFillSlice = new long[engine.n];
+        for (int i = 0; i < engine.n; i++) {
+            indexOf.putIfAbsent(engine.instruments.get(i), i);
+        }
+        this.accrues = engine.config.shortBorrow.annualRateBps() > 0
+                || !engine.config.cashInterest.equals(io.qtrade.bars.cost.CashInterest.NONE);
         Arrays.fill(lastFillSlice, -1);
     }
 
@@ -120,7 +127,7 @@ final class StrategyRun implements BarContext {
 
     /** Interest on cash and the borrow fee of shorts since the previous bar time. */
     void accrue(long t) {
-        if (lastAccrualTs != Long.MIN_VALUE && t > lastAccrualTs) {
+        if (accrues && lastAccrualTs != Long.MIN_VALUE && t > lastAccrualTs) {
             double days = (double) (t - lastAccrualTs) / BarEngine.NANOS_PER_DAY;
             for (int c = 0; c < books.length; c++) {
                 double i = engine.config.cashInterest.interest(books[c].cash(), days);
@@ -261,7 +268,12 @@ final class StrategyRun implements BarContext {
                 }
             }
         }
-        list.removeIf(w -> w.done);
+        for (int j = 0; j < list.size(); j++) {
+            if (list.get(j).done) {
+                list.removeIf(w -> w.done);
+                break;
+            }
+        }
     }
 
     /**
@@ -609,6 +621,9 @@ final class StrategyRun implements BarContext {
     }
 
     private void fireTimers(long t) {
+        if (timers.isEmpty()) {
+            return;
+        }
         for (int k = 0; k < timers.size(); k++) {
             Timer timer = timers.get(k);
             if (!timer.cancelled && timer.at <= t) {
@@ -911,6 +926,16 @@ final class StrategyRun implements BarContext {
                     + engine.currencyNames);
         }
         return books[c];
+    }
+
+    @Override
+    public int instrumentIndex(Instrument instrument) {
+        Integer i = indexOf.get(instrument);
+        if (i == null) {
+            throw new IllegalArgumentException(instrument.id() + " is not one of this strategy's instruments "
+                    + instruments);
+        }
+        return i;
     }
 
     @Override
