@@ -71,6 +71,7 @@ public final class BarBacktest {
     final ZoneId zone;
     final String benchmarkSymbol;
     final boolean recordEquity;
+    final io.qtrade.backtest.OrderHistory orderHistory;
     final io.qtrade.bars.fx.Currencies currencies;
     private boolean ran;
 
@@ -89,6 +90,7 @@ public final class BarBacktest {
         this.zone = b.zone;
         this.benchmarkSymbol = b.benchmarkSymbol;
         this.recordEquity = b.recordEquity;
+        this.orderHistory = b.orderHistory;
         this.currencies = b.currencies;
     }
 
@@ -125,6 +127,7 @@ public final class BarBacktest {
         private ZoneId zone = ZoneOffset.UTC;
         private String benchmarkSymbol;
         private boolean recordEquity = true;
+        private io.qtrade.backtest.OrderHistory orderHistory = io.qtrade.backtest.OrderHistory.ALL;
         private io.qtrade.bars.fx.Currencies currencies = io.qtrade.bars.fx.Currencies.single("BASE");
         private final List<String> problems = new ArrayList<>();
 
@@ -210,6 +213,16 @@ public final class BarBacktest {
         /** Records a buy-and-hold benchmark of the instrument with this symbol (no costs), shown in the report. */
         public Builder benchmark(String symbol) {
             this.benchmarkSymbol = Objects.requireNonNull(symbol, "benchmark symbol");
+            return this;
+        }
+
+        /**
+         * {@code ALL} (default): every order and fill in the result tables; {@code OPEN_ONLY}: counts and totals
+         * only, finished orders forgotten (memory bounded by the open orders; {@code order(id)} of a finished order
+         * then fails).
+         */
+        public Builder orderHistory(io.qtrade.backtest.OrderHistory value) {
+            this.orderHistory = Objects.requireNonNull(value, "orderHistory");
             return this;
         }
 

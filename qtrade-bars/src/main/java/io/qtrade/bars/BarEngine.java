@@ -107,7 +107,7 @@ final class BarEngine {
         this.slice = new BarSlice(n);
         this.barView.reset(slice.rows());
         List<String> ids = new ArrayList<>(config.strategies.keySet());
-        this.recorder = new ResultRecorder(ids, instruments);
+        this.recorder = new ResultRecorder(ids, instruments, config.orderHistory);
         this.runs = new StrategyRun[ids.size()];
         int s = 0;
         for (Map.Entry<String, Strategy> e : config.strategies.entrySet()) {

@@ -63,6 +63,8 @@ final class StrategyRun implements BarContext {
     private final List<Timer> timers = new ArrayList<>();
     private final Map<Instrument, Integer> indexOf = new HashMap<>();
     private final boolean accrues;
+    /** Under {@code OrderHistory.OPEN_ONLY}: finished orders are dropped from the id map. */
+    private final boolean forgetFinished;
     private long nextTimerId = 1;
     // Statistics and cash-flow rows.
     double dividends;
@@ -109,6 +111,7 @@ final class StrategyRun implements BarContext {
         for (int i = 0; i < engine.n; i++) {
             indexOf.putIfAbsent(engine.instruments.get(i), i);
         }
+        this.forgetFinished = engine.config.orderHistory == io.qtrade.backtest.OrderHistory.OPEN_ONLY;
         this.accrues = engine.config.shortBorrow.annualRateBps() > 0
                 || !engine.config.cashInterest.equals(io.qtrade.bars.cost.CashInterest.NONE);
         Arrays.fill(lastFillSlice, -1);
@@ -270,6 +273,13 @@ final class StrategyRun implements BarContext {
         }
         for (int j = 0; j < list.size(); j++) {
             if (list.get(j).done) {
+                if (forgetFinished) {
+                    for (WorkingOrder w : list) {
+                        if (w.done && !w.hasChildren()) {
+                            byId.remove(w.id);
+                        }
+                    }
+                }
                 list.removeIf(w -> w.done);
                 break;
             }
@@ -565,6 +575,13 @@ final class StrategyRun implements BarContext {
                         w.record.acknowledge(t);
                     }
                     working[w.instrument].add(w);
+                }
+            }
+            if (forgetFinished) {
+                for (WorkingOrder w : closeQueue) {
+                    if (w.done && !w.hasChildren()) {
+                        byId.remove(w.id);
+                    }
                 }
             }
             closeQueue.clear();
