@@ -40,8 +40,10 @@ import java.util.Objects;
  *       position closed at the last close seen;</li>
  *   <li>for each instrument with a bar, in instrument order: corporate actions with an ex-date on or before the
  *       bar's start are applied (a split rescales the position and working orders, a dividend moves cash); then
- *       its working orders, in the order they were sent, are matched against the bar by
- *       {@link io.qtrade.bars.order.IntrabarRules} with the slippage, commission and buying-power models;</li>
+ *       the working orders are matched against the bars by {@link io.qtrade.bars.order.IntrabarRules} with the
+ *       slippage, commission and buying-power models, in two passes over the instruments (each in instrument
+ *       order, each instrument's orders in the order they were sent): first the orders that reduce a position,
+ *       so that their proceeds fund the others, then the rest;</li>
  *   <li>positions are marked at the closes, due timers fire, and the strategy's {@code onBars} sees the slice;</li>
  *   <li>market-on-close orders sent during the callback fill at this bar's close; working day orders that have
  *       had their bar expire; equity rows are recorded (one per instrument filled at this bar time, else one for

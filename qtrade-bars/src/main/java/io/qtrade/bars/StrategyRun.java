@@ -57,6 +57,7 @@ final class StrategyRun implements BarContext {
     private int[] tradedList;
     private int tradedCount;
     private final long[] lastFillSlice;
+    private final double[] positionAtBar;
     private long nextOrderId = 1;
     private long lastAccrualTs = Long.MIN_VALUE;
     private boolean inCallback;
@@ -108,6 +109,7 @@ final class StrategyRun implements BarContext {
         this.traded = new boolean[engine.n];
         this.tradedList = new int[16];
         this.lastFillSlice = new long[engine.n];
+        this.positionAtBar = new double[engine.n];
         for (int i = 0; i < engine.n; i++) {
             indexOf.putIfAbsent(engine.instruments.get(i), i);
         }
@@ -233,16 +235,28 @@ final class StrategyRun implements BarContext {
         }
     }
 
-    /** Matches the working orders of instrument {@code i} against its bar. */
-    void fillOn(int i, Bar bar, long t) {
+    /**
+     * Matches the working orders of instrument {@code i} against its bar: with {@code reducing}, only the orders
+     * that reduce the position (the first pass over a slice); otherwise the others, then arrival and day expiry.
+     */
+    void fillOn(int i, Bar bar, long t, boolean reducing) {
         ArrayList<WorkingOrder> list = working[i];
         if (list.isEmpty()) {
             return;
         }
         int size = list.size();
+        if (reducing) {
+            // classified once per bar, before any fill of the bar: both passes see the same split
+            positionAtBar[i] = ledger(i).position(instruments.get(i)).qty();
+        }
+        double pos = positionAtBar[i];
         for (int j = 0; j < size; j++) {
             WorkingOrder w = list.get(j);
             if (w.done || w.eligibleAfterTs >= t) {
+                continue;
+            }
+            boolean reduces = pos != 0.0 && (pos > 0) != (w.side == Side.BUY);
+            if (reduces != reducing) {
                 continue;
             }
             WorkingOrder other = w.oco;
@@ -257,6 +271,9 @@ final class StrategyRun implements BarContext {
                 }
             }
             tryFill(w, bar, t);
+        }
+        if (reducing) {
+            return;
         }
         for (int j = 0; j < size; j++) {
             WorkingOrder w = list.get(j);
