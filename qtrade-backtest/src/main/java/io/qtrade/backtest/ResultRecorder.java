@@ -25,21 +25,36 @@ public final class ResultRecorder {
 
     private final List<String> strategyIds;
     private final List<Instrument> instruments;
+    private final String[] ids;
     private final List<OrderRecord> orders = new ArrayList<>();
     private final List<FillRecord> fills = new ArrayList<>();
     private final EquitySeries equity = new EquitySeries();
     private final int[][] ordersSent;
     private final int[][] makerFills;
     private final int[][] takerFills;
+    private final OrderHistory history;
     private boolean finished;
 
     /**
+     * Keeps every order and fill ({@link OrderHistory#ALL}).
+     *
      * @param strategyIds the strategies, by index
      * @param instruments the instruments, by index
      */
     public ResultRecorder(List<String> strategyIds, List<Instrument> instruments) {
+        this(strategyIds, instruments, OrderHistory.ALL);
+    }
+
+    /**
+     * @param strategyIds the strategies, by index
+     * @param instruments the instruments, by index
+     * @param history     {@link OrderHistory#OPEN_ONLY}: count orders and fills but keep no rows (bounded memory)
+     */
+    public ResultRecorder(List<String> strategyIds, List<Instrument> instruments, OrderHistory history) {
+        this.history = Objects.requireNonNull(history, "history");
         this.strategyIds = List.copyOf(strategyIds);
         this.instruments = List.copyOf(instruments);
+        this.ids = this.instruments.stream().map(Instrument::id).toArray(String[]::new);
         this.ordersSent = new int[strategyIds.size()][instruments.size()];
         this.makerFills = new int[strategyIds.size()][instruments.size()];
         this.takerFills = new int[strategyIds.size()][instruments.size()];
@@ -51,18 +66,23 @@ public final class ResultRecorder {
      */
     public void order(int strategy, int instrument, Order order, String typeName, long sendTs) {
         Objects.requireNonNull(order, "order");
+        ordersSent[strategy][instrument]++;
+        if (history == OrderHistory.OPEN_ONLY) {
+            return;
+        }
         OrderRecord r = new OrderRecord(strategyIds.get(strategy), instrument, order, sendTs);
         r.typeName(typeName);
         r.arrived(sendTs, 0);
         orders.add(r);
-        ordersSent[strategy][instrument]++;
     }
 
     /** Records a fill of an order of strategy {@code strategy} in instrument {@code instrument}. */
     public void fill(int strategy, int instrument, long orderId, io.qtrade.core.Side side, double price, double qty,
                      double fee, Liquidity liquidity, long ts) {
-        fills.add(new FillRecord(strategyIds.get(strategy), orderId, instrument, instruments.get(instrument).id(),
-                side, price, qty, fee, liquidity, ts, ts, Double.NaN, 0.0, 0L, 0L));
+        if (history == OrderHistory.ALL) {
+            fills.add(new FillRecord(strategyIds.get(strategy), orderId, instrument, ids[instrument],
+                    side, price, qty, fee, liquidity, ts, ts, Double.NaN, 0.0, 0L, 0L));
+        }
         if (liquidity == Liquidity.MAKER) {
             makerFills[strategy][instrument]++;
         } else {
@@ -106,7 +126,7 @@ public final class ResultRecorder {
             }
             ordered.put(id, p);
         }
-        return new BacktestResult(strategyIds, instruments, OrderHistory.ALL, ordered, orders, ordersSent, makerFills,
+        return new BacktestResult(strategyIds, instruments, history, ordered, orders, ordersSent, makerFills,
                 takerFills, fills, equity, events, 0L, wallNanos);
     }
 }

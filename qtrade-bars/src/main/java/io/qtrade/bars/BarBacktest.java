@@ -40,8 +40,10 @@ import java.util.Objects;
  *       position closed at the last close seen;</li>
  *   <li>for each instrument with a bar, in instrument order: corporate actions with an ex-date on or before the
  *       bar's start are applied (a split rescales the position and working orders, a dividend moves cash); then
- *       its working orders, in the order they were sent, are matched against the bar by
- *       {@link io.qtrade.bars.order.IntrabarRules} with the slippage, commission and buying-power models;</li>
+ *       the working orders are matched against the bars by {@link io.qtrade.bars.order.IntrabarRules} with the
+ *       slippage, commission and buying-power models, in two passes over the instruments (each in instrument
+ *       order, each instrument's orders in the order they were sent): first the orders that reduce a position,
+ *       so that their proceeds fund the others, then the rest;</li>
  *   <li>positions are marked at the closes, due timers fire, and the strategy's {@code onBars} sees the slice;</li>
  *   <li>market-on-close orders sent during the callback fill at this bar's close; working day orders that have
  *       had their bar expire; equity rows are recorded (one per instrument filled at this bar time, else one for
@@ -71,6 +73,7 @@ public final class BarBacktest {
     final ZoneId zone;
     final String benchmarkSymbol;
     final boolean recordEquity;
+    final io.qtrade.backtest.OrderHistory orderHistory;
     final io.qtrade.bars.fx.Currencies currencies;
     private boolean ran;
 
@@ -89,6 +92,7 @@ public final class BarBacktest {
         this.zone = b.zone;
         this.benchmarkSymbol = b.benchmarkSymbol;
         this.recordEquity = b.recordEquity;
+        this.orderHistory = b.orderHistory;
         this.currencies = b.currencies;
     }
 
@@ -125,6 +129,7 @@ public final class BarBacktest {
         private ZoneId zone = ZoneOffset.UTC;
         private String benchmarkSymbol;
         private boolean recordEquity = true;
+        private io.qtrade.backtest.OrderHistory orderHistory = io.qtrade.backtest.OrderHistory.ALL;
         private io.qtrade.bars.fx.Currencies currencies = io.qtrade.bars.fx.Currencies.single("BASE");
         private final List<String> problems = new ArrayList<>();
 
@@ -210,6 +215,16 @@ public final class BarBacktest {
         /** Records a buy-and-hold benchmark of the instrument with this symbol (no costs), shown in the report. */
         public Builder benchmark(String symbol) {
             this.benchmarkSymbol = Objects.requireNonNull(symbol, "benchmark symbol");
+            return this;
+        }
+
+        /**
+         * {@code ALL} (default): every order and fill in the result tables; {@code OPEN_ONLY}: counts and totals
+         * only, finished orders forgotten (memory bounded by the open orders; {@code order(id)} of a finished order
+         * then fails).
+         */
+        public Builder orderHistory(io.qtrade.backtest.OrderHistory value) {
+            this.orderHistory = Objects.requireNonNull(value, "orderHistory");
             return this;
         }
 

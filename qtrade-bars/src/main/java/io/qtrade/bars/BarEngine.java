@@ -107,7 +107,7 @@ final class BarEngine {
         this.slice = new BarSlice(n);
         this.barView.reset(slice.rows());
         List<String> ids = new ArrayList<>(config.strategies.keySet());
-        this.recorder = new ResultRecorder(ids, instruments);
+        this.recorder = new ResultRecorder(ids, instruments, config.orderHistory);
         this.runs = new StrategyRun[ids.size()];
         int s = 0;
         for (Map.Entry<String, Strategy> e : config.strategies.entrySet()) {
@@ -219,9 +219,16 @@ final class BarEngine {
             while (nextAction[i] < acts.length && actionTs[i][nextAction[i]] <= start) {
                 applyAction(i, acts[nextAction[i]++]);
             }
-            barView.at(k);
-            for (StrategyRun r : runs) {
-                r.fillOn(i, barView, t);
+        }
+        // Two passes, each in instrument order: first the orders that reduce a position (their proceeds count for
+        // the buying power of the rest), then every other order.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < size; k++) {
+                int i = slice.instrument(k);
+                barView.at(k);
+                for (StrategyRun r : runs) {
+                    r.fillOn(i, barView, t, pass == 0);
+                }
             }
         }
         for (int k = 0; k < size; k++) {

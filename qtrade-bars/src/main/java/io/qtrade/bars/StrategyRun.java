@@ -57,10 +57,15 @@ final class StrategyRun implements BarContext {
     private int[] tradedList;
     private int tradedCount;
     private final long[] lastFillSlice;
+    private final double[] positionAtBar;
     private long nextOrderId = 1;
     private long lastAccrualTs = Long.MIN_VALUE;
     private boolean inCallback;
     private final List<Timer> timers = new ArrayList<>();
+    private final Map<Instrument, Integer> indexOf = new HashMap<>();
+    private final boolean accrues;
+    /** Under {@code OrderHistory.OPEN_ONLY}: finished orders are dropped from the id map. */
+    private final boolean forgetFinished;
     private long nextTimerId = 1;
     // Statistics and cash-flow rows.
     double dividends;
@@ -104,6 +109,13 @@ final class StrategyRun implements BarContext {
         this.traded = new boolean[engine.n];
         this.tradedList = new int[16];
         this.lastFillSlice = new long[engine.n];
+        this.positionAtBar = new double[engine.n];
+        for (int i = 0; i < engine.n; i++) {
+            indexOf.putIfAbsent(engine.instruments.get(i), i);
+        }
+        this.forgetFinished = engine.config.orderHistory == io.qtrade.backtest.OrderHistory.OPEN_ONLY;
+        this.accrues = engine.config.shortBorrow.annualRateBps() > 0
+                || !engine.config.cashInterest.equals(io.qtrade.bars.cost.CashInterest.NONE);
         Arrays.fill(lastFillSlice, -1);
     }
 
@@ -120,7 +132,7 @@ final class StrategyRun implements BarContext {
 
     /** Interest on cash and the borrow fee of shorts since the previous bar time. */
     void accrue(long t) {
-        if (lastAccrualTs != Long.MIN_VALUE && t > lastAccrualTs) {
+        if (accrues && lastAccrualTs != Long.MIN_VALUE && t > lastAccrualTs) {
             double days = (double) (t - lastAccrualTs) / BarEngine.NANOS_PER_DAY;
             for (int c = 0; c < books.length; c++) {
                 double i = engine.config.cashInterest.interest(books[c].cash(), days);
@@ -223,16 +235,28 @@ final class StrategyRun implements BarContext {
         }
     }
 
-    /** Matches the working orders of instrument {@code i} against its bar. */
-    void fillOn(int i, Bar bar, long t) {
+    /**
+     * Matches the working orders of instrument {@code i} against its bar: with {@code reducing}, only the orders
+     * that reduce the position (the first pass over a slice); otherwise the others, then arrival and day expiry.
+     */
+    void fillOn(int i, Bar bar, long t, boolean reducing) {
         ArrayList<WorkingOrder> list = working[i];
         if (list.isEmpty()) {
             return;
         }
         int size = list.size();
+        if (reducing) {
+            // classified once per bar, before any fill of the bar: both passes see the same split
+            positionAtBar[i] = ledger(i).position(instruments.get(i)).qty();
+        }
+        double pos = positionAtBar[i];
         for (int j = 0; j < size; j++) {
             WorkingOrder w = list.get(j);
             if (w.done || w.eligibleAfterTs >= t) {
+                continue;
+            }
+            boolean reduces = pos != 0.0 && (pos > 0) != (w.side == Side.BUY);
+            if (reduces != reducing) {
                 continue;
             }
             WorkingOrder other = w.oco;
@@ -248,6 +272,9 @@ final class StrategyRun implements BarContext {
             }
             tryFill(w, bar, t);
         }
+        if (reducing) {
+            return;
+        }
         for (int j = 0; j < size; j++) {
             WorkingOrder w = list.get(j);
             if (!w.done && w.eligibleAfterTs < t) {
@@ -261,7 +288,19 @@ final class StrategyRun implements BarContext {
                 }
             }
         }
-        list.removeIf(w -> w.done);
+        for (int j = 0; j < list.size(); j++) {
+            if (list.get(j).done) {
+                if (forgetFinished) {
+                    for (WorkingOrder w : list) {
+                        if (w.done && !w.hasChildren()) {
+                            byId.remove(w.id);
+                        }
+                    }
+                }
+                list.removeIf(w -> w.done);
+                break;
+            }
+        }
     }
 
     /**
@@ -555,6 +594,13 @@ final class StrategyRun implements BarContext {
                     working[w.instrument].add(w);
                 }
             }
+            if (forgetFinished) {
+                for (WorkingOrder w : closeQueue) {
+                    if (w.done && !w.hasChildren()) {
+                        byId.remove(w.id);
+                    }
+                }
+            }
             closeQueue.clear();
             for (int k = 0; k < size; k++) {
                 int i = slice.instrument(k);
@@ -609,6 +655,9 @@ final class StrategyRun implements BarContext {
     }
 
     private void fireTimers(long t) {
+        if (timers.isEmpty()) {
+            return;
+        }
         for (int k = 0; k < timers.size(); k++) {
             Timer timer = timers.get(k);
             if (!timer.cancelled && timer.at <= t) {
@@ -911,6 +960,16 @@ final class StrategyRun implements BarContext {
                     + engine.currencyNames);
         }
         return books[c];
+    }
+
+    @Override
+    public int instrumentIndex(Instrument instrument) {
+        Integer i = indexOf.get(instrument);
+        if (i == null) {
+            throw new IllegalArgumentException(instrument.id() + " is not one of this strategy's instruments "
+                    + instruments);
+        }
+        return i;
     }
 
     @Override

@@ -109,4 +109,30 @@ class BarEngineCostsTest {
                 .build().run();
         assertThat(s.fills).extracting(f -> f.price()).containsExactly(100.2, 100.0);
     }
+
+    @Test
+    void sellsOfEveryInstrumentFillBeforeBuysSoTheirProceedsFundTheBuys() {
+        // A (index 0) is bought with the proceeds of selling B (index 1) at the same open: instrument order alone
+        // would fill A's buy first and break the cash account's limit.
+        io.qtrade.core.Instrument a = io.qtrade.core.Instrument.spot("A", "X", 0.01, 1);
+        io.qtrade.core.Instrument b = io.qtrade.core.Instrument.spot("B", "X", 0.01, 1);
+        TestBars bars = new TestBars(a, b);
+        for (int d = 0; d < 3; d++) {
+            bars.bar(d, 0, 100, 100, 100, 100, 1e6).bar(d, 1, 100, 100, 100, 100, 1e6);
+        }
+        TestBars.Scripted s = new TestBars.Scripted((n, c, x) -> {
+            if (n == 0) {
+                c.submit(BarOrder.marketOnClose(1, Side.BUY, 1000));   // all in B: 100,000
+            }
+            if (n == 1) {
+                c.rebalanceToQuantities(new double[] {1000, 0}, io.qtrade.bars.order.Rebalance.NEXT_OPEN);
+            }
+        });
+        BarResult r = BarBacktest.builder().source(bars.source()).strategy("s", s).initialCash(100_000)
+                .buyingPower(BuyingPower.CASH_ACCOUNT).build().run();
+        assertThat(r.rejections()).isEmpty();
+        assertThat(s.fills).extracting(f -> f.instrument().symbol() + " " + f.side())
+                .containsExactly("B BUY", "B SELL", "A BUY");
+        assertThat(r.portfolio("s").position(a).qty()).isEqualTo(1000.0);
+    }
 }

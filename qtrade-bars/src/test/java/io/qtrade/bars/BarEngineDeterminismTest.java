@@ -58,4 +58,21 @@ class BarEngineDeterminismTest {
             assertThat(b.get(k).orderId()).isEqualTo(a.get(k).orderId());
         }
     }
+
+    @Test
+    void openOnlyHistoryKeepsTheSameAccountsWithoutOrderRows() {
+        SyntheticEquityMarket m1 = SyntheticEquityMarket.of(30, 300, 21);
+        SyntheticEquityMarket m2 = SyntheticEquityMarket.of(30, 300, 21);
+        BarResult all = BarBacktest.builder().source(m1).universe(m1.universe()).strategy("s", strategy())
+                .commission(UsEquityCommission.IBKR_FIXED).build().run();
+        BarResult open = BarBacktest.builder().source(m2).universe(m2.universe()).strategy("s", strategy())
+                .commission(UsEquityCommission.IBKR_FIXED)
+                .orderHistory(io.qtrade.backtest.OrderHistory.OPEN_ONLY).build().run();
+        assertThat(open.backtest().orderCount()).isEqualTo(all.backtest().orderCount()).isGreaterThan(50);
+        assertThat(open.backtest().fillCount()).isEqualTo(all.backtest().fillCount());
+        assertThat(open.backtest().orders().rowCount()).isZero();
+        assertThat(open.backtest().fills().rowCount()).isZero();
+        assertThat(open.portfolio("s").equity()).isEqualTo(all.portfolio("s").equity());
+        assertThat(open.portfolio("s").fees()).isEqualTo(all.portfolio("s").fees());
+    }
 }

@@ -23,11 +23,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Reads daily bars of one symbol from a CSV file with a header, Yahoo / Stooq style. Columns are found by name,
- * case-insensitive, in any order: {@code date} (ISO {@code yyyy-MM-dd}), {@code open}, {@code high}, {@code low},
- * {@code close}, {@code volume} (optional: 0 when absent); {@code adj close} and any other column are ignored (the
- * engine trades raw prices; corporate actions come from their own file). A file with only {@code date} and
- * {@code close} gives bars with {@code open = high = low = close}.
+ * Reads daily bars of one symbol from a CSV file with a header, Yahoo / Stooq style. Columns are found by name
+ * ({@link Columns}: {@link Columns#YAHOO} by default, {@link Columns#STOOQ_PL}, or any mapping), case-insensitive,
+ * in any order: the date (ISO {@code yyyy-MM-dd}), open, high, low, close, volume; a missing open, high, low or
+ * volume column is allowed (open = close, high and low from open and close, volume 0); {@code Adj Close} and any
+ * other column are ignored (the engine trades raw prices; corporate actions come from their own file).
  *
  * <p>Each row is a session of the exchange in {@link Settings#zone()}: the bar covers
  * {@code [date + sessionOpen, date + sessionClose)} in that zone (an NSE day is 09:15 to 15:30 Asia/Kolkata, a NYSE
@@ -86,6 +86,42 @@ public final class BarCsvReader {
     public record Result(BarBatch bars, List<LocalDate> dates, int skipped) {
     }
 
+    /**
+     * Which header names hold which field (matched case-insensitively, surrounding spaces ignored); {@code volume}
+     * may be {@link #NONE} for files without one. Other columns are ignored.
+     *
+     * @param date   the ISO date column
+     * @param open   the open column, or {@link #NONE} (open = close)
+     * @param high   the high column, or {@link #NONE} (high = max(open, close))
+     * @param low    the low column, or {@link #NONE} (low = min(open, close))
+     * @param close  the close column (raw, not adjusted)
+     * @param volume the volume column, or {@link #NONE} (0)
+     */
+    public record Columns(String date, String open, String high, String low, String close, String volume) {
+
+        /** A field the file does not have. */
+        public static final String NONE = "";
+        /** Yahoo Finance downloads: {@code Date,Open,High,Low,Close,Adj Close,Volume} (Adj Close ignored). */
+        public static final Columns YAHOO = new Columns("Date", "Open", "High", "Low", "Close", "Volume");
+        /** Stooq's English downloads: {@code Date,Open,High,Low,Close,Volume}. */
+        public static final Columns STOOQ = YAHOO;
+        /** Stooq's Polish downloads: {@code Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen}. */
+        public static final Columns STOOQ_PL = new Columns("Data", "Otwarcie", "Najwyzszy", "Najnizszy",
+                "Zamkniecie", "Wolumen");
+
+        public Columns {
+            Objects.requireNonNull(date, "date column");
+            Objects.requireNonNull(open, "open column");
+            Objects.requireNonNull(high, "high column");
+            Objects.requireNonNull(low, "low column");
+            Objects.requireNonNull(close, "close column");
+            Objects.requireNonNull(volume, "volume column");
+            if (date.isBlank() || close.isBlank()) {
+                throw new IllegalArgumentException("bar CSV columns: date and close must be named");
+            }
+        }
+    }
+
     private BarCsvReader() {
     }
 
@@ -96,6 +132,15 @@ public final class BarCsvReader {
      * @throws UncheckedIOException     when the file cannot be read
      */
     public static Result read(Path file, Settings settings) {
+        return read(file, settings, Columns.YAHOO);
+    }
+
+    /**
+     * Reads one file whose header names its fields as {@code columns} says.
+     *
+     * @throws IllegalArgumentException naming file, line and field (strict mode), or a named column the header lacks
+     */
+    public static Result read(Path file, Settings settings, Columns columns) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -107,16 +152,12 @@ public final class BarCsvReader {
                     + " close, volume");
         }
         String[] names = lines.get(0).replace("\uFEFF", "").split(",", -1);
-        int date = find(names, "date");
-        int close = find(names, "close");
-        if (date < 0 || close < 0) {
-            throw new IllegalArgumentException(file + ":1: the header needs at least 'date' and 'close' columns, has "
-                    + String.join(",", names));
-        }
-        int open = find(names, "open");
-        int high = find(names, "high");
-        int low = find(names, "low");
-        int volume = find(names, "volume");
+        int date = column(file, names, columns.date(), true);
+        int close = column(file, names, columns.close(), true);
+        int open = column(file, names, columns.open(), false);
+        int high = column(file, names, columns.high(), false);
+        int low = column(file, names, columns.low(), false);
+        int volume = column(file, names, columns.volume(), false);
         BarBatch batch = new BarBatch(Math.max(1, lines.size() - 1));
         List<LocalDate> dates = new ArrayList<>();
         int skipped = 0;
@@ -202,13 +243,24 @@ public final class BarCsvReader {
         return new MergedBarSource(sources, 1024);
     }
 
-    private static int find(String[] names, String wanted) {
+    /**
+     * The index of the column named {@code wanted}; -1 for {@link Columns#NONE} or a missing optional one (open,
+     * high, low, volume); a missing date or close column is refused.
+     */
+    private static int column(Path file, String[] names, String wanted, boolean required) {
+        if (wanted.isEmpty()) {
+            return -1;
+        }
         for (int k = 0; k < names.length; k++) {
-            if (names[k].trim().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (names[k].trim().equalsIgnoreCase(wanted.trim())) {
                 return k;
             }
         }
-        return -1;
+        if (!required) {
+            return -1;
+        }
+        throw new IllegalArgumentException(file + ":1: the header has no column '" + wanted + "' (it has "
+                + String.join(",", names) + ")");
     }
 
     private static double number(String where, String[] names, String[] f, int column) {

@@ -148,6 +148,11 @@ public final class SyntheticEquityMarket implements BarSource {
             dates[t] = d;
             d = d.plusDays(1);
         }
+        if (dates[dates.length - 1].isAfter(LocalDate.of(2262, 4, 10))) {
+            throw new IllegalArgumentException("synthetic market: " + settings.days() + " business days from "
+                    + settings.start() + " end on " + dates[dates.length - 1] + ", after 2262-04-10, the last day"
+                    + " epoch nanoseconds in a long can hold");
+        }
         SplittableRandom setup = new SplittableRandom(settings.seed());
         this.random = setup.split();
         this.beta = new double[n];

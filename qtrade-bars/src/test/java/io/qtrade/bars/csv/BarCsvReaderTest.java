@@ -74,4 +74,17 @@ class BarCsvReaderTest {
         assertThat(new double[] {out.close(0), out.close(1), out.close(2), out.close(3)})
                 .containsExactly(20, 10, 11, 21);
     }
+
+    @Test
+    void aHeaderMappingReadsStooqsPolishColumns() throws IOException {
+        Path f = dir.resolve("PKN.csv");
+        Files.writeString(f, "Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\n2024-01-02,64.5,65.9,64.1,65.2,1200\n");
+        BarBatch b = BarCsvReader.read(f, BarCsvReader.Settings.UTC_DAYS, BarCsvReader.Columns.STOOQ_PL).bars();
+        assertThat(new double[] {b.open(0), b.high(0), b.low(0), b.close(0), b.volume(0)})
+                .containsExactly(64.5, 65.9, 64.1, 65.2, 1200);
+        Path yahoo = dir.resolve("Y.csv");
+        Files.writeString(yahoo, "Date,Close\n2024-01-02,10\n");
+        assertThatThrownBy(() -> BarCsvReader.read(yahoo, BarCsvReader.Settings.UTC_DAYS,
+                BarCsvReader.Columns.STOOQ_PL)).hasMessage(yahoo + ":1: the header has no column 'Data' (it has Date,Close)");
+    }
 }

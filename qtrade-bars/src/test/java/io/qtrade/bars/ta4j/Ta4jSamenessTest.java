@@ -223,4 +223,45 @@ class Ta4jSamenessTest {
                 ? run.fills().get(run.fills().size() - 1).fee() : 0.0;
         assertThat(p.realizedPnl() - (p.fees() - openCost)).isCloseTo(netProfit(expected), within(1e-9));
     }
+
+    @Test
+    void manyInstrumentsEachMakeTheirOwnTa4jTrades() {
+        // instrument 0: AAPL 2013; instrument 1: the same bars at half the price, every 7th day missing
+        BarBatch aapl = aapl();
+        BarBatch both = new BarBatch(2 * aapl.size());
+        BarBatch second = new BarBatch(aapl.size());
+        for (int r = 0; r < aapl.size(); r++) {
+            both.add(0, aapl.startTs(r), aapl.endTs(r), aapl.open(r), aapl.high(r), aapl.low(r), aapl.close(r),
+                    aapl.volume(r));
+            if (r % 7 != 3) {
+                both.add(1, aapl.startTs(r), aapl.endTs(r), aapl.open(r) / 2, aapl.high(r) / 2, aapl.low(r) / 2,
+                        aapl.close(r) / 2, aapl.volume(r));
+                second.add(0, aapl.startTs(r), aapl.endTs(r), aapl.open(r) / 2, aapl.high(r) / 2, aapl.low(r) / 2,
+                        aapl.close(r) / 2, aapl.volume(r));
+            }
+        }
+        Instrument half = Instrument.spot("HALF", "NASDAQ", 0.005, 1);
+        Ta4jAdapter adapter = Ta4jAdapter.forEachInstrument(Ta4jSamenessTest::smaCrossover,
+                Ta4jAdapter.Settings.AT_SIGNAL_CLOSE.withAmount(AMOUNT));
+        BarResult result = BarBacktest.builder().source(new InMemoryBarSource(List.of(AAPL, half), both))
+                .strategy("ta4j", adapter).initialCash(1e6).build().run();
+        BarBatch[] alone = {aapl, second};
+        double gross = 0;
+        for (int i = 0; i < 2; i++) {
+            BarSeries series = Ta4jSeries.of("S" + i, alone[i], 0, ZoneOffset.UTC);
+            TradingRecord expected = new BarSeriesManager(series, new TradeOnCurrentCloseModel())
+                    .run(smaCrossover(series), Trade.TradeType.BUY, DoubleNum.valueOf(AMOUNT));
+            List<Trade> want = expected.getTrades();
+            List<Trade> got = adapter.tradingRecord(i).getTrades();
+            assertThat(want).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(got).hasSameSizeAs(want);
+            for (int k = 0; k < want.size(); k++) {
+                assertThat(got.get(k).getIndex()).isEqualTo(want.get(k).getIndex());
+                assertThat(got.get(k).getPricePerAsset().doubleValue())
+                        .isEqualTo(want.get(k).getPricePerAsset().doubleValue());
+            }
+            gross += grossProfit(expected);
+        }
+        assertThat(result.portfolio("ta4j").realizedPnl()).isCloseTo(gross, within(1e-9));
+    }
 }
