@@ -31,7 +31,10 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>Catch-up</b> {@code [e - lead, e)}: if {@code D < T(t)}, the resting child is cancelled and, once the
  *       cancel is confirmed, IOC children take the shortfall: at the parent's limit price when there is one
  *       (marketable within the limit: the order walks the book up to it), else at the opposite touch. An IOC that fills
- *       nothing waits for the next book update before another is sent. A POV schedule's slice ends at once, so POV
+ *       nothing waits for the next book update before another is sent, and without a limit the next one is priced one
+ *       more tick through the touch per miss in a row: a simulated venue counts the quantity earlier children took
+ *       from a level as gone until the feed shows it refilled, while the feed (and so the strategy's book) still shows
+ *       it. A POV schedule's slice ends at once, so POV
  *       always trades this way.</li>
  *   <li><b>Limit price protection</b>: no child is priced beyond the limit; while the opposite touch lies beyond it,
  *       catch-up waits ({@link ParentOrderReport#limitHolds()} counts the episodes).</li>
@@ -78,6 +81,8 @@ public final class ExecutionAlgo implements Strategy {
     private boolean cancelRequested;
     private long childPriceTicks;
     private boolean waitForBook;
+    /** Aggressive children in a row that filled nothing: each prices the next one tick further through the touch. */
+    private int aggressiveMisses;
     private boolean limitHeld;
     private long heldSliceEnd;
     private long limitHolds;
@@ -222,6 +227,9 @@ public final class ExecutionAlgo implements Strategy {
             doneQty += childFilledQty;
             if (childAggressive && childFilledQty == 0) {
                 waitForBook = true;
+                aggressiveMisses++;
+            } else if (childAggressive) {
+                aggressiveMisses = 0;
             }
             child = NO_ORDER;
         }
@@ -253,7 +261,8 @@ public final class ExecutionAlgo implements Strategy {
                 return;
             }
             limitHeld = false;
-            long priceTicks = parent.hasLimit() ? limitTicks : touch;
+            long priceTicks = parent.hasLimit() ? limitTicks
+                    : buy ? touch + aggressiveMisses : touch - aggressiveMisses;
             send(priceTicks, qty, TimeInForce.IOC, true);
         } else if (passive) {
             long priceTicks = passivePriceTicks(book);
