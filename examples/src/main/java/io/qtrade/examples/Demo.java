@@ -13,6 +13,8 @@ import io.qtrade.backtest.queue.PowerProbability;
 import io.qtrade.backtest.queue.ProbabilisticQueue;
 import io.qtrade.backtest.report.HtmlReport;
 import io.qtrade.backtest.report.ReportOptions;
+import io.qtrade.backtest.report.RunSettings;
+import io.qtrade.backtest.report.TearSheet;
 import io.qtrade.store.CatalogEntry;
 import io.qtrade.store.SampleData;
 import io.qtrade.store.TickQuery;
@@ -76,8 +78,13 @@ public final class Demo {
     public static final double TAKER_FEE_BPS = 2.0;
     /** Events of the synthetic market by default. */
     public static final long DEFAULT_SYNTHETIC_EVENTS = 2_000_000L;
-    /** Return grid of the report's metrics: 10 s, about a hundred returns on the 17-minute sample. */
-    public static final long REPORT_RETURN_STEP_NANOS = 10_000_000_000L;
+    /** Return grid of the report's summary metrics: one minute, about 4,260 returns on the three-day sample. */
+    public static final long REPORT_RETURN_STEP_NANOS = 60_000_000_000L;
+    /**
+     * Initial cash of each market maker, quote currency: 1,000, about twice its largest inventory on the sample (10
+     * lots of 0.001 BTC at 42,000), so that the report's returns are on the capital the strategy needs.
+     */
+    public static final double INITIAL_CASH = 1_000;
     /** Default seed. */
     public static final long DEFAULT_SEED = 7L;
 
@@ -178,20 +185,33 @@ public final class Demo {
         Data data = open(options);
         Backtest backtest = marketMakingBacktest(data.source(), options.seed());
         BacktestResult result = backtest.run();
-        report(result, backtest, data.description(), data.throughputNote(), out);
+        RunSettings settings = RunSettings.of(backtest, dataInWords(options));
+        report(result, settings, data.description(), data.throughputNote(), out);
         List<Path> written = new ArrayList<>(result.writeCsv(options.reportDir()));
         written.addAll(new ResultParquetWriter().writeAll(result, options.reportDir()));
         for (Path file : written) {
             out.println("wrote " + file.toAbsolutePath());
         }
         // The report's VWAP/TWAP benchmarks need the market again: the same data, read (or generated) once more.
-        Path html = HtmlReport.write(result, options.reportDir().resolve("report.html"), ReportOptions.builder()
+        ReportOptions.Builder reportOptions = ReportOptions.builder()
                 .title("qtrade demo: market making on " + options.data())
                 .resampleStepNanos(REPORT_RETURN_STEP_NANOS)
-                .market(MarketTape.of(open(options).source()))
-                .build());
+                .market(MarketTape.of(open(options).source()));
+        // The tear sheet: settings, returns histogram, rolling Sharpe, worst drawdowns, heat map, benchmark, trips.
+        TearSheet.of(result, settings).sections().forEach(reportOptions::section);
+        Path html = HtmlReport.write(result, options.reportDir().resolve("report.html"), reportOptions.build());
         out.println("wrote " + html.toAbsolutePath() + " (the HTML report: open it in a browser)");
         return result;
+    }
+
+    /** The data in a few words, for the run settings. */
+    private static String dataInWords(Options options) {
+        return switch (options.data()) {
+            case "sample" -> "the sample tick store (SampleData), venue " + SampleData.SYNTHETIC_VENUE;
+            case "synthetic" -> "the synthetic market (two instruments, " + String.format(Locale.ROOT, "%,d",
+                    options.events()) + " events, seed " + options.seed() + ")";
+            default -> "the tick store at " + options.data() + " (every instrument)";
+        };
     }
 
     /** The demo's market data and how to describe it. */
@@ -237,7 +257,7 @@ public final class Demo {
      */
     public static Backtest marketMakingBacktest(EventSource source, long seed) {
         List<Instrument> instruments = source.instruments();
-        Backtest.Builder builder = Backtest.builder().source(source).seed(seed).initialCash(100_000);
+        Backtest.Builder builder = Backtest.builder().source(source).seed(seed).initialCash(INITIAL_CASH);
         for (int i = 0; i < instruments.size(); i++) {
             Instrument instrument = instruments.get(i);
             builder.exchange(ExchangeSettings.builder(instrument)
@@ -262,10 +282,10 @@ public final class Demo {
         return "mm-" + symbol;
     }
 
-    private static void report(BacktestResult result, Backtest backtest, String description, String throughputNote,
-                               PrintStream out) {
+    private static void report(BacktestResult result, RunSettings settings, String description,
+                               String throughputNote, PrintStream out) {
         out.println("qtrade demo: market making backtest on " + description);
-        out.println(backtest);
+        out.print(settings.summary());
         out.printf(Locale.ROOT, "%,d events in %.2f s: %,.0f events/s (%s)%n", result.events(),
                 result.wallNanos() / 1e9, result.eventsPerSecond(), throughputNote);
         Table equity = result.equity();
