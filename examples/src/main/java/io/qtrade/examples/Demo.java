@@ -182,8 +182,17 @@ public final class Demo {
      * @return the backtest result
      */
     public static BacktestResult run(Options options, PrintStream out) {
+        return run(options, out, n -> { });
+    }
+
+    /**
+     * {@link #run(Options, PrintStream)}, telling {@code eventsRead} the events the backtest has read so far after
+     * each batch (out of {@link #expectedEvents(Options)}): the {@code qtrade} launcher's progress bar.
+     */
+    public static BacktestResult run(Options options, PrintStream out, java.util.function.LongConsumer eventsRead) {
         Data data = open(options);
-        Backtest backtest = marketMakingBacktest(data.source(), options.seed());
+        Backtest backtest = marketMakingBacktest(new CountingEventSource(data.source(), eventsRead),
+                options.seed());
         BacktestResult result = backtest.run();
         RunSettings settings = RunSettings.of(backtest, dataInWords(options));
         report(result, settings, data.description(), data.throughputNote(), out);
@@ -202,6 +211,26 @@ public final class Demo {
         Path html = HtmlReport.write(result, options.reportDir().resolve("report.html"), reportOptions.build());
         out.println("wrote " + html.toAbsolutePath() + " (the HTML report: open it in a browser)");
         return result;
+    }
+
+    /**
+     * The events the backtest of {@code options} reads: the catalog's rows of the data (the sample's venue
+     * {@code SIM}, or every instrument of a store), or the synthetic market's event count (it may overshoot by a few
+     * rows, see {@code SyntheticMarket}).
+     */
+    public static long expectedEvents(Options options) {
+        if (options.data().equals("synthetic")) {
+            return options.events();
+        }
+        boolean sample = options.data().equals("sample");
+        TickStore store = TickStore.at(sample ? SampleData.root() : Path.of(options.data()));
+        long rows = 0;
+        for (CatalogEntry e : store.catalog()) {
+            if (!sample || e.venue().equals(SampleData.SYNTHETIC_VENUE)) {
+                rows += e.rows();
+            }
+        }
+        return rows;
     }
 
     /** The data in a few words, for the run settings. */
