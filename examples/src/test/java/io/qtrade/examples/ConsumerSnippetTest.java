@@ -96,7 +96,8 @@ class ConsumerSnippetTest {
         while (m.find()) {
             String artifact = m.group(1);
             if (!artifact.equals("qtrade-bom")) {
-                assertThat(bom).as("the BOM manages %s", artifact).contains("<artifactId>" + artifact + "</artifactId>");
+                assertThat(bom).as("the BOM manages %s", artifact)
+                        .contains("<artifactId>" + artifact + "</artifactId>");
             }
             found++;
         }

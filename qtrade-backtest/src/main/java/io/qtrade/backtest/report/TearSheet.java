@@ -463,7 +463,8 @@ public final class TearSheet {
                 int col = Integer.parseInt(c.getKey().substring(monthly ? 5 : 8)) - 1;
                 rows.computeIfAbsent(row, x -> new Double[columns])[col] = c.getValue();
             }
-            b.append("<h3>").append(esc(e.getKey())).append("</h3>\n<table class=\"heatmap\" style=\"font-size:0.72em\">\n<thead><tr><th>")
+            b.append("<h3>").append(esc(e.getKey()))
+                    .append("</h3>\n<table class=\"heatmap\" style=\"font-size:0.72em\">\n<thead><tr><th>")
                     .append(monthly ? "year" : "month").append("</th>");
             for (int c = 0; c < columns; c++) {
                 b.append("<th>").append(c + 1).append("</th>");
