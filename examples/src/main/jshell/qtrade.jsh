@@ -40,6 +40,18 @@ import io.qtrade.risk.stops.*;
 import io.qtrade.risk.sizing.*;
 import io.qtrade.risk.inventory.*;
 import io.qtrade.risk.metrics.*;
+// bars: the bar engine (try: var m = SyntheticEquityMarket.of(50, 504, 7);
+//   BarBacktest.builder().source(m).universe(m.universe()).strategy("hold", new Strategy() {}).build().run())
+import io.qtrade.core.bar.*;
+import io.qtrade.bars.*;
+import io.qtrade.bars.order.*;
+import io.qtrade.bars.cost.*;
+import io.qtrade.bars.corporate.*;
+import io.qtrade.bars.universe.*;
+import io.qtrade.bars.synthetic.*;
+import io.qtrade.bars.csv.*;
+import io.qtrade.bars.fx.*;
+import io.qtrade.bars.ta4j.*;
 // strategies: market making, pairs trading and execution algorithms (backtest's execution-quality package has a
 // ParentOrder too: use io.qtrade.backtest.execution.ExecutionQuality by its full name)
 import io.qtrade.strategies.marketmaking.*;
@@ -53,6 +65,7 @@ import io.qtrade.research.report.*;
 // data: synthetic market, tick store (and its sample), SQL over it
 import io.qtrade.store.synthetic.*;
 import io.qtrade.store.*;
+import io.qtrade.store.bars.*;
 import io.qtrade.sql.*;
 // live adapters' shared types and paper trading (the venue packages binance.live / zerodha.live by full name)
 import io.qtrade.connectors.live.*;

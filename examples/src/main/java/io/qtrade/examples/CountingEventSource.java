@@ -42,6 +42,11 @@ public final class CountingEventSource implements EventSource {
         return more;
     }
 
+    @Override
+    public String origin(int instrument, long exchTs) {
+        return source.origin(instrument, exchTs);
+    }
+
     /** Events read so far. */
     public long count() {
         return count;

@@ -1,5 +1,12 @@
 package io.qtrade.examples;
 
+import java.util.function.Predicate;
+import java.util.Set;
+import java.util.HashSet;
+import io.qtrade.store.PartitionEntry;
+import io.qtrade.core.market.EventKind;
+import io.qtrade.core.market.EventBatch;
+import io.qtrade.backtest.queue.FifoQueue;
 import io.qtrade.backtest.Backtest;
 import io.qtrade.backtest.BacktestResult;
 import io.qtrade.backtest.FillRecord;
@@ -191,11 +198,16 @@ public final class Demo {
      */
     public static BacktestResult run(Options options, PrintStream out, java.util.function.LongConsumer eventsRead) {
         Data data = open(options);
-        Backtest backtest = marketMakingBacktest(new CountingEventSource(data.source(), eventsRead),
-                options.seed());
-        BacktestResult result = backtest.run();
+        TimeSpan span = new TimeSpan(new CountingEventSource(data.source(), eventsRead));
+        Backtest backtest = marketMakingBacktest(span, options.seed(), data.marketByOrder());
+        for (Instrument i : data.source().instruments()) {
+            out.println("queue model for " + i.id() + ": " + (data.marketByOrder().test(i)
+                    ? "FIFO (the data are L3, order by order: the exact queue position)"
+                    : "probabilistic, power 2 (price-level data: the queue position is estimated)"));
+        }
         RunSettings settings = RunSettings.of(backtest, dataInWords(options));
-        report(result, settings, data.description(), data.throughputNote(), out);
+        BacktestResult result = backtest.run();
+        report(result, settings, data.description(), data.throughputNote(), span, out);
         List<Path> written = new ArrayList<>(result.writeCsv(options.reportDir()));
         written.addAll(new ResultParquetWriter().writeAll(result, options.reportDir()));
         for (Path file : written) {
@@ -243,8 +255,45 @@ public final class Demo {
         };
     }
 
-    /** The demo's market data and how to describe it. */
-    private record Data(EventSource source, String description, String throughputNote) {
+    /** The demo's market data, how to describe it, and which instruments have order-by-order (L3) rows. */
+    private record Data(EventSource source, String description, String throughputNote,
+                        Predicate<Instrument> marketByOrder) {
+    }
+
+    /** Passes a source through, recording the first and last {@code exchTs}: the market time a run covers. */
+    private static final class TimeSpan implements EventSource {
+        private final EventSource source;
+        private long first = Long.MAX_VALUE;
+        private long last = Long.MIN_VALUE;
+
+        TimeSpan(EventSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public List<Instrument> instruments() {
+            return source.instruments();
+        }
+
+        @Override
+        public boolean readBatch(EventBatch into) {
+            boolean more = source.readBatch(into);
+            for (int i = 0; i < into.size(); i++) {
+                first = Math.min(first, into.exchTs(i));
+                last = Math.max(last, into.exchTs(i));
+            }
+            return more;
+        }
+
+        @Override
+        public String origin(int instrument, long exchTs) {
+            return source.origin(instrument, exchTs);
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     /** Opens the data {@code options} name: the same events on every call. */
@@ -261,7 +310,7 @@ public final class Demo {
                     .correlation(0.8)
                     .build();
             return new Data(market, "a Cont-Stoikov-Talreja synthetic market: " + market.config(),
-                    "generation included");
+                    "generation included", i -> false);
         }
         boolean sample = options.data().equals("sample");
         TickStore store = TickStore.at(sample ? SampleData.root() : Path.of(options.data()));
@@ -277,7 +326,15 @@ public final class Demo {
                     e.symbol(), e.venue(), e.firstDate(), e.lastDate(), e.rows(), e.parquetParts(),
                     e.csvParts()));
         }
-        return new Data(store.read(query), s.toString(), "reading and decoding the store included");
+        Set<String> l3 = new HashSet<>();
+        for (PartitionEntry p : store.partitions()) {
+            if ((query.venue() == null || query.venue().equals(p.venue())) && p.kinds().stream().anyMatch(
+                    EventKind::isL3)) {
+                l3.add(p.symbol() + "@" + p.venue());
+            }
+        }
+        return new Data(store.read(query), s.toString(), "reading and decoding the store included",
+                i -> l3.contains(i.symbol() + "@" + i.venue()));
     }
 
     /**
@@ -285,13 +342,23 @@ public final class Demo {
      * a {@link SimpleMarketMaker} named {@code mm-SYMBOL} (or {@code mm-SYMBOL@VENUE} when symbols repeat).
      */
     public static Backtest marketMakingBacktest(EventSource source, long seed) {
+        return marketMakingBacktest(source, seed, i -> false);
+    }
+
+    /**
+     * The demo's backtest with the queue model chosen per instrument: {@link FifoQueue} where
+     * {@code marketByOrder} says the data are L3 (order-by-order rows give the exact queue), else the probabilistic
+     * queue. {@link #marketMakingBacktest(TickStore, TickQuery, long)} decides it from the store's catalog.
+     */
+    public static Backtest marketMakingBacktest(EventSource source, long seed, Predicate<Instrument> marketByOrder) {
         List<Instrument> instruments = source.instruments();
         Backtest.Builder builder = Backtest.builder().source(source).seed(seed).initialCash(INITIAL_CASH);
         for (int i = 0; i < instruments.size(); i++) {
             Instrument instrument = instruments.get(i);
             builder.exchange(ExchangeSettings.builder(instrument)
                     .latency(new LognormalLatency(MEDIAN_LATENCY_NANOS, MEDIAN_LATENCY_NANOS, 0.5, seed))
-                    .queue(new ProbabilisticQueue(new PowerProbability(2)))
+                    .queue(marketByOrder.test(instrument) ? FifoQueue.INSTANCE
+                            : new ProbabilisticQueue(new PowerProbability(2)))
                     .fees(new BpsFees(MAKER_FEE_BPS, TAKER_FEE_BPS))
                     .build());
             double quoteQty = QUOTE_LOTS * instrument.lotSize();
@@ -299,6 +366,20 @@ public final class Demo {
                     MAX_POSITION_QUOTES * quoteQty, SKEW_TICKS_PER_QUOTE / quoteQty));
         }
         return builder.build();
+    }
+
+    /**
+     * The demo's backtest on what {@code query} selects of {@code store}: FIFO queues for the instruments whose
+     * partitions hold L3 rows ({@link TickStore#partitions()}), probabilistic ones for the others.
+     */
+    public static Backtest marketMakingBacktest(TickStore store, TickQuery query, long seed) {
+        Set<String> l3 = new HashSet<>();
+        for (PartitionEntry p : store.partitions()) {
+            if (p.kinds().stream().anyMatch(EventKind::isL3)) {
+                l3.add(p.symbol() + "@" + p.venue());
+            }
+        }
+        return marketMakingBacktest(store.read(query), seed, i -> l3.contains(i.symbol() + "@" + i.venue()));
     }
 
     private static String strategyId(List<Instrument> instruments, int i) {
@@ -312,15 +393,15 @@ public final class Demo {
     }
 
     private static void report(BacktestResult result, RunSettings settings, String description,
-                               String throughputNote, PrintStream out) {
+                               String throughputNote, TimeSpan span, PrintStream out) {
         out.println("qtrade demo: market making backtest on " + description);
         out.print(settings.summary());
         out.printf(Locale.ROOT, "%,d events in %.2f s: %,.0f events/s (%s)%n", result.events(),
                 result.wallNanos() / 1e9, result.eventsPerSecond(), throughputNote);
-        Table equity = result.equity();
-        if (equity.rowCount() > 0) {
-            out.printf(Locale.ROOT, "market time %s .. %s%n", Timestamps.toInstant(equity.longColumn("ts").get(0)),
-                    Timestamps.toInstant(equity.longColumn("ts").get(equity.rowCount() - 1)));
+        if (span.first <= span.last) {
+            // the first and last event of the data, not the first and last equity mark
+            out.printf(Locale.ROOT, "market time %s .. %s%n", Timestamps.toInstant(span.first),
+                    Timestamps.toInstant(span.last));
         }
         for (String id : result.strategyIds()) {
             Portfolio p = result.portfolio(id);

@@ -9,6 +9,7 @@ import io.qtrade.core.Side;
 import io.qtrade.core.book.OrderBook;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventCursor;
+import io.qtrade.core.market.EventFlags;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
 import io.qtrade.core.time.Timestamps;
@@ -262,6 +263,11 @@ public final class FeatureResearch {
     private static final class Scan {
         final List<Instrument> instruments;
         final long[] events;
+        /** Per instrument: depth and BBO rows (the price levels the L2 book is built from). */
+        final long[] bookRows;
+        final long[] trades;
+        /** Per instrument: order-by-order (L3) rows, which the L2 research does not read. */
+        final long[] l3Rows;
         final OfiBuckets[] ofi;
         final MidPriceGrid[] grids;
         final List<List<double[]>> sessions = new ArrayList<>(); // per instrument: {start, end, rv, returns}
@@ -271,6 +277,9 @@ public final class FeatureResearch {
                 instruments = List.copyOf(source.instruments());
                 int n = instruments.size();
                 events = new long[n];
+                bookRows = new long[n];
+                trades = new long[n];
+                l3Rows = new long[n];
                 ofi = new OfiBuckets[n];
                 grids = new MidPriceGrid[n];
                 OrderBook[] books = new OrderBook[n];
@@ -298,8 +307,16 @@ public final class FeatureResearch {
                         EventKind kind = c.kind();
                         events[i]++;
                         lastTs[i] = ts;
-                        if (kind == EventKind.TRADE || kind.code() >= EventKind.ORDER_ADD.code()) {
+                        if (kind == EventKind.TRADE) {
+                            trades[i]++;
+                            continue;
+                        }
+                        if (kind.code() >= EventKind.ORDER_ADD.code()) {
+                            l3Rows[i]++;
                             continue; // an L2 book changes only through depth, BBO, clear and snapshot rows
+                        }
+                        if (kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO) {
+                            bookRows[i]++;
                         }
                         OrderBook book = books[i];
                         grids[i].beforeEvent(ts);
@@ -314,6 +331,9 @@ public final class FeatureResearch {
                         }
                         if (inSnapshot[i]) {
                             continue;
+                        }
+                        if (kind == EventKind.BBO && !EventFlags.has(c.flags(), EventFlags.END_OF_MESSAGE)) {
+                            continue; // the bid half of a quote: the flow is measured once both halves are in
                         }
                         ofi[i].afterBookEvent(ts, book);
                         boolean twoSided = !book.isEmpty(Side.BUY) && !book.isEmpty(Side.SELL);
@@ -376,6 +396,7 @@ public final class FeatureResearch {
         DoubleColumn t = DoubleColumn.create("t_beta");
         DoubleColumn alpha = DoubleColumn.create("alpha_ticks");
         DoubleColumn r2 = DoubleColumn.create("R2");
+        StringColumn note = StringColumn.create("note");
         for (int i = 0; i < scan.instruments.size(); i++) {
             double[] flow = scan.ofi[i].ofiLots();
             double[] change = scan.ofi[i].midChangeTicks();
@@ -404,13 +425,32 @@ public final class FeatureResearch {
                 t.append(fit == null ? Double.NaN : fit.tStatistics(fit.standardErrors())[1]);
                 alpha.append(fit == null ? Double.NaN : fit.param(0));
                 r2.append(fit == null ? Double.NaN : fit.rSquared());
+                note.append(fit != null ? "" : whyNoFit(scan, i, used, Math.max(0, n) - used));
             }
         }
         for (DoubleColumn c : List.of(beta, t, alpha, r2)) {
             c.setPrintFormatter(fixed(4));
         }
         return Table.create("OFI vs mid-price change (Cont, Kukanov & Stoikov 2014), OLS per bucket", symbol,
-                regression, buckets, excluded, empty, beta, t, alpha, r2);
+                regression, buckets, excluded, empty, beta, t, alpha, r2, note);
+    }
+
+    /** Why an instrument's OFI regression has no estimate, in words (the row's note). */
+    static String whyNoFit(Scan scan, int i, int used, int leftOut) {
+        if (scan.bookRows[i] == 0 && scan.l3Rows[i] > 0) {
+            return String.format(Locale.ROOT, "L3 data (%,d order-by-order rows): this study reads price-level"
+                    + " (depth or quote) rows only", scan.l3Rows[i]);
+        }
+        if (scan.bookRows[i] == 0) {
+            return String.format(Locale.ROOT, "no depth or quote rows (%,d trades only): OFI needs the book",
+                    scan.trades[i]);
+        }
+        if (used <= 2) {
+            return String.format(Locale.ROOT, "too few buckets: %d with a two-sided book before and after (%d left"
+                    + " out for an empty side), at least 3 needed; the data span less than 3 buckets of the"
+                    + " bucket width", used, leftOut);
+        }
+        return "OFI is the same in every bucket: no slope can be estimated";
     }
 
     /** OLS of y on one regressor; {@code null} when the regressor is constant (no slope can be estimated). */

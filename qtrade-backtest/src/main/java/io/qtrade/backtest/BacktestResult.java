@@ -65,19 +65,24 @@ public final class BacktestResult {
 
     BacktestResult(Backtest config, StrategySlot[] slots, List<FillRecord> fills, EquitySeries equity, long events,
                    long lateLocalEvents, long wallNanos) {
-        this.strategyIds = config.strategyIds;
-        this.instruments = config.instruments;
-        this.orderHistory = config.orderHistory;
-        this.ordersSent = new int[slots.length][];
-        this.makerFills = new int[slots.length][];
-        this.takerFills = new int[slots.length][];
-        for (StrategySlot s : slots) {
-            portfolios.put(s.id, s.portfolio);
-            orders.addAll(s.orders);
-            ordersSent[s.index] = s.ordersSent.clone();
-            makerFills[s.index] = s.makerFills.clone();
-            takerFills[s.index] = s.takerFills.clone();
-        }
+        this(config.strategyIds, config.instruments, config.orderHistory, portfoliosOf(slots), ordersOf(slots),
+                countsOf(slots, 0), countsOf(slots, 1), countsOf(slots, 2), fills, equity, events, lateLocalEvents,
+                wallNanos);
+    }
+
+    /** What another engine (the bar engine, through {@link ResultRecorder}) recorded. */
+    BacktestResult(List<String> strategyIds, List<Instrument> instruments, OrderHistory orderHistory,
+                   Map<String, Portfolio> portfolios, List<OrderRecord> orders, int[][] ordersSent,
+                   int[][] makerFills, int[][] takerFills, List<FillRecord> fills, EquitySeries equity, long events,
+                   long lateLocalEvents, long wallNanos) {
+        this.strategyIds = strategyIds;
+        this.instruments = instruments;
+        this.orderHistory = orderHistory;
+        this.portfolios.putAll(portfolios);
+        this.orders.addAll(orders);
+        this.ordersSent = ordersSent;
+        this.makerFills = makerFills;
+        this.takerFills = takerFills;
         this.fills = Collections.unmodifiableList(new ArrayList<>(fills));
         this.events = events;
         this.lateLocalEvents = lateLocalEvents;
@@ -85,6 +90,31 @@ public final class BacktestResult {
         this.equity = equity;
         // Totals read the portfolios, which the caller can still mark: taken now, as the run left them.
         this.totalsTable = forPeople(totalsTable());
+    }
+
+    private static Map<String, Portfolio> portfoliosOf(StrategySlot[] slots) {
+        Map<String, Portfolio> out = new LinkedHashMap<>();
+        for (StrategySlot s : slots) {
+            out.put(s.id, s.portfolio);
+        }
+        return out;
+    }
+
+    private static List<OrderRecord> ordersOf(StrategySlot[] slots) {
+        List<OrderRecord> out = new ArrayList<>();
+        for (StrategySlot s : slots) {
+            out.addAll(s.orders);
+        }
+        return out;
+    }
+
+    /** Per slot: 0 orders sent, 1 maker fills, 2 taker fills. */
+    private static int[][] countsOf(StrategySlot[] slots, int which) {
+        int[][] out = new int[slots.length][];
+        for (StrategySlot s : slots) {
+            out[s.index] = (which == 0 ? s.ordersSent : which == 1 ? s.makerFills : s.takerFills).clone();
+        }
+        return out;
     }
 
     /** The strategy ids, in the order they were added. */
@@ -293,7 +323,7 @@ public final class BacktestResult {
             id[r] = order.orderId();
             symbol[r] = order.instrument().id();
             side[r] = order.side().name();
-            type[r] = order.type().name();
+            type[r] = o.typeName();
             tif[r] = order.timeInForce().name();
             price[r] = order.price();
             qty[r] = order.qty();

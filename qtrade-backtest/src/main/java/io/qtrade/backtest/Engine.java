@@ -277,9 +277,13 @@ final class Engine {
         EventCursor e = window.exchCursor;
         long index = window.exchIndex();
         if (e.localTs() < e.exchTs()) {
+            String origin = config.source.origin(e.instrument(), e.exchTs());
             throw new IllegalArgumentException("event " + index + " (" + e.kind() + ", instrument " + e.instrument()
                     + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
-                    + "; a strategy cannot see an event before the venue sent it");
+                    + " by " + (e.exchTs() - e.localTs()) + " ns"
+                    + (origin == null ? "" : ", in " + origin)
+                    + "; a strategy cannot see an event before the venue sent it (a recorder clock behind the"
+                    + " venue's: re-import with the clock-skew option, e.g. Convert's clock_skew=remove_offset)");
         }
         SimulatedExchange exchange = exchanges[e.instrument()];
         exchange.onMarketEvent(e, index);
@@ -500,12 +504,14 @@ final class Engine {
         @Override
         public void filled(int strategy, long orderId, long exchTs, double price, double qty, double fee,
                            Liquidity liquidity) {
+            slots[strategy].record(orderId).venueFilled(qty, exchTs);
             int m = respond(strategy, instrument, orderId, exchTs, MessageQueue.FILL);
             toLocal.setFill(m, price, qty, fee, liquidity);
         }
 
         @Override
         public void ended(int strategy, long orderId, long exchTs, OrderStatus status, String reason) {
+            slots[strategy].record(orderId).venueEnded(exchTs);
             int m = respond(strategy, instrument, orderId, exchTs, MessageQueue.END);
             toLocal.setEnd(m, status, reason);
         }

@@ -20,8 +20,12 @@ public final class OrderRecord {
     private double arrivalMid;
     private double qtyAheadAtEntry;
     private long responses;
+    private long exchEndTs;
+    private double venueFilledQty;
     /** Messages about this order queued to the venue or back to the strategy and not yet delivered. */
     private int inFlight;
+    /** The order type as the engine that sent it names it; {@code null}: the core order's type. */
+    private String typeName;
 
     OrderRecord(String strategyId, int instrument, Order order, long sendTs) {
         this.strategyId = strategyId;
@@ -42,6 +46,8 @@ public final class OrderRecord {
         this.qtyAheadAtEntry = Double.NaN;
         this.responses = 0;
         this.inFlight = 0;
+        this.exchEndTs = NEVER;
+        this.venueFilledQty = 0.0;
     }
 
     void messageSent() {
@@ -67,9 +73,44 @@ public final class OrderRecord {
         return responses++;
     }
 
+    /** The venue filled {@code qty} at {@code exchTs}; the order ends there when it is filled completely. */
+    void venueFilled(double qty, long exchTs) {
+        venueFilledQty += qty;
+        if (venueFilledQty >= order.qty() - 1e-9 * Math.max(1.0, order.qty())) {
+            exchEndTs = exchTs;
+        }
+    }
+
+    /** The venue cancelled, expired or rejected the order at {@code exchTs}. */
+    void venueEnded(long exchTs) {
+        if (exchEndTs == NEVER) {
+            exchEndTs = exchTs;
+        }
+    }
+
+    /**
+     * When the order stopped working at the venue (venue time: its last fill, or its cancel, expiry or rejection
+     * there), {@link #NEVER} while it still works or if it never reached the venue.
+     */
+    public long exchEndTs() {
+        return exchEndTs;
+    }
+
     void accepted(double qtyAhead, double mid) {
         this.qtyAheadAtEntry = qtyAhead;
         this.arrivalMid = mid;
+    }
+
+    void typeName(String name) {
+        this.typeName = name;
+    }
+
+    /**
+     * The order's type as its engine names it: the core {@link Order#type()} for the tick engine; the bar engine's
+     * own type ({@code MARKET_ON_OPEN}, {@code STOP_LIMIT}, ...) for a bar order.
+     */
+    public String typeName() {
+        return typeName == null ? order.type().name() : typeName;
     }
 
     /** The strategy that sent it. */

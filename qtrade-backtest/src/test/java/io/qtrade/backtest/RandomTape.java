@@ -21,6 +21,12 @@ final class RandomTape {
 
     static EventBatch generate(Instrument instrument, int instrumentIndex, long seed, int events,
                                long maxFeedLatencyNanos) {
+        return generate(instrument, instrumentIndex, seed, events, maxFeedLatencyNanos, 1);
+    }
+
+    /** As above with every quantity multiplied by {@code qtyScale} (a whole number of lots), for large queues. */
+    static EventBatch generate(Instrument instrument, int instrumentIndex, long seed, int events,
+                               long maxFeedLatencyNanos, long qtyScale) {
         SplittableRandom rnd = new SplittableRandom(seed);
         TreeMap<Long, Double> bids = new TreeMap<>();
         TreeMap<Long, Double> asks = new TreeMap<>();
@@ -29,8 +35,8 @@ final class RandomTape {
         long lastLocal = 0;
         long mid = 10_000;
         for (int k = 1; k <= 5; k++) {
-            bids.put(mid - k, 5.0 + k);
-            asks.put(mid + k, 5.0 + k);
+            bids.put(mid - k, (5.0 + k) * qtyScale);
+            asks.put(mid + k, (5.0 + k) * qtyScale);
         }
         int n = 0;
         for (var e : bids.entrySet()) {
@@ -53,7 +59,9 @@ final class RandomTape {
             if (action < 3 && book.size() > 2) {
                 // trade at the best, aggressor on the other side, then the level's new quantity
                 double level = book.get(best);
-                double qty = 1 + rnd.nextInt((int) Math.max(1, level));
+                // (nextInt for the unscaled tape: the other tests' tapes stay as they were)
+                double qty = qtyScale == 1 ? 1 + rnd.nextInt((int) Math.max(1, level))
+                        : 1 + rnd.nextLong((long) Math.max(1, level));
                 qty = Math.min(qty, level);
                 batch.addTrade(instrumentIndex, t, local, side.opposite(), instrument.toPrice(best), qty);
                 double left = level - qty;
@@ -68,9 +76,9 @@ final class RandomTape {
                 long opposite = buySide ? asks.firstKey() : bids.lastKey();
                 long offset = rnd.nextInt(6);
                 long price = buySide ? Math.min(opposite - 1, best + 1 - offset) : Math.max(opposite + 1, best - 1 + offset);
-                double qty = rnd.nextInt(4) == 0 ? 0 : 1 + rnd.nextInt(15);
+                double qty = rnd.nextInt(4) == 0 ? 0 : (1 + rnd.nextInt(15)) * qtyScale;
                 if (qty == 0 && (book.size() <= 2 || !book.containsKey(price))) {
-                    qty = 1 + rnd.nextInt(15);
+                    qty = (1 + rnd.nextInt(15)) * qtyScale;
                 }
                 if (qty == 0) {
                     book.remove(price);

@@ -70,6 +70,16 @@ public final class Qtrade {
                 "Avellaneda-Stoikov and GLFT makers side by side in one backtest"),
         PAPER_TRADING("paper-trading", "[SECONDS]",
                 "paper trading against a loopback Binance venue on 127.0.0.1 (no internet needed)"),
+        QUEUE_MODEL_ACCURACY("queue-model-accuracy", "[arguments of the example, see examples/README.md]",
+                "each L2 queue model against the exact FIFO outcome on L3 data"),
+        PORTFOLIO_COMPARISON("portfolio-comparison", "[arguments of the example, see examples/README.md]",
+                "minimum variance, maximum Sharpe, risk parity and equal weight portfolios compared"),
+        ML_SIGNAL_RESEARCH("ml-signal-research", "[arguments of the example, see examples/README.md]",
+                "a machine-learning signal on daily closes with purged cross-validation"),
+        MOMENTUM_RESEARCH("momentum-research", "[arguments of the example, see examples/README.md]",
+                "cross-sectional 12-1 month momentum on bars"),
+        TA4J_BRACKET_STRATEGY("ta4j-bracket-strategy", "[arguments of the example, see examples/README.md]",
+                "a ta4j SMA crossover with an RSI filter and bracket exits in the bar engine"),
         EXAMPLES("examples", "", "lists the examples (the commands above that run one)");
 
         final String name;
@@ -146,6 +156,11 @@ public final class Qtrade {
                 case EXECUTION_COMPARISON -> example(() -> ExecutionComparison.main(rest));
                 case MARKET_MAKING_SWEEP -> example(() -> MarketMakingSweep.main(rest));
                 case PAPER_TRADING -> example(() -> PaperTradingDemo.main(rest));
+                case QUEUE_MODEL_ACCURACY -> example(() -> io.qtrade.examples.QueueModelAccuracy.main(rest));
+                case PORTFOLIO_COMPARISON -> example(() -> io.qtrade.examples.PortfolioComparison.main(rest));
+                case ML_SIGNAL_RESEARCH -> example(() -> io.qtrade.examples.MlSignalResearch.main(rest));
+                case MOMENTUM_RESEARCH -> example(() -> io.qtrade.examples.MomentumResearch.main(rest));
+                case TA4J_BRACKET_STRATEGY -> example(() -> io.qtrade.examples.Ta4jBracketStrategy.main(rest));
             };
         } catch (IllegalArgumentException e) {
             err.println("qtrade " + c.name + ": " + e.getMessage());

@@ -46,11 +46,12 @@ class QtradeTest {
     }
 
     @Test
-    void examplesListsTheSevenRunnablePrograms() {
+    void examplesListsEveryRunnableProgram() {
         Run r = run("examples");
         assertThat(r.status()).isZero();
         for (String name : List.of("demo", "sweep", "feature-research", "pairs-trading", "execution-comparison",
-                "market-making-sweep", "paper-trading")) {
+                "market-making-sweep", "paper-trading", "queue-model-accuracy", "portfolio-comparison",
+                "ml-signal-research", "momentum-research", "ta4j-bracket-strategy")) {
             assertThat(r.out()).contains("  " + name + " ");
         }
         assertThat(r.out()).doesNotContain("  convert ");

@@ -4,19 +4,24 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventSource;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The part files of one instrument, oldest date and lowest part number first, read one after the other as a single
- * source; each file is opened only when the one before is exhausted, so at most one is open at a time.
+ * The part files of one instrument read as a single source ordered by {@code exch_ts}: date partitions one after the
+ * other, oldest first; the parts of one date (depth and trades of the same day written by separate
+ * {@link TickStore#write} calls, say) merged by {@code exch_ts} ({@link TimeMergedSource}; equal times keep part
+ * number order). A date's parts are opened when the date before is exhausted.
  *
- * <p>Each reader checks the time order inside its file; this class checks it across files: a part whose first
- * {@code exch_ts} falls more than {@code maxBackwardsNanos} below the last {@code exch_ts} of the part before (two
- * overlapping parts of one date, written by separate {@link TickStore#write} calls) is refused with a
- * {@link TickDataException} naming both parts, rather than handed on out of order.
+ * <p>Each reader checks the time order inside its file; this class checks it across dates: a date whose first
+ * {@code exch_ts} falls more than {@code maxBackwardsNanos} below the last {@code exch_ts} of the date before (a row
+ * filed under the wrong date) is refused with a {@link TickDataException} naming both parts.
  */
 final class ConcatenatedSource implements EventSource {
+
+    private static final int MERGE_BUFFER_ROWS = 1024;
 
     private final Instrument instrument;
     private final List<HiveLayout.Part> parts;
@@ -48,6 +53,13 @@ final class ConcatenatedSource implements EventSource {
     }
 
     private static long skippedOf(EventSource s) {
+        if (s instanceof TimeMergedSource m) {
+            long sum = 0;
+            for (EventSource e : m.sources()) {
+                sum += skippedOf(e);
+            }
+            return sum;
+        }
         if (s instanceof ParquetTickReader p) {
             return p.skippedRows();
         }
@@ -65,7 +77,28 @@ final class ConcatenatedSource implements EventSource {
                     into.clear();
                     return false;
                 }
-                current = opener.apply(parts.get(next++));
+                // every part of this date: one reader, or a time merge of the date's parts
+                int from = next;
+                Path dir = parts.get(from).file().getParent();
+                while (next < parts.size() && parts.get(next).file().getParent().equals(dir)) {
+                    next++;
+                }
+                if (next - from == 1) {
+                    current = opener.apply(parts.get(from));
+                } else {
+                    List<EventSource> day = new ArrayList<>();
+                    try {
+                        for (int i = from; i < next; i++) {
+                            day.add(opener.apply(parts.get(i)));
+                        }
+                    } catch (RuntimeException e) {
+                        for (EventSource s : day) {
+                            s.close();
+                        }
+                        throw e;
+                    }
+                    current = new TimeMergedSource(day, MERGE_BUFFER_ROWS, maxBackwardsNanos);
+                }
                 firstBatchOfPart = true;
             }
             if (current.readBatch(into) && !into.isEmpty()) {
@@ -88,9 +121,9 @@ final class ConcatenatedSource implements EventSource {
             HiveLayout.Part part = parts.get(next - 1);
             close();
             throw new TickDataException(part.file(), part.format() == TickFormat.CSV ? 2 : 0, "exch_ts",
-                    "the part starts at exch_ts " + firstExchTs + ", before " + lastPart.file().getFileName()
-                            + " ended (exch_ts " + lastExchTs + "); parts of one date must not overlap in time"
-                            + " (tolerance " + maxBackwardsNanos + " ns)");
+                    "the date starts at exch_ts " + firstExchTs + ", before " + lastPart.file()
+                            + " ended (exch_ts " + lastExchTs + "); a date partition holds the rows of its UTC date"
+                            + " only (tolerance " + maxBackwardsNanos + " ns)");
         }
     }
 
@@ -101,6 +134,20 @@ final class ConcatenatedSource implements EventSource {
             current.close();
             current = null;
         }
+    }
+
+    /** The part files of the UTC date of {@code exchTs} (the date partition that holds the row). */
+    @Override
+    public String origin(int instrument, long exchTs) {
+        String date = java.time.LocalDate.ofEpochDay(Math.floorDiv(exchTs, 86_400_000_000_000L)).toString();
+        List<String> files = new ArrayList<>();
+        for (HiveLayout.Part p : parts) {
+            if (p.file().getParent().getFileName().toString().equals("date=" + date)) {
+                files.add(p.file().toString());
+            }
+        }
+        return files.isEmpty() ? null : files.size() == 1 ? "part file " + files.get(0)
+                : "one of the part files " + String.join(", ", files);
     }
 
     @Override

@@ -394,6 +394,12 @@ public final class CsvTickReader implements EventSource {
         }
     }
 
+    /** This file. */
+    @Override
+    public String origin(int instrument, long exchTs) {
+        return "part file " + file;
+    }
+
     @Override
     public String toString() {
         return "CsvTickReader[" + file + ", " + instrument.symbol() + "@" + instrument.venue() + ", " + options + "]";

@@ -146,6 +146,7 @@ final class ParquetPartWriter implements PartWriter {
     private static final class EventWriteSupport extends WriteSupport<MarketEvent> {
         private final Map<String, String> meta;
         private RecordConsumer out;
+        private int kinds;
 
         EventWriteSupport(Map<String, String> meta) {
             this.meta = meta;
@@ -169,7 +170,15 @@ final class ParquetPartWriter implements PartWriter {
         }
 
         @Override
+        public FinalizedWriteContext finalizeWrite() {
+            Map<String, String> extra = new HashMap<>();
+            extra.put(TickSchema.META_KINDS, TickSchema.kindsText(kinds));
+            return new FinalizedWriteContext(extra);
+        }
+
+        @Override
         public void write(MarketEvent e) {
+            kinds |= 1 << e.kind().code();
             out.startMessage();
             out.startField("exch_ts", 0);
             out.addLong(e.exchTs());

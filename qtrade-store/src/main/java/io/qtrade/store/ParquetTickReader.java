@@ -257,6 +257,12 @@ public final class ParquetTickReader implements EventSource {
         }
     }
 
+    /** This file. */
+    @Override
+    public String origin(int instrument, long exchTs) {
+        return "part file " + file;
+    }
+
     @Override
     public String toString() {
         return "ParquetTickReader[" + file + ", " + instrument.symbol() + "@" + instrument.venue() + ", rowGroups="

@@ -1,5 +1,7 @@
 package io.qtrade.store;
 
+import io.qtrade.core.market.EventKind;
+
 import org.apache.avro.Schema;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.schema.MessageType;
@@ -39,6 +41,23 @@ public final class TickSchema {
             List.of("exch_ts", "local_ts", "kind", "side", "price", "qty", "order_id", "flags");
     /** The CSV header line: the column names joined by commas. */
     public static final String CSV_HEADER = String.join(",", COLUMNS);
+
+    /**
+     * Parquet key-value metadata key of the event kinds the part holds: their {@link EventKind} names, comma
+     * separated, in code order (written at the end of the file; parts written before it existed lack it).
+     */
+    public static final String META_KINDS = "qtrade.kinds";
+
+    /** The names of the kinds whose bit {@code 1 << code} is set, comma separated, in code order. */
+    static String kindsText(int mask) {
+        StringBuilder b = new StringBuilder();
+        for (EventKind k : EventKind.values()) {
+            if ((mask & (1 << k.code())) != 0) {
+                b.append(b.length() == 0 ? "" : ",").append(k.name());
+            }
+        }
+        return b.toString();
+    }
 
     /** Parquet key-value metadata key of the instrument's symbol. */
     public static final String META_SYMBOL = "qtrade.symbol";

@@ -19,7 +19,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import io.qtrade.core.market.EventKind;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -188,6 +191,8 @@ public final class TickStore {
             int csv = 0;
             long rows = 0;
             long bytes = 0;
+            Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
+            Instrument instrument = null;
             for (Path dateDir : dateDirs(symbolDir)) {
                 LocalDate d = LocalDate.parse(HiveLayout.partitionValue(dateDir, "date"));
                 List<HiveLayout.Part> parts = HiveLayout.parts(dateDir, null);
@@ -206,20 +211,98 @@ public final class TickStore {
                         rows += csvRows(p.file());
                     }
                     bytes += size(p.file());
+                    if (instrument == null) {
+                        instrument = InstrumentFile.read(symbolDir);
+                    }
+                    kinds.addAll(kinds(p, instrument));
                 }
             }
             if (dates > 0) {
                 out.add(new CatalogEntry(HiveLayout.partitionValue(symbolDir.getParent(), "venue"),
                         HiveLayout.partitionValue(symbolDir, "symbol"), first, last, dates, parquet, csv, rows,
-                        bytes));
+                        bytes, kinds));
             }
         }
         return out;
     }
 
     /**
+     * One entry per instrument and date partition, by venue, symbol and date: the parts, their rows and the event
+     * kinds they hold (depth and trades of one day side by side, say).
+     */
+    public List<PartitionEntry> partitions() {
+        List<PartitionEntry> out = new ArrayList<>();
+        for (Path symbolDir : symbolDirs(null, List.of())) {
+            Instrument instrument = null;
+            for (Path dateDir : dateDirs(symbolDir)) {
+                List<HiveLayout.Part> parts = HiveLayout.parts(dateDir, null);
+                if (parts.isEmpty()) {
+                    continue;
+                }
+                if (instrument == null) {
+                    instrument = InstrumentFile.read(symbolDir);
+                }
+                long rows = 0;
+                Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
+                List<Path> files = new ArrayList<>();
+                for (HiveLayout.Part p : parts) {
+                    rows += p.format() == TickFormat.PARQUET ? parquetRows(p.file()) : csvRows(p.file());
+                    kinds.addAll(kinds(p, instrument));
+                    files.add(p.file());
+                }
+                out.add(new PartitionEntry(HiveLayout.partitionValue(symbolDir.getParent(), "venue"),
+                        HiveLayout.partitionValue(symbolDir, "symbol"),
+                        LocalDate.parse(HiveLayout.partitionValue(dateDir, "date")), files, rows, kinds));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The event kinds of one part file of a store (its instrument from the symbol directory's
+     * {@code _instrument.json}).
+     */
+    public static Set<EventKind> kindsOf(Path partFile) {
+        TickFormat format = partFile.getFileName().toString().endsWith(TickFormat.CSV.extension())
+                ? TickFormat.CSV : TickFormat.PARQUET;
+        return kinds(new HiveLayout.Part(partFile, 0, format), InstrumentFile.read(partFile.getParent().getParent()));
+    }
+
+    /** The kinds of one part: the Parquet footer's {@code qtrade.kinds}, or by reading its {@code kind} column. */
+    static Set<EventKind> kinds(HiveLayout.Part part, Instrument instrument) {
+        Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
+        if (part.format() == TickFormat.PARQUET) {
+            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(part.file()))) {
+                String text = r.getFooter().getFileMetaData().getKeyValueMetaData().get(TickSchema.META_KINDS);
+                if (text != null) {
+                    for (String name : text.split(",")) {
+                        if (!name.isEmpty()) {
+                            kinds.add(EventKind.valueOf(name));
+                        }
+                    }
+                    return kinds;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the footer of " + part.file(), e);
+            }
+        }
+        try (EventSource s = part.format() == TickFormat.PARQUET
+                ? new ParquetTickReader(part.file(), instrument, TickReadOptions.DEFAULT)
+                : new CsvTickReader(part.file(), instrument, TickReadOptions.DEFAULT)) {
+            EventBatch b = new EventBatch(WRITE_BATCH);
+            while (s.readBatch(b)) {
+                for (int i = 0; i < b.size(); i++) {
+                    kinds.add(b.kind(i));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /**
      * Reads what {@code query} selects as one source ordered by {@code exch_ts}: per instrument its date partitions
-     * in order (those wholly outside the query's range are not opened), merged across instruments.
+     * in order (those wholly outside the query's range are not opened), the parts of one date merged by
+     * {@code exch_ts} (depth and trades of one day in separate parts), and the instruments merged.
      *
      * @throws IllegalArgumentException when nothing in the store matches, naming what the store holds
      */

@@ -8,8 +8,10 @@
  * One part file holds one instrument's events in {@code exch_ts} order, with the columns of {@link
  * io.qtrade.store.TickSchema} (timestamps are epoch nanoseconds, UTC; {@code date} is the UTC date of
  * {@code exch_ts}). {@link io.qtrade.store.TickStore} writes (crash-safe: temporary file, then an atomic
- * rename), lists ({@link io.qtrade.store.TickStore#catalog()}) and reads (a time-ordered
- * {@link io.qtrade.core.market.EventSource} over chosen symbols and a time range). Bad input raises a
+ * rename), lists ({@link io.qtrade.store.TickStore#catalog()}, and per date partition with its event kinds
+ * {@link io.qtrade.store.TickStore#partitions()}) and reads (a time-ordered
+ * {@link io.qtrade.core.market.EventSource} over chosen symbols and a time range; the parts of one date, such as
+ * depth and trades of one vendor day, merged by {@code exch_ts} through {@link io.qtrade.store.TimeMergedSource}). Bad input raises a
  * {@link io.qtrade.store.TickDataException} naming the file, the row and the field, or, in lenient mode,
  * is counted and logged.
  */

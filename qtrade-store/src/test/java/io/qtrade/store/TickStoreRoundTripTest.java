@@ -57,17 +57,34 @@ class TickStoreRoundTripTest {
     }
 
     @Test
-    void partsOfOneDateThatOverlapInTimeAreRefusedOnReadNamingBoth(@TempDir Path root) {
-        // Two write calls of the same stream put two parts in each date directory; the second part of a date starts
-        // at that date's first event, long before the first part ended: read in order they would go back in time.
+    void partsOfOneDateThatOverlapInTimeAreReadMergedInTimeOrder(@TempDir Path root) {
+        // Two write calls put two parts in each date directory, both spanning the day (depth and trades of one
+        // vendor day are written that way): the read merges them by exch_ts, every row of both kept.
         TickStore store = TickStore.at(root);
+        EventBatch one = drain(market(5_000), 30_000);
         store.write(market(5_000), TickFormat.PARQUET);
         store.write(market(5_000), TickFormat.PARQUET);
-        assertThatThrownBy(() -> drain(store.read(TickQuery.all()), 30_000))
-                .isInstanceOf(TickDataException.class)
-                .hasMessageContaining("part-1.parquet, row 0, field exch_ts: the part starts at exch_ts ")
-                .hasMessageContaining("before part-0.parquet ended")
-                .hasMessageContaining("parts of one date must not overlap in time (tolerance 0 ns)");
+        EventBatch back = drain(store.read(TickQuery.all()), 30_000);
+        assertThat(back.size()).isEqualTo(2 * one.size());
+        for (int i = 1; i < back.size(); i++) {
+            assertThat(back.exchTs(i)).as("row %d", i).isGreaterThanOrEqualTo(back.exchTs(i - 1));
+        }
+        // each source row comes back twice; a run of rows with one exch_ts (a snapshot) stays together, part-0 first
+        assertThat(back.exchTs(0)).isEqualTo(one.exchTs(0));
+        assertThat(back.kind(0)).isEqualTo(EventKind.SNAPSHOT_BEGIN);
+        int[] counts = new int[16];
+        for (int i = 0; i < back.size(); i++) {
+            counts[back.kind(i).code()]++;
+        }
+        for (int i = 0; i < one.size(); i++) {
+            counts[one.kind(i).code()] -= 2;
+        }
+        assertThat(counts).containsOnly(0);
+        assertThat(store.partitions()).allSatisfy(p -> {
+            assertThat(p.parts()).hasSize(2);
+            assertThat(p.kinds()).contains(EventKind.DEPTH_UPDATE, EventKind.TRADE);
+        });
+        assertThat(store.catalog().get(0).kinds()).contains(EventKind.DEPTH_UPDATE, EventKind.TRADE);
     }
 
     @Test

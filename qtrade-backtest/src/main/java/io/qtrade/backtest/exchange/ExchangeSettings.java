@@ -1,6 +1,7 @@
 package io.qtrade.backtest.exchange;
 
 import io.qtrade.backtest.fee.FeeModel;
+import io.qtrade.backtest.fill.TradeThroughFill;
 import io.qtrade.backtest.latency.LatencyModel;
 import io.qtrade.backtest.queue.QueueModel;
 import io.qtrade.core.Instrument;
@@ -10,8 +11,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the simulated venue treats one instrument: order latency, queue position and fee models, and the tick and lot
- * size it enforces on orders (by default the instrument's own). Built with {@link #builder(Instrument)}, whose
+ * How the simulated venue treats one instrument: order latency, queue position and fee models, the tick and lot
+ * size it enforces on orders (by default the instrument's own), and the fill model: partial fills or hftbacktest's
+ * no-partial-fill exchange, and the rule for prints through an order's price. Every instrument of a backtest has its
+ * own settings, so each can use its own models; the defaults ({@link ExchangeModel#PARTIAL_FILL},
+ * {@link TradeThroughFill#ANY_PRINT}) are qtrade's fill rules. Built with {@link #builder(Instrument)}, whose
  * {@link Builder#build()} names every missing or conflicting setting at once.
  *
  * @param instrument    the instrument
@@ -20,9 +24,12 @@ import java.util.Objects;
  * @param fees          fee model
  * @param orderTickSize price grid orders must lie on, a whole multiple of the instrument's tick size
  * @param orderLotSize  quantity grid orders must lie on, a whole multiple of the instrument's lot size
+ * @param exchangeModel partial fills (the default) or hftbacktest's no-partial-fill exchange
+ * @param tradeThrough  whether a print through a resting order's price fills it
  */
 public record ExchangeSettings(Instrument instrument, LatencyModel latency, QueueModel queue, FeeModel fees,
-                               double orderTickSize, double orderLotSize) {
+                               double orderTickSize, double orderLotSize, ExchangeModel exchangeModel,
+                               TradeThroughFill tradeThrough) {
 
     public ExchangeSettings {
         Objects.requireNonNull(instrument, "exchange settings: instrument must not be null");
@@ -31,6 +38,17 @@ public record ExchangeSettings(Instrument instrument, LatencyModel latency, Queu
         Objects.requireNonNull(fees, () -> "exchange settings of " + instrument.id() + ": fees must not be null");
         checkGrid(instrument, "orderTickSize", orderTickSize, instrument.tickSize());
         checkGrid(instrument, "orderLotSize", orderLotSize, instrument.lotSize());
+        Objects.requireNonNull(exchangeModel, () -> "exchange settings of " + instrument.id()
+                + ": exchangeModel must not be null");
+        Objects.requireNonNull(tradeThrough, () -> "exchange settings of " + instrument.id()
+                + ": tradeThrough must not be null");
+    }
+
+    /** Settings with qtrade's default fill model ({@link ExchangeModel#PARTIAL_FILL}, {@link TradeThroughFill#ANY_PRINT}). */
+    public ExchangeSettings(Instrument instrument, LatencyModel latency, QueueModel queue, FeeModel fees,
+                            double orderTickSize, double orderLotSize) {
+        this(instrument, latency, queue, fees, orderTickSize, orderLotSize, ExchangeModel.PARTIAL_FILL,
+                TradeThroughFill.ANY_PRINT);
     }
 
     /** A builder for {@code instrument}'s settings. */
@@ -64,6 +82,8 @@ public record ExchangeSettings(Instrument instrument, LatencyModel latency, Queu
         private FeeModel fees = FeeModel.NONE;
         private double orderTickSize;
         private double orderLotSize;
+        private ExchangeModel exchangeModel = ExchangeModel.PARTIAL_FILL;
+        private TradeThroughFill tradeThrough = TradeThroughFill.ANY_PRINT;
 
         private Builder(Instrument instrument) {
             this.instrument = Objects.requireNonNull(instrument, "exchange settings: instrument must not be null");
@@ -101,6 +121,21 @@ public record ExchangeSettings(Instrument instrument, LatencyModel latency, Queu
             return this;
         }
 
+        /** Partial fills ({@link ExchangeModel#PARTIAL_FILL}, the default) or hftbacktest's no-partial-fill exchange. */
+        public Builder exchangeModel(ExchangeModel exchangeModel) {
+            this.exchangeModel = exchangeModel;
+            return this;
+        }
+
+        /**
+         * Whether a print through a resting order's price fills it; {@link TradeThroughFill#ANY_PRINT} unless set,
+         * e.g. {@code new PenetrationFill(2, 0.5, seed)}.
+         */
+        public Builder tradeThrough(TradeThroughFill tradeThrough) {
+            this.tradeThrough = tradeThrough;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -117,6 +152,12 @@ public record ExchangeSettings(Instrument instrument, LatencyModel latency, Queu
             if (fees == null) {
                 problems.add("fees is null (use FeeModel.NONE for no fees)");
             }
+            if (exchangeModel == null) {
+                problems.add("exchangeModel is null (ExchangeModel.PARTIAL_FILL is the default)");
+            }
+            if (tradeThrough == null) {
+                problems.add("tradeThrough is null (TradeThroughFill.ANY_PRINT is the default)");
+            }
             String tick = gridProblem(instrument, "orderTickSize", orderTickSize, instrument.tickSize());
             if (tick != null) {
                 problems.add(tick);
@@ -129,7 +170,8 @@ public record ExchangeSettings(Instrument instrument, LatencyModel latency, Queu
                 throw new IllegalArgumentException("exchange settings of " + instrument.id() + ": "
                         + String.join("; ", problems));
             }
-            return new ExchangeSettings(instrument, latency, queue, fees, orderTickSize, orderLotSize);
+            return new ExchangeSettings(instrument, latency, queue, fees, orderTickSize, orderLotSize, exchangeModel,
+                    tradeThrough);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.qtrade.backtest.exchange;
 
 import io.qtrade.backtest.fee.FeeModel;
+import io.qtrade.backtest.fill.TradeThroughFill;
 import io.qtrade.backtest.queue.QueueModel;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
@@ -27,8 +28,9 @@ import java.util.Objects;
  *   <li><b>Arrival.</b> An order arrives after its entry latency. A limit order whose price reaches the opposite
  *       best (a buy at or above the best ask) and every market order take liquidity as taker, level by level from
  *       the best, each level at its price and up to its visible quantity (that walk is the slippage). The quantity
- *       taken is remembered per strategy and level, so a second order of the same strategy cannot take it again
- *       until the feed re-states that level. Then: IOC and market orders cancel the rest; FOK orders first check that the visible quantity within
+ *       taken is remembered per strategy and level, so a second order of the same strategy cannot take it again:
+ *       at each later change of the level it stays taken up to what the level shows ({@code min(taken, levelQty)}),
+ *       and only an increase above it is new liquidity. Then: IOC and market orders cancel the rest; FOK orders first check that the visible quantity within
  *       their limit covers the whole order, else they expire unfilled; post-only orders that would cross are
  *       rejected; GTC orders rest the rest at their price.</li>
  *   <li><b>Queue.</b> A resting order joins the back of its level: {@code qtyAhead} = the level's visible quantity
@@ -41,7 +43,11 @@ import java.util.Objects;
  *   <li><b>Trade-through.</b> A print at a price worse than the order (a buy print above a resting sell) fills it
  *       from the print's quantity, before any order at the print's price.</li>
  *   <li><b>Market through the price.</b> When the opposite best moves to or through a resting order's price (best
- *       ask at or below a resting buy) the order fills completely at its price as maker, as in hftbacktest.</li>
+ *       ask at or below a resting buy) the order fills completely at its price as maker, as in hftbacktest. What the order's strategy took there
+ *       does not count: the rest of a crossing GTC order fills only on new liquidity at or through its price (or by
+ *       rules 3 and 4), never against the quantity it consumed on arrival.</li>
+ *   <li><b>Snapshots.</b> A snapshot (begin .. end) is one depth change for each resting order's level, from its
+ *       quantity before the snapshot to the one after, through the {@link QueueModel} like any depth update.</li>
  * </ol>
  * <b>Strategies are independent.</b> Each strategy trades against the recorded market as if it were alone: one
  * strategy's fills and takes never reduce what another can fill or take, so adding a strategy (or an instrument)
@@ -84,6 +90,16 @@ public final class SimulatedExchange {
     private final OrderBookView view;
     private final ExecutionSink sink;
     private final double qtyTolerance;
+    /** {@link ExchangeModel#NO_PARTIAL_FILL}: every fill is of the order's whole quantity. */
+    private final boolean noPartialFill;
+    private final TradeThroughFill tradeThrough;
+    /** Whether {@link #tradeThrough} is the default (every print through fills): no call per print. */
+    private final boolean anyPrintThrough;
+    /** {@link QueueModel#drivenByL3Messages()}: L3 rows beside the depth rows move the queue. */
+    private final boolean l3Arrivals;
+    /** Per slot, with {@link #l3Arrivals}: the ids of the venue orders that joined the level after the own order. */
+    private long[][] behindIds = new long[INITIAL_ORDERS][];
+    private int[] behindCount = new int[INITIAL_ORDERS];
 
     // Resting orders, by slot.
     private long[] orderId = new long[INITIAL_ORDERS];
@@ -93,6 +109,8 @@ public final class SimulatedExchange {
     private double[] leaves = new double[INITIAL_ORDERS];
     private double[] ahead = new double[INITIAL_ORDERS];
     private double[] traded = new double[INITIAL_ORDERS];
+    /** The level's quantity when a snapshot began (valid between SNAPSHOT_BEGIN and SNAPSHOT_END). */
+    private double[] levelBeforeSnapshot = new double[INITIAL_ORDERS];
     private long[][] aheadIds = new long[INITIAL_ORDERS][];
     /** Live slots in arrival order. */
     private int[] live = new int[INITIAL_ORDERS];
@@ -141,6 +159,10 @@ public final class SimulatedExchange {
             this.view = book;
         }
         this.qtyTolerance = 1e-9 * instrument.lotSize();
+        this.noPartialFill = settings.exchangeModel() == ExchangeModel.NO_PARTIAL_FILL;
+        this.tradeThrough = settings.tradeThrough();
+        this.anyPrintThrough = tradeThrough == TradeThroughFill.ANY_PRINT;
+        this.l3Arrivals = queue.drivenByL3Messages() && !marketByOrder;
     }
 
     /** The settings. */
@@ -189,27 +211,35 @@ public final class SimulatedExchange {
             return;
         }
         if (kind.isL3()) {
+            if (l3Arrivals) {
+                onL3Arrival(e, kind, eventIndex);
+                return;
+            }
             if (!marketByOrder) {
-                throw mismatch(e, eventIndex, "an L3 row needs FifoQueue in the instrument's settings, which have "
-                        + queue);
+                throw mismatch(e, eventIndex, "an L3 row needs FifoQueue (or L3ArrivalQueue) in the instrument's"
+                        + " settings, which have " + queue);
             }
             onL3(e, kind);
             return;
         }
         switch (kind) {
             case SNAPSHOT_BEGIN -> {
+                rememberLevelsBeforeSnapshot();
                 apply(e);
                 inSnapshot = true;
             }
             case SNAPSHOT_END -> {
                 apply(e);
                 inSnapshot = false;
-                clampToLevels();
+                snapshotChanged(e, eventIndex);
+                refreshTaken();
                 marketThrough(e.exchTs());
             }
             default -> {
-                takenCount = 0;
                 apply(e);
+                if (!inSnapshot) {
+                    refreshTaken();
+                }
             }
         }
     }
@@ -223,18 +253,21 @@ public final class SimulatedExchange {
         // book (levelPriceTicks).
         long ticks = instrument.toTicks(e.price());
         levelPriceTicks = ticks;
-        if (takenCount > 0) {
-            forgetTaken(kind == EventKind.BBO, e.sideCode() == Side.BUY.code(), ticks);
-        }
         if (liveCount == 0) {
             book.apply(e, ticks);
+            if (takenCount > 0 && !inSnapshot) {
+                refreshTaken();
+            }
             return;
         }
         Side side = e.side();
         double prev = book.qtyAt(side, ticks);
         book.apply(e, ticks);
+        if (takenCount > 0 && !inSnapshot) {
+            refreshTaken();
+        }
         if (!inSnapshot) {
-            depthChanged(side == Side.BUY, ticks, prev, book.qtyAt(side, ticks));
+            depthChanged(side == Side.BUY, ticks, prev, book.qtyAt(side, ticks), e, eventIndex);
             if (kind == EventKind.BBO) {
                 clampToLevels();
             }
@@ -259,7 +292,7 @@ public final class SimulatedExchange {
             return;
         }
         book.apply(e);
-        if (liveCount > 0) {
+        if (liveCount > 0 && !l3Arrivals) {
             long ticks = instrument.toTicks(e.price());
             byte aggressor = e.sideCode();
             if (aggressor != Side.SELL.code()) {
@@ -271,19 +304,22 @@ public final class SimulatedExchange {
         }
     }
 
-    /** The feed re-stated a level (or, {@code all}, the whole book): earlier takes from it are now in its quantity. */
-    private void forgetTaken(boolean all, boolean isBuy, long ticks) {
-        if (all) {
-            takenCount = 0;
-            return;
-        }
+    /**
+     * After the feed changed the book: what a strategy took from a level stays taken up to what the level still
+     * shows, {@code taken' = min(taken, levelQty)} (the feed's later decreases of the level are of the quantity already
+     * taken: in the simulated world it is gone; an increase above it is new liquidity). An entry whose level is empty
+     * is dropped.
+     */
+    private void refreshTaken() {
         int w = 0;
         for (int k = 0; k < takenCount; k++) {
-            if (takenBuy[k] != isBuy || takenTicks[k] != ticks) {
+            double level = view.qtyAt(takenBuy[k] ? Side.BUY : Side.SELL, takenTicks[k]);
+            double left = Math.min(takenQty[k], level);
+            if (left > qtyTolerance) {
                 takenStrategy[w] = takenStrategy[k];
                 takenBuy[w] = takenBuy[k];
                 takenTicks[w] = takenTicks[k];
-                takenQty[w] = takenQty[k];
+                takenQty[w] = left;
                 w++;
             }
         }
@@ -334,10 +370,12 @@ public final class SimulatedExchange {
     }
 
     private void onL3(MarketEvent e, EventKind kind) {
-        takenCount = 0;
         long id = e.orderId();
         if (liveCount == 0 || !mbo.contains(id) || kind == EventKind.ORDER_ADD) {
             mbo.apply(e);
+            if (takenCount > 0) {
+                refreshTaken();
+            }
             if (kind == EventKind.ORDER_ADD && liveCount > 0) {
                 marketThrough(e.exchTs());
             }
@@ -360,7 +398,90 @@ public final class SimulatedExchange {
             }
         }
         mbo.apply(e);
+        if (takenCount > 0) {
+            refreshTaken();
+        }
         marketThrough(e.exchTs());
+    }
+
+    /** An L3 row beside the depth rows, for {@link io.qtrade.backtest.queue.L3ArrivalQueue}. */
+    private void onL3Arrival(MarketEvent e, EventKind kind, long eventIndex) {
+        if (kind == EventKind.ORDER_MODIFY) {
+            throw mismatch(e, eventIndex, queue + " takes no ORDER_MODIFY row: give it as a cancel and an add");
+        }
+        if (liveCount == 0) {
+            return;
+        }
+        long id = e.orderId();
+        boolean isBuy = e.sideCode() == Side.BUY.code();
+        long p = instrument.toTicks(e.price());
+        double q = e.qty();
+        if (kind == EventKind.ORDER_ADD) {
+            for (int i = 0; i < liveCount; i++) {
+                int s = live[i];
+                if (buy[s] == isBuy && priceTicks[s] == p) {
+                    addBehind(s, id);
+                }
+            }
+            return;
+        }
+        if (kind == EventKind.ORDER_CANCEL) {
+            for (int i = 0; i < liveCount; i++) {
+                int s = live[i];
+                if (buy[s] == isBuy && priceTicks[s] == p && !isBehind(s, id)) {
+                    ahead[s] = Math.max(0.0, ahead[s] - q);
+                }
+            }
+            return;
+        }
+        // ORDER_EXECUTE: the orders this execution reached, in priority order.
+        int n = sortedCandidates(isBuy, p);
+        if (n == 0) {
+            return;
+        }
+        resetAvailable(q);
+        long ts = e.exchTs();
+        for (int k = 0; k < n; k++) {
+            int s = candidates[k];
+            int owner = strategy[s];
+            boolean through = priceTicks[s] != p;
+            boolean reached = through ? throughFills(s, p, ts) : isBehind(s, id);
+            if (!through && !reached) {
+                ahead[s] = Math.max(0.0, ahead[s] - q);
+                continue;
+            }
+            if (reached && available[owner] > qtyTolerance) {
+                double f = noPartialFill ? leaves[s] : Math.min(leaves[s], available[owner]);
+                if (!noPartialFill) {
+                    available[owner] -= f;
+                }
+                ahead[s] = 0.0;
+                fillResting(s, f, ts);
+            }
+        }
+        compact();
+    }
+
+    private void addBehind(int s, long id) {
+        long[] ids = behindIds[s];
+        if (ids == null) {
+            ids = new long[8];
+            behindIds[s] = ids;
+        } else if (behindCount[s] == ids.length) {
+            ids = Arrays.copyOf(ids, ids.length * 2);
+            behindIds[s] = ids;
+        }
+        ids[behindCount[s]++] = id;
+    }
+
+    private boolean isBehind(int s, long id) {
+        long[] ids = behindIds[s];
+        for (int k = behindCount[s] - 1; k >= 0; k--) {
+            if (ids[k] == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reduceAhead(long id, boolean isBuy, long p, double qty) {
@@ -385,9 +506,12 @@ public final class SimulatedExchange {
             int s = candidates[k];
             int owner = strategy[s];
             boolean throughPrice = priceTicks[s] != p;
-            if (available[owner] > qtyTolerance && (throughPrice || (!isAhead(s, id) && ahead[s] <= qtyTolerance))) {
-                double f = Math.min(leaves[s], available[owner]);
-                available[owner] -= f;
+            if (available[owner] > qtyTolerance && (throughPrice || (!isAhead(s, id) && ahead[s] <= qtyTolerance))
+                    && (!throughPrice || throughFills(s, p, ts))) {
+                double f = noPartialFill ? leaves[s] : Math.min(leaves[s], available[owner]);
+                if (!noPartialFill) {
+                    available[owner] -= f;
+                }
                 fillResting(s, f, ts);
             }
         }
@@ -427,13 +551,17 @@ public final class SimulatedExchange {
         if (n == 0) {
             return;
         }
+        if (noPartialFill) {
+            tradeAgainstWhole(p, qty, ts, n);
+            return;
+        }
         resetAvailable(qty);
         for (int k = 0; k < n; k++) {
             int s = candidates[k];
             int owner = strategy[s];
             double avail = available[owner];
             if (priceTicks[s] != p) {
-                if (avail > qtyTolerance) {
+                if (avail > qtyTolerance && throughFills(s, p, ts)) {
                     double f = Math.min(leaves[s], avail);
                     available[owner] = avail - f;
                     fillResting(s, f, ts);
@@ -459,6 +587,35 @@ public final class SimulatedExchange {
         compact();
     }
 
+    /** Whether a print at {@code p}, through resting order {@code s}'s price, fills it (the instrument's rule). */
+    private boolean throughFills(int s, long p, long ts) {
+        return anyPrintThrough || tradeThrough.fills(orderId[s], Math.abs(p - priceTicks[s]), ts);
+    }
+
+    /**
+     * {@link ExchangeModel#NO_PARTIAL_FILL}: each candidate sees the whole print; a print through its price fills it
+     * completely, a print at its price advances its queue and fills it completely once the qty ahead is a lot or more
+     * below zero (hftbacktest's {@code is_filled}: {@code floor(-qtyAhead / lot) > 0}).
+     */
+    private void tradeAgainstWhole(long p, double qty, long ts, int n) {
+        double lot = instrument.lotSize();
+        for (int k = 0; k < n; k++) {
+            int s = candidates[k];
+            if (priceTicks[s] != p) {
+                if (throughFills(s, p, ts)) {
+                    fillResting(s, leaves[s], ts);
+                }
+            } else {
+                traded[s] += qty;
+                ahead[s] -= qty;
+                if (ahead[s] <= -lot + qtyTolerance) {
+                    fillResting(s, leaves[s], ts);
+                }
+            }
+        }
+        compact();
+    }
+
     /**
      * Sets every strategy's share of a print to the whole print: strategies are independent what-ifs against the
      * same market data, so one never takes liquidity from another (a run with several strategies gives each the fills
@@ -474,15 +631,54 @@ public final class SimulatedExchange {
         Arrays.fill(available, qty);
     }
 
-    private void depthChanged(boolean isBuy, long p, double prev, double now) {
+    private void depthChanged(boolean isBuy, long p, double prev, double now, MarketEvent e, long eventIndex) {
         for (int i = 0; i < liveCount; i++) {
             int s = live[i];
             if (buy[s] == isBuy && priceTicks[s] == p) {
-                if (ahead[s] >= 0) {
-                    ahead[s] = queue.qtyAheadAfterDepthChange(ahead[s], traded[s], prev, now);
-                }
-                traded[s] = 0.0;
+                queueDepthChange(s, prev, now, e, eventIndex);
             }
+        }
+    }
+
+    /**
+     * The queue model's step for resting order {@code s} after its level went from {@code prev} to {@code now}; a
+     * negative qty ahead (a fraction of a lot already past the queue) is kept. The model's answer is checked: a NaN,
+     * negative or larger-than-the-level position is refused, naming the order, the model and its inputs.
+     */
+    private void queueDepthChange(int s, double prev, double now, MarketEvent e, long eventIndex) {
+        double before = ahead[s];
+        if (before >= 0) {
+            double after = queue.qtyAheadAfterDepthChange(before, traded[s], prev, now);
+            if (!(after >= 0 && after <= now + qtyTolerance)) {
+                throw new IllegalStateException(instrument.id() + " (instrument " + instrumentIndex + "), event "
+                        + eventIndex + " (" + e.kind() + " at exchTs " + e.exchTs() + "): " + queue
+                        + " gave qty ahead " + after + " for order " + orderId[s] + " (qtyAhead " + before
+                        + ", tradedQty " + traded[s] + ", prevQty " + prev + ", newQty " + now
+                        + "); a queue model must return a value in [0, newQty]");
+            }
+            ahead[s] = after;
+        }
+        traded[s] = 0.0;
+    }
+
+    /** Before a snapshot clears the book: each resting order's level quantity, for {@link #snapshotChanged}. */
+    private void rememberLevelsBeforeSnapshot() {
+        for (int i = 0; i < liveCount; i++) {
+            int s = live[i];
+            levelBeforeSnapshot[s] = view.qtyAt(buy[s] ? Side.BUY : Side.SELL, priceTicks[s]);
+        }
+    }
+
+    /**
+     * A snapshot re-stated the book: for every resting order it is one depth change of its level, from the quantity
+     * before the snapshot to the one after, with the quantity traded there since the last change (then reset), as a
+     * depth update would be.
+     */
+    private void snapshotChanged(MarketEvent e, long eventIndex) {
+        for (int i = 0; i < liveCount; i++) {
+            int s = live[i];
+            double now = view.qtyAt(buy[s] ? Side.BUY : Side.SELL, priceTicks[s]);
+            queueDepthChange(s, levelBeforeSnapshot[s], now, e, eventIndex);
         }
     }
 
@@ -505,6 +701,9 @@ public final class SimulatedExchange {
             int s = live[i];
             boolean reached = buy[s] ? bestAsk != OrderBook.NO_ASK && bestAsk <= priceTicks[s]
                     : bestBid != OrderBook.NO_BID && bestBid >= priceTicks[s];
+            if (reached && takenCount > 0) {
+                reached = untakenReaches(s);
+            }
             if (reached) {
                 fillResting(s, leaves[s], ts);
                 any = true;
@@ -513,6 +712,25 @@ public final class SimulatedExchange {
         if (any) {
             compact();
         }
+    }
+
+    /**
+     * Whether the opposite side shows, at a price reaching resting order {@code s}, more than its strategy has
+     * already taken there: the rest of a crossing order must not fill against the quantity it consumed on arrival.
+     */
+    private boolean untakenReaches(int s) {
+        Side opposite = buy[s] ? Side.SELL : Side.BUY;
+        int n = loadOpposite(opposite, strategy[s]);
+        for (int i = 0; i < n; i++) {
+            long level = walkTicks[i];
+            if (buy[s] ? level > priceTicks[s] : level < priceTicks[s]) {
+                return false;
+            }
+            if (walkQty[i] > qtyTolerance) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fillResting(int s, double qty, long ts) {
@@ -592,6 +810,13 @@ public final class SimulatedExchange {
         double queueAtEntry = market ? 0.0 : view.qtyAt(side, ticks);
         sink.accepted(strategyIndex, id, ts, queueAtEntry, mid);
         double remaining = qty;
+        if (crosses && noPartialFill) {
+            // hftbacktest's NoPartialFillExchange: the whole order at the opposite best, whatever its quantity.
+            double fillPrice = instrument.toPrice(oppBest);
+            sink.filled(strategyIndex, id, ts, fillPrice, qty, fees.fee(instrument, Liquidity.TAKER, fillPrice, qty),
+                    Liquidity.TAKER);
+            return;
+        }
         if (crosses) {
             int levels = loadOpposite(opposite, strategyIndex);
             if (tif == TimeInForce.FOK) {
@@ -676,7 +901,9 @@ public final class SimulatedExchange {
         leaves[s] = qty;
         ahead[s] = qtyAhead;
         traded[s] = 0.0;
+        levelBeforeSnapshot[s] = qtyAhead;
         aheadIds[s] = null;
+        behindCount[s] = 0;
         if (marketByOrder) {
             Side side = isBuy ? Side.BUY : Side.SELL;
             long[] ids = new long[mbo.orderCountAt(side, ticks)];
@@ -703,7 +930,10 @@ public final class SimulatedExchange {
             leaves = Arrays.copyOf(leaves, capacity);
             ahead = Arrays.copyOf(ahead, capacity);
             traded = Arrays.copyOf(traded, capacity);
+            levelBeforeSnapshot = Arrays.copyOf(levelBeforeSnapshot, capacity);
             aheadIds = Arrays.copyOf(aheadIds, capacity);
+            behindIds = Arrays.copyOf(behindIds, capacity);
+            behindCount = Arrays.copyOf(behindCount, capacity);
             free = Arrays.copyOf(free, capacity);
         }
         return slotsUsed++;

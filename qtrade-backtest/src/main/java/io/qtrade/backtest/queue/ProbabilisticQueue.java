@@ -16,6 +16,7 @@ import java.util.Objects;
  * fromAhead = p * chg + max(0, (1 - p) * chg - behind)   (what behind cannot supply comes from ahead)
  * qtyAhead' = min(max(0, qtyAhead - fromAhead), newQty)
  * }</pre>
+ * The share is checked to be in {@code [0, 1]} (never NaN), so the result is a position in {@code [0, newQty]}.
  * Unlike hftbacktest, {@code behind} is measured after the trades ({@code prevQty - tradedQty}), so the traded
  * quantity is not counted in the part behind the order either. Where it stops being realistic: the split is a
  * guess; hidden and iceberg orders and a venue's pro-rata matching are not modelled.
@@ -42,6 +43,10 @@ public final class ProbabilisticQueue implements QueueModel {
         }
         double behind = Math.max(0.0, prevQty - tradedQty - qtyAhead);
         double p = probability.aheadShare(qtyAhead, behind);
+        if (!(p >= 0 && p <= 1)) {
+            throw new ArithmeticException(this + ": share ahead " + p + " for qtyAhead " + qtyAhead + ", behind "
+                    + behind + " is not in [0, 1]");
+        }
         double fromAhead = p * chg + Math.max(0.0, (1 - p) * chg - behind);
         return Math.min(Math.max(0.0, qtyAhead - fromAhead), newQty);
     }

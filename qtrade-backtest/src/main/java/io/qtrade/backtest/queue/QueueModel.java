@@ -35,4 +35,13 @@ public interface QueueModel {
     default boolean requiresMarketByOrder() {
         return false;
     }
+
+    /**
+     * Whether the queue moves on the level's own market-by-order messages (adds, cancels, executions with ids) that
+     * come beside aggregated depth rows, as {@link L3ArrivalQueue} does; the depth rows then only bound the position
+     * ({@link #qtyAheadAfterDepthChange}) and trade rows move no queue.
+     */
+    default boolean drivenByL3Messages() {
+        return false;
+    }
 }

@@ -12,7 +12,11 @@ public interface QueueProbability {
 
     /**
      * The share of a decrease that comes from ahead: {@code f(ahead) / (f(ahead) + f(behind))}; 1 when nothing is
-     * behind, 0 when nothing is ahead, and 0.5 if both weights are 0.
+     * behind, 0 when nothing is ahead, and 0.5 if both weights are 0. An implementation whose weights can overflow
+     * overrides it with a form that cannot (as {@link PowerProbability} does).
+     *
+     * @throws ArithmeticException if the weights are not finite and non-negative (the share would be NaN), naming
+     *                             the function and the quantities
      */
     default double aheadShare(double ahead, double behind) {
         if (behind <= 0) {
@@ -24,6 +28,11 @@ public interface QueueProbability {
         double fa = weight(ahead);
         double fb = weight(behind);
         double sum = fa + fb;
+        if (!(fa >= 0 && fb >= 0 && sum < Double.POSITIVE_INFINITY)) {
+            throw new ArithmeticException(this + ": weights f(ahead=" + ahead + ") = " + fa + " and f(behind="
+                    + behind + ") = " + fb + " must be finite and >= 0 (override aheadShare with a form that cannot"
+                    + " overflow)");
+        }
         return sum > 0 ? fa / sum : 0.5;
     }
 }

@@ -7,13 +7,12 @@ import io.qtrade.backtest.execution.ExecutionQuality;
 import io.qtrade.backtest.execution.ExecutionSummary;
 import io.qtrade.backtest.execution.MarketTape;
 import io.qtrade.backtest.execution.OrderExecution;
+import io.qtrade.backtest.report.chart.XyChart;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.time.Timestamps;
 import io.qtrade.risk.metrics.Conventions;
 import io.qtrade.risk.metrics.PerformanceMetrics;
 import io.qtrade.risk.metrics.PerformanceSummary;
-import org.jfree.chart.JFreeChart;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.DoubleColumn;
@@ -43,7 +42,7 @@ import java.util.Objects;
  * {@link ReportSection}s ({@link ReportOptions.Builder#section(String, String)}), each in a
  * {@code <section id="section-N">} (N from 1).
  *
- * <p>Self-contained: the charts are JFreeChart charts rendered by JFreeSVG into inline {@code <svg>} elements, the
+ * <p>Self-contained: the charts are inline {@code <svg>} elements drawn by {@link io.qtrade.backtest.report.chart}, the
  * style sheet and the one script are inline, and nothing refers to the network (the only {@code http} strings are
  * XML namespace names of the SVG elements, which a browser never fetches). Text from the result (strategy ids,
  * symbols, the title) is HTML-escaped. The inline script marks the page once every chart has a non-zero size:
@@ -337,39 +336,40 @@ public final class HtmlReport {
             }
         }
 
-        private void figure(JFreeChart chart, String name, String caption) {
+        private void figure(java.util.function.Function<String, String> chart, String name, String caption) {
             String id = "chart-" + name;
             chartCount++;
             out.append("<figure class=\"chart\" id=\"").append(id).append("-figure\">\n")
-                    .append(Charts.svg(chart, id)).append("\n<figcaption>").append(escape(caption))
+                    .append(chart.apply(id)).append("\n<figcaption>").append(escape(caption))
                     .append("</figcaption>\n</figure>\n");
         }
 
         private void equityChart() {
-            XYSeriesCollection data = new XYSeriesCollection();
+            XyChart.Builder data = Charts.timeChart("Equity", "equity", options.maxChartPoints());
             for (EquityCurve c : curves.values()) {
-                data.addSeries(Charts.series(c.strategyId(), c.ts(), c.equity(), options.maxChartPoints()));
+                data.series(c.strategyId(), c.ts(), c.equity(), XyChart.Style.LINE);
             }
-            figure(Charts.timeLines("Equity", "equity", data, false, false), "equity",
+            figure(data.build()::svg, "equity",
                     "Equity per strategy at every mark: capital + net PnL (realized + unrealized at the mid - fees).");
         }
 
         private void drawdownChart() {
-            XYSeriesCollection data = new XYSeriesCollection();
+            XyChart.Builder data = Charts.timeChart("Drawdown", "drawdown (%)", options.maxChartPoints());
             for (EquityCurve g : grids.values()) {
                 double[] dd = g.drawdown();
                 for (int k = 0; k < dd.length; k++) {
                     dd[k] = -100.0 * dd[k];
                 }
-                data.addSeries(Charts.series(g.strategyId(), g.ts(), dd, options.maxChartPoints()));
+                data.series(g.strategyId(), g.ts(), dd, XyChart.Style.AREA);
             }
-            figure(Charts.timeLines("Drawdown", "drawdown (%)", data, false, true), "drawdown",
+            figure(data.build()::svg, "drawdown",
                     "Drawdown from the running peak of equity on the return grid, percent.");
         }
 
         private void inventoryChart() {
             Table eq = result.equity();
-            XYSeriesCollection data = new XYSeriesCollection();
+            XyChart.Builder data = Charts.timeChart("Inventory", "position (qty)", options.maxChartPoints());
+            int added = 0;
             LongColumn ts = eq.longColumn("ts");
             StringColumn strategy = eq.stringColumn("strategy");
             StringColumn symbol = eq.stringColumn("symbol");
@@ -389,16 +389,17 @@ public final class HtmlReport {
                     any |= p[k] != 0.0;
                 }
                 if (any || rows.size() == 1) {
-                    data.addSeries(Charts.series(e.getKey(), t, p, options.maxChartPoints()));
+                    data.series(e.getKey(), t, p, XyChart.Style.STEP);
+                    added++;
                 }
             }
-            if (data.getSeriesCount() == 0 && !rows.isEmpty()) {
+            if (added == 0 && !rows.isEmpty()) {
                 Map.Entry<String, List<Integer>> first = rows.entrySet().iterator().next();
                 List<Integer> rs = first.getValue();
-                data.addSeries(Charts.series(first.getKey(), new long[] {ts.getLong(rs.get(0))}, new double[] {0.0},
-                        options.maxChartPoints()));
+                data.series(first.getKey(), new long[] {ts.getLong(rs.get(0))}, new double[] {0.0},
+                        XyChart.Style.STEP);
             }
-            figure(Charts.timeLines("Inventory", "position (qty)", data, true, false), "inventory",
+            figure(data.build()::svg, "inventory",
                     "Position per strategy and instrument at the marks (instruments a strategy never held are left "
                             + "out).");
         }
@@ -415,7 +416,7 @@ public final class HtmlReport {
                     labels.add(String.format(Locale.ROOT, "%02d", b.hourUtc()));
                 }
             }
-            figure(Charts.pnlBars("PnL by hour of day (UTC)", "hour (UTC)", hours, labels), "pnl-by-hour",
+            figure(Charts.pnlBars("PnL by hour of day (UTC)", "hour (UTC)", hours, labels)::svg, "pnl-by-hour",
                     "PnL attribution per UTC hour, all strategies: trading PnL, fees paid, rebates and net "
                             + "(hours without activity left out).");
         }
@@ -432,7 +433,7 @@ public final class HtmlReport {
                     labels.add(b.strategyId() + " / " + b.symbol());
                 }
             }
-            figure(Charts.pnlBars("PnL by strategy and instrument", "strategy / instrument", buckets, labels),
+            figure(Charts.pnlBars("PnL by strategy and instrument", "strategy / instrument", buckets, labels)::svg,
                     "pnl-by-strategy", "PnL attribution per strategy and instrument.");
         }
 

@@ -6,20 +6,13 @@ import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.time.Timestamps;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.data.statistics.HistogramDataset;
-import org.jfree.data.xy.XYSeriesCollection;
+import io.qtrade.backtest.report.chart.BarChart;
+import io.qtrade.backtest.report.chart.XyChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.awt.Color;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -92,7 +85,6 @@ public final class TearSheet {
     private final long periodNanos;
     private final int rollingWindow;
     private final Map<String, EquityCurve> grids = new LinkedHashMap<>();
-    private int figures;
 
     private TearSheet(BacktestResult result, RunSettings settings) {
         this.result = result;
@@ -213,30 +205,45 @@ public final class TearSheet {
                 : pct(positiveShare(r)));
         b.append("</tbody>\n</table>\n");
         b.append(ReportSection.paragraph(sharpeNote()));
-        HistogramDataset data = new HistogramDataset();
-        for (Map.Entry<String, double[]> e : returns.entrySet()) {
-            double[] bps = e.getValue().clone();
-            for (int k = 0; k < bps.length; k++) {
-                bps[k] *= 1e4;
-            }
-            if (bps.length > 0) {
-                data.addSeries(e.getKey(), bps, 40);
-            }
-        }
-        if (data.getSeriesCount() > 0) {
-            JFreeChart chart = ChartFactory.createHistogram("Distribution of " + periodName() + " returns",
-                    "return (bps)", "periods", data, PlotOrientation.VERTICAL, true, false, false);
-            XYPlot plot = chart.getXYPlot();
-            XYBarRenderer r = (XYBarRenderer) plot.getRenderer();
-            r.setBarPainter(new StandardXYBarPainter());
-            r.setShadowVisible(false);
-            plot.setForegroundAlpha(0.6f);
-            plot.setBackgroundPaint(Color.WHITE);
-            chart.setBackgroundPaint(Color.WHITE);
-            b.append(figure(chart, "returns-histogram", "Histogram of each strategy's " + periodName()
-                    + " returns, basis points of equity (40 bins)."));
+        BarChart histogram = histogram("Distribution of " + periodName() + " returns", returns, HISTOGRAM_BINS);
+        if (histogram != null) {
+            b.append(figure(histogram::svg, "returns-histogram", "Histogram of each strategy's " + periodName()
+                    + " returns, basis points of equity (" + HISTOGRAM_BINS + " equal bins over all strategies' "
+                    + "returns; the label is the bin's centre)."));
         }
         return b.toString();
+    }
+
+    /** Bins of the returns histogram. */
+    static final int HISTOGRAM_BINS = 30;
+
+    /** One bar series per strategy: counts of its returns, in bps, in equal bins over every strategy's range. */
+    static BarChart histogram(String title, Map<String, double[]> returns, int bins) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] r : returns.values()) {
+            for (double v : r) {
+                lo = Math.min(lo, v * 1e4);
+                hi = Math.max(hi, v * 1e4);
+            }
+        }
+        if (!(hi >= lo)) {
+            return null;
+        }
+        double width = hi > lo ? (hi - lo) / bins : 1.0;
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < bins; k++) {
+            labels.add(String.format(Locale.ROOT, "%.3g", lo + (k + 0.5) * width));
+        }
+        BarChart.Builder chart = BarChart.builder(title, labels).xLabel("return (bps)").yLabel("periods");
+        for (Map.Entry<String, double[]> e : returns.entrySet()) {
+            double[] counts = new double[bins];
+            for (double v : e.getValue()) {
+                counts[Math.min(bins - 1, (int) ((v * 1e4 - lo) / width))]++;
+            }
+            chart.series(e.getKey(), counts);
+        }
+        return chart.build();
     }
 
     private interface Stat {
@@ -290,8 +297,12 @@ public final class TearSheet {
     // ------------------------------------------------------------------------------------------------ rolling
 
     private String rollingHtml() {
-        XYSeriesCollection sharpe = new XYSeriesCollection();
-        XYSeriesCollection vol = new XYSeriesCollection();
+        String per = annualised() ? "annualised" : "per " + periodShort();
+        XyChart.Builder sharpe = XyChart.builder("Rolling Sharpe ratio (" + rollingWindow + " " + periodShort()
+                + "s, " + per + ")", XyChart.Axis.TIME_UTC).yLabel("Sharpe").maxPoints(2_000);
+        XyChart.Builder vol = XyChart.builder("Rolling volatility (" + rollingWindow + " " + periodShort() + "s, "
+                + per + ")", XyChart.Axis.TIME_UTC).yLabel("volatility (%)").maxPoints(2_000);
+        int drawn = 0;
         for (Map.Entry<String, EquityCurve> e : grids.entrySet()) {
             long[] ts = e.getValue().ts();
             double[] r = returns(e.getValue().equity());
@@ -312,19 +323,17 @@ public final class TearSheet {
             for (int k = 0; k < v.length; k++) {
                 v[k] *= 100;
             }
-            sharpe.addSeries(Charts.series(e.getKey(), t, s, 2_000));
-            vol.addSeries(Charts.series(e.getKey(), t, v, 2_000));
+            sharpe.series(e.getKey(), t, s, XyChart.Style.LINE);
+            vol.series(e.getKey(), t, v, XyChart.Style.LINE);
+            drawn++;
         }
-        if (sharpe.getSeriesCount() == 0) {
+        if (drawn == 0) {
             return ReportSection.paragraph("Not shown: fewer than " + rollingWindow + " " + periodName()
                     + " returns (the rolling window).");
         }
-        String per = annualised() ? "annualised" : "per " + periodShort();
-        return figure(Charts.timeLines("Rolling Sharpe ratio (" + rollingWindow + " " + periodShort() + "s, " + per
-                        + ")", "Sharpe", sharpe, false, false), "rolling-sharpe",
+        return figure(sharpe.build()::svg, "rolling-sharpe",
                 "Sharpe ratio of the last " + rollingWindow + " " + periodName() + " returns, " + per + ".")
-                + figure(Charts.timeLines("Rolling volatility (" + rollingWindow + " " + periodShort() + "s, " + per
-                        + ")", "volatility (%)", vol, false, false), "rolling-volatility",
+                + figure(vol.build()::svg, "rolling-volatility",
                 "Sample standard deviation of the last " + rollingWindow + " " + periodName() + " returns, percent, "
                         + per + ".");
     }
@@ -783,10 +792,9 @@ public final class TearSheet {
 
     // ------------------------------------------------------------------------------------------------ formatting
 
-    private String figure(JFreeChart chart, String name, String caption) {
-        figures++;
+    private static String figure(java.util.function.Function<String, String> chart, String name, String caption) {
         String id = "chart-tear-" + name;
-        return ReportSection.figure(id, Charts.svg(chart, id), caption);
+        return ReportSection.figure(id, chart.apply(id), caption);
     }
 
     private long firstTs() {

@@ -71,6 +71,45 @@ class QueueModelTest {
     }
 
     @Test
+    void powerShareIsComputedWithoutOverflowAndEqualsTheRatioOfPowersWhereThatIsFinite() {
+        PowerProbability p3 = new PowerProbability(3);
+        // 10^3 / (10^3 + 30^3) = 1000 / 28000 = 1/28.
+        assertThat(p3.aheadShare(10, 30)).isCloseTo(1.0 / 28.0, within(EXACT));
+        PowerProbability p100 = new PowerProbability(100);
+        // 10,000^100 overflows; 1 / (1 + 2^100) = 7.888609052210118e-31.
+        assertThat(p100.aheadShare(10_000, 20_000)).isCloseTo(7.888609052210118e-31, within(1e-45));
+        assertThat(p100.aheadShare(20_000, 10_000)).isEqualTo(1.0 - 7.888609052210118e-31);
+        // (1e6/1e3)^400 overflows to infinity: share 0; the other way 0: share 1.
+        assertThat(new PowerProbability(400).aheadShare(1e3, 1e6)).isEqualTo(0.0);
+        assertThat(new PowerProbability(400).aheadShare(1e6, 1e3)).isEqualTo(1.0);
+        assertThat(p100.aheadShare(0, 5)).isEqualTo(0.0);
+        assertThat(p100.aheadShare(5, 0)).isEqualTo(1.0);
+        // the model: ahead 10,000, behind 20,000, cancel of 10,000 -> ahead 10,000 - 7.9e-27.
+        assertThat(new ProbabilisticQueue(p100).qtyAheadAfterDepthChange(10_000, 0, 30_000, 20_000))
+                .isCloseTo(10_000.0, within(1e-9));
+    }
+
+    @Test
+    void aWeightFunctionThatOverflowsIsRefusedNamingItsInputsNotTurnedIntoNaN() {
+        QueueProbability exp = new QueueProbability() {
+            @Override
+            public double weight(double qty) {
+                return Math.exp(qty);
+            }
+
+            @Override
+            public String toString() {
+                return "Exp[]";
+            }
+        };
+        QueueModel m = new ProbabilisticQueue(exp);
+        assertThat(m.qtyAheadAfterDepthChange(10, 0, 30, 20)).isCloseTo(10 - 10 / (1 + Math.exp(10)), within(1e-9));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.qtyAheadAfterDepthChange(1000, 0, 3000, 2000))
+                .isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("Exp[]: weights f(ahead=1000.0) = Infinity and f(behind=2000.0) = Infinity");
+    }
+
+    @Test
     void modelsListTheirParameters() {
         assertThat(new ProbabilisticQueue(new PowerProbability(2)).toString())
                 .isEqualTo("ProbabilisticQueue[probability=PowerProbability[n=2.0]]");

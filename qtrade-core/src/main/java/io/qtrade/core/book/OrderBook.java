@@ -81,6 +81,8 @@ public final class OrderBook implements OrderBookView {
     private final BookSide bids;
     private final BookSide asks;
     private long crossedUpdates;
+    /** Whether a depth update was applied since the book was built or cleared (else it is quote-only). */
+    private boolean depthFed;
     private long lastExchTs = NO_TIMESTAMP;
     private long lastLocalTs = NO_TIMESTAMP;
 
@@ -139,6 +141,7 @@ public final class OrderBook implements OrderBookView {
      * @throws CrossedBookException     under {@link CrossedBookPolicy#THROW} when the update would cross or lock
      */
     public int update(Side side, long priceTicks, double qty) {
+        depthFed = true;
         checkLevel(side, priceTicks, qty);
         long key = keyOf(side, priceTicks);
         BookSide own = sideOf(side);
@@ -163,8 +166,11 @@ public final class OrderBook implements OrderBookView {
      * <li>{@link EventKind#BBO}: the level becomes the best on the event's side: the better levels on that side, and
      * the opposite levels at or through its price, are removed as stale (a quote moves both rows of a pair, one row
      * at a time: this is not a crossed feed, so it neither counts in {@link #crossedUpdates()} nor throws), then the
-     * level is updated (qty 0 leaves the side without that level). Worse levels on its side are kept: in a feed that
-     * mixes depth and quotes they are still valid; a quote-only feed shows only its top levels;</li>
+     * level is updated (qty 0 leaves the side without that level). Worse levels on its side are kept while the book
+     * is fed depth updates too (since it was built or last cleared): in a feed that mixes depth and quotes they are
+     * still valid. A quote-only book (no depth update applied yet) is its top of book: a quote replaces the whole
+     * side, so the old best levels a quote moved away from do not linger below it. A consumer that wants the two rows
+     * of one quote applied together acts after the row flagged {@code END_OF_MESSAGE};</li>
      * <li>{@link EventKind#BOOK_CLEAR}: clears the event's side, or both sides when it has no side code;</li>
      * <li>{@link EventKind#SNAPSHOT_BEGIN}: clears the book (the snapshot's levels follow);</li>
      * <li>{@link EventKind#TRADE}, {@link EventKind#SNAPSHOT_END} and the L3 kinds: no change to the levels (a
@@ -232,6 +238,7 @@ public final class OrderBook implements OrderBookView {
     public void clear() {
         bids.clear();
         asks.clear();
+        depthFed = false;
     }
 
     /** Removes every level on {@code side}. */
@@ -439,6 +446,10 @@ public final class OrderBook implements OrderBookView {
     private void setBest(Side side, long priceTicks, double qty) {
         checkLevel(side, priceTicks, qty);
         long key = keyOf(side, priceTicks);
+        if (!depthFed) {
+            // a quote-only book is its top of book: the quote replaces the whole side, stale old bests included
+            sideOf(side).clear();
+        }
         sideOf(side).removeAtOrAbove(key + 1);
         if (qty > 0.0) {
             // A quote is authoritative for its side: opposite levels it reaches are stale (the other row of the
@@ -448,7 +459,9 @@ public final class OrderBook implements OrderBookView {
                 opposite.removeAtOrAbove(-key);
             }
         }
+        boolean fed = depthFed;
         update(side, priceTicks, qty);
+        depthFed = fed;
     }
 
     private void clearSides(byte sideCode) {

@@ -14,6 +14,9 @@ package io.qtrade.core.market;
  *       reported by the venue.</li>
  *   <li>{@link #AFTER_RESYNC}: the first rows after a sequence gap was detected and the book rebuilt from a
  *       snapshot.</li>
+ *   <li>{@link #INFERRED}: the row was not sent by the venue as a message; an importer inferred it from a state the
+ *       vendor publishes beside the messages (LOBSTER's orderbook file: quantity entering the visible levels from
+ *       below, or withdrawn there without a message).</li>
  * </ul>
  */
 public final class EventFlags {
@@ -28,6 +31,8 @@ public final class EventFlags {
     public static final int SIDE_INFERRED = 1 << 2;
     /** Emitted while rebuilding the book after a sequence gap. */
     public static final int AFTER_RESYNC = 1 << 3;
+    /** Inferred from a published book state, not sent as a message. */
+    public static final int INFERRED = 1 << 4;
 
     private EventFlags() {
     }

@@ -23,6 +23,17 @@ public interface EventSource extends AutoCloseable {
      */
     boolean readBatch(EventBatch into);
 
+    /**
+     * Where an event of instrument {@code instrument} at {@code exchTs} comes from (a file, a part of a tick store),
+     * for error messages that must name the data at fault; {@code null} when the source cannot say (the default).
+     *
+     * @param instrument an index into {@link #instruments()}
+     * @param exchTs     the event's venue time, epoch nanoseconds
+     */
+    default String origin(int instrument, long exchTs) {
+        return null;
+    }
+
     /** Releases files or connections; the default has nothing to release. */
     @Override
     default void close() {

@@ -176,6 +176,17 @@ public final class MergedEventSource implements EventSource {
         return sb.append(')').toString();
     }
 
+    /** Asks the source that holds {@code instrument}. */
+    @Override
+    public String origin(int instrument, long exchTs) {
+        for (int s = 0; s < sources.length; s++) {
+            if (instrument >= instrumentOffset[s] && instrument < instrumentOffset[s] + instrumentCount[s]) {
+                return sources[s].origin(instrument - instrumentOffset[s], exchTs);
+            }
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return "MergedEventSource[key=" + key + ", sources=" + sources.length + ", instruments=" + instruments.size()

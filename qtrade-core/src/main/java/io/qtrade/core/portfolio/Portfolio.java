@@ -19,11 +19,12 @@ import java.util.Objects;
  * equity        = cash + sum_i qty_i * markedPrice_i * m_i
  * realizedPnl   = sum_i realizedPnl_i          (gross of fees)
  * fees          = sum_i fees_i                 (negative when rebates exceed fees)
- * netPnl        = realizedPnl + unrealizedPnl - fees
+ * otherCash     = sum of applyCashFlow(amount): dividends, interest, borrow fees (not fills)
+ * netPnl        = realizedPnl + unrealizedPnl - fees + otherCash
  * }</pre>
  * Invariant, exact in real arithmetic and true here up to float rounding:
  * <pre>{@code
- * equity - initialCash == realizedPnl + unrealizedPnl - fees  (== netPnl)
+ * equity - initialCash == realizedPnl + unrealizedPnl - fees + otherCash  (== netPnl)
  * }</pre>
  * It follows from the average-cost identity in {@link Position}.
  *
@@ -57,6 +58,7 @@ public final class Portfolio {
 
     private final double initialCash;
     private double cash;
+    private double otherCash;
     /** {@code Instrument} caches its hash code, so a lookup here allocates nothing. */
     private final Map<Instrument, Slot> byInstrument = new HashMap<>();
     /** Every slot in first-seen order, iterated by index. */
@@ -83,6 +85,40 @@ public final class Portfolio {
         if (!slot.traded) {
             slot.traded = true;
             positions.put(slot.position.instrument(), slot.position);
+        }
+    }
+
+    /**
+     * Moves {@code amount} of cash that is not a fill into ({@code > 0}) or out of ({@code < 0}) the account: a cash
+     * dividend on a position, interest on cash, a short's borrow fee. It counts in {@link #otherCash()} and so in
+     * {@link #netPnl()}.
+     */
+    public void applyCashFlow(double amount) {
+        if (!Double.isFinite(amount)) {
+            throw new IllegalArgumentException("portfolio: cash flow must be finite, was " + amount);
+        }
+        cash += amount;
+        otherCash += amount;
+    }
+
+    /** The sum of {@link #applyCashFlow} amounts, quote currency. */
+    public double otherCash() {
+        return otherCash;
+    }
+
+    /**
+     * Applies a stock split of {@code ratio} new units per old unit to {@code instrument}: the position's quantity
+     * is multiplied by it, its average entry price and the mark divided by it; cash, equity and PnL are unchanged.
+     */
+    public void split(Instrument instrument, double ratio) {
+        if (!(ratio > 0) || Double.isInfinite(ratio)) {
+            throw new IllegalArgumentException("portfolio: split ratio of " + instrument.id()
+                    + " must be finite and > 0, was " + ratio);
+        }
+        Slot slot = slot(instrument);
+        slot.position.split(ratio);
+        if (!Double.isNaN(slot.mark)) {
+            slot.mark /= ratio;
         }
     }
 
@@ -129,7 +165,7 @@ public final class Portfolio {
         return initialCash;
     }
 
-    /** {@code initialCash + sum of fill cash flows}, quote currency. */
+    /** {@code initialCash + sum of fill cash flows + otherCash}, quote currency. */
     public double cash() {
         return cash;
     }
@@ -181,9 +217,9 @@ public final class Portfolio {
         return cash + marketValue();
     }
 
-    /** {@code realizedPnl + unrealizedPnl - fees}; equals {@code equity - initialCash} up to rounding. */
+    /** {@code realizedPnl + unrealizedPnl - fees + otherCash}; equals {@code equity - initialCash} up to rounding. */
     public double netPnl() {
-        return realizedPnl() + unrealizedPnl() - fees();
+        return realizedPnl() + unrealizedPnl() - fees() + otherCash;
     }
 
     private Slot find(Instrument instrument) {

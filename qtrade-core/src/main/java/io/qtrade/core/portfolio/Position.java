@@ -103,6 +103,18 @@ public final class Position {
         fillCount++;
     }
 
+    /**
+     * A stock split of {@code ratio} new units per old unit (2 for a 2-for-1 split, 0.1 for a 1-for-10 reverse
+     * split): {@code qty *= ratio}, {@code avg /= ratio}, so the cost {@code avg * qty} and the realized PnL are
+     * unchanged. Called by {@link Portfolio#split}, which also rescales the mark.
+     */
+    void split(double ratio) {
+        if (qty != 0.0) {
+            qty *= ratio;
+            avgEntryPrice /= ratio;
+        }
+    }
+
     public Instrument instrument() {
         return instrument;
     }

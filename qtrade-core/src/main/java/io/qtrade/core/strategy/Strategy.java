@@ -1,5 +1,6 @@
 package io.qtrade.core.strategy;
 
+import io.qtrade.core.bar.BarSlice;
 import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.MarketEvent;
 import io.qtrade.core.order.ExecutionReport;
@@ -17,7 +18,8 @@ import io.qtrade.core.order.Fill;
  *   <li>{@link #onTrade} for each trade print;</li>
  *   <li>{@link #onOrderUpdate} for each change of an own order's state (ack, partial fill, cancel, reject);</li>
  *   <li>{@link #onFill} for each fill of an own order, after the portfolio has been updated with it;</li>
- *   <li>{@link #onTimer} when a timer set through the context fires.</li>
+ *   <li>{@link #onTimer} when a timer set through the context fires;</li>
+ *   <li>{@link #onBars} in a bar engine, once per bar time with the bars of every instrument that has one then.</li>
  * </ul>
  * and {@link #onStop} once at the end. Every callback has an empty default, so a strategy implements only what it
  * uses. Callbacks run on one thread; the objects passed in ({@code book}, {@code trade}) are views that change after
@@ -49,6 +51,14 @@ public interface Strategy {
 
     /** The timer {@code timerId} set through {@link StrategyContext#scheduleAt} or {@code scheduleEvery} fired. */
     default void onTimer(long timerId, long nowNanos) {
+    }
+
+    /**
+     * A bar engine's bar time: {@code bars} holds the bar of every instrument that has one ending at
+     * {@code bars.endTs()}, in instrument order (a view valid during the call only). The tick engine never calls
+     * it, so a strategy that implements both this and the tick callbacks runs in both engines.
+     */
+    default void onBars(BarSlice bars) {
     }
 
     /** Called once after the last event; open orders may still rest. */

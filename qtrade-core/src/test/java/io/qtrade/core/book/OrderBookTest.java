@@ -267,9 +267,47 @@ class OrderBookTest {
         assertThat(book.bestAskTicks()).isEqualTo(10_006);
         assertThat(book.bestAskQty()).isEqualTo(3.0);
         assertThat(book.levelCount(SELL)).isEqualTo(1);
-        // The old bid stays as a deeper level: a quote says nothing about the levels behind it.
-        assertThat(book.qtyAt(BUY, 10_000)).isEqualTo(1.0);
+        // A quote-only book is its top of book: the old bid does not linger as a deeper level (issue 16, item 6:
+        // before, four minutes of real Tardis quotes left 108 stale bids and 150 asks).
+        assertThat(book.qtyAt(BUY, 10_000)).isZero();
+        assertThat(book.levelCount(BUY)).isEqualTo(1);
         assertThat(book.crossedUpdates()).isZero();
+    }
+
+    @Test
+    void aQuoteOnlyBookHoldsOneLevelASideWhateverTheQuotesDoAndADepthFedBookKeepsItsDeeperLevels() {
+        OrderBook quotes = new OrderBook(BTC, OrderBook.DEFAULT_WINDOW_TICKS, CrossedBookPolicy.THROW);
+        EventBatch batch = new EventBatch(2);
+        EventCursor cursor = new EventCursor();
+        java.util.Random random = new java.util.Random(7);
+        long mid = 10_000;
+        for (int i = 0; i < 2_000; i++) {
+            mid += random.nextInt(7) - 3;
+            long spread = 1 + random.nextInt(3);
+            batch.clear();
+            batch.add(0, i, i, EventKind.BBO, BUY.code(), BTC.toPrice(mid), 1 + random.nextInt(5),
+                    EventBatch.NO_ORDER_ID);
+            batch.add(0, i, i, EventKind.BBO, SELL.code(), BTC.toPrice(mid + spread), 1 + random.nextInt(5),
+                    EventBatch.NO_ORDER_ID);
+            cursor.reset(batch);
+            while (cursor.next()) {
+                quotes.apply(cursor);
+            }
+            assertThat(quotes.levelCount(BUY)).isEqualTo(1);
+            assertThat(quotes.levelCount(SELL)).isEqualTo(1);
+            assertThat(quotes.bestBidTicks()).isEqualTo(mid);
+            assertThat(quotes.bestAskTicks()).isEqualTo(mid + spread);
+        }
+        // A book fed depth too keeps the levels behind a quote (they are still valid)
+        OrderBook mixed = new OrderBook(BTC);
+        mixed.update(BUY, 9_990, 4.0);
+        batch.clear();
+        batch.add(0, 1, 1, EventKind.BBO, BUY.code(), BTC.toPrice(10_000), 1.0, EventBatch.NO_ORDER_ID);
+        cursor.reset(batch);
+        cursor.next();
+        mixed.apply(cursor);
+        assertThat(mixed.levelCount(BUY)).isEqualTo(2);
+        assertThat(mixed.qtyAt(BUY, 9_990)).isEqualTo(4.0);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.qtrade.features.cointegration;
 
+import io.qtrade.features.regression.OlsFit;
+import io.qtrade.features.regression.OrdinaryLeastSquares;
 import java.util.Objects;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
@@ -133,19 +135,26 @@ public final class EngleGranger {
         System.arraycopy(beta, 0, hedge, 0, x.length);
         double[] det = new double[m];
         System.arraycopy(beta, x.length, det, 0, m);
+        String[] names = new String[p];
+        for (int k = 0; k < x.length; k++) {
+            names[k] = "x" + k;
+        }
+        String[] detNames = {"const", "trend", "trend_squared"};
+        System.arraycopy(detNames, 0, names, x.length, m);
+        OlsFit regression = OrdinaryLeastSquares.fitDesign(y, design, names);
         int nSeries = x.length + 1;
         CriticalValues cv = trend == AdfRegression.NONE
                 ? CriticalValues.NOT_AVAILABLE
                 : MacKinnon.criticalValues(trend, nSeries, n - 1);
         if (!(r2 < COLLINEAR_R2)) {
             return new EngleGrangerResult(Double.NEGATIVE_INFINITY, MacKinnon.pValue(Double.NEGATIVE_INFINITY, trend,
-                    nSeries), cv, 0, hedge, det, resid, r2, true);
+                    nSeries), cv, 0, hedge, det, resid, r2, true, regression);
         }
         AdfResult adf = AugmentedDickeyFuller.builder().regression(AdfRegression.NONE).lagSelection(lagSelection)
                 .maxLag(maxLag).build().test(resid);
         double tau = adf.statistic();
         return new EngleGrangerResult(tau, MacKinnon.pValue(tau, trend, nSeries), cv, adf.usedLag(), hedge, det,
-                resid, r2, false);
+                resid, r2, false, regression);
     }
 
     @Override

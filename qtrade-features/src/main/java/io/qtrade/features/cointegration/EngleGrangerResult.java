@@ -1,5 +1,6 @@
 package io.qtrade.features.cointegration;
 
+import io.qtrade.features.regression.OlsFit;
 import java.util.Arrays;
 
 /**
@@ -17,10 +18,42 @@ import java.util.Arrays;
  * @param spread          residual spread {@code u_t = y_t - fitted_t}, one per observation
  * @param rSquared        R^2 of the cointegrating regression (centred when it has a constant)
  * @param collinear       true when {@code R^2 >= 1 - 100 sqrt(eps)} and no ADF was run
+ * @param regression      the cointegrating regression as an {@link OlsFit}: coefficients in the order x (input
+ *                        order), constant, trend, squared trend; ordinary standard errors
+ *                        {@code s^2 (X'X)^-1, s^2 = SSR/(n - p)} and Newey-West (Bartlett kernel, no small-sample
+ *                        factor: statsmodels {@code cov_type="HAC", use_correction=False}). These are the usual OLS
+ *                        formulas; under cointegration the OLS estimator is superconsistent with a non-standard
+ *                        limit, so read them as descriptive, not as t-test inputs (Phillips and Durlauf 1986).
  */
 public record EngleGrangerResult(double tStatistic, double pValue, CriticalValues criticalValues, int usedLag,
                                  double[] hedgeRatios, double[] deterministic, double[] spread, double rSquared,
-                                 boolean collinear) {
+                                 boolean collinear, OlsFit regression) {
+
+    /** Ordinary OLS standard errors of the hedge ratios, in input order ({@code s^2 (X'X)^-1}). */
+    public double[] hedgeRatioStandardErrors() {
+        return java.util.Arrays.copyOf(regression.standardErrors(), hedgeRatios.length);
+    }
+
+    /**
+     * Newey-West standard errors of the hedge ratios (Bartlett kernel, no small-sample factor).
+     *
+     * @param maxLags the kernel's lag truncation L, 0..n-1
+     */
+    public double[] hedgeRatioNeweyWestStandardErrors(int maxLags) {
+        return java.util.Arrays.copyOf(regression.neweyWestStandardErrors(maxLags), hedgeRatios.length);
+    }
+
+    /** Ordinary standard errors of the deterministic coefficients (constant, trend, squared trend). */
+    public double[] deterministicStandardErrors() {
+        return java.util.Arrays.copyOfRange(regression.standardErrors(), hedgeRatios.length,
+                hedgeRatios.length + deterministic.length);
+    }
+
+    /** Newey-West standard errors of the deterministic coefficients. */
+    public double[] deterministicNeweyWestStandardErrors(int maxLags) {
+        return java.util.Arrays.copyOfRange(regression.neweyWestStandardErrors(maxLags), hedgeRatios.length,
+                hedgeRatios.length + deterministic.length);
+    }
 
     /** The hedge ratio of a pair: the coefficient on the first (usually only) x. */
     public double hedgeRatio() {

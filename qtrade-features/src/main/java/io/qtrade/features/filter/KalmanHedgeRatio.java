@@ -73,14 +73,15 @@ public final class KalmanHedgeRatio {
     }
 
     /**
-     * One filter step.
+     * One filter step, the dependent price first (the project's convention: {@code EngleGranger.test(y, x)},
+     * {@code Johansen.test(y, x)}).
      *
-     * @param x   the regressor price (the hedge leg) at this step
      * @param y   the dependent price at this step
+     * @param x   the regressor price (the hedge leg) at this step
      * @param out overwritten with beta, alpha, prior prediction, innovation and its variance
      * @throws IllegalArgumentException on a non-finite price
      */
-    public void update(double x, double y, HedgeRatioEstimate out) {
+    public void estimate(double y, double x, HedgeRatioEstimate out) {
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
             throw new IllegalArgumentException("step " + steps + ": prices x=" + x + ", y=" + y
                     + " must be finite");
@@ -111,6 +112,20 @@ public final class KalmanHedgeRatio {
         out.innovationVariance = q;
     }
 
+    /**
+     * One filter step with the regressor first.
+     *
+     * @param x   the regressor price
+     * @param y   the dependent price
+     * @param out overwritten as by {@link #estimate(double, double, HedgeRatioEstimate)}
+     * @deprecated the regressor-first order differs from every other estimator; use
+     *             {@link #estimate(double, double, HedgeRatioEstimate) estimate(y, x, out)}. Kept for one release.
+     */
+    @Deprecated
+    public void update(double x, double y, HedgeRatioEstimate out) {
+        estimate(y, x, out);
+    }
+
     /** Back to {@code theta_0 = 0, P_0 = 0}. */
     public void reset() {
         beta = 0.0;
@@ -127,17 +142,29 @@ public final class KalmanHedgeRatio {
     }
 
     /**
+     * Batch form with the regressor first.
+     *
+     * @deprecated use {@link #estimate(double[], double[], double[], double[], double[], double[])
+     *             estimate(y, x, ...)}, dependent first. Kept for one release.
+     */
+    @Deprecated
+    public void filter(double[] x, double[] y, double[] beta, double[] alpha, double[] innovation,
+                       double[] innovationVariance) {
+        estimate(y, x, beta, alpha, innovation, innovationVariance);
+    }
+
+    /**
      * Batch form from {@code theta_0 = 0}: filters the whole series (the filter is reset first).
      *
-     * @param x                  regressor prices (not modified)
-     * @param y                  dependent prices, same length (not modified)
+     * @param y                  dependent prices (not modified)
+     * @param x                  regressor prices, same length (not modified)
      * @param beta               filtered betas (overwritten), same length
      * @param alpha              filtered intercepts (overwritten), same length
      * @param innovation         innovations (overwritten), same length
      * @param innovationVariance innovation variances (overwritten), same length
      */
-    public void filter(double[] x, double[] y, double[] beta, double[] alpha, double[] innovation,
-                       double[] innovationVariance) {
+    public void estimate(double[] y, double[] x, double[] beta, double[] alpha, double[] innovation,
+                         double[] innovationVariance) {
         int n = x.length;
         requireLength(y, n, "y");
         requireLength(beta, n, "beta");
@@ -147,7 +174,7 @@ public final class KalmanHedgeRatio {
         reset();
         HedgeRatioEstimate h = new HedgeRatioEstimate();
         for (int t = 0; t < n; t++) {
-            update(x[t], y[t], h);
+            estimate(y[t], x[t], h);
             beta[t] = h.beta;
             alpha[t] = h.alpha;
             innovation[t] = h.innovation;
@@ -156,13 +183,23 @@ public final class KalmanHedgeRatio {
     }
 
     /**
+     * Batch form over Tablesaw columns with the regressor first.
+     *
+     * @deprecated use {@link #estimate(NumericColumn, NumericColumn) estimate(y, x)}. Kept for one release.
+     */
+    @Deprecated
+    public Table filter(NumericColumn<?> x, NumericColumn<?> y) {
+        return estimate(y, x);
+    }
+
+    /**
      * Batch form over Tablesaw columns (the filter is reset first).
      *
-     * @param x regressor prices; missing values are refused
-     * @param y dependent prices, same length
+     * @param y dependent prices; missing values are refused
+     * @param x regressor prices, same length
      * @return a table with columns {@code beta, alpha, yhat, e, Q}
      */
-    public Table filter(NumericColumn<?> x, NumericColumn<?> y) {
+    public Table estimate(NumericColumn<?> y, NumericColumn<?> x) {
         int n = x.size();
         if (y.size() != n) {
             throw new IllegalArgumentException("y has " + y.size() + " rows, x has " + n);
@@ -178,7 +215,7 @@ public final class KalmanHedgeRatio {
             if (x.isMissing(t) || y.isMissing(t)) {
                 throw new IllegalArgumentException("row " + t + ": missing " + (x.isMissing(t) ? x.name() : y.name()));
             }
-            update(x.getDouble(t), y.getDouble(t), h);
+            estimate(y.getDouble(t), x.getDouble(t), h);
             b[t] = h.beta;
             a[t] = h.alpha;
             yhat[t] = h.predictedY;

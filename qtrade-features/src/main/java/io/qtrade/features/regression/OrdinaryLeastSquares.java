@@ -95,4 +95,69 @@ public final class OrdinaryLeastSquares {
         }
         return new OlsFit(names.clone(), params, xtxInverse, x, residuals, ssr, sst);
     }
+
+    /**
+     * Fits {@code y = X b + u} with the design taken as given (no intercept column added): for regressions whose
+     * deterministic terms are columns of their own, such as the Engle-Granger cointegrating regression.
+     *
+     * @param y      dependent variable, n values (not modified)
+     * @param design n rows of p columns (not modified)
+     * @param names  p coefficient names
+     * @return the fit; its total sum of squares is taken about the mean of y
+     * @throws IllegalArgumentException if the shapes disagree, a value is not finite, there are not more rows than
+     *                                  coefficients, or the columns are collinear
+     */
+    public static OlsFit fitDesign(double[] y, double[][] design, String... names) {
+        int n = y.length;
+        if (design.length != n) {
+            throw new IllegalArgumentException("design has " + design.length + " rows but y has " + n);
+        }
+        int p = names.length;
+        if (n <= p) {
+            throw new IllegalArgumentException("n = " + n + " observations cannot identify " + p + " coefficients");
+        }
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not finite");
+            }
+            if (design[i].length != p) {
+                throw new IllegalArgumentException("design[" + i + "] has " + design[i].length + " values, expected "
+                        + p + " (one per name)");
+            }
+            for (int j = 0; j < p; j++) {
+                if (!Double.isFinite(design[i][j])) {
+                    throw new IllegalArgumentException("design[" + i + "][" + j + "] = " + design[i][j]
+                            + " is not finite");
+                }
+            }
+            x[i] = design[i].clone();
+        }
+        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+        ols.setNoIntercept(true);
+        ols.newSampleData(y.clone(), x);
+        double[] params;
+        double[][] xtxInverse;
+        try {
+            params = ols.estimateRegressionParameters();
+            xtxInverse = ols.estimateRegressionParametersVariance();
+        } catch (SingularMatrixException e) {
+            throw new IllegalArgumentException("the design columns are collinear: X'X is singular", e);
+        }
+        double[] residuals = ols.estimateResiduals();
+        double ssr = 0.0;
+        for (double u : residuals) {
+            ssr += u * u;
+        }
+        double mean = 0.0;
+        for (double v : y) {
+            mean += v;
+        }
+        mean /= n;
+        double sst = 0.0;
+        for (double v : y) {
+            sst += (v - mean) * (v - mean);
+        }
+        return new OlsFit(names.clone(), params, xtxInverse, x, residuals, ssr, sst);
+    }
 }

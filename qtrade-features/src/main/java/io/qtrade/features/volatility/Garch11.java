@@ -66,8 +66,12 @@ public final class Garch11 {
     private final GarchInitialisation initialisation;
     private final int maxEvaluations;
     private final double stoppingRadius;
+    private final GarchMean mean;
+    private final double fixedMean;
 
     private Garch11(Builder b) {
+        this.mean = b.mean;
+        this.fixedMean = b.fixedMean;
         this.errors = b.errors;
         this.initialisation = b.initialisation;
         this.maxEvaluations = b.maxEvaluations;
@@ -82,6 +86,16 @@ public final class Garch11 {
     /** The error distribution. */
     public GarchErrors errors() {
         return errors;
+    }
+
+    /** How mu is treated. */
+    public GarchMean mean() {
+        return mean;
+    }
+
+    /** mu when it is not estimated (0 for ZERO), NaN when it is. */
+    public double fixedMean() {
+        return mean == GarchMean.ESTIMATED ? Double.NaN : fixedMean;
     }
 
     /** The start of the variance recursion. */
@@ -137,13 +151,23 @@ public final class Garch11 {
         }
         double sd = Math.sqrt(var);
         boolean t = errors == GarchErrors.STUDENT_T;
-        int k = t ? 5 : 4;
-        double[] lower = t ? new double[] {-5, 1e-9, 0, 0, 1e-3} : new double[] {-5, 1e-9, 0, 0};
-        double[] upper = t ? new double[] {5, 2, MAX_PERSISTENCE, 1, 0.49} : new double[] {5, 2, MAX_PERSISTENCE, 1};
-        double[] start = t ? new double[] {0, 0.1, 0.9, 1.0 / 9.0, 0.125} : new double[] {0, 0.1, 0.9, 1.0 / 9.0};
+        boolean estMu = this.mean == GarchMean.ESTIMATED;
+        int from = estMu ? 0 : 1;
+        int kFull = t ? 5 : 4;
+        int k = kFull - from;
+        double[] lowerFull = t ? new double[] {-5, 1e-9, 0, 0, 1e-3} : new double[] {-5, 1e-9, 0, 0};
+        double[] upperFull = t ? new double[] {5, 2, MAX_PERSISTENCE, 1, 0.49}
+                : new double[] {5, 2, MAX_PERSISTENCE, 1};
+        double[] startFull = t ? new double[] {0, 0.1, 0.9, 1.0 / 9.0, 0.125} : new double[] {0, 0.1, 0.9, 1.0 / 9.0};
+        double[] lower = java.util.Arrays.copyOfRange(lowerFull, from, kFull);
+        double[] upper = java.util.Arrays.copyOfRange(upperFull, from, kFull);
+        double[] start = java.util.Arrays.copyOfRange(startFull, from, kFull);
         double[] scratch = new double[n];
-        ObjectiveFunction objective = new ObjectiveFunction(x -> {
-            double[] p = toParameters(x, mean, sd, var);
+        ObjectiveFunction objective = new ObjectiveFunction(xr -> {
+            double[] p = toParameters(full(xr, from), mean, sd, var);
+            if (!estMu) {
+                p[0] = fixedMean;
+            }
             double ll = logLikelihood(returns, p[0], p[1], p[2], p[3], t ? p[4] : Double.NaN, scratch);
             // Inside the box h_t > 0, so LL is finite unless the data overflow; such a point must lose.
             return Double.isFinite(ll) ? ll : -Double.MAX_VALUE;
@@ -157,13 +181,13 @@ public final class Garch11 {
             throw new IllegalStateException("GARCH(1,1) likelihood not maximised within maxEvaluations = "
                     + maxEvaluations + " (n = " + n + ")", e);
         }
-        double[] x = best.getPoint();
+        double[] x = full(best.getPoint(), from);
         List<String> atBound = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            double tol = 1e-7 * (upper[i] - lower[i]);
-            if (x[i] - lower[i] <= tol || upper[i] - x[i] <= tol) {
-                atBound.add(BOX_NAMES[i] + (x[i] - lower[i] <= tol ? " at its lower bound " + lower[i]
-                        : " at its upper bound " + upper[i]));
+        for (int i = from; i < kFull; i++) {
+            double tol = 1e-7 * (upperFull[i] - lowerFull[i]);
+            if (x[i] - lowerFull[i] <= tol || upperFull[i] - x[i] <= tol) {
+                atBound.add(BOX_NAMES[i] + (x[i] - lowerFull[i] <= tol ? " at its lower bound " + lowerFull[i]
+                        : " at its upper bound " + upperFull[i]));
             }
         }
         if (!atBound.isEmpty()) {
@@ -171,12 +195,27 @@ public final class Garch11 {
                     + "errors assume an interior optimum", atBound, n);
         }
         double[] p = toParameters(x, mean, sd, var);
+        if (!estMu) {
+            p[0] = fixedMean;
+        }
         Garch11Parameters params = new Garch11Parameters(p[0], p[1], p[2], p[3], t ? p[4] : Double.NaN);
         double[] h = new double[n];
         double ll = logLikelihood(returns, p[0], p[1], p[2], p[3], params.nu(), h);
-        double[][] covariance = inverseHessianOfNegativeLogLikelihood(returns, p, t);
+        double[][] covariance = inverseHessianOfNegativeLogLikelihood(returns, p, t, from);
+        List<GarchParameter> names = new ArrayList<>(List.of(GarchParameter.MU, GarchParameter.OMEGA,
+                GarchParameter.ALPHA, GarchParameter.BETA, GarchParameter.NU).subList(from, kFull));
         return new Garch11Fit(this, params, ll, n, covariance, h, returns[n - 1] - p[0],
-                optimizer.getEvaluations(), List.copyOf(atBound));
+                optimizer.getEvaluations(), List.copyOf(atBound), List.copyOf(names));
+    }
+
+    /** The full box vector with a dummy 0 for mu when it is fixed. */
+    private static double[] full(double[] xr, int from) {
+        if (from == 0) {
+            return xr;
+        }
+        double[] x = new double[xr.length + 1];
+        System.arraycopy(xr, 0, x, 1, xr.length);
+        return x;
     }
 
     private static double[] toParameters(double[] x, double mean, double sd, double var) {
@@ -188,7 +227,7 @@ public final class Garch11 {
                 : new double[] {mu, omega, alpha, beta};
     }
 
-    private double[][] inverseHessianOfNegativeLogLikelihood(double[] returns, double[] p, boolean t) {
+    private double[][] inverseHessianOfNegativeLogLikelihood(double[] returns, double[] p, boolean t, int from) {
         int k = p.length;
         double[] step = new double[k];
         for (int i = 0; i < k; i++) {
@@ -197,14 +236,14 @@ public final class Garch11 {
         double[][] hess = new double[k][k];
         double[] q = p.clone();
         double f0 = -ll(returns, q, t);
-        for (int i = 0; i < k; i++) {
+        for (int i = from; i < k; i++) {
             q[i] = p[i] + step[i];
             double fp = -ll(returns, q, t);
             q[i] = p[i] - step[i];
             double fm = -ll(returns, q, t);
             q[i] = p[i];
             hess[i][i] = (fp - 2.0 * f0 + fm) / (step[i] * step[i]);
-            for (int j = 0; j < i; j++) {
+            for (int j = from; j < i; j++) {
                 q[i] = p[i] + step[i];
                 q[j] = p[j] + step[j];
                 double fpp = -ll(returns, q, t);
@@ -221,7 +260,13 @@ public final class Garch11 {
                 hess[j][i] = hij;
             }
         }
-        RealMatrix m = new Array2DRowRealMatrix(hess, false);
+        double[][] sub = new double[k - from][k - from];
+        for (int i = from; i < k; i++) {
+            for (int j = from; j < k; j++) {
+                sub[i - from][j - from] = hess[i][j];
+            }
+        }
+        RealMatrix m = new Array2DRowRealMatrix(sub, false);
         try {
             return new LUDecomposition(m).getSolver().getInverse().getData();
         } catch (SingularMatrixException e) {
@@ -252,6 +297,7 @@ public final class Garch11 {
                 h = omega + (alpha + beta) * m2;
                 break;
             case FIRST_IS_MEAN_SQUARE:
+            case CONDITIONAL_ON_FIRST:
                 h = m2;
                 break;
             default:
@@ -269,6 +315,7 @@ public final class Garch11 {
             shape = 0.0;
         }
         double sum = 0.0;
+        int first = initialisation == GarchInitialisation.CONDITIONAL_ON_FIRST ? 1 : 0;
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 double prev = r[i - 1] - mu;
@@ -279,6 +326,9 @@ public final class Garch11 {
             }
             if (hOut != null) {
                 hOut[i] = h;
+            }
+            if (i < first) {
+                continue;
             }
             double e = r[i] - mu;
             if (t) {
@@ -303,7 +353,8 @@ public final class Garch11 {
 
     @Override
     public String toString() {
-        return "Garch11[errors=" + errors + ", initialisation=" + initialisation + ", maxEvaluations="
+        return "Garch11[errors=" + errors + ", initialisation=" + initialisation + ", mean=" + mean
+                + (mean == GarchMean.ESTIMATED ? "" : " " + fixedMean) + ", maxEvaluations="
                 + maxEvaluations + ", stoppingRadius=" + stoppingRadius + "]";
     }
 
@@ -313,8 +364,31 @@ public final class Garch11 {
         private GarchInitialisation initialisation = GarchInitialisation.PRESAMPLE_MEAN_SQUARE;
         private int maxEvaluations = DEFAULT_MAX_EVALUATIONS;
         private double stoppingRadius = DEFAULT_STOPPING_RADIUS;
+        private GarchMean mean = GarchMean.ESTIMATED;
+        private double fixedMean;
 
         private Builder() {
+        }
+
+        /** The mean: ESTIMATED (default) or ZERO; for a given value use {@link #fixedMean(double)}. */
+        public Builder mean(GarchMean value) {
+            Objects.requireNonNull(value, "mean");
+            if (value == GarchMean.FIXED) {
+                throw new IllegalArgumentException("mean FIXED needs its value: call fixedMean(mu)");
+            }
+            this.mean = value;
+            this.fixedMean = 0.0;
+            return this;
+        }
+
+        /** Fixes mu at a finite value (not estimated, no standard error). */
+        public Builder fixedMean(double mu) {
+            if (!Double.isFinite(mu)) {
+                throw new IllegalArgumentException("fixedMean " + mu + ": expected a finite value");
+            }
+            this.mean = GarchMean.FIXED;
+            this.fixedMean = mu;
+            return this;
         }
 
         /** Innovation distribution (default NORMAL). */

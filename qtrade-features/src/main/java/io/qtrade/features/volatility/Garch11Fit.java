@@ -15,7 +15,7 @@ import java.util.Locale;
  * }</pre>
  *
  * <p>Variances are per period of the returns (e.g. daily %^2 for daily % returns), not annualised. Standard errors
- * are in the order (mu, omega, alpha, beta[, nu]). Accessors return copies.
+ * by name: {@link #standardError(GarchParameter)}. Accessors return copies.
  */
 public final class Garch11Fit {
 
@@ -28,9 +28,12 @@ public final class Garch11Fit {
     private final double lastResidual;
     private final int evaluations;
     private final List<String> boundaryParameters;
+    private final List<GarchParameter> estimated;
 
     Garch11Fit(Garch11 model, Garch11Parameters params, double logLikelihood, int n, double[][] covariance,
-               double[] conditionalVariances, double lastResidual, int evaluations, List<String> boundaryParameters) {
+               double[] conditionalVariances, double lastResidual, int evaluations, List<String> boundaryParameters,
+               List<GarchParameter> estimated) {
+        this.estimated = estimated;
         this.model = model;
         this.params = params;
         this.logLikelihood = logLikelihood;
@@ -70,7 +73,7 @@ public final class Garch11Fit {
         return n;
     }
 
-    /** Estimated parameters k: 4 (normal) or 5 (t). */
+    /** Estimated parameters k: 4 (normal) or 5 (t), one less with a fixed or zero mean. */
     public int parameterCount() {
         return covariance.length;
     }
@@ -85,7 +88,29 @@ public final class Garch11Fit {
         return parameterCount() * Math.log(n) - 2.0 * logLikelihood;
     }
 
-    /** Covariance of the estimates: the inverse numerical Hessian of -LL, order (mu, omega, alpha, beta[, nu]). */
+    /** The estimated parameters, in the order of {@link #covariance()} and {@link #standardErrors()}. */
+    public List<GarchParameter> estimatedParameters() {
+        return estimated;
+    }
+
+    /**
+     * The standard error of one estimated parameter: {@code sqrt} of its diagonal element of the inverse
+     * central-difference Hessian of -LL (relative step 1e-4 of {@code max(|theta|, 0.01)} per parameter).
+     *
+     * @param parameter MU (when estimated), OMEGA, ALPHA, BETA, or NU (t errors)
+     * @throws IllegalArgumentException for a parameter this fit did not estimate (a fixed mean, NU with normal
+     *                                  errors, GAMMA)
+     */
+    public double standardError(GarchParameter parameter) {
+        int i = estimated.indexOf(parameter);
+        if (i < 0) {
+            throw new IllegalArgumentException(parameter + " is not estimated by this fit (estimated: " + estimated
+                    + ")");
+        }
+        return Math.sqrt(covariance[i][i]);
+    }
+
+    /** Covariance of the estimates: the inverse numerical Hessian of -LL, order {@link #estimatedParameters()}. */
     public double[][] covariance() {
         double[][] c = new double[covariance.length][];
         for (int i = 0; i < c.length; i++) {
@@ -94,7 +119,7 @@ public final class Garch11Fit {
         return c;
     }
 
-    /** Standard errors sqrt(diag(covariance)), order (mu, omega, alpha, beta[, nu]). */
+    /** Standard errors sqrt(diag(covariance)), order {@link #estimatedParameters()}; prefer {@link #standardError}. */
     public double[] standardErrors() {
         double[] se = new double[covariance.length];
         for (int i = 0; i < se.length; i++) {
@@ -151,13 +176,14 @@ public final class Garch11Fit {
 
     @Override
     public String toString() {
-        double[] se = standardErrors();
+        double seMu = estimated.contains(GarchParameter.MU) ? standardError(GarchParameter.MU) : 0.0;
         StringBuilder sb = new StringBuilder("Garch11Fit[").append(model.errors()).append(", ")
-                .append(model.initialisation()).append(", n=").append(n)
+                .append(model.initialisation()).append(", mean ").append(model.mean()).append(", n=").append(n)
                 .append(String.format(Locale.ROOT, ", mu=%.6g (%.2g), omega=%.6g (%.2g), alpha=%.6g (%.2g), beta=%.6g (%.2g)",
-                        params.mu(), se[0], params.omega(), se[1], params.alpha(), se[2], params.beta(), se[3]));
-        if (se.length == 5) {
-            sb.append(String.format(Locale.ROOT, ", nu=%.4g (%.2g)", params.nu(), se[4]));
+                        params.mu(), seMu, params.omega(), standardError(GarchParameter.OMEGA), params.alpha(),
+                        standardError(GarchParameter.ALPHA), params.beta(), standardError(GarchParameter.BETA)));
+        if (estimated.contains(GarchParameter.NU)) {
+            sb.append(String.format(Locale.ROOT, ", nu=%.4g (%.2g)", params.nu(), standardError(GarchParameter.NU)));
         }
         return sb.append(String.format(Locale.ROOT, ", LL=%.6f, AIC=%.4f, BIC=%.4f]", logLikelihood, aic(), bic()))
                 .toString();

@@ -8,7 +8,13 @@ package io.qtrade.features.volatility;
  * PRESAMPLE_MEAN_SQUARE:  eps^2_0 = h_0 = m2,  so h_1 = omega + (alpha + beta) m2    (fGarch init.rec = "mci")
  * FIRST_IS_MEAN_SQUARE:   h_1 = m2                                                  (sample variance about mu)
  * UNCONDITIONAL:          h_1 = omega / (1 - alpha - beta)
+ * CONDITIONAL_ON_FIRST:   h_1 = m2 and the likelihood sums t = 2..n only        (R tseries garch)
  * }</pre>
+ *
+ * <p>CONDITIONAL_ON_FIRST is the convention of R tseries {@code garch} (A. Trapletti): its C code starts every
+ * pre-sample variance at the sample second moment of its input and sums the log-likelihood from the first
+ * observation after the pre-sample, so the first return only conditions {@code h_2}; n - 1 densities, constants
+ * included here (tseries drops the 2 pi constant, which does not move the optimum).
  *
  * <p>PRESAMPLE_MEAN_SQUARE is the convention of the GARCH benchmark of G. Fiorentini, G. Calzolari and L. Panattoni
  * (1996), "Analytic Derivatives and the Computation of GARCH Estimates", <i>J. Applied Econometrics</i> 11,
@@ -21,5 +27,7 @@ public enum GarchInitialisation {
     /** h_1 = mean squared residual (the sample variance about mu). */
     FIRST_IS_MEAN_SQUARE,
     /** h_1 = the model's unconditional variance omega / (1 - alpha - beta). */
-    UNCONDITIONAL
+    UNCONDITIONAL,
+    /** h_1 = mean squared residual, and the first observation is left out of the likelihood (R tseries). */
+    CONDITIONAL_ON_FIRST
 }

@@ -15,8 +15,8 @@ import tech.tablesaw.api.DoubleColumn;
  *
  * <p>Reference: F. Corsi (2009), "A Simple Approximate Long-Memory Model of Realized Volatility", <i>J. Financial
  * Econometrics</i> 7(2), 174-196. The lag alignment is the one written above: every regressor is known at the end of
- * day t and the target is day t + 1 (this matches the statsmodels reference case). {@link HarRvScale#LOG} fits the
- * same regression in logarithms. Standard errors, ordinary and Newey-West, come from
+ * day t and the target is day t + 1 (this matches the statsmodels reference case). {@link HarRvScale} names the two
+ * log forms: the log of the averaged variances or the average of the daily logs. Standard errors, ordinary and Newey-West, come from
  * {@link io.qtrade.features.regression.OlsFit}; Corsi uses Newey-West with a few lags (5 here in the tests).
  *
  * <p>Fitting is batch and allocates; the daily streaming regressors are {@link HarRvComponents} and
@@ -76,9 +76,9 @@ public final class HarRv {
         int t = rv.length;
         for (int i = 0; i < t; i++) {
             double v = rv[i];
-            if (!(v >= 0.0) || Double.isInfinite(v) || (scale == HarRvScale.LOG && v == 0.0)) {
+            if (!(v >= 0.0) || Double.isInfinite(v) || (scale.isLog() && v == 0.0)) {
                 throw new IllegalArgumentException("dailyRealizedVariance[" + i + "] = " + v + ", expected finite and "
-                        + (scale == HarRvScale.LOG ? "> 0 (logs are taken)" : ">= 0"));
+                        + (scale.isLog() ? "> 0 (logs are taken)" : ">= 0"));
             }
         }
         if (t < MONTHLY_DAYS + 5) {
@@ -89,24 +89,25 @@ public final class HarRv {
         double[][] out = new double[rows][4];
         for (int i = 0; i < rows; i++) {
             int day = i + MONTHLY_DAYS - 1;
+            boolean logs = scale == HarRvScale.AVERAGE_OF_LOGS;
             double w = 0.0;
             for (int j = day - WEEKLY_DAYS + 1; j <= day; j++) {
-                w += rv[j];
+                w += logs ? Math.log(rv[j]) : rv[j];
             }
             double m = 0.0;
             for (int j = day - MONTHLY_DAYS + 1; j <= day; j++) {
-                m += rv[j];
+                m += logs ? Math.log(rv[j]) : rv[j];
             }
             out[i][0] = transform(rv[day + 1], scale);
             out[i][1] = transform(rv[day], scale);
-            out[i][2] = transform(w / WEEKLY_DAYS, scale);
-            out[i][3] = transform(m / MONTHLY_DAYS, scale);
+            out[i][2] = logs ? w / WEEKLY_DAYS : transform(w / WEEKLY_DAYS, scale);
+            out[i][3] = logs ? m / MONTHLY_DAYS : transform(m / MONTHLY_DAYS, scale);
         }
         return out;
     }
 
     static double transform(double v, HarRvScale scale) {
-        return scale == HarRvScale.LOG ? Math.log(v) : v;
+        return scale.isLog() ? Math.log(v) : v;
     }
 
     @Override

@@ -59,6 +59,16 @@ public final class HarRvComponents {
         return average(HarRv.MONTHLY_DAYS);
     }
 
+    /** Mean of ln RV over the last 5 days (NaN before 5 days; -Infinity if one of them is 0). */
+    public double weeklyMeanLog() {
+        return averageLog(HarRv.WEEKLY_DAYS);
+    }
+
+    /** Mean of ln RV over the last 22 days (NaN before 22 days; -Infinity if one of them is 0). */
+    public double monthlyMeanLog() {
+        return averageLog(HarRv.MONTHLY_DAYS);
+    }
+
     /** Forgets every day. */
     public void reset() {
         count = 0;
@@ -71,6 +81,17 @@ public final class HarRvComponents {
         double sum = 0.0;
         for (long i = count - days; i < count; i++) {
             sum += ring[(int) (i % HarRv.MONTHLY_DAYS)];
+        }
+        return sum / days;
+    }
+
+    private double averageLog(int days) {
+        if (count < days) {
+            return Double.NaN;
+        }
+        double sum = 0.0;
+        for (long i = count - days; i < count; i++) {
+            sum += Math.log(ring[(int) (i % HarRv.MONTHLY_DAYS)]);
         }
         return sum / days;
     }

@@ -6,7 +6,8 @@ import io.qtrade.features.regression.OlsFit;
  * A fitted {@link HarRv}: the OLS result and one-step and iterated multi-step forecasts.
  *
  * <pre>{@code
- * one step:   f_{T+1} = b0 + bd x(RV_T) + bw x(RVw_T) + bm x(RVm_T)          x = identity or ln (the scale)
+ * one step:   f_{T+1} = b0 + bd x(RV_T) + bw x(RVw_T) + bm x(RVm_T)          x = identity or ln (the scale); with
+ *             AVERAGE_OF_LOGS the weekly and monthly terms are means of ln RV
  * iterated:   f_{T+k} uses RV_{T+1..T+k-1} := g(f_{T+1..T+k-1}),  g = identity or exp
  * }</pre>
  *
@@ -41,6 +42,10 @@ public final class HarRvFit {
             throw new IllegalStateException("HAR components hold " + components.count() + " days, need "
                     + HarRv.MONTHLY_DAYS);
         }
+        if (scale == HarRvScale.AVERAGE_OF_LOGS) {
+            return ols.param(0) + ols.param(1) * Math.log(components.daily())
+                    + ols.param(2) * components.weeklyMeanLog() + ols.param(3) * components.monthlyMeanLog();
+        }
         return forecastFrom(components.daily(), components.weekly(), components.monthly());
     }
 
@@ -71,7 +76,7 @@ public final class HarRvFit {
         for (int k = 0; k < out.length; k++) {
             double f = forecastNext(c);
             out[k] = f;
-            double level = scale == HarRvScale.LOG ? Math.exp(f) : f;
+            double level = scale.isLog() ? Math.exp(f) : f;
             if (!(level >= 0.0)) {
                 throw new IllegalStateException("the HAR forecast of step " + (k + 1) + " is " + f
                         + " < 0 and cannot be fed back as a variance for step " + (k + 2));

@@ -1,6 +1,8 @@
 /**
  * Volatility: realized measures from intraday prices (realized variance, bipower variation, subsampled RV, with
- * previous-tick sampling on a time grid), the HAR-RV model, GARCH(1,1) by maximum likelihood and EWMA
+ * previous-tick sampling on a time grid), the HAR-RV model (levels and both log forms), GARCH(1,1) by maximum
+ * likelihood (estimated, zero or fixed mean; fGarch and tseries likelihood conventions), GJR-GARCH and EGARCH(1,1)
+ * ({@link io.qtrade.features.volatility.AsymmetricGarch11}) and EWMA
  * (RiskMetrics) volatility.
  *
  * <p>Timestamps are {@code long} epoch nanoseconds, UTC. Returns are log returns unless a class says otherwise.

@@ -46,7 +46,7 @@ class KalmanHedgeRatioTest {
         KalmanHedgeRatio kf = new KalmanHedgeRatio(1e-4, 1e-3);
         HedgeRatioEstimate h = new HedgeRatioEstimate();
         for (int t = 0; t < pair[0].length; t++) {
-            kf.update(pair[0][t], pair[1][t], h);
+            kf.estimate(pair[1][t], pair[0][t], h);
             rel(h.beta(), ref[0][t], 1e-9, "beta t=" + t);
             rel(h.alpha(), ref[1][t], 1e-9, "alpha t=" + t);
             if (t > 0) {
@@ -70,7 +70,7 @@ class KalmanHedgeRatioTest {
         double w = d / (1 - d);
         double q = (x * x + 1) * w + ve;
         HedgeRatioEstimate h = new HedgeRatioEstimate();
-        new KalmanHedgeRatio(d, ve).update(x, y, h);
+        new KalmanHedgeRatio(d, ve).estimate(y, x, h);
         assertThat(h.innovationVariance()).isCloseTo(q, offset(1e-15));
         assertThat(h.beta()).isCloseTo(w * x / q * y, offset(1e-13));
         assertThat(h.alpha()).isCloseTo(w / q * y, offset(1e-15));
@@ -85,12 +85,12 @@ class KalmanHedgeRatioTest {
         double[] e = new double[n];
         double[] q = new double[n];
         KalmanHedgeRatio kf = new KalmanHedgeRatio();
-        kf.filter(pair[0], pair[1], b, a, e, q);
-        Table t = kf.filter(DoubleColumn.create("x", pair[0]), DoubleColumn.create("y", pair[1]));
+        kf.estimate(pair[1], pair[0], b, a, e, q);
+        Table t = kf.estimate(DoubleColumn.create("y", pair[1]), DoubleColumn.create("x", pair[0]));
         KalmanHedgeRatio stream = new KalmanHedgeRatio();
         HedgeRatioEstimate h = new HedgeRatioEstimate();
         for (int i = 0; i < n; i++) {
-            stream.update(pair[0][i], pair[1][i], h);
+            stream.estimate(pair[1][i], pair[0][i], h);
             assertThat(b[i]).isEqualTo(h.beta());
             assertThat(q[i]).isEqualTo(h.innovationVariance());
             assertThat(t.doubleColumn("beta").getDouble(i)).isEqualTo(h.beta());
@@ -102,7 +102,29 @@ class KalmanHedgeRatioTest {
     void refusesBadParametersAndPrices() {
         assertThatThrownBy(() -> new KalmanHedgeRatio(1.0, 1e-3)).hasMessageContaining("delta 1.0");
         assertThatThrownBy(() -> new KalmanHedgeRatio(1e-4, 0.0)).hasMessageContaining("observationVariance 0.0");
-        assertThatThrownBy(() -> new KalmanHedgeRatio().update(Double.NaN, 1.0, new HedgeRatioEstimate()))
+        assertThatThrownBy(() -> new KalmanHedgeRatio().estimate(1.0, Double.NaN, new HedgeRatioEstimate()))
                 .hasMessageContaining("step 0");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void deprecatedRegressorFirstFormsEqualTheDependentFirstOnes() {
+        double[][] pair = {{10.0, 10.5, 10.2, 11.0, 10.8}, {25.0, 26.1, 25.4, 27.2, 26.5}};   // x, y
+        KalmanHedgeRatio a = new KalmanHedgeRatio();
+        KalmanHedgeRatio b = new KalmanHedgeRatio();
+        HedgeRatioEstimate ha = new HedgeRatioEstimate();
+        HedgeRatioEstimate hb = new HedgeRatioEstimate();
+        for (int t = 0; t < 5; t++) {
+            a.update(pair[0][t], pair[1][t], ha);
+            b.estimate(pair[1][t], pair[0][t], hb);
+            assertThat(ha.beta()).isEqualTo(hb.beta());
+            assertThat(ha.innovation()).isEqualTo(hb.innovation());
+        }
+        double[] b1 = new double[5], a1 = new double[5], e1 = new double[5], q1 = new double[5];
+        double[] b2 = new double[5], a2 = new double[5], e2 = new double[5], q2 = new double[5];
+        a.filter(pair[0], pair[1], b1, a1, e1, q1);
+        b.estimate(pair[1], pair[0], b2, a2, e2, q2);
+        assertThat(b1).containsExactly(b2);
+        assertThat(e1).containsExactly(e2);
     }
 }

@@ -216,10 +216,10 @@ class Garch11Test {
     @Test
     void toStringListsEveryOptionAndEstimate() {
         Garch11 model = Garch11.builder().errors(GarchErrors.STUDENT_T).maxEvaluations(5000).build();
-        assertThat(model.toString()).isEqualTo("Garch11[errors=STUDENT_T, initialisation=PRESAMPLE_MEAN_SQUARE, "
+        assertThat(model.toString()).isEqualTo("Garch11[errors=STUDENT_T, initialisation=PRESAMPLE_MEAN_SQUARE, mean=ESTIMATED, "
                 + "maxEvaluations=5000, stoppingRadius=1.0E-9]");
         String fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(dem2gbp()).toString();
-        assertThat(fit).startsWith("Garch11Fit[NORMAL, PRESAMPLE_MEAN_SQUARE, n=1974, mu=-0.00619")
+        assertThat(fit).startsWith("Garch11Fit[NORMAL, PRESAMPLE_MEAN_SQUARE, mean ESTIMATED, n=1974, mu=-0.00619")
                 .contains("omega=0.01076", "alpha=0.15313", "beta=0.80597", "LL=-1106.60788");
     }
 

@@ -1,10 +1,6 @@
 package io.qtrade.research.report;
 
-import org.jfree.chart.renderer.PaintScale;
-
 import java.awt.Color;
-import java.awt.Paint;
-import java.io.Serializable;
 
 /**
  * The heat map's colours: a sequential palette (the five viridis stops, dark purple to yellow) from the worst to the
@@ -18,9 +14,7 @@ import java.io.Serializable;
  * paint = linear RGB interpolation between the palette stops around t * (stops - 1)
  * }</pre>
  */
-final class ScorePaintScale implements PaintScale, Serializable {
-
-    private static final long serialVersionUID = 1L;
+final class ScorePaintScale {
 
     /** The palette from worst to best (viridis at 0, 0.25, 0.5, 0.75, 1). */
     static final Color[] PALETTE = {new Color(0x440154), new Color(0x3B528B), new Color(0x21918C),
@@ -49,18 +43,15 @@ final class ScorePaintScale implements PaintScale, Serializable {
         this.higherIsBetter = higherIsBetter;
     }
 
-    @Override
-    public double getLowerBound() {
+    double lowerBound() {
         return lower;
     }
 
-    @Override
-    public double getUpperBound() {
+    double upperBound() {
         return upper;
     }
 
-    @Override
-    public Paint getPaint(double value) {
+    Color colour(double value) {
         if (Double.isNaN(value)) {
             return NAN_COLOUR;
         }

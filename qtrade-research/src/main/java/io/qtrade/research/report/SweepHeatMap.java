@@ -1,36 +1,13 @@
 package io.qtrade.research.report;
 
 import io.qtrade.backtest.report.ReportSection;
+import io.qtrade.backtest.report.chart.HeatMap;
 import io.qtrade.research.sweep.Metric;
 import io.qtrade.research.sweep.SweepResult;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.CrosshairState;
-import org.jfree.chart.plot.PlotRenderingInfo;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYDataset;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGHints;
-import org.jfree.svg.ViewBox;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.Rectangle;
-import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,9 +26,9 @@ import java.util.Objects;
  * }</pre>
  *
  * A cell whose set has no defined score (every run failed, or the metric is undefined, e.g. a Sharpe ratio without
- * variance), or a grid point that a random search did not draw, is grey (#D9D9D9) and labelled "n/a". Rendered with
- * JFreeChart's {@link XYBlockRenderer} and a {@link PaintScaleLegend}, to inline SVG by JFreeSVG (as the backtest
- * report's own charts); each cell is an SVG {@code <rect id="ID-cell-I-J">}, I and J the value indexes.
+ * variance), or a grid point that a random search did not draw, is grey (#D9D9D9) and labelled "n/a". Drawn as
+ * inline SVG by the backtest report's {@link HeatMap} (with a colour legend); each cell is an SVG
+ * {@code <rect id="ID-cell-I-J">}, I and J the value indexes.
  *
  * <pre>{@code
  * SweepHeatMap map = SweepHeatMap.of(sweepResult, Metric.SHARPE);
@@ -214,14 +191,9 @@ public final class SweepHeatMap {
         return min <= max ? new double[] {min, max} : new double[] {Double.NaN, Double.NaN};
     }
 
-    /** The chart; its cells' SVG ids start with {@code "heatmap"}. */
-    public JFreeChart chart() {
-        return chart("heatmap");
-    }
-
-    /** The colour of a score in this map (the paint scale of {@link #chart()}). */
+    /** The colour of a score in this map. */
     public Color colourOf(double score) {
-        return (Color) paintScale().getPaint(score);
+        return paintScale().colour(score);
     }
 
     private ScorePaintScale paintScale() {
@@ -230,72 +202,35 @@ public final class SweepHeatMap {
                 : new ScorePaintScale(range[0], range[1], metric.higherIsBetter());
     }
 
-    private JFreeChart chart(String idPrefix) {
-        int cells = xValues.length * yValues.length;
-        double[][] data = new double[3][cells];
-        int c = 0;
+    private HeatMap map() {
+        double[][] cells = new double[xValues.length][];
         for (int i = 0; i < xValues.length; i++) {
-            for (int j = 0; j < yValues.length; j++) {
-                data[0][c] = i;
-                data[1][c] = j;
-                data[2][c] = scores[i][j];
-                c++;
-            }
+            cells[i] = scores[i].clone();
         }
-        DefaultXYZDataset dataset = new DefaultXYZDataset();
-        dataset.addSeries("score_" + metric.column(), data);
-        SymbolAxis xAxis = new SymbolAxis(xName, labels(xValues));
-        SymbolAxis yAxis = new SymbolAxis(yName, labels(yValues));
-        for (SymbolAxis a : new SymbolAxis[] {xAxis, yAxis}) {
-            a.setGridBandsVisible(false);
-            a.setLowerMargin(0.0);
-            a.setUpperMargin(0.0);
-        }
-        xAxis.setRange(-0.5, xValues.length - 0.5);
-        yAxis.setRange(-0.5, yValues.length - 0.5);
         ScorePaintScale scale = paintScale();
-        CellRenderer renderer = new CellRenderer(idPrefix, yValues.length);
-        renderer.setPaintScale(scale);
-        renderer.setBlockWidth(1.0);
-        renderer.setBlockHeight(1.0);
-        renderer.setBlockAnchor(RectangleAnchor.CENTER);
-        XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        for (int i = 0; i < xValues.length; i++) {
-            for (int j = 0; j < yValues.length; j++) {
-                double v = scores[i][j];
-                XYTextAnnotation label = new XYTextAnnotation(Double.isNaN(v) ? "n/a" : number(v), i, j);
-                label.setFont(font);
-                label.setPaint(textColour((Color) scale.getPaint(v)));
-                plot.addAnnotation(label);
-            }
-        }
         String title = "score_" + metric.column() + " by " + xName + " and " + yName + " ("
                 + (metric.higherIsBetter() ? "higher" : "lower") + " is better)";
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        NumberAxis legendAxis = new NumberAxis("score_" + metric.column());
-        legendAxis.setAutoRangeIncludesZero(false);
         double[] range = scoreRange();
-        legendAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
-        if (Double.isNaN(range[0])) {
-            legendAxis.setLabel("score_" + metric.column() + " (no defined score)");
+        return HeatMap.builder(title, List.of(labels(xValues)), List.of(labels(yValues)))
+                .xLabel(xName).yLabel(yName)
+                .legendLabel(Double.isNaN(range[0]) ? "score_" + metric.column() + " (no defined score)"
+                        : "score_" + metric.column())
+                .values(cells)
+                .labels(cellLabels())
+                .colours(scale::colour)
+                .legendRange(scale.lowerBound(), scale.upperBound())
+                .size(WIDTH, HEIGHT)
+                .build();
+    }
+
+    private String[][] cellLabels() {
+        String[][] out = new String[xValues.length][yValues.length];
+        for (int i = 0; i < xValues.length; i++) {
+            for (int j = 0; j < yValues.length; j++) {
+                out[i][j] = number(scores[i][j]);
+            }
         }
-        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
-        legend.setSubdivisionCount(64);
-        legend.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setMargin(new RectangleInsets(40, 8, 40, 8));
-        legend.setStripWidth(16);
-        legend.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(legend);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        return chart;
+        return out;
     }
 
     /**
@@ -306,10 +241,7 @@ public final class SweepHeatMap {
      */
     public String svg(String id) {
         requireId(id);
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        g.setDefsKeyPrefix(id + "-");
-        chart(id).draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g.getSVGElement(id, true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        return map().svg(id);
     }
 
     /** The chart as a report figure ({@link ReportSection#figure}) with svg id {@code id} and {@code caption}. */
@@ -352,36 +284,9 @@ public final class SweepHeatMap {
         return s;
     }
 
-    private static Color textColour(Color background) {
-        double luminance = 0.2126 * background.getRed() + 0.7152 * background.getGreen()
-                + 0.0722 * background.getBlue();
-        return luminance > 140 ? Color.BLACK : Color.WHITE;
-    }
-
     @Override
     public String toString() {
         return "SweepHeatMap[metric=" + metric + ", x=" + xName + " " + Arrays.toString(xValues) + ", y=" + yName
                 + " " + Arrays.toString(yValues) + "]";
-    }
-
-    /** The block renderer, giving each cell's SVG element the id {@code prefix-cell-I-J}. */
-    private static final class CellRenderer extends XYBlockRenderer {
-        private static final long serialVersionUID = 1L;
-        private final String prefix;
-        private final int yCount;
-
-        CellRenderer(String prefix, int yCount) {
-            this.prefix = prefix;
-            this.yCount = yCount;
-        }
-
-        @Override
-        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
-                             XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series,
-                             int item, CrosshairState crosshairState, int pass) {
-            g2.setRenderingHint(SVGHints.KEY_ELEMENT_ID, prefix + "-cell-" + item / yCount + "-" + item % yCount);
-            super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
-                    crosshairState, pass);
-        }
     }
 }

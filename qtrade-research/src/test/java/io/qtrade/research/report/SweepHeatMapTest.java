@@ -157,7 +157,7 @@ class SweepHeatMapTest {
         double bestDistance = Double.POSITIVE_INFINITY;
         ScorePaintScale scale = new ScorePaintScale(0, 1, true);
         for (int k = 0; k <= 1000; k++) {
-            Color p = (Color) scale.getPaint(k / 1000.0);
+            Color p = scale.colour(k / 1000.0);
             double d = Math.abs(p.getRed() - c.getRed()) + Math.abs(p.getGreen() - c.getGreen())
                     + Math.abs(p.getBlue() - c.getBlue());
             if (d < bestDistance) {

@@ -113,6 +113,11 @@ public final class BinanceCsvSource extends StagedEventSource {
         return open(BinanceCsvFile.BOOK_TICKER, path, instrument, EpochUnit.AUTO, options);
     }
 
+    /** Lines skipped in lenient mode per reason (field and problem, numbers blanked), in the order first seen. */
+    public java.util.Map<String, Long> skipReasons() {
+        return skips.reasons();
+    }
+
     /** Lines skipped as bad input in lenient mode. */
     public long skipped() {
         return skips.skipped();

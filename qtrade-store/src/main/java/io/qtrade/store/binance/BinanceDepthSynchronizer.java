@@ -84,6 +84,9 @@ public final class BinanceDepthSynchronizer {
     private long staleDiffs;
     private long snapshotsIgnored;
     private long bufferOverflows;
+    private long unappliedAtEnd;
+    private long rowsDropped;
+    private long rowsCoveredBySnapshot;
 
     /**
      * @param market           spot or USD-M futures rules
@@ -162,6 +165,7 @@ public final class BinanceDepthSynchronizer {
             boolean tooOld = market == BinanceMarket.SPOT ? u <= l : u < l;
             if (tooOld) {
                 droppedBeforeSync++;
+                rowsCoveredBySnapshot += diff.bidCount() + diff.askCount();
                 LOG.debug("{}: diff U={} u={} precedes snapshot lastUpdateId={}: dropped by the rule", name, first, u,
                         l);
                 return true;
@@ -195,6 +199,7 @@ public final class BinanceDepthSynchronizer {
         if (market == BinanceMarket.SPOT) {
             if (u <= lastUpdateId) {
                 staleDiffs++;
+                rowsCoveredBySnapshot += diff.bidCount() + diff.askCount();
                 LOG.debug("{}: diff U={} u={} already applied (book at u={}): ignored", name, first, u, lastUpdateId);
                 return true;
             }
@@ -281,6 +286,7 @@ public final class BinanceDepthSynchronizer {
             DepthMessage oldest = buffer[bufferHead];
             bufferOverflows++;
             droppedBeforeSync++;
+            rowsDropped += oldest.bidCount() + oldest.askCount();
             LOG.warn("{}: {} diffs buffered without a usable snapshot: oldest U={} u={} dropped", name, buffer.length,
                     oldest.firstUpdateId, oldest.finalUpdateId);
             bufferHead = (bufferHead + 1) % buffer.length;
@@ -288,6 +294,53 @@ public final class BinanceDepthSynchronizer {
         }
         buffer[(bufferHead + bufferSize) % buffer.length].copyFrom(diff);
         bufferSize++;
+    }
+
+    /**
+     * Ends the stream: diffs still buffered (no snapshot came for them) are dropped and counted
+     * ({@link #unappliedAtEnd()}, {@link #rowsDropped()}) and logged; in strict mode any dropped row (those and
+     * buffer overflows) is an {@link io.qtrade.store.ingest.ImportException} naming the file and the counts. Diffs
+     * older than a snapshot (dropped by Binance's rule) lose nothing: the snapshot holds their updates
+     * ({@link #rowsCoveredBySnapshot()}). Called once, after the last file of a chain.
+     *
+     * @param file   the last file, for the message
+     * @param line   its last line number
+     * @param strict whether a drop is an error
+     */
+    public void finish(String file, long line, boolean strict) {
+        while (bufferSize > 0) {
+            DepthMessage d = buffer[bufferHead];
+            unappliedAtEnd++;
+            rowsDropped += d.bidCount() + d.askCount();
+            bufferHead = (bufferHead + 1) % buffer.length;
+            bufferSize--;
+        }
+        if (unappliedAtEnd > 0) {
+            LOG.warn("{}: the recording ends with {} diffs that no snapshot synchronised: dropped", name,
+                    unappliedAtEnd);
+        }
+        if (strict && rowsDropped > 0) {
+            throw io.qtrade.store.ingest.ImportException.atLine(file, line, null, "the depth stream dropped "
+                    + rowsDropped + " rows: " + unappliedAtEnd + " diffs left unsynchronised at the end (no snapshot"
+                    + " came after them; a continuation file must be converted in one call with the file before it)"
+                    + " and " + bufferOverflows + " diffs that overflowed the buffer of " + buffer.length
+                    + " while awaiting a snapshot; lenient=true keeps the rest and reports the counts");
+        }
+    }
+
+    /** Diffs still buffered, without a snapshot, when the stream ended ({@link #finish}). */
+    public long unappliedAtEnd() {
+        return unappliedAtEnd;
+    }
+
+    /** Depth rows lost: diffs that overflowed the buffer or were left unsynchronised at the end. */
+    public long rowsDropped() {
+        return rowsDropped;
+    }
+
+    /** Depth rows of diffs dropped because a snapshot already held their updates (nothing lost). */
+    public long rowsCoveredBySnapshot() {
+        return rowsCoveredBySnapshot;
     }
 
     /** Where the synchroniser stands. */
@@ -344,6 +397,7 @@ public final class BinanceDepthSynchronizer {
     public String toString() {
         return "BinanceDepthSynchronizer[" + name + ", market=" + market + ", maxBufferedDiffs=" + buffer.length
                 + ", state=" + state + ", lastUpdateId=" + lastUpdateId + ", gaps=" + gaps + ", resyncs=" + resyncs
-                + ", droppedBeforeSync=" + droppedBeforeSync + ", staleSnapshots=" + staleSnapshots + "]";
+                + ", droppedBeforeSync=" + droppedBeforeSync + ", staleSnapshots=" + staleSnapshots + ", rowsDropped="
+                + rowsDropped + "]";
     }
 }

@@ -6,7 +6,9 @@ import io.qtrade.store.InstrumentFile;
 import io.qtrade.store.ParquetTickReader;
 import io.qtrade.store.TickFormat;
 import io.qtrade.store.TickReadOptions;
+import io.qtrade.store.TickStore;
 import io.qtrade.core.market.EventBatch;
+import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
 import io.qtrade.core.time.Timestamps;
 import org.apache.parquet.column.statistics.LongStatistics;
@@ -18,23 +20,29 @@ import org.apache.parquet.io.LocalInputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Checks that the parts one conversion added to a store come after the parts their date partitions already held.
+ * Checks that the parts one conversion added to a store do not repeat data their date partitions already held.
  *
- * <p>The store reads the parts of an instrument's date one after the other, by part number. A part added by a later
- * conversion (trades after depth of the same day, say) whose first {@code exch_ts} is earlier than the last
- * {@code exch_ts} of an earlier part would therefore be read back out of time order. Such a conversion is refused:
- * {@link #firstConflict} names the parts and the times, and {@link Convert} deletes the new parts. Appending data
- * that starts at or after the end of what is there (a later session of the same day) is accepted.
+ * <p>The store reads the parts of an instrument's date merged by {@code exch_ts}, so trades added after the depth of
+ * the same day (a vendor day is several files) sit beside it and come back in time order. What is refused is the
+ * same kind of data twice over the same time: a new part whose {@code exch_ts} range overlaps an older part's and
+ * which shares an event kind with it (snapshot framing and clears aside), as when one file is converted twice.
+ * {@link #firstConflict} names both parts, their times and the kinds, and {@link Convert} deletes the new parts.
+ * Appending a later stretch of the same day is accepted.
  *
  * <p>Time ranges come from the Parquet footers' {@code exch_ts} statistics, or from reading the part when it has
  * none (CSV parts).
  */
 final class AppendCheck {
+
+    /** Kinds that frame others (snapshots, clears) and do not make two parts the same data. */
+    private static final Set<EventKind> FRAMING = EnumSet.of(EventKind.BOOK_CLEAR, EventKind.SNAPSHOT_BEGIN,
+            EventKind.SNAPSHOT_END);
 
     private AppendCheck() {
     }
@@ -58,12 +66,18 @@ final class AppendCheck {
                     range = range(part);
                 }
                 long[] before = range(old.file());
-                if (range[1] >= range[0] && before[1] >= before[0] && range[0] < before[1]) {
-                    return "the new part " + part + " starts at " + iso(range[0]) + ", before the part "
-                            + old.file().getFileName() + " already there ends at " + iso(before[1])
-                            + ": the store reads a date's parts one after the other, so its rows would come back out"
-                            + " of time order. Convert each instrument and date from one kind of file in one call"
-                            + " (or into another store)";
+                if (range[1] >= range[0] && before[1] >= before[0] && range[0] < before[1]
+                        && before[0] < range[1]) {
+                    Set<EventKind> shared = EnumSet.noneOf(EventKind.class);
+                    shared.addAll(TickStore.kindsOf(part));
+                    shared.retainAll(TickStore.kindsOf(old.file()));
+                    shared.removeAll(FRAMING);
+                    if (!shared.isEmpty()) {
+                        return "the new part " + part + " (" + iso(range[0]) + " to " + iso(range[1]) + ") and the"
+                                + " part " + old.file().getFileName() + " already there (" + iso(before[0]) + " to "
+                                + iso(before[1]) + ") both hold " + shared + " rows over the same time: the same data"
+                                + " twice? A date holds several kinds side by side (depth and trades), each once";
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.qtrade.store.cli;
 import io.qtrade.store.binance.BinanceCsvSource;
 import io.qtrade.store.binance.BinanceDepthRecordingSource;
 import io.qtrade.store.binance.BinanceDepthSynchronizer;
+import io.qtrade.store.binance.BinanceRecordings;
 import io.qtrade.store.lobster.LobsterSource;
 import io.qtrade.store.tardis.TardisCsvSource;
 import io.qtrade.core.Instrument;
@@ -45,6 +46,7 @@ final class ChainedSource implements EventSource {
     private long currentMaxTs = Long.MIN_VALUE;
     private long skipped;
     private final List<String> diagnostics = new ArrayList<>();
+    private final java.util.Map<String, Long> reasons = new java.util.LinkedHashMap<>();
 
     private ChainedSource(List<Instrument> instruments, List<Input> inputs) {
         this.instruments = List.copyOf(instruments);
@@ -134,6 +136,7 @@ final class ChainedSource implements EventSource {
 
     private void finishCurrent() {
         skipped += skippedLines(current);
+        addReasons(reasons, skipReasons(current));
         String d = diagnostics(current);
         if (d != null) {
             diagnostics.add(currentLabel + ": " + d);
@@ -170,9 +173,45 @@ final class ChainedSource implements EventSource {
         }
         if (s instanceof LobsterSource l) {
             return "messages=" + l.messagesRead() + ", halts=" + l.halts() + ", quoteResumes=" + l.quoteResumes()
-                    + ", tradeResumes=" + l.tradeResumes() + ", bookMismatches=" + l.bookMismatches();
+                    + ", tradeResumes=" + l.tradeResumes() + ", orderbook rows matched=" + l.rowsMatched() + " of "
+                    + l.rowsChecked() + ", bookMismatches=" + l.bookMismatches() + ", levels entering from below="
+                    + l.levelsReconciled() + ", executions of unseen orders=" + l.executionsOfUnseenOrders();
         }
         return null;
+    }
+
+    /** Adds {@code more}'s counts into {@code into}. */
+    static void addReasons(java.util.Map<String, Long> into, java.util.Map<String, Long> more) {
+        for (java.util.Map.Entry<String, Long> e : more.entrySet()) {
+            into.merge(e.getKey(), e.getValue(), Long::sum);
+        }
+    }
+
+    /** Skips per reason of an importer, a chain of them or a recording chain; empty for other sources. */
+    static java.util.Map<String, Long> skipReasons(EventSource s) {
+        if (s instanceof ChainedSource c) {
+            java.util.Map<String, Long> out = new java.util.LinkedHashMap<>(c.reasons);
+            if (c.current != null) {
+                addReasons(out, skipReasons(c.current));
+            }
+            return out;
+        }
+        if (s instanceof BinanceRecordings r) {
+            return r.skipReasons();
+        }
+        if (s instanceof BinanceCsvSource b) {
+            return b.skipReasons();
+        }
+        if (s instanceof BinanceDepthRecordingSource d) {
+            return d.skipReasons();
+        }
+        if (s instanceof TardisCsvSource t) {
+            return t.skipReasons();
+        }
+        if (s instanceof LobsterSource l) {
+            return l.skipReasons();
+        }
+        return java.util.Map.of();
     }
 
     /**
@@ -182,6 +221,9 @@ final class ChainedSource implements EventSource {
     static long skippedLines(EventSource s) {
         if (s instanceof ChainedSource c) {
             return c.skipped();
+        }
+        if (s instanceof BinanceRecordings r) {
+            return r.skipped();
         }
         if (s instanceof BinanceCsvSource b) {
             return b.skipped();

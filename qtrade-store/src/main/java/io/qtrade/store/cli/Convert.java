@@ -1,5 +1,6 @@
 package io.qtrade.store.cli;
 
+import io.qtrade.store.binance.BinanceRecordings;
 import io.qtrade.store.CatalogEntry;
 import io.qtrade.store.TickFormat;
 import io.qtrade.store.TickStore;
@@ -125,9 +126,19 @@ public final class Convert {
                     out.println("  " + line);
                 }
             }
+            if (source instanceof BinanceRecordings recordings) {
+                for (String line : recordings.diagnostics()) {
+                    out.println("  " + line);
+                }
+            }
             long skipped = ChainedSource.skippedLines(source);
-            if (skipped > 0) {
-                out.printf(Locale.ROOT, "skipped %,d bad input lines (lenient=true; each logged at WARN)%n", skipped);
+            if (skipped > 0 || formatOptions.booleanValue("lenient", false)) {
+                // printed here, not only logged: a quiet build (mvn -q) hides the WARN lines
+                out.printf(Locale.ROOT, "skipped %,d bad input lines (lenient=true; each also logged at WARN)%s%n",
+                        skipped, skipped > 0 ? ", by reason:" : "");
+                for (Map.Entry<String, Long> r : ChainedSource.skipReasons(source).entrySet()) {
+                    out.printf(Locale.ROOT, "  %,8d  %s%n", r.getValue(), r.getKey());
+                }
             }
             for (CatalogEntry e : store.catalog()) {
                 out.printf(Locale.ROOT, "  venue=%s symbol=%s %s..%s (%d dates) %,d rows, %d parquet + %d csv parts,"

@@ -8,11 +8,10 @@ import io.qtrade.store.TickFormat;
 import io.qtrade.store.TickQuery;
 import io.qtrade.store.TickReadOptions;
 import io.qtrade.store.TickStore;
+import io.qtrade.store.TimeMergedSource;
 import io.qtrade.store.synthetic.SyntheticMarket;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventSource;
-import io.qtrade.core.market.MergedEventSource;
-import io.qtrade.core.market.TimeKey;
 import io.qtrade.core.time.Timestamps;
 
 import java.nio.file.Files;
@@ -129,7 +128,9 @@ public final class InputFormats {
                 sources.add(new CsvTickReader(input, csvInstrument(input, o), options));
             }
         }
-        return sources.size() == 1 ? sources.get(0) : new MergedEventSource(TimeKey.EXCH, sources);
+        // two stores (or parts) holding the same instrument are merged into it, by exch_ts
+        return sources.size() == 1 ? sources.get(0) : new TimeMergedSource(sources, 1024,
+                options.maxBackwardsNanos());
     }
 
     /** A bare CSV part's instrument: from options, else from the store's {@code _instrument.json} above it. */

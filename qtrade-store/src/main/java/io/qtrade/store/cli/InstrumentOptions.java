@@ -66,7 +66,8 @@ final class InstrumentOptions {
             venue = defaultVenue;
         }
         if (venue == null || venue.isBlank()) {
-            throw new IllegalArgumentException("option venue is required for " + format + " (e.g. venue=NSE)");
+            throw new IllegalArgumentException("option venue is required for " + format + " (" + venueHint(format)
+                    + ")");
         }
         double tick = o.positiveDouble("tick_size", Double.NaN);
         if (Double.isNaN(tick)) {
@@ -85,6 +86,23 @@ final class InstrumentOptions {
             throw new IllegalArgumentException("options tick_size=" + tick + ", lot_size=" + lot + ", multiplier="
                     + multiplier + " do not make an instrument: " + e.getMessage(), e);
         }
+    }
+
+    /** An example venue for the format's vendor, and where the venue would otherwise come from. */
+    static String venueHint(String format) {
+        if (format.startsWith("tardis")) {
+            return "the venue comes from the exchange id of a file named as Tardis names them,"
+                    + " EXCHANGE_TYPE_DATE_SYMBOL.csv(.gz); for other names give it: venue=BINANCE_USDM for"
+                    + " binance-futures, venue=BINANCE for binance, else the exchange id in upper case, e.g."
+                    + " venue=DERIBIT";
+        }
+        if (format.startsWith("binance")) {
+            return "e.g. venue=BINANCE, or BINANCE_USDM for USD-M futures";
+        }
+        if (format.startsWith("lobster")) {
+            return "e.g. venue=NASDAQ";
+        }
+        return "e.g. venue=NSE for an instrument of the Kite instruments dump";
     }
 
     private static Instrument fromKiteDump(Path dump, String symbol, String venue) {

@@ -1,5 +1,8 @@
 package io.qtrade.store.cli;
 
+import java.util.EnumSet;
+import io.qtrade.store.ingest.ClockSkew;
+import io.qtrade.store.binance.BinanceRecordings;
 import io.qtrade.store.binance.BinanceCsvFile;
 import io.qtrade.store.binance.BinanceCsvSource;
 import io.qtrade.store.binance.BinanceDepthRecordingSource;
@@ -67,9 +70,14 @@ final class VendorFormats {
                 binanceCsv("binance-trades", BinanceCsvFile.TRADES, "trades"),
                 binanceCsv("binance-aggtrades", BinanceCsvFile.AGG_TRADES, "aggTrades"),
                 binanceCsv("binance-bookticker", BinanceCsvFile.BOOK_TICKER, "bookTicker"),
-                InputFormat.of("binance-depth", "Binance diff-depth WebSocket recordings with REST snapshots (JSON"
-                        + " lines); market=spot|usdm and symbol required; venue BINANCE or BINANCE_USDM",
-                        VendorFormats::binanceDepth),
+                InputFormat.of("binance-depth", "Binance WebSocket recordings with REST snapshots: qtrade JSON"
+                        + " lines or hftbacktest's collector files (<local ns> <combined-stream JSON>, .gz read as"
+                        + " is); depth, trades and bookTicker (streams=depth,trade,bookticker); a file continuing"
+                        + " the one before it needs no snapshot; market=spot|usdm and symbol required;"
+                        + " clock_skew=keep|remove_offset|clamp, min_feed_latency_nanos; venue BINANCE or"
+                        + " BINANCE_USDM", VendorFormats::binanceDepth),
+                InputFormat.of("binance-collector", "the same as binance-depth (hftbacktest's collector files"
+                        + " are one of the formats it reads)", VendorFormats::binanceDepth),
                 tardis("tardis-incremental", TardisCsvFile.INCREMENTAL_BOOK_L2, "incremental_book_L2",
                         "incremental_book_L2"),
                 tardis("tardis-trades", TardisCsvFile.TRADES, "trades", "trades"),
@@ -116,7 +124,19 @@ final class VendorFormats {
         requireFiles("binance-depth", inputs);
         Instrument instrument = InstrumentOptions.resolve(o, "binance-depth", null, binanceVenue(market),
                 Double.NaN);
-        return chain(instrument, inputs, p -> BinanceDepthRecordingSource.open(p, instrument, market, options));
+        ClockSkew skew = new ClockSkew(ClockSkew.Policy.fromOption(o.string("clock_skew", "keep")),
+                o.nonNegativeLong("min_feed_latency_nanos", 0));
+        Set<BinanceDepthRecordingSource.Stream> streams = EnumSet.noneOf(BinanceDepthRecordingSource.Stream.class);
+        for (String name : o.string("streams", "depth,trade,bookticker").split(",")) {
+            streams.add(switch (name.trim().toLowerCase(Locale.ROOT)) {
+                case "depth" -> BinanceDepthRecordingSource.Stream.DEPTH;
+                case "trade", "trades", "aggtrade" -> BinanceDepthRecordingSource.Stream.TRADE;
+                case "bookticker", "bbo" -> BinanceDepthRecordingSource.Stream.BOOK_TICKER;
+                default -> throw new IllegalArgumentException("option streams=" + o.string("streams", "")
+                        + ": '" + name + "' is not one of depth, trade, bookticker");
+            });
+        }
+        return BinanceRecordings.open(inputs, instrument, market, options, skew, streams);
     }
 
     private static BinanceMarket market(FormatOptions o, BinanceMarket fallback) {
@@ -156,8 +176,8 @@ final class VendorFormats {
     // ---------------------------------------------------------------- Tardis
 
     private static InputFormat tardis(String name, TardisCsvFile kind, String dataType, String example) {
-        return InputFormat.of(name, "Tardis.dev " + dataType + " CSVs, unzipped (binance-futures_" + example
-                + "_2024-01-01_BTCUSDT.csv); venue from the exchange id (binance-futures: BINANCE_USDM, binance:"
+        return InputFormat.of(name, "Tardis.dev " + dataType + " CSVs, plain or .csv.gz as Tardis ships"
+                + " them (binance-futures_" + example + "_2024-01-01_BTCUSDT.csv.gz); venue from the exchange id (binance-futures: BINANCE_USDM, binance:"
                 + " BINANCE, others upper case)", (inputs, o) -> {
                     ImportOptions options = importOptions(o);
                     List<Path> files = requireFiles(name, inputs);

@@ -1,5 +1,8 @@
 package io.qtrade.store.ingest;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +17,8 @@ public final class SkipCounter {
 
     private final boolean lenient;
     private long skipped;
+    private final Map<String, long[]> reasons = new LinkedHashMap<>();
+    private final Map<String, String> firstAt = new LinkedHashMap<>();
 
     /** @param lenient whether bad lines are skipped (counted, logged) rather than thrown */
     public SkipCounter(boolean lenient) {
@@ -30,7 +35,37 @@ public final class SkipCounter {
             throw e;
         }
         skipped++;
+        String reason = reason(e);
+        reasons.computeIfAbsent(reason, r -> new long[1])[0]++;
+        firstAt.putIfAbsent(reason, e.file() + ":" + e.line());
         LOG.warn("skipped bad input ({} so far): {}", skipped, e.getMessage());
+    }
+
+    /**
+     * The reason a skip is counted under: the field and the problem with its numbers and quoted values blanked
+     * ({@code field qty: negative quantity #: expected >= #}), so that skips of one kind count together.
+     */
+    static String reason(ImportException e) {
+        String problem = e.problem() == null ? "" : e.problem();
+        problem = problem.replaceAll("'[^']*'", "'…'").replaceAll("-?\\d+(\\.\\d+)?([eE]-?\\d+)?", "#");
+        if (problem.length() > 120) {
+            problem = problem.substring(0, 120) + "…";
+        }
+        return (e.field() == null ? "" : "field " + e.field().replaceAll("\\d+", "#") + ": ") + problem;
+    }
+
+    /** Skips per reason ({@link #reason}), in the order first seen; each with the file and line of its first. */
+    public Map<String, Long> reasons() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> r : reasons.entrySet()) {
+            out.put(r.getKey(), r.getValue()[0]);
+        }
+        return out;
+    }
+
+    /** The file and line of the first skip of each reason. */
+    public Map<String, String> firstOfEachReason() {
+        return java.util.Collections.unmodifiableMap(firstAt);
     }
 
     /** Whether bad lines are skipped rather than thrown. */

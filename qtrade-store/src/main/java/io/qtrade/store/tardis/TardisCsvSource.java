@@ -27,7 +27,9 @@ import java.util.Objects;
  *   <li>{@link TardisCsvFile#INCREMENTAL_BOOK_L2}: one {@code DEPTH_UPDATE} per row (side {@code bid}/{@code ask},
  *       {@code amount} the absolute new quantity, 0 removes). Consecutive {@code is_snapshot=true} rows are a snapshot:
  *       a switch from {@code false} (or the start) to {@code true} opens it with {@code SNAPSHOT_BEGIN} (the book is
- *       discarded, as Tardis documents), its rows carry {@link EventFlags#SNAPSHOT}, and the first non-snapshot row
+ *       discarded, as Tardis documents: snapshots come at the start of the day and again in mid-day after each
+ *       reconnection of Tardis's recorder; a snapshot row whose {@code timestamp} or {@code local_timestamp} differs
+ *       from the snapshot row before it starts a new snapshot), its rows carry {@link EventFlags#SNAPSHOT}, and the first non-snapshot row
  *       (or the end of the file) closes it with {@code SNAPSHOT_END}. Consecutive incremental rows with the same
  *       symbol, {@code timestamp} and {@code local_timestamp} came in one message: the last carries
  *       {@link EventFlags#END_OF_MESSAGE} (one row of look-ahead).</li>
@@ -126,6 +128,11 @@ public final class TardisCsvSource extends StagedEventSource {
     /** Opens a Tardis CSV file of one instrument. */
     public static TardisCsvSource open(TardisCsvFile kind, Path path, Instrument instrument, ImportOptions options) {
         return new TardisCsvSource(kind, path, List.of(instrument), options);
+    }
+
+    /** Lines skipped in lenient mode per reason (field and problem, numbers blanked), in the order first seen. */
+    public java.util.Map<String, Long> skipReasons() {
+        return skips.reasons();
     }
 
     /** Lines skipped as bad input in lenient mode. */
@@ -366,6 +373,13 @@ public final class TardisCsvSource extends StagedEventSource {
         boolean sameMessage = pending && pInstrument == ins && pExchTs == exchTs && pLocalTs == localTs
                 && EventFlags.has(pFlags, EventFlags.SNAPSHOT) == snapshotRow;
         flushPending(out, !sameMessage);
+        if (snapshotRow && inSnapshot[ins] && pInstrument == ins && (pLocalTs != localTs || pExchTs != exchTs)) {
+            // a snapshot block straight after another (a reconnect before any update): the first one ends here and
+            // the new one replaces the book, rather than both being read as one snapshot
+            out.add(ins, pExchTs, pLocalTs, EventKind.SNAPSHOT_END, Side.NO_SIDE_CODE, 0.0, 0.0,
+                    EventBatch.NO_ORDER_ID, EventFlags.SNAPSHOT | EventFlags.END_OF_MESSAGE);
+            inSnapshot[ins] = false;
+        }
         if (snapshotRow && !inSnapshot[ins]) {
             inSnapshot[ins] = true;
             out.add(ins, exchTs, localTs, EventKind.SNAPSHOT_BEGIN, Side.NO_SIDE_CODE, 0.0, 0.0,

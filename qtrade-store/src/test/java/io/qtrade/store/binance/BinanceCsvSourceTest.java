@@ -47,6 +47,35 @@ class BinanceCsvSourceTest {
         assertThat(rows.sideCode(2)).isEqualTo(Side.SELL.code());
     }
 
+    /**
+     * The published variants beyond the shipped fixtures, written from Binance's documentation (binance-public-data
+     * README; columns "in order with the API endpoints", binance/binance-public-data issue #62): spot aggTrades from
+     * 2025 in microseconds without a header (a, p, q, f, l, T, m, M); USD-M trades and aggTrades written before
+     * 2022-08-11 without a header (issue #278), six and seven columns.
+     */
+    @Test
+    void everyPublishedTradeVariantReads() {
+        EventBatch agg = readAll(BinanceCsvSource.aggTrades(write(dir, "BTCUSDT-aggTrades-2025-01-01.csv",
+                "3300000001,94000.01,0.00100000,4500000001,4500000002,1735689600000123,True,True",
+                "3300000002,94000.02,0.50000000,4500000003,4500000003,1735689600000456,False,True"), SPOT,
+                ImportOptions.STRICT), 4);
+        assertThat(agg.size()).isEqualTo(2);
+        assertThat(agg.exchTs(0)).isEqualTo(1_735_689_600_000_123_000L);
+        assertThat(agg.sideCode(0)).isEqualTo(Side.SELL.code());
+        assertThat(agg.sideCode(1)).isEqualTo(Side.BUY.code());
+        EventBatch um = readAll(BinanceCsvSource.trades(write(dir, "BTCUSDT-trades-2022-08-10.csv",
+                "2500000001,23900.1,0.010,239.001,1660089600001,true",
+                "2500000002,23900.2,0.200,4780.04,1660089600002,false"), PERP, ImportOptions.STRICT), 4);
+        assertThat(um.size()).isEqualTo(2);
+        assertThat(um.exchTs(1)).isEqualTo(1_660_089_600_002L * MS);
+        assertThat(um.price(1)).isEqualTo(23900.2);
+        EventBatch umAgg = readAll(BinanceCsvSource.aggTrades(write(dir, "BTCUSDT-aggTrades-2022-08-10.csv",
+                "900000001,23900.1,0.010,2500000001,2500000001,1660089600001,true"), PERP, ImportOptions.STRICT), 4);
+        assertThat(umAgg.size()).isEqualTo(1);
+        assertThat(umAgg.qty(0)).isEqualTo(0.010);
+        assertThat(umAgg.sideCode(0)).isEqualTo(Side.SELL.code());
+    }
+
     @Test
     void spotTradesFrom2025InMicrosecondsKeepTheMicroseconds() {
         EventBatch rows = readAll(BinanceCsvSource.trades(resource("binance/BTCUSDT-trades-2025-01-01.csv"), SPOT,

@@ -135,10 +135,49 @@ class BinanceDepthRecordingSourceTest {
         expectBad(String.format(diff, "-1"), "b[0][1]", "negative quantity -1");
         expectBad(String.format(diff, "NaN"), "b[0][1]", "not a finite decimal number: NaN");
         expectBad(String.format(diff, "x1"), "b[0][1]", "not a finite decimal number: x1");
-        expectBad(String.format(diff, "1").replace("depthUpdate", "trade"), "e", "unknown event type 'trade'");
+        // item 9: a frame of another kind is named, not refused as "field b: expected an array"
+        expectBad(String.format(diff, "1").replace("depthUpdate", "24hrTicker"), "e", "a 24hrTicker frame:"
+                + " expected a depthUpdate, trade, aggTrade or bookTicker payload");
         expectBad(String.format(diff, "1").replace("BTCUSDT", "ETHUSDT"), "s", "symbol 'ETHUSDT'");
         expectBad(String.format(diff, "1").replace("\"localTs\":5,", ""), "localTs", "missing");
         expectBad("{\"localTs\":5,\"data\":{\"e\":\"depthUpdate\"", null, "malformed JSON");
+    }
+
+    @Test
+    void tradeAndBookTickerLinesAreReadAsTheirStreamsOrPassedOverByADepthOnlySource() {
+        Path file = write(dir, "mixed.jsonl",
+                "{\"localTs\":5000000,\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":3,"
+                        + "\"s\":\"BTCUSDT\",\"t\":9,\"p\":\"100.01\",\"q\":\"0.5\",\"T\":2,\"m\":true}}",
+                "{\"localTs\":6000000,\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":7,\"s\":\"BTCUSDT\","
+                        + "\"b\":\"100.00\",\"B\":\"1\",\"a\":\"100.02\",\"A\":\"2\"}}",
+                // a trade payload as Binance sent it before 2023, with buyer and seller order ids b and a
+                "{\"localTs\":7000000,\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":5,"
+                        + "\"s\":\"BTCUSDT\",\"t\":10,\"p\":\"100.02\",\"q\":\"1\",\"b\":88,\"a\":50,\"T\":4,"
+                        + "\"m\":false,\"M\":true}}");
+        // before: "field b: expected an array of [price, qty] pairs" on the bookTicker line
+        BinanceDepthRecordingSource depth = BinanceDepthRecordingSource.open(file, SPOT, BinanceMarket.SPOT,
+                ImportOptions.STRICT);
+        assertThat(readAll(depth, 4).size()).isZero();
+        assertThat(depth.otherStreamLines()).isEqualTo(3);
+        BinanceDepthRecordingSource all = BinanceDepthRecordingSource.open(file, SPOT, BinanceMarket.SPOT,
+                ImportOptions.STRICT, new BinanceDepthRecordingSource.Settings(java.util.EnumSet.allOf(
+                        BinanceDepthRecordingSource.Stream.class), true, io.qtrade.store.ingest.ClockSkew.KEEP, 0,
+                        null));
+        var rows = readAll(all, 8);
+        assertThat(rows.size()).isEqualTo(4);
+        assertThat(rows.sideCode(3)).isEqualTo(Side.BUY.code());
+        assertThat(rows.exchTs(3)).isEqualTo(4_000_000);
+        // trade: exchTs = T = 2 ms; m = true: the buyer is the maker, the seller aggressed
+        assertThat(rows.kind(0)).isEqualTo(io.qtrade.core.market.EventKind.TRADE);
+        assertThat(rows.exchTs(0)).isEqualTo(2_000_000);
+        assertThat(rows.sideCode(0)).isEqualTo(Side.SELL.code());
+        assertThat(rows.price(0)).isEqualTo(100.01);
+        // spot bookTicker: no venue time, so the latest seen (the trade's E = 3 ms); bid then ask
+        assertThat(rows.kind(1)).isEqualTo(io.qtrade.core.market.EventKind.BBO);
+        assertThat(rows.exchTs(1)).isEqualTo(3_000_000);
+        assertThat(rows.sideCode(1)).isEqualTo(Side.BUY.code());
+        assertThat(rows.qty(2)).isEqualTo(2);
+        assertThat(rows.price(2)).isEqualTo(100.02);
     }
 
     private void expectBad(String line, String field, String problem) {

@@ -1,5 +1,6 @@
 package io.qtrade.store.cli;
 
+import io.qtrade.core.market.EventKind;
 import io.qtrade.store.binance.BinanceCsvSource;
 import io.qtrade.store.binance.BinanceDepthRecordingSource;
 import io.qtrade.store.binance.BinanceMarket;
@@ -177,8 +178,8 @@ class VendorFormatsTest {
         assertThat(direct.size()).isEqualTo(20);   // BinanceDepthRecordingSourceTest's count
         assertThat(back.contentEquals(direct)).isTrue();
         // The synchroniser's counters as BinanceDepthRecordingSourceTest pins them.
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("btcusdt-spot-depth.jsonl: gaps=1, resyncs=1,"
-                + " droppedBeforeSync=2, staleSnapshots=1, staleDiffs=1, bufferOverflows=0, final state LIVE");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("depth: gaps=1, resyncs=1, droppedBeforeSync=2",
+                "staleSnapshots=1, staleDiffs=1, bufferOverflows=0, unappliedAtEnd=0, rowsDropped=0, final state LIVE");
     }
 
     @Test
@@ -212,7 +213,7 @@ class VendorFormatsTest {
         assertThat(back.contentEquals(direct)).isTrue();
         // 14 messages, of which three type 7: halt, quoting resumes, trading resumes.
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("message_2.csv: messages=14, halts=1,"
-                + " quoteResumes=1, tradeResumes=1, bookMismatches=0");
+                + " quoteResumes=1, tradeResumes=1, orderbook rows matched=14 of 14, bookMismatches=0");
     }
 
     @Test
@@ -260,6 +261,8 @@ class VendorFormatsTest {
         Path bad = dir.resolve("BTCUSDT-trades-2024-01-01.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(fixture("binance/BTCUSDT-trades-2024-01-01.csv")));
         lines.add(1, "3000000009,42000.10,-0.5,1,1704067200001,True,True");   // negative quantity
+        lines.add(2, "3000000010,42000.10,-2,1,1704067200001,True,True");     // the same reason again
+        lines.add(3, "3000000011,42000.10,0.5,1,1704067200001,Maybe,True");   // another reason
         Files.write(bad, lines);
         String[] args = {"--from", "binance-trades", "--to", dir.resolve("s").toString(), "tick_size=0.01",
                 "lot_size=0.00001", bad.toString()};
@@ -268,8 +271,11 @@ class VendorFormatsTest {
         String[] lenient = java.util.Arrays.copyOf(args, args.length + 1);
         lenient[args.length] = "lenient=true";
         assertThat(convert(lenient)).isZero();
+        // item 9: the summary is printed by reason, not only logged (mvn -q hides the WARN lines)
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote 3 events")
-                .contains("skipped 1 bad input lines");
+                .contains("skipped 3 bad input lines (lenient=true; each also logged at WARN), by reason:")
+                .contains("       2  field qty: negative quantity #")
+                .contains("       1  field is_buyer_maker:");
     }
 
     // ------------------------------------------------------------------ bad options
@@ -292,6 +298,18 @@ class VendorFormatsTest {
     void aMissingLotSizeIsNamed() {
         assertUsageError("option lot_size is required for tardis-trades", "--from", "tardis-trades",
                 "tick_size=0.1", path("tardis/binance-futures_trades_2024-01-01_BTCUSDT.csv"));
+    }
+
+    @Test
+    void aTardisFileNamedOtherwiseAsksForTheVenueWithATardisExampleAndHelpSaysGzipWorks() throws Exception {
+        Path renamed = dir.resolve("btc-trades.csv");
+        Files.copy(fixture("tardis/binance-futures_trades_2024-01-01_BTCUSDT.csv"), renamed);
+        // before: "(e.g. venue=NSE)", a venue of another vendor
+        assertUsageError("venue=BINANCE_USDM for binance-futures", "--from", "tardis-trades", "symbol=BTCUSDT",
+                "tick_size=0.1", "lot_size=0.001", renamed.toString());
+        assertThat(convert("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("plain or .csv.gz as Tardis ships them")
+                .doesNotContain("CSVs, unzipped");
     }
 
     @Test
@@ -377,20 +395,63 @@ class VendorFormatsTest {
     }
 
     @Test
-    void addingAnotherKindOverlappingADayAlreadyStoredIsUndoneAndRefused() {
+    void depthAndTradesOfOneDaySitSideBySideAndReadBackMergedInTimeOrder() {
         Path store = dir.resolve("s");
         String incremental = path("tardis/binance-futures_incremental_book_L2_2024-01-01_BTCUSDT.csv");
         String trades = path("tardis/binance-futures_trades_2024-01-01_BTCUSDT.csv");
         assertThat(convert("--from", "tardis-incremental", "--to", store.toString(), "tick_size=0.1",
                 "lot_size=0.001", incremental)).isZero();
-        // The book rows span 00:00:00.000..00:00:00.400; the trades start at 00:00:00.010.
+        // The book rows span 00:00:00.000..00:00:00.400; the trades start at 00:00:00.010: before the merge this
+        // second call was refused.
+        assertThat(convert("--from", "tardis-trades", "--to", store.toString(), "tick_size=0.1", "lot_size=0.001",
+                trades)).as(err()).isZero();
+        TickStore s = TickStore.at(store);
+        assertThat(s.catalog().get(0).parquetParts()).isEqualTo(2);
+        assertThat(s.partitions()).singleElement().satisfies(p -> assertThat(p.kinds())
+                .contains(EventKind.DEPTH_UPDATE, EventKind.TRADE));
+        long rows = s.catalog().get(0).rows();
+        EventBatch back = new EventBatch((int) rows + 1);
+        try (EventSource src = s.read(TickQuery.all())) {
+            EventBatch b = new EventBatch(7);
+            while (src.readBatch(b)) {
+                back.addRange(b, 0, b.size());
+            }
+        }
+        assertThat(back.size()).isEqualTo(rows);
+        int trade = 0;
+        for (int i = 0; i < back.size(); i++) {
+            if (i > 0) {
+                assertThat(back.exchTs(i)).isGreaterThanOrEqualTo(back.exchTs(i - 1));
+            }
+            trade += back.kind(i) == EventKind.TRADE ? 1 : 0;
+        }
+        assertThat(trade).isPositive();
+        // The same trades file again would be the same data twice: refused and undone.
         assertThat(convert("--from", "tardis-trades", "--to", store.toString(), "tick_size=0.1", "lot_size=0.001",
                 trades)).isEqualTo(2);
-        assertThat(err()).contains("part-1.parquet starts at 2024-01-01T00:00:00.010Z",
-                "before the part part-0.parquet already there ends at 2024-01-01T00:00:00.400Z",
-                "the 1 parts of this call were removed");
-        assertThat(TickStore.at(store).catalog().get(0).parquetParts()).isEqualTo(1);
-        assertThat(TickStore.at(store).catalog().get(0).rows()).isEqualTo(14);
+        assertThat(err()).contains("both hold [TRADE] rows over the same time", "parts of this call were removed");
+        assertThat(TickStore.at(store).catalog().get(0).parquetParts()).isEqualTo(2);
+    }
+
+    @Test
+    void twoStoresHoldingTheSameInstrumentMergeIntoOne() {
+        Path depth = dir.resolve("depth");
+        Path trades = dir.resolve("trades");
+        Path both = dir.resolve("both");
+        assertThat(convert("--from", "tardis-incremental", "--to", depth.toString(), "tick_size=0.1",
+                "lot_size=0.001", path("tardis/binance-futures_incremental_book_L2_2024-01-01_BTCUSDT.csv")))
+                .isZero();
+        assertThat(convert("--from", "tardis-trades", "--to", trades.toString(), "tick_size=0.1", "lot_size=0.001",
+                path("tardis/binance-futures_trades_2024-01-01_BTCUSDT.csv"))).isZero();
+        // before: "instruments 0 and 1 ... are both BTCUSDT@BINANCE_USDM: one partition directory cannot hold two"
+        assertThat(convert("--from", "parquet", "--to", both.toString(), depth.toString(), trades.toString()))
+                .as(err()).isZero();
+        long rows = TickStore.at(depth).catalog().get(0).rows() + TickStore.at(trades).catalog().get(0).rows();
+        assertThat(TickStore.at(both).catalog()).singleElement().satisfies(e -> {
+            assertThat(e.rows()).isEqualTo(rows);
+            assertThat(e.parquetParts()).isEqualTo(1);
+            assertThat(e.kinds()).contains(EventKind.DEPTH_UPDATE, EventKind.TRADE);
+        });
     }
 
     @Test

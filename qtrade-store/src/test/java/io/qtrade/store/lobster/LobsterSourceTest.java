@@ -130,16 +130,21 @@ class LobsterSourceTest {
     }
 
     @Test
-    void lenientModeCountsABookMismatchOnceAndKeepsTheEvents() throws IOException {
+    void lenientModeCountsEachMismatchingRowAndSetsTheBookToTheFile() throws IOException {
         List<String> book = Files.readAllLines(resource("lobster/" + BOOKS));
         book.set(2, "5855000,250,5853000,361,5856000,100,5852000,100");
         Path[] pair = copy(Files.readAllLines(resource("lobster/" + MESSAGES)), book);
         LobsterSource source = LobsterSource.open(pair[0], pair[1], AAPL, ImportOptions.LENIENT);
         EventBatch rows = readAll(source, 4);
-        assertThat(source.bookMismatches()).isEqualTo(1);
-        assertThat(source.skipped()).isEqualTo(1);
-        assertThat(source.checking()).isFalse();
-        assertThat(rows.size()).isEqualTo(6 + 11); // every message's row still delivered
+        // row 3 has one share more at Bid 1 than the messages give: an INFERRED synthetic add of 1; row 4 goes back
+        // to 360: the same share is withdrawn (INFERRED cancel). Both rows are mismatches (the level was visible).
+        assertThat(source.bookMismatches()).isEqualTo(2);
+        assertThat(source.skipped()).isEqualTo(2);
+        assertThat(source.rowsMatched()).isEqualTo(12);
+        assertThat(rows.size()).isEqualTo(6 + 11 + 2); // every message's row still delivered
+        assertThat(rows.flags(6 + 3)).isEqualTo(EventFlags.INFERRED | EventFlags.END_OF_MESSAGE);
+        assertThat(rows.qty(6 + 3)).isEqualTo(1);
+        assertThat(source.levels().bestBidQty()).isEqualTo(300);
     }
 
     @Test
@@ -151,7 +156,8 @@ class LobsterSourceTest {
         expectBad(5, "34200.019,5,0,30,5855000,1", "Time", "time goes backwards");
         expectBad(5, "34200.02,5,0,30,5855000,2", "Direction", "direction 2");
         expectBad(5, "34200.02,5,0,30", null, "malformed line: 4 fields");
-        expectBad(7, "34200.04,4,9001,51,5855000,-1", "Size", "execution of 51.0 shares exceeds the 50.0 resting");
+        expectBad(7, "34200.04,4,9001,51,5855000,-1", "Order ID", "hold 50.0 shares, not the 51.0 of this execution");
+        expectBad(6, "34200.03,3,1002,60,5855000,-1", "Size", "deletion of 60.0 shares exceeds the 50.0 resting");
         expectBad(6, "34200.03,3,7777,50,5854000,-1", "Order ID", "order 7777 was never submitted in this file");
     }
 

@@ -68,6 +68,43 @@ class TardisCsvSourceTest {
         assertThat(last.bestAskQty()).isEqualTo(2.5);
     }
 
+    /**
+     * Tardis's incremental_book_L2 documentation: a snapshot comes at the start of the day and again whenever its
+     * recorder reconnected in mid-day; the book must be reset at each. Two reconnects in a row give two snapshot
+     * blocks with no update between them: the second replaces the first (before, the two were read as one snapshot
+     * and the first's levels lingered).
+     */
+    @Test
+    void midDaySnapshotBlocksEachResetTheBookEvenBackToBack() {
+        String h = "exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount";
+        Path file = write(dir, "binance-futures_incremental_book_L2_2024-01-02_BTCUSDT.csv", h,
+                "binance-futures,BTCUSDT,1704153600000000,1704153600001000,true,bid,42000.0,1",
+                "binance-futures,BTCUSDT,1704153600000000,1704153600001000,true,ask,42000.5,1",
+                "binance-futures,BTCUSDT,1704153600100000,1704153600101000,false,bid,42000.1,2",
+                // reconnect at 12:00: a snapshot ...
+                "binance-futures,BTCUSDT,1704196800000000,1704196800001000,true,bid,41000.0,3",
+                "binance-futures,BTCUSDT,1704196800000000,1704196800001000,true,bid,40999.9,3",
+                "binance-futures,BTCUSDT,1704196800000000,1704196800001000,true,ask,41000.5,3",
+                // ... and another reconnect right away: a new snapshot, one level a side
+                "binance-futures,BTCUSDT,1704196805000000,1704196805001000,true,bid,41001.0,4",
+                "binance-futures,BTCUSDT,1704196805000000,1704196805001000,true,ask,41001.5,4",
+                "binance-futures,BTCUSDT,1704196805100000,1704196805101000,false,ask,41001.6,5");
+        EventBatch rows = readAll(TardisCsvSource.open(TardisCsvFile.INCREMENTAL_BOOK_L2, file, BTC,
+                ImportOptions.STRICT), 4);
+        int begins = 0;
+        OrderBook book = new OrderBook(BTC);
+        EventCursor c = new EventCursor().reset(rows);
+        while (c.next()) {
+            book.apply(c);
+            begins += c.kind() == EventKind.SNAPSHOT_BEGIN ? 1 : 0;
+        }
+        assertThat(begins).isEqualTo(3);
+        assertThat(book.levelCount(Side.BUY)).isEqualTo(1);
+        assertThat(book.bestBid()).isEqualTo(41001.0);
+        assertThat(book.qtyAt(Side.BUY, BTC.toTicks(41000.0))).isZero();
+        assertThat(book.levelCount(Side.SELL)).isEqualTo(2);
+    }
+
     @Test
     void snapshotsBecomeIncrementalUpdatesWhoseReplayEqualsEachSnapshot() throws IOException {
         Path file = resource("tardis/binance-futures_book_snapshot_25_2024-01-01_BTCUSDT.csv");

@@ -1,0 +1,106 @@
+package io.qtrade.bench;
+
+import io.qtrade.bars.BarBacktest;
+import io.qtrade.bars.synthetic.SyntheticEquityMarket;
+import io.qtrade.bars.ta4j.Ta4jAdapter;
+import io.qtrade.bars.ta4j.Ta4jSeries;
+import io.qtrade.core.Instrument;
+import io.qtrade.core.bar.BarBatch;
+import io.qtrade.core.bar.InMemoryBarSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Strategy;
+import org.ta4j.core.TradingRecord;
+import org.ta4j.core.backtest.BarSeriesManager;
+import org.ta4j.core.backtest.TradeOnCurrentCloseModel;
+import org.ta4j.core.indicators.SMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The same ta4j strategy (SMA 10/30 crossover, long, trade at the signal close) on the same {@value #BARS}-bar daily
+ * series: ta4j 0.17's own {@code BarSeriesManager} (the baseline) against the bar engine running it through
+ * {@code Ta4jAdapter.onSeries} (engine, orders, fills, portfolio and result tables included). One operation = one
+ * bar; each invocation builds the strategy afresh, so indicator caches start empty for both.
+ *
+ * <pre>{@code
+ * java -jar qtrade-bench/target/benchmarks.jar 'Ta4jAdapterBenchmark' -prof gc
+ * }</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class Ta4jAdapterBenchmark {
+
+    /** Bars in the series. */
+    public static final int BARS = 20_000;
+
+    private BarBatch bars;
+    private BarSeries series;
+    private List<Instrument> instruments;
+
+    @Setup
+    public void generate() {
+        SyntheticEquityMarket m = new SyntheticEquityMarket(SyntheticEquityMarket.Settings.DEFAULTS
+                .withSymbols(1).withDays(BARS).withSeed(3).withoutListingChanges());
+        instruments = m.instruments();
+        bars = new BarBatch(BARS);
+        BarBatch b = new BarBatch(4096);
+        while (m.readBatch(b)) {
+            bars.addRange(b, 0, b.size());
+        }
+        series = Ta4jSeries.of("S000", bars, 0, ZoneOffset.UTC);
+    }
+
+    static Strategy sma(BarSeries s) {
+        ClosePriceIndicator close = new ClosePriceIndicator(s);
+        SMAIndicator fast = new SMAIndicator(close, 10);
+        SMAIndicator slow = new SMAIndicator(close, 30);
+        return new BaseStrategy(new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow), 30);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int ta4jBarSeriesManager() {
+        TradingRecord r = new BarSeriesManager(series, new TradeOnCurrentCloseModel()).run(sma(series));
+        return r.getPositionCount();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int qtradeAdapter() {
+        Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("ta4j", adapter)
+                .build().run();
+        return adapter.tradingRecord(0).getPositionCount();
+    }
+
+    /** As {@link #qtradeAdapter} without the per-bar equity rows (ta4j's executor records no equity curve either). */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int qtradeAdapterNoEquityRows() {
+        Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("ta4j", adapter)
+                .recordEquity(false).build().run();
+        return adapter.tradingRecord(0).getPositionCount();
+    }
+}

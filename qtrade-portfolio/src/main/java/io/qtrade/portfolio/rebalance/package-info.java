@@ -1,0 +1,7 @@
+/**
+ * Walk-forward rebalancing as a pure component: {@link io.qtrade.portfolio.rebalance.Rebalancer} runs an
+ * {@link io.qtrade.portfolio.rebalance.AllocationRule} (estimator + optimiser, see
+ * {@link io.qtrade.portfolio.rebalance.AllocationRules}) on a {@link io.qtrade.portfolio.rebalance.RebalanceSchedule}
+ * (monthly, weekly, every k dates, drift threshold) over a returns matrix, with turnover and linear costs.
+ */
+package io.qtrade.portfolio.rebalance;
