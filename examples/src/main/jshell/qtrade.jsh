@@ -3,8 +3,10 @@
 //   var market = SyntheticMarket.builder().instrument(aaa, 100.00).events(100_000).seed(7).build();
 //   var book = new OrderBook(aaa);
 //   var store = TickStore.at(SampleData.root());          store.catalog()
-//   var report = FeatureResearch.run(store, FeatureResearch.Settings.DEFAULTS);   report.ofi()
-//   var result = Demo.marketMakingBacktest(store.read(TickQuery.all()), 7).run();   result.totals()
+//   var report = FeatureResearch.run(store, "SIM", FeatureResearch.Settings.DEFAULTS);   report.ofi()
+//   var result = Demo.marketMakingBacktest(store.read(SampleData.synthetic()), 7).run();   result.totals()
+// (the sample's venue SIM is its synthetic market; its other venues are the importers' short vendor fixtures.
+// ReadmeJShellTest runs every example line above.)
 // core
 import io.qtrade.core.*;
 import io.qtrade.core.market.*;

@@ -20,6 +20,8 @@ import io.qtrade.backtest.queue.PowerProbability;
 import io.qtrade.backtest.queue.ProbabilisticQueue;
 import io.qtrade.backtest.report.HtmlReport;
 import io.qtrade.backtest.report.ReportOptions;
+import io.qtrade.backtest.report.RunSettings;
+import io.qtrade.backtest.report.TearSheet;
 import io.qtrade.store.CatalogEntry;
 import io.qtrade.store.SampleData;
 import io.qtrade.store.TickQuery;
@@ -83,8 +85,13 @@ public final class Demo {
     public static final double TAKER_FEE_BPS = 2.0;
     /** Events of the synthetic market by default. */
     public static final long DEFAULT_SYNTHETIC_EVENTS = 2_000_000L;
-    /** Return grid of the report's metrics: 10 s, about a hundred returns on the 17-minute sample. */
-    public static final long REPORT_RETURN_STEP_NANOS = 10_000_000_000L;
+    /** Return grid of the report's summary metrics: one minute, about 4,260 returns on the three-day sample. */
+    public static final long REPORT_RETURN_STEP_NANOS = 60_000_000_000L;
+    /**
+     * Initial cash of each market maker, quote currency: 1,000, about twice its largest inventory on the sample (10
+     * lots of 0.001 BTC at 42,000), so that the report's returns are on the capital the strategy needs.
+     */
+    public static final double INITIAL_CASH = 1_000;
     /** Default seed. */
     public static final long DEFAULT_SEED = 7L;
 
@@ -182,29 +189,70 @@ public final class Demo {
      * @return the backtest result
      */
     public static BacktestResult run(Options options, PrintStream out) {
+        return run(options, out, n -> { });
+    }
+
+    /**
+     * {@link #run(Options, PrintStream)}, telling {@code eventsRead} the events the backtest has read so far after
+     * each batch (out of {@link #expectedEvents(Options)}): the {@code qtrade} launcher's progress bar.
+     */
+    public static BacktestResult run(Options options, PrintStream out, java.util.function.LongConsumer eventsRead) {
         Data data = open(options);
-        TimeSpan span = new TimeSpan(data.source());
+        TimeSpan span = new TimeSpan(new CountingEventSource(data.source(), eventsRead));
         Backtest backtest = marketMakingBacktest(span, options.seed(), data.marketByOrder());
         for (Instrument i : data.source().instruments()) {
             out.println("queue model for " + i.id() + ": " + (data.marketByOrder().test(i)
                     ? "FIFO (the data are L3, order by order: the exact queue position)"
                     : "probabilistic, power 2 (price-level data: the queue position is estimated)"));
         }
+        RunSettings settings = RunSettings.of(backtest, dataInWords(options));
         BacktestResult result = backtest.run();
-        report(result, backtest, data.description(), data.throughputNote(), span, out);
+        report(result, settings, data.description(), data.throughputNote(), span, out);
         List<Path> written = new ArrayList<>(result.writeCsv(options.reportDir()));
         written.addAll(new ResultParquetWriter().writeAll(result, options.reportDir()));
         for (Path file : written) {
             out.println("wrote " + file.toAbsolutePath());
         }
         // The report's VWAP/TWAP benchmarks need the market again: the same data, read (or generated) once more.
-        Path html = HtmlReport.write(result, options.reportDir().resolve("report.html"), ReportOptions.builder()
+        ReportOptions.Builder reportOptions = ReportOptions.builder()
                 .title("qtrade demo: market making on " + options.data())
                 .resampleStepNanos(REPORT_RETURN_STEP_NANOS)
-                .market(MarketTape.of(open(options).source()))
-                .build());
+                .market(MarketTape.of(open(options).source()));
+        // The tear sheet: settings, returns histogram, rolling Sharpe, worst drawdowns, heat map, benchmark, trips.
+        TearSheet.of(result, settings).sections().forEach(reportOptions::section);
+        Path html = HtmlReport.write(result, options.reportDir().resolve("report.html"), reportOptions.build());
         out.println("wrote " + html.toAbsolutePath() + " (the HTML report: open it in a browser)");
         return result;
+    }
+
+    /**
+     * The events the backtest of {@code options} reads: the catalog's rows of the data (the sample's venue
+     * {@code SIM}, or every instrument of a store), or the synthetic market's event count (it may overshoot by a few
+     * rows, see {@code SyntheticMarket}).
+     */
+    public static long expectedEvents(Options options) {
+        if (options.data().equals("synthetic")) {
+            return options.events();
+        }
+        boolean sample = options.data().equals("sample");
+        TickStore store = TickStore.at(sample ? SampleData.root() : Path.of(options.data()));
+        long rows = 0;
+        for (CatalogEntry e : store.catalog()) {
+            if (!sample || e.venue().equals(SampleData.SYNTHETIC_VENUE)) {
+                rows += e.rows();
+            }
+        }
+        return rows;
+    }
+
+    /** The data in a few words, for the run settings. */
+    private static String dataInWords(Options options) {
+        return switch (options.data()) {
+            case "sample" -> "the sample tick store (SampleData), venue " + SampleData.SYNTHETIC_VENUE;
+            case "synthetic" -> "the synthetic market (two instruments, " + String.format(Locale.ROOT, "%,d",
+                    options.events()) + " events, seed " + options.seed() + ")";
+            default -> "the tick store at " + options.data() + " (every instrument)";
+        };
     }
 
     /** The demo's market data, how to describe it, and which instruments have order-by-order (L3) rows. */
@@ -304,7 +352,7 @@ public final class Demo {
      */
     public static Backtest marketMakingBacktest(EventSource source, long seed, Predicate<Instrument> marketByOrder) {
         List<Instrument> instruments = source.instruments();
-        Backtest.Builder builder = Backtest.builder().source(source).seed(seed).initialCash(100_000);
+        Backtest.Builder builder = Backtest.builder().source(source).seed(seed).initialCash(INITIAL_CASH);
         for (int i = 0; i < instruments.size(); i++) {
             Instrument instrument = instruments.get(i);
             builder.exchange(ExchangeSettings.builder(instrument)
@@ -344,10 +392,10 @@ public final class Demo {
         return "mm-" + symbol;
     }
 
-    private static void report(BacktestResult result, Backtest backtest, String description, String throughputNote,
-                               TimeSpan span, PrintStream out) {
+    private static void report(BacktestResult result, RunSettings settings, String description,
+                               String throughputNote, TimeSpan span, PrintStream out) {
         out.println("qtrade demo: market making backtest on " + description);
-        out.println(backtest);
+        out.print(settings.summary());
         out.printf(Locale.ROOT, "%,d events in %.2f s: %,.0f events/s (%s)%n", result.events(),
                 result.wallNanos() / 1e9, result.eventsPerSecond(), throughputNote);
         if (span.first <= span.last) {

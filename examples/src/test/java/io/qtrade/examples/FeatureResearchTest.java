@@ -173,7 +173,8 @@ class FeatureResearchTest {
 
     @Test
     void eachStoreSeriesIsFittedOnlyWithEnoughSessionsAndOtherwiseSaysWhy() {
-        // The sample spans 17.5 minutes today: three complete 5-minute sessions per instrument, fewer than 52.
+        // The sample spans three days: over 800 complete 5-minute sessions per instrument, more than 52 (a store
+        // with fewer gets the note).
         Table summary = report.harSummary();
         for (CatalogEntry e : catalog()) {
             Table rows = summary.where(summary.stringColumn("series").isEqualTo(e.symbol()

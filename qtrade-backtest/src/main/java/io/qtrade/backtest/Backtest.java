@@ -126,6 +126,31 @@ public final class Backtest {
         return instruments;
     }
 
+    /** The exchange settings (latency, queue and fee models) of each instrument, by instrument index. */
+    public List<ExchangeSettings> exchangeSettings() {
+        return List.of(settings);
+    }
+
+    /** The seed of the run's random draws (latency models that take none use their own). */
+    public long seed() {
+        return seed;
+    }
+
+    /** Each strategy's initial cash, quote currency. */
+    public double initialCash() {
+        return initialCash;
+    }
+
+    /** Interval of the equity marks, nanoseconds. */
+    public long markIntervalNanos() {
+        return markIntervalNanos;
+    }
+
+    /** The strategy ids, in the order they were added. */
+    public List<String> strategyIds() {
+        return strategyIds;
+    }
+
     /**
      * Runs the backtest to the end and returns its result. A backtest runs once (its sources are consumed).
      *

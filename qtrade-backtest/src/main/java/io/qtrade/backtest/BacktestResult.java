@@ -89,7 +89,7 @@ public final class BacktestResult {
         this.wallNanos = wallNanos;
         this.equity = equity;
         // Totals read the portfolios, which the caller can still mark: taken now, as the run left them.
-        this.totalsTable = totalsTable();
+        this.totalsTable = forPeople(totalsTable());
     }
 
     private static Map<String, Portfolio> portfoliosOf(StrategySlot[] slots) {
@@ -207,7 +207,7 @@ public final class BacktestResult {
      */
     public synchronized Table orders() {
         if (ordersTable == null) {
-            ordersTable = ordersTable();
+            ordersTable = forPeople(ordersTable());
         }
         return ordersTable;
     }
@@ -218,7 +218,7 @@ public final class BacktestResult {
      */
     public synchronized Table fills() {
         if (fillsTable == null) {
-            fillsTable = fillsTable();
+            fillsTable = forPeople(fillsTable());
         }
         return fillsTable;
     }
@@ -230,7 +230,7 @@ public final class BacktestResult {
      */
     public synchronized Table equity() {
         if (equityTable == null) {
-            equityTable = equityTable(equity);
+            equityTable = forPeople(equityTable(equity));
         }
         return equityTable;
     }
@@ -279,6 +279,21 @@ public final class BacktestResult {
             written.add(file);
         }
         return written;
+    }
+
+    /**
+     * Sets each double column's print format to at most 8 decimals with thousands separators ({@code -0.14}, not
+     * {@code -0.14000000000001478}) for {@code print()}; the values and the CSV/Parquet exports keep every digit.
+     */
+    private static Table forPeople(Table t) {
+        for (tech.tablesaw.columns.Column<?> c : t.columns()) {
+            if (c instanceof DoubleColumn d) {
+                d.setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
+                        new java.text.DecimalFormat("#,##0.########",
+                                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)), "NaN"));
+            }
+        }
+        return t;
     }
 
     private Table ordersTable() {

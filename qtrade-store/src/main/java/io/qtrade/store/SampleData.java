@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 /**
  * The sample tick store shipped in this jar, in Parquet:
  * <ul>
- *   <li>venue {@code SIM}: symbols {@code BTCUSDT} (tick 0.1, lot 0.001, mid 42,000) and {@code ETHUSDT} (tick 0.01,
- *       lot 0.001, mid 2,300), 2024-01-02 UTC, 200,000 events of the synthetic Cont-Stoikov-Talreja market with seed
- *       42: the day the demo and the examples replay ({@link #synthetic()});</li>
+ *   <li>venue {@code SIM}: symbols {@code BTCUSDT} (tick 1, lot 0.001, from 42,000) and {@code ETHUSDT} (tick 0.1,
+ *       lot 0.001, from 2,300), 2024-01-02 to 2024-01-04 UTC (71 hours), 375,000 events of the synthetic
+ *       Cont-Stoikov-Talreja market with informed flow, an intraday activity profile and jumps, seed
+ *       42: the days the demo and the examples replay ({@link #synthetic()});</li>
  *   <li>venues {@code BINANCE}, {@code BINANCE_USDM}, {@code NASDAQ}: the importers' test fixtures converted by
  *       {@code Convert} (a Binance spot depth recording and trades, a Tardis {@code incremental_book_L2} file, a
  *       LOBSTER pair): a few dozen rows each, showing what each vendor format becomes in the store.</li>

@@ -30,24 +30,25 @@ class SampleDataTest {
     }
 
     @Test
-    void theSyntheticDayHoldsTwoInstrumentsOfOneDayAndReadsInTimeOrder() {
+    void theSyntheticVenueHoldsTwoInstrumentsOfThreeDaysAndReadsInTimeOrder() {
         TickStore store = TickStore.at(SampleData.root());
         List<CatalogEntry> catalog = store.catalog().stream().filter(e -> e.venue().equals("SIM")).toList();
         assertThat(catalog).extracting(CatalogEntry::symbol).containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(catalog).allSatisfy(e -> {
             assertThat(e.firstDate()).isEqualTo(LocalDate.of(2024, 1, 2));
-            assertThat(e.lastDate()).isEqualTo(LocalDate.of(2024, 1, 2));
+            assertThat(e.lastDate()).isEqualTo(LocalDate.of(2024, 1, 4));
+            assertThat(e.dates()).isEqualTo(3);
         });
         long rows = catalog.get(0).rows() + catalog.get(1).rows();
-        // The generator stops on a whole transition at or after 200,000 rows (SyntheticMarket's contract).
-        assertThat(rows).isBetween(200_000L, 200_100L);
+        // The generator stops on a whole transition at or after 375,000 rows (SyntheticMarket's contract).
+        assertThat(rows).isBetween(375_000L, 375_100L);
 
         long n = 0;
         long last = Long.MIN_VALUE;
         EventBatch b = new EventBatch(4096);
         try (EventSource s = store.read(SampleData.synthetic())) {
             assertThat(s.instruments()).extracting(i -> i.venue() + ":" + i.symbol() + ":" + i.tickSize())
-                    .containsExactly("SIM:BTCUSDT:0.1", "SIM:ETHUSDT:0.01");
+                    .containsExactly("SIM:BTCUSDT:1.0", "SIM:ETHUSDT:0.1");
             while (s.readBatch(b)) {
                 for (int i = 0; i < b.size(); i++) {
                     assertThat(b.exchTs(i)).isGreaterThanOrEqualTo(last);
@@ -93,7 +94,7 @@ class SampleDataTest {
             }
         }
         assertThat(index).isEqualTo(onDisk);
-        assertThat(index).hasSize(12);
-        assertThat(bytes).isLessThan(3L << 20);
+        assertThat(index).hasSize(16);
+        assertThat(bytes).isLessThan(4L << 20); // 3.7 MB: three synthetic days, 375,000 rows
     }
 }

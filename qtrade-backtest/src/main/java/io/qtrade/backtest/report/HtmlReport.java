@@ -198,11 +198,25 @@ public final class HtmlReport {
             row("return grid", ids, id -> escape(duration(gridSteps.get(id))) + ", " + grids.get(id).size()
                     + " points");
             row("total return", ids, id -> pct(perf, id, PerformanceSummary::totalReturn));
-            row("annualised return (CAGR)", ids, id -> pct(perf, id, PerformanceSummary::annualisedReturn));
-            row("annualised volatility", ids, id -> pct(perf, id, PerformanceSummary::annualisedVolatility));
-            row("Sharpe (annualised)", ids, id -> val(perf, id, PerformanceSummary::sharpe, 3));
-            row("Sortino (annualised)", ids, id -> val(perf, id, PerformanceSummary::sortino, 3));
-            row("Calmar", ids, id -> val(perf, id, PerformanceSummary::calmar, 3));
+            // Annualised figures only for runs of TearSheet.MIN_ANNUALISED_DAYS and more; one Sharpe definition here.
+            boolean annualise = runSpanNanos() >= TearSheet.MIN_ANNUALISED_SPAN_NANOS;
+            String withheld = "n/a <span class=\"note\">(run too short)</span>";
+            row("annualised return (CAGR)", ids, id -> annualise
+                    ? pct(perf, id, PerformanceSummary::annualisedReturn) : withheld);
+            row("annualised volatility", ids, id -> annualise
+                    ? pct(perf, id, PerformanceSummary::annualisedVolatility) : withheld);
+            String period = duration(options.resampleStepNanos());
+            if (annualise) {
+                row("Sharpe (annualised)", ids, id -> val(perf, id, PerformanceSummary::sharpe, 3));
+                row("Sortino (annualised)", ids, id -> val(perf, id, PerformanceSummary::sortino, 3));
+                row("Calmar", ids, id -> val(perf, id, PerformanceSummary::calmar, 3));
+            } else {
+                row("Sharpe per " + period + " period (not annualised)", ids, id -> val(perf, id,
+                        p -> p.sharpe() / Math.sqrt(p.conventions().periodsPerYear()), 3));
+                row("Sortino per " + period + " period (not annualised)", ids, id -> val(perf, id,
+                        p -> p.sortino() / Math.sqrt(p.conventions().periodsPerYear()), 3));
+                row("Calmar", ids, id -> withheld);
+            }
             row("max drawdown", ids, id -> pct(perf, id, s -> s.drawdown().maxDrawdown()));
             row("max drawdown (amount)", ids, id -> val(perf, id, s -> s.drawdown().maxDrawdownAmount(), 4));
             row("max drawdown duration", ids, id -> perf.containsKey(id)
@@ -249,10 +263,20 @@ public final class HtmlReport {
             Table eq = result.equity();
             if (eq.rowCount() > 1) {
                 long span = eq.longColumn("ts").getLong(eq.rowCount() - 1) - eq.longColumn("ts").getLong(0);
-                out.append(" The run spans ").append(escape(duration(span)))
-                        .append(": annualised figures extrapolate it to a year.");
+                out.append(" The run spans ").append(escape(duration(span)));
+                out.append(span >= TearSheet.MIN_ANNUALISED_SPAN_NANOS
+                        ? ": annualised figures extrapolate it to a year."
+                        : ": annualised figures (CAGR, annualised volatility, Sharpe, Sortino, Calmar) are withheld, "
+                        + "they need at least " + TearSheet.MIN_ANNUALISED_DAYS + " days; Sharpe and Sortino are shown"
+                        + " per return period instead.");
             }
             out.append("</p>\n");
+        }
+
+        private long runSpanNanos() {
+            Table eq = result.equity();
+            return eq.rowCount() < 2 ? 0
+                    : eq.longColumn("ts").getLong(eq.rowCount() - 1) - eq.longColumn("ts").getLong(0);
         }
 
         private double allInstrumentsTotal(String strategyId, String column) {

@@ -82,8 +82,15 @@ class HtmlReportTest {
         EquityCurve g = EquityCurve.of(result, "mm-a").resample(Timestamps.NANOS_PER_MINUTE);
         PerformanceSummary s = g.performance(Conventions.DAILY.withPeriodsPerYear(
                 Conventions.periodsPerYearOf(Timestamps.NANOS_PER_MINUTE)));
-        String sharpeRow = rowOf("Sharpe (annualised)");
-        assertThat(sharpeRow).contains("<td>" + String.format(Locale.ROOT, "%,.3f", s.sharpe()) + "</td>");
+        // A three-hour run: annualised figures are withheld and the Sharpe ratio is per 1-minute period.
+        String sharpeRow = rowOf("Sharpe per 01m 00s period (not annualised)");
+        assertThat(sharpeRow).contains("<td>" + String.format(Locale.ROOT, "%,.3f",
+                s.sharpe() / Math.sqrt(Conventions.periodsPerYearOf(Timestamps.NANOS_PER_MINUTE))) + "</td>");
+        assertThat(html).doesNotContain("<th>Sharpe (annualised)</th>");
+        assertThat(rowOf("annualised return (CAGR)")).contains("n/a").contains("run too short");
+        assertThat(rowOf("Calmar")).contains("n/a");
+        assertThat(html).contains("annualised figures (CAGR, annualised volatility, Sharpe, Sortino, Calmar) are "
+                + "withheld, they need at least 30 days");
         assertThat(rowOf("max drawdown")).contains(HtmlReport.small(s.drawdown().maxDrawdown() * 100) + " %");
         assertThat(rowOf("net PnL")).contains(String.format(Locale.ROOT, "%,.4f", result.portfolio("mm-b").netPnl()));
     }
@@ -140,7 +147,7 @@ class HtmlReportTest {
         String page = HtmlReport.render(idle, ReportOptions.DEFAULTS);
         assertThat(count(page, "<svg ")).isEqualTo(5);
         assertThat(page).contains("No return metrics for idle: fewer than 3 equity points");
-        assertThat(rowOf(page, "Sharpe (annualised)")).contains("<td>n/a</td>");
+        assertThat(rowOf(page, "Sharpe per 01m 00s period (not annualised)")).contains("<td>n/a</td>");
         assertThat(rowOf(page, "net PnL")).contains("<td>0.0000</td>");
     }
 

@@ -6,6 +6,8 @@ import io.qtrade.research.sweep.Metric;
 import io.qtrade.research.sweep.SweepResult;
 import io.qtrade.research.walkforward.WalkForwardResult;
 
+import tech.tablesaw.api.Table;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -36,6 +38,14 @@ public final class ResearchReport {
      * @param id the heat map's svg id, {@code [A-Za-z][A-Za-z0-9_-]*}
      */
     public static ReportSection sweep(SweepResult result, Metric metric, String id) {
+        return sweep(result, metric, id, 0);
+    }
+
+    /**
+     * {@link #sweep(SweepResult, Metric, String)} whose ranking table leaves out the parameter sets with fewer than
+     * {@code minFills} fills ({@link SweepResult#ranking(Metric, long)}), saying so.
+     */
+    public static ReportSection sweep(SweepResult result, Metric metric, String id, long minFills) {
         Objects.requireNonNull(result, "research report: sweep result");
         Objects.requireNonNull(metric, "research report: metric");
         StringBuilder b = new StringBuilder();
@@ -50,7 +60,12 @@ public final class ResearchReport {
         } catch (IllegalArgumentException e) {
             b.append(ReportSection.paragraph("No heat map: " + e.getMessage() + "."));
         }
-        b.append(ReportSection.tableHtml(result.ranking(metric)));
+        Table ranking = result.ranking(metric, minFills);
+        if (minFills > 0) {
+            b.append(ReportSection.paragraph("The ranking lists the " + ranking.name().substring(
+                    ranking.name().indexOf("sets with"))));
+        }
+        b.append(ReportSection.tableHtml(ranking));
         return new ReportSection("Parameter sweep: ranking by " + metric.column(), b.toString());
     }
 

@@ -163,8 +163,25 @@ public final class SweepResult {
      * size behind each mean is {@code runs} (less any run whose value is undefined, e.g. a NaN Sharpe ratio).
      */
     public Table ranking(Metric metric) {
+        return ranking(metric, 0);
+    }
+
+    /**
+     * {@link #ranking(Metric)} of the parameter sets with at least {@code minFills} fills over their successful runs
+     * ({@code total_fills}); the others are left out, and the table's name says how many: a set that barely traded has
+     * a Sharpe ratio or a PnL per fill from a handful of fills, and should not top a ranking.
+     *
+     * @param minFills the minimum {@code total_fills}, >= 0 (0: every set)
+     */
+    public Table ranking(Metric metric, long minFills) {
+        if (minFills < 0) {
+            throw new IllegalArgumentException("sweep ranking: minFills = " + minFills + ", expected >= 0");
+        }
         List<String> names = parameterNames();
         List<Aggregate> aggregates = aggregates(metric);
+        int before = aggregates.size();
+        aggregates.removeIf(a -> a.totalFills < minFills);
+        int leftOut = before - aggregates.size();
         aggregates.sort((a, b) -> {
             int c = metric.compareBestFirst(a.meanMetric, b.meanMetric);
             return c != 0 ? c : Integer.compare(a.set.index(), b.set.index());
@@ -202,7 +219,8 @@ public final class SweepResult {
             maker.append(a.meanMakerShare);
             fees.append(a.runs == 0 ? Double.NaN : a.totalFees);
         }
-        Table t = Table.create("ranking by " + metric.column()).addColumns(rank, set);
+        Table t = Table.create("ranking by " + metric.column() + (minFills == 0 ? "" : ", sets with at least "
+                + minFills + " fills (" + leftOut + " of " + before + " left out)")).addColumns(rank, set);
         params.forEach(t::addColumns);
         return t.addColumns(runs, failed, mean, pnl, sharpe, drawdown, fills, maker, fees);
     }
@@ -226,9 +244,24 @@ public final class SweepResult {
      * @throws IllegalStateException if no run succeeded
      */
     public ParameterSet best(Metric metric) {
+        return best(metric, 0);
+    }
+
+    /**
+     * The parameter set ranked first by {@code metric} among those with at least {@code minFills} fills
+     * ({@link #ranking(Metric, long)}).
+     *
+     * @throws IllegalStateException if no run succeeded, or no set has that many fills
+     */
+    public ParameterSet best(Metric metric, long minFills) {
         List<Aggregate> aggregates = aggregates(metric);
         Aggregate best = null;
+        long mostFills = 0;
         for (Aggregate a : aggregates) {
+            mostFills = Math.max(mostFills, a.totalFills);
+            if (a.totalFills < minFills) {
+                continue;
+            }
             if (a.runs > 0 && !Double.isNaN(a.meanMetric) && (best == null
                     || metric.compareBestFirst(a.meanMetric, best.meanMetric) < 0)) {
                 best = a;
@@ -236,7 +269,8 @@ public final class SweepResult {
         }
         if (best == null) {
             throw new IllegalStateException("no parameter set has a successful run with a defined "
-                    + metric.column() + " (" + failures().size() + " of " + rows.size() + " runs failed)");
+                    + metric.column() + (minFills > 0 ? " and at least " + minFills + " fills (the most any set has: "
+                    + mostFills + ")" : "") + " (" + failures().size() + " of " + rows.size() + " runs failed)");
         }
         return best.set;
     }

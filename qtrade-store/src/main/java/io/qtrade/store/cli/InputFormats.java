@@ -62,7 +62,9 @@ public final class InputFormats {
                         + " file symbol, venue, tick_size, lot_size, multiplier", (in, o) -> store(in, o,
                         TickFormat.CSV)))
                 .with(InputFormat.of("synthetic", "Cont-Stoikov-Talreja generator; options symbols, venue, mids,"
-                        + " tick_sizes, lot_sizes, events, seed, date, mean_reversion, correlation",
+                        + " tick_sizes, lot_sizes, events, seed, date, mean_reversion, correlation,"
+                        + " fair_value_volatility, levels, market_rate, time_scale_ms, intraday_activity (comma-"
+                        + "separated, the UTC day in equal buckets), jump_rate (per model time unit), jump_ticks",
                         (in, o) -> synthetic(in, o)));
         for (InputFormat vendor : VendorFormats.all()) {
             formats = formats.with(vendor);
@@ -167,6 +169,19 @@ public final class InputFormats {
         if (kappa > 0) {
             b.meanReversion(kappa).correlation(o.doubleValue("correlation", 0));
         }
+        // The realism options (informed flow is mean_reversion with fair_value_volatility), all off by default.
+        b.levels((int) o.longValue("levels", SyntheticMarket.DEFAULT_LEVELS));
+        b.marketRate(o.doubleValue("market_rate", SyntheticMarket.DEFAULT_MARKET_RATE));
+        b.timeScaleNanos(Math.round(1e6 * o.doubleValue("time_scale_ms",
+                SyntheticMarket.DEFAULT_TIME_SCALE_NANOS / 1e6)));
+        b.fairValueVolatility(o.doubleValue("fair_value_volatility",
+                SyntheticMarket.DEFAULT_FAIR_VALUE_VOLATILITY_TICKS));
+        String activity = o.string("intraday_activity", "");
+        if (!activity.isBlank()) {
+            String[] parts = activity.split(",");
+            b.intradayActivity(doubles(activity, "intraday_activity", parts.length));
+        }
+        b.jumps(o.doubleValue("jump_rate", 0), o.doubleValue("jump_ticks", 0));
         return b.build();
     }
 

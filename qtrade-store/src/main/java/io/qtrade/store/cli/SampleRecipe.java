@@ -20,8 +20,13 @@ import java.util.stream.Stream;
  * <table>
  *   <caption>The sample</caption>
  *   <tr><th>partition</th><th>from</th></tr>
- *   <tr><td>{@code venue=SIM}, {@code BTCUSDT} (tick 0.1) and {@code ETHUSDT} (tick 0.01), 2024-01-02</td>
- *       <td>{@code synthetic}: 200,000 events of the Cont-Stoikov-Talreja generator, seed 42</td></tr>
+ *   <tr><td>{@code venue=SIM}, {@code BTCUSDT} (tick 1, lot 0.001) and {@code ETHUSDT} (tick 0.1, lot 0.001),
+ *       2024-01-02 to 2024-01-04</td>
+ *       <td>{@code synthetic}: 375,000 events (about 71 hours) of the Cont-Stoikov-Talreja generator, seed 42, with
+ *       informed order flow ({@code mean_reversion=1}, {@code fair_value_volatility=1.5} ticks per square root of a
+ *       minute, fair values correlated 0.7), an intraday activity profile ({@link #INTRADAY_ACTIVITY}: events and
+ *       price variance per second follow it) and fair-value jumps (about two a day per instrument, Laplace sizes of
+ *       40 ticks on average); one model unit is a minute, 10 levels, 3 market orders a side per minute</td></tr>
  *   <tr><td>{@code venue=BINANCE/symbol=BTCUSDT} (tick 0.01, lot 0.00001), 2023-11-14, 2024-01-01, 2025-01-01</td>
  *       <td>{@code binance-depth} (spot recording with a gap and a resync), then {@code binance-trades} (two daily
  *       files, milliseconds and microseconds, chained)</td></tr>
@@ -44,6 +49,15 @@ import java.util.stream.Stream;
  */
 public final class SampleRecipe {
 
+    /** Rows of the synthetic venue: about three days (2024-01-02 to 2024-01-04, 71 hours) of both instruments. */
+    public static final int SYNTHETIC_EVENTS = 375_000;
+    /**
+     * Activity of each hour of the UTC day (relative; the generator normalises it to a mean of 1): quiet Asian
+     * night, the European open at 08:00, the peak at the US open 14:00-16:00, then a slow decline.
+     */
+    public static final String INTRADAY_ACTIVITY =
+            "0.5,0.4,0.4,0.4,0.5,0.6,0.8,1.0,1.4,1.3,1.1,1.0,1.1,1.6,2.0,1.9,1.6,1.3,1.1,1.0,0.9,0.8,0.7,0.6";
+
     private SampleRecipe() {
     }
 
@@ -56,8 +70,10 @@ public final class SampleRecipe {
         Path binance = fixtures.resolve("binance");
         return List.of(
                 List.of("--from", "synthetic", "--to", to, "symbols=BTCUSDT,ETHUSDT", "venue=SIM",
-                        "mids=42000,2300", "tick_sizes=0.1,0.01", "lot_sizes=0.001,0.001", "events=200000", "seed=42",
-                        "date=2024-01-02"),
+                        "mids=42000,2300", "tick_sizes=1,0.1", "lot_sizes=0.001,0.001", "events=" + SYNTHETIC_EVENTS,
+                        "seed=42", "date=2024-01-02", "levels=10", "market_rate=3", "time_scale_ms=60000",
+                        "mean_reversion=1", "fair_value_volatility=1.5", "correlation=0.7",
+                        "intraday_activity=" + INTRADAY_ACTIVITY, "jump_rate=0.0014", "jump_ticks=40"),
                 List.of("--from", "binance-depth", "--to", to, "market=spot", "symbol=BTCUSDT", "tick_size=0.01",
                         "lot_size=0.00001", binance.resolve("btcusdt-spot-depth.jsonl").toString()),
                 List.of("--from", "binance-trades", "--to", to, "tick_size=0.01", "lot_size=0.00001",

@@ -14,6 +14,10 @@ import java.util.SplittableRandom;
  *     number;</li>
  * <li>Cholesky, for a correlation matrix {@code C = L L^T}: {@code w_ik = L_ik}, {@code k <= i}.</li>
  * </ul>
+ * With jumps ({@link #withJumps}), each instrument's fair value adds its own compound Poisson process
+ * {@code J_i(t) = sum_{n <= N_i(t)} Y_n}, {@code N_i} a Poisson process of rate {@code lambda_J} per model time
+ * unit, {@code Y_n} i.i.d. Laplace (double exponential, symmetric, mean absolute size {@code eta} ticks): the jump
+ * part of Kou's (2002) jump-diffusion, independent across instruments and of the Brownian factors.
  * Each factor is advanced lazily, only when an instrument that loads on it needs its fair value, by an exact
  * Gaussian increment {@code W_k(t) - W_k(s) ~ N(0, t - s)}; the times asked for never decrease, since the generator
  * processes events in time order. Gaussian draws use the Marsaglia polar method over {@link SplittableRandom} and
@@ -29,6 +33,11 @@ final class FairValues {
     private final double[] factorValue;
     private final double[] factorTime;
     private final SplittableRandom random;
+    private double jumpRate;
+    private double jumpMeanAbsTicks;
+    private SplittableRandom jumpRandom;
+    private double[] nextJumpTime;
+    private double[] jumpSum;
 
     private FairValues(double sigmaTicks, double[] initialTicks, int[][] factorIndex, double[][] factorWeight,
                        int factors, SplittableRandom random) {
@@ -79,6 +88,27 @@ final class FairValues {
     }
 
     /**
+     * Adds independent compound Poisson jumps to every instrument's fair value.
+     *
+     * @param rate        jumps per model time unit per instrument, > 0
+     * @param meanAbsTicks mean absolute jump size, ticks, > 0 (Laplace sizes, symmetric)
+     * @param jumps       the random stream of jump times and sizes (apart from the diffusion's)
+     * @return this
+     */
+    FairValues withJumps(double rate, double meanAbsTicks, SplittableRandom jumps) {
+        this.jumpRate = rate;
+        this.jumpMeanAbsTicks = meanAbsTicks;
+        this.jumpRandom = jumps;
+        int n = initialTicks.length;
+        this.nextJumpTime = new double[n];
+        this.jumpSum = new double[n];
+        for (int i = 0; i < n; i++) {
+            nextJumpTime[i] = exponential(rate);
+        }
+        return this;
+    }
+
+    /**
      * Lower-triangular {@code L} with {@code L L^T = matrix}, for a symmetric positive semi-definite matrix (a zero
      * pivot, as for two perfectly correlated instruments, gives a zero column).
      *
@@ -121,7 +151,21 @@ final class FairValues {
             }
             sum += weight[m] * factorValue[k];
         }
+        if (jumpRandom != null) {
+            while (nextJumpTime[i] <= t) {
+                // Laplace(0, eta): an exponential size with mean eta and a fair sign.
+                double size = exponential(1.0 / jumpMeanAbsTicks);
+                jumpSum[i] += jumpRandom.nextBoolean() ? size : -size;
+                nextJumpTime[i] += exponential(jumpRate);
+            }
+            return initialTicks[i] + sigmaTicks * sum + jumpSum[i];
+        }
         return initialTicks[i] + sigmaTicks * sum;
+    }
+
+    /** An exponential draw of rate {@code rate} from the jump stream. */
+    private double exponential(double rate) {
+        return -StrictMath.log(1.0 - jumpRandom.nextDouble()) / rate;
     }
 
     /** A standard normal draw, Marsaglia polar method (the second value of the pair is discarded). */

@@ -60,8 +60,8 @@ final class SyntheticBook {
     private final FairValues fairValues;
     private final SplittableRandom random;
     private final SplittableRandom latencyRandom;
+    private final IntradayClock clock;
     private final long startNanos;
-    private final double timeScaleNanos;
     private final long feedLatencyNanos;
     private final long feedJitterNanos;
 
@@ -72,7 +72,8 @@ final class SyntheticBook {
     private long localTs;
 
     SyntheticBook(int index, Instrument instrument, double initialMid, SyntheticMarket.Config config,
-                  FairValues fairValues, SplittableRandom random, SplittableRandom latencyRandom) {
+                  FairValues fairValues, IntradayClock clock, SplittableRandom random,
+                  SplittableRandom latencyRandom) {
         this.index = index;
         this.instrument = instrument;
         this.levels = config.levels();
@@ -117,8 +118,8 @@ final class SyntheticBook {
         this.fairValues = fairValues;
         this.random = random;
         this.latencyRandom = latencyRandom;
+        this.clock = clock;
         this.startNanos = config.startNanos();
-        this.timeScaleNanos = config.timeScaleNanos();
         this.feedLatencyNanos = config.feedLatencyNanos();
         this.feedJitterNanos = config.feedJitterNanos();
 
@@ -168,7 +169,7 @@ final class SyntheticBook {
     private void scheduleNext() {
         double u = random.nextDouble();
         time += -StrictMath.log(1.0 - u) / totalRate();
-        nextExchTs = startNanos + (long) (time * timeScaleNanos);
+        nextExchTs = clock.exchTs(time);
     }
 
     private void stampFeed(long exch) {

@@ -97,6 +97,24 @@ import java.util.concurrent.TimeUnit;
  * so the mid mean-reverts to {@code F_i} and mid-price returns inherit the fair values' correlation. With
  * {@code kappa = 0} (the default) the model is exactly [1].
  *
+ * <h2>SDK extension: a market a market maker can lose money in</h2>
+ * Not in [1]; each is off by default, so a configuration without them gives the same events as before they existed.
+ * <ul>
+ *   <li><b>Informed order flow</b>: the fair-value tilt above. With {@code kappa > 0} and {@code sigma > 0} a market
+ *       order is more likely on the side the fair value has moved to, so a resting quote is filled more often just
+ *       before the mid moves through it: adverse selection (Glosten and Milgrom 1985), the cost a market maker's
+ *       spread must cover. The larger {@code kappa * sigma}, the more informative the flow.</li>
+ *   <li><b>Intraday activity</b> ({@link Builder#intradayActivity(double...)}): a time change by an intraday
+ *       profile over the UTC day (see {@code IntradayClock}): event rates, and the variance of price changes per
+ *       wall second, follow the profile, so volatility changes through the day; zero entries close the market.</li>
+ *   <li><b>Jumps</b> ({@link Builder#jumps(double, double)}): compound Poisson jumps of the fair value, Laplace
+ *       sizes (the jump part of Kou 2002), independent per instrument; the informed flow then runs the mid through
+ *       the book to the new level, sweeping the quotes on its way.</li>
+ * </ul>
+ * Glosten, L., Milgrom, P. (1985), "Bid, ask and transaction prices in a specialist market with heterogeneously
+ * informed traders", Journal of Financial Economics 14, 71-100. Kou, S. G. (2002), "A Jump-Diffusion Model for
+ * Option Pricing", Management Science 48(8), 1086-1101.
+ *
  * <h2>Determinism and cost</h2>
  * A seed fixes every draw: each instrument has its own {@link SplittableRandom} streams split from the seed (book,
  * feed jitter) and the fair values one more, and all mathematics goes through {@link StrictMath}, so the same
@@ -141,6 +159,8 @@ public final class SyntheticMarket implements EventSource {
     public static final double DEFAULT_FAIR_VALUE_VOLATILITY_TICKS = 1.0;
     /** Pairwise correlation of the fair values. */
     public static final double DEFAULT_CORRELATION = 0.0;
+    /** Fair-value jumps per model time unit per instrument: 0, none. */
+    public static final double DEFAULT_JUMP_RATE = 0.0;
     /** Initial mid, in ticks, of an instrument given without one: 10,000 ticks (100.00 at a 0.01 tick). */
     public static final long DEFAULT_INITIAL_MID_TICKS = 10_000L;
 
@@ -172,18 +192,24 @@ public final class SyntheticMarket implements EventSource {
      * @param correlation              pairwise fair-value correlation (ignored when a matrix is given)
      * @param correlationMatrix        full fair-value correlation matrix, or empty for the pairwise form
      * @param snapshot                 whether each instrument starts with a snapshot
+     * @param intradayActivity         activity of the equal buckets of the UTC day, normalised to a mean of 1;
+     *                                 empty for a constant activity
+     * @param jumpRate                 fair-value jumps per model time unit per instrument, 0 for none
+     * @param jumpMeanAbsTicks         mean absolute jump size, ticks (Laplace sizes)
      */
     public record Config(List<Instrument> instruments, List<Double> initialMids, long events, long seed,
                          long startNanos, long feedLatencyNanos, long feedJitterNanos, int levels,
                          double limitRateK, double limitRateAlpha, double marketRate, List<Double> cancelRates,
                          long timeScaleNanos, int orderSizeLots, int marketOrderSize, double meanReversion,
                          double fairValueVolatilityTicks, double correlation, List<List<Double>> correlationMatrix,
-                         boolean snapshot) {
+                         boolean snapshot, List<Double> intradayActivity, double jumpRate,
+                         double jumpMeanAbsTicks) {
 
         public Config {
             instruments = List.copyOf(instruments);
             initialMids = List.copyOf(initialMids);
             cancelRates = List.copyOf(cancelRates);
+            intradayActivity = List.copyOf(intradayActivity);
             List<List<Double>> rows = new ArrayList<>();
             for (List<Double> row : correlationMatrix) {
                 rows.add(List.copyOf(row));
@@ -214,12 +240,18 @@ public final class SyntheticMarket implements EventSource {
                 ? FairValues.commonFactor(config.correlation(), config.fairValueVolatilityTicks(), initialTicks,
                         fairRandom)
                 : FairValues.cholesky(choleskyLower, config.fairValueVolatilityTicks(), initialTicks, fairRandom);
+        IntradayClock clock = new IntradayClock(config.startNanos(), config.timeScaleNanos(),
+                config.intradayActivity());
         this.books = new SyntheticBook[n];
         for (int i = 0; i < n; i++) {
             SplittableRandom bookRandom = root.split();
             SplittableRandom latencyRandom = root.split();
             books[i] = new SyntheticBook(i, config.instruments().get(i), config.initialMids().get(i), config,
-                    fairValues, bookRandom, latencyRandom);
+                    fairValues, clock, bookRandom, latencyRandom);
+        }
+        if (config.jumpRate() > 0) {
+            // Split after every other stream, so that the draws without jumps stay as they were.
+            fairValues.withJumps(config.jumpRate(), config.jumpMeanAbsTicks(), root.split());
         }
         this.pending = new PendingEvents(n * (2 * config.levels() + 2) + 16 * config.levels()
                 + 2 * config.marketOrderSize());
@@ -321,6 +353,9 @@ public final class SyntheticMarket implements EventSource {
         private double correlation = DEFAULT_CORRELATION;
         private double[][] correlationMatrix;
         private boolean snapshot = true;
+        private List<Double> intradayActivity = List.of();
+        private double jumpRate = DEFAULT_JUMP_RATE;
+        private double jumpMeanAbsTicks = 0.0;
 
         private Builder() {
         }
@@ -569,6 +604,56 @@ public final class SyntheticMarket implements EventSource {
         }
 
         /**
+         * An intraday activity profile: the UTC day cut into {@code activity.length} equal buckets (24 values: one
+         * an hour), bucket {@code k} running {@code activity[k] / mean(activity)} times as fast as the average, in
+         * events per second and in price variance per second. Entries finite and >= 0 (0: the market is closed in
+         * that bucket), at least one > 0, at most 1,440 (one a minute). No call, or an empty array: constant
+         * activity.
+         */
+        public Builder intradayActivity(double... activity) {
+            Objects.requireNonNull(activity, "intradayActivity");
+            if (activity.length > 1_440) {
+                throw new IllegalArgumentException("intradayActivity has " + activity.length
+                        + " buckets (allowed: 0..1440, one a minute at most)");
+            }
+            List<Double> list = new ArrayList<>(activity.length);
+            double sum = 0;
+            for (int k = 0; k < activity.length; k++) {
+                double m = activity[k];
+                if (!(m >= 0) || !Double.isFinite(m)) {
+                    throw new IllegalArgumentException("intradayActivity[" + k + "] is " + m
+                            + " (allowed: finite and >= 0, relative activity of that part of the day)");
+                }
+                sum += m;
+                list.add(m);
+            }
+            if (activity.length > 0 && sum == 0) {
+                throw new IllegalArgumentException("intradayActivity is all zero (allowed: at least one bucket > 0)");
+            }
+            this.intradayActivity = list;
+            return this;
+        }
+
+        /**
+         * Compound Poisson jumps of each instrument's fair value (needs {@link #meanReversion(double)} > 0 to move
+         * prices): {@code rate} jumps per model time unit per instrument (0 for none), Laplace sizes of mean absolute
+         * value {@code meanAbsTicks} ticks.
+         */
+        public Builder jumps(double rate, double meanAbsTicks) {
+            if (!(rate >= 0) || !Double.isFinite(rate)) {
+                throw new IllegalArgumentException("jumps rate is " + rate
+                        + " (allowed: finite and >= 0 jumps per model time unit)");
+            }
+            if (rate > 0 && (!(meanAbsTicks > 0) || !Double.isFinite(meanAbsTicks))) {
+                throw new IllegalArgumentException("jumps meanAbsTicks is " + meanAbsTicks
+                        + " (allowed: finite and > 0 ticks when the rate is > 0)");
+            }
+            this.jumpRate = rate;
+            this.jumpMeanAbsTicks = rate > 0 ? meanAbsTicks : 0.0;
+            return this;
+        }
+
+        /**
          * Checks the parameters that depend on each other and builds the generator.
          *
          * @throws IllegalStateException naming the parameters in conflict or missing
@@ -592,6 +677,10 @@ public final class SyntheticMarket implements EventSource {
             if (correlated && meanReversion == 0.0) {
                 throw new IllegalStateException("correlation is set but meanReversion kappa is 0, so the fair values "
                         + "would not move any price (allowed: meanReversion > 0 with a correlation)");
+            }
+            if (jumpRate > 0 && meanReversion == 0.0) {
+                throw new IllegalStateException("jumps are set but meanReversion kappa is 0, so the fair values "
+                        + "would not move any price (allowed: meanReversion > 0 with jumps)");
             }
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < n; i++) {
@@ -621,7 +710,7 @@ public final class SyntheticMarket implements EventSource {
             Config config = new Config(instruments, initialMids, events, seed, startNanos, feedLatencyNanos,
                     feedJitterNanos, levels, limitRateK, limitRateAlpha, marketRate, cancelRates, timeScaleNanos,
                     orderSizeLots, marketOrderSize, meanReversion, fairValueVolatilityTicks, correlation, matrix,
-                    snapshot);
+                    snapshot, intradayActivity, jumpRate, jumpMeanAbsTicks);
             double[][] lower = correlationMatrix == null ? null : FairValues.choleskyLower(correlationMatrix);
             return new SyntheticMarket(config, lower);
         }
