@@ -1,0 +1,165 @@
+package io.qtrade.postgres;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tables of this module, created if missing, and the SQL plumbing the sinks and sources share.
+ *
+ * <p>Tables (times are {@code bigint} epoch nanoseconds, UTC, so a round trip is exact; PostgreSQL's
+ * {@code timestamptz} keeps only microseconds):
+ * <ul>
+ *   <li>{@code qtrade_instruments(venue, symbol, tick_size, lot_size, contract_multiplier)}, key
+ *       {@code (venue, symbol)};</li>
+ *   <li>{@code qtrade_bars(venue, symbol, bar_interval, start_ts, end_ts, open, high, low, close, volume, vwap,
+ *       trade_count)}, key {@code (venue, symbol, bar_interval, end_ts)}; {@code vwap} and {@code trade_count}
+ *       NULL when the source had none;</li>
+ *   <li>{@code qtrade_runs(run_id, created_at)} and {@code qtrade_run_params(run_id, name, value)};
+ *       {@code qtrade_result_orders}, {@code _fills}, {@code _equity}, {@code _totals}: {@code run_id, row_no} and the
+ *       columns of {@link io.qtrade.backtest.BacktestResult}'s tables (see {@link PgResults});</li>
+ *   <li>{@code qtrade_live_fills(strategy, order_id, venue, symbol, side, price, qty, fee, liquidity, exch_ts,
+ *       local_ts)} (see {@link PgFillSink}).</li>
+ * </ul>
+ *
+ * <p>When the TimescaleDB extension is installed in the database ({@code pg_extension}), {@code qtrade_bars}
+ * ({@code end_ts}), {@code qtrade_live_fills} ({@code exch_ts}) and {@code qtrade_result_equity} ({@code ts}) are
+ * made hypertables with one-day chunks ({@code chunk_time_interval => 86400000000000}, an integer time column);
+ * otherwise they stay plain tables. Either way one INFO log line says which.
+ */
+public final class PgSchema {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PgSchema.class);
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** One day in nanoseconds: the chunk interval of the hypertables. */
+    public static final long CHUNK_NANOS = 86_400_000_000_000L;
+
+    private PgSchema() {
+    }
+
+    /** Whether the TimescaleDB extension is installed in the connection's database. */
+    public static boolean timescaleInstalled(Connection c) {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'")) {
+            return r.next();
+        } catch (SQLException e) {
+            throw fail("looking up the timescaledb extension", e);
+        }
+    }
+
+    /** Creates {@code qtrade_instruments} and {@code qtrade_bars} if missing. */
+    public static void ensureBars(Connection c) {
+        execute(c, "creating qtrade_instruments", "CREATE TABLE IF NOT EXISTS qtrade_instruments ("
+                + "venue text NOT NULL, symbol text NOT NULL, tick_size double precision NOT NULL, "
+                + "lot_size double precision NOT NULL, contract_multiplier double precision NOT NULL, "
+                + "PRIMARY KEY (venue, symbol))");
+        createTimeTable(c, "qtrade_bars", "end_ts", "venue text NOT NULL, symbol text NOT NULL, "
+                + "bar_interval text NOT NULL, start_ts bigint NOT NULL, end_ts bigint NOT NULL, "
+                + "open double precision NOT NULL, high double precision NOT NULL, low double precision NOT NULL, "
+                + "close double precision NOT NULL, volume double precision NOT NULL, vwap double precision, "
+                + "trade_count bigint, PRIMARY KEY (venue, symbol, bar_interval, end_ts)");
+    }
+
+    /** Creates {@code qtrade_live_fills} if missing. */
+    public static void ensureLiveFills(Connection c) {
+        createTimeTable(c, "qtrade_live_fills", "exch_ts", "strategy text NOT NULL, order_id bigint NOT NULL, "
+                + "venue text NOT NULL, symbol text NOT NULL, side text NOT NULL, price double precision NOT NULL, "
+                + "qty double precision NOT NULL, fee double precision NOT NULL, liquidity text NOT NULL, "
+                + "exch_ts bigint NOT NULL, local_ts bigint NOT NULL");
+        execute(c, "indexing qtrade_live_fills", "CREATE INDEX IF NOT EXISTS qtrade_live_fills_strategy "
+                + "ON qtrade_live_fills (strategy, exch_ts)");
+    }
+
+    /**
+     * Creates {@code table} with {@code columns} if missing, and makes it a hypertable on {@code timeColumn} when
+     * TimescaleDB is installed; logs which.
+     */
+    static void createTimeTable(Connection c, String table, String timeColumn, String columns) {
+        identifier(table);
+        if (tableExists(c, table)) {
+            return;
+        }
+        execute(c, "creating " + table, "CREATE TABLE IF NOT EXISTS " + table + " (" + columns + ")");
+        if (timescaleInstalled(c)) {
+            execute(c, "making " + table + " a hypertable", "SELECT create_hypertable('" + table + "', '"
+                    + identifier(timeColumn) + "', chunk_time_interval => " + CHUNK_NANOS + "::bigint, "
+                    + "if_not_exists => TRUE)");
+            LOG.info("postgres: created {} as a TimescaleDB hypertable on {} (one-day chunks)", table, timeColumn);
+        } else {
+            LOG.info("postgres: TimescaleDB extension not installed; created {} as a plain table", table);
+        }
+    }
+
+    static boolean tableExists(Connection c, String table) {
+        try (var s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, table);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw fail("looking up table " + table, e);
+        }
+    }
+
+    /** {@code name} when it is a plain lower-case SQL identifier, else an exception naming it. */
+    static String identifier(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a lower-case SQL identifier ([a-z_][a-z0-9_]*,"
+                    + " at most 63 characters)");
+        }
+        return name;
+    }
+
+    /** {@code s} as an SQL string literal ({@code standard_conforming_strings} on: quotes doubled). */
+    static String literal(String s) {
+        if (s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("text '" + s.replace('\0', '?') + "' holds a NUL character");
+        }
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    static void execute(Connection c, String what, String sql) {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
+    }
+
+    static CopyManager copyApi(Connection c) {
+        try {
+            return c.unwrap(PGConnection.class).getCopyAPI();
+        } catch (SQLException e) {
+            throw fail("opening the COPY interface (is this a PostgreSQL driver connection?)", e);
+        }
+    }
+
+    /** Checks that string literals are standard ({@link #literal} relies on it). */
+    static void requireStandardStrings(Connection c) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW standard_conforming_strings")) {
+            r.next();
+            if (!"on".equals(r.getString(1))) {
+                throw new PgException("postgres: standard_conforming_strings is " + r.getString(1)
+                        + "; this module needs it on (the default since PostgreSQL 9.1)");
+            }
+        } catch (SQLException e) {
+            throw fail("reading standard_conforming_strings", e);
+        }
+    }
+
+    static PgException fail(String what, SQLException e) {
+        StringBuilder m = new StringBuilder("postgres: ").append(what).append(" failed: ").append(e.getMessage());
+        SQLException next = e.getNextException();
+        if (next != null && next != e) {
+            m.append(" (").append(next.getMessage()).append(')');
+        }
+        return new PgException(m.toString(), e.getSQLState());
+    }
+}
