@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code qtrade_runs(run_id, created_at)} and {@code qtrade_run_params(run_id, name, value)};
  *       {@code qtrade_result_orders}, {@code _fills}, {@code _equity}, {@code _totals}: {@code run_id, row_no} and the
  *       columns of {@link io.qtrade.backtest.BacktestResult}'s tables (see {@link PgResults});</li>
- *   <li>{@code qtrade_live_fills(strategy, order_id, venue, symbol, side, price, qty, fee, liquidity, exch_ts,
- *       local_ts)} (see {@link PgFillSink}).</li>
+ *   <li>{@code qtrade_live_fills(seq, strategy, order_id, venue, symbol, side, price, qty, fee, liquidity, exch_ts,
+ *       local_ts)}, {@code seq} an identity giving the storage order (see
+ *       {@link PgFillSink}).</li>
  * </ul>
  *
  * <p>When the TimescaleDB extension is installed in the database ({@code pg_extension}), {@code qtrade_bars}
@@ -68,7 +69,8 @@ public final class PgSchema {
 
     /** Creates {@code qtrade_live_fills} if missing. */
     public static void ensureLiveFills(Connection c) {
-        createTimeTable(c, "qtrade_live_fills", "exch_ts", "strategy text NOT NULL, order_id bigint NOT NULL, "
+        createTimeTable(c, "qtrade_live_fills", "exch_ts", "seq bigint GENERATED ALWAYS AS IDENTITY, "
+                + "strategy text NOT NULL, order_id bigint NOT NULL, "
                 + "venue text NOT NULL, symbol text NOT NULL, side text NOT NULL, price double precision NOT NULL, "
                 + "qty double precision NOT NULL, fee double precision NOT NULL, liquidity text NOT NULL, "
                 + "exch_ts bigint NOT NULL, local_ts bigint NOT NULL");

@@ -161,8 +161,8 @@ public final class PgSettings {
         try {
             return DriverManager.getConnection(jdbcUrl(), props);
         } catch (SQLException e) {
-            throw new PgException("cannot connect to " + jdbcUrl() + " as user '" + user + "': "
-                    + scrub(e.getMessage()), e.getSQLState());
+            throw new PgException(scrub("cannot connect to " + jdbcUrl() + " as user '" + user + "': "
+                    + e.getMessage()), e.getSQLState());
         }
     }
 
@@ -176,8 +176,8 @@ public final class PgSettings {
 
     @Override
     public String toString() {
-        return "PgSettings[" + jdbcUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + "]";
+        return scrub("PgSettings[" + jdbcUrl() + ", user=" + user + ", password="
+                + (password == null ? "none" : "***") + "]");
     }
 
     @Override

@@ -47,8 +47,9 @@ final class PgCluster implements AutoCloseable {
     /** The directory holding initdb and pg_ctl, if any. */
     static Optional<Path> findBinaries() {
         String env = System.getenv("QTRADE_PG_BIN");
-        if (env != null && Files.isExecutable(Path.of(env, "initdb"))) {
-            return Optional.of(Path.of(env));
+        if (env != null) {   // given: that directory only (set it to a missing one to see the skip)
+            return Files.isExecutable(Path.of(env, "initdb")) && Files.isExecutable(Path.of(env, "pg_ctl"))
+                    ? Optional.of(Path.of(env)) : Optional.empty();
         }
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
