@@ -3,6 +3,7 @@ package io.qtrade.postgres;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.bar.BarInterval;
+import io.qtrade.core.bar.BarSource;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -177,6 +178,27 @@ public final class PgBarSink {
             }
             s.executeBatch();
         }
+    }
+
+    /**
+     * Writes every bar of {@code source} (whose instrument list must equal this sink's), {@code batchRows} per
+     * statement, and closes nothing.
+     *
+     * @return the bars written
+     * @throws IllegalArgumentException when the source's instruments differ from the sink's
+     */
+    public long writeAll(BarSource source, int batchRows) {
+        if (!source.instruments().equals(instruments)) {
+            throw new IllegalArgumentException("bar source's instruments " + source.instruments()
+                    + " differ from the sink's " + instruments);
+        }
+        BarBatch batch = new BarBatch(batchRows);
+        long n = 0;
+        while (source.readBatch(batch)) {
+            write(batch);
+            n += batch.size();
+        }
+        return n;
     }
 
     /** Rows written so far. */

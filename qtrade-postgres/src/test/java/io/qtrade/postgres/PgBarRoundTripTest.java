@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.bar.BarInterval;
+import io.qtrade.core.bar.InMemoryBarSource;
 import java.sql.Connection;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -108,7 +109,8 @@ class PgBarRoundTripTest {
     void jdbcBatchWrittenDailyBarsReadBackAndAreKeptApartFromOtherIntervals() throws Exception {
         BarBatch bars = bars(300, 1_600_000_000_000_000_000L, 86_400_000_000_000L, 2);
         try (Connection c = settings.connect()) {
-            new PgBarSink(c, BarInterval.ONE_DAY, INSTRUMENTS, WriteMode.JDBC_BATCH).write(bars);
+            PgBarSink sink = new PgBarSink(c, BarInterval.ONE_DAY, INSTRUMENTS, WriteMode.JDBC_BATCH);
+            assertThat(sink.writeAll(new InMemoryBarSource(INSTRUMENTS, bars), 128)).isEqualTo(900);
             try (PgBarSource source = PgBarSource.open(c, BarInterval.ONE_DAY, INSTRUMENTS, Long.MIN_VALUE,
                     Long.MAX_VALUE, ReadMode.COPY)) {
                 assertSameRows(readAll(source, bars.size()), bars);

@@ -1,7 +1,6 @@
 package io.qtrade.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.bar.BarInterval;
@@ -11,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -20,13 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * JDBC batch inserts (10,000 rows per write, auto-commit), and reads them back by COPY and by JDBC (fetch size
  * 10,000), every read checked row for row; it prints rows/s per path and the medians of repetitions 2..R.
  */
+@EnabledIfSystemProperty(named = "qtrade.postgres.throughput", matches = "true",
+        disabledReason = "throughput harness: run with -Dqtrade.postgres.throughput=true (docs/benchmarks.md)")
 @ExtendWith(PgClusterExtension.class)
 class PgThroughputTest {
 
     @Test
     void copyAgainstJdbcBatchInsertAndRead(PgCluster cluster) throws Exception {
-        assumeTrue(Boolean.getBoolean("qtrade.postgres.throughput"),
-                "throughput harness: run with -Dqtrade.postgres.throughput=true (docs/benchmarks.md)");
         int rows = Integer.getInteger("qtrade.postgres.rows", 600_000);
         int reps = Integer.getInteger("qtrade.postgres.reps", 4);
         int perInstrument = rows / PgBarRoundTripTest.INSTRUMENTS.size();
