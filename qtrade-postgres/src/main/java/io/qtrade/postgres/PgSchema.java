@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When the TimescaleDB extension is installed in the database ({@code pg_extension}), {@code qtrade_bars}
  * ({@code end_ts}), {@code qtrade_live_fills} ({@code exch_ts}) and {@code qtrade_result_equity} ({@code ts}) are
- * made hypertables with one-day chunks ({@code chunk_time_interval => 86400000000000}, an integer time column);
+ * made hypertables with one-day chunks (86400000000000 ns on the integer time column; {@code by_range} from TimescaleDB 2.13,
  * otherwise they stay plain tables. Either way one INFO log line says which.
  */
 public final class PgSchema {
@@ -46,11 +46,43 @@ public final class PgSchema {
 
     /** Whether the TimescaleDB extension is installed in the connection's database. */
     public static boolean timescaleInstalled(Connection c) {
+        return timescaleVersion(c) != null;
+    }
+
+    /** The installed TimescaleDB extension's version ({@code pg_extension.extversion}), or {@code null}. */
+    public static String timescaleVersion(Connection c) {
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'")) {
-            return r.next();
+             ResultSet r = s.executeQuery("SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'")) {
+            return r.next() ? r.getString(1) : null;
         } catch (SQLException e) {
             throw fail("looking up the timescaledb extension", e);
+        }
+    }
+
+    /**
+     * The statement that makes {@code table} a hypertable on the integer column {@code timeColumn} with one-day
+     * chunks: {@code create_hypertable('t', by_range('c', 86400000000000))} from TimescaleDB 2.13 (the "new
+     * interface"), {@code create_hypertable('t', 'c', chunk_time_interval => 86400000000000::bigint,
+     * if_not_exists => TRUE)} before it (the interface 2.13 deprecated).
+     */
+    static String hypertableSql(String version, String table, String timeColumn) {
+        if (atLeast(version, 2, 13)) {
+            return "SELECT create_hypertable('" + table + "', by_range('" + timeColumn + "', " + CHUNK_NANOS
+                    + "::bigint), if_not_exists => TRUE)";
+        }
+        return "SELECT create_hypertable('" + table + "', '" + timeColumn + "', chunk_time_interval => "
+                + CHUNK_NANOS + "::bigint, if_not_exists => TRUE)";
+    }
+
+    /** Whether a dotted version such as {@code 2.17.2} is at least {@code major.minor}. */
+    static boolean atLeast(String version, int major, int minor) {
+        String[] parts = version.split("[.-]");
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || ma == major && mi >= minor;
+        } catch (NumberFormatException e) {
+            throw new PgException("postgres: cannot read the TimescaleDB version '" + version + "'");
         }
     }
 
@@ -88,11 +120,11 @@ public final class PgSchema {
             return;
         }
         execute(c, "creating " + table, "CREATE TABLE IF NOT EXISTS " + table + " (" + columns + ")");
-        if (timescaleInstalled(c)) {
-            execute(c, "making " + table + " a hypertable", "SELECT create_hypertable('" + table + "', '"
-                    + identifier(timeColumn) + "', chunk_time_interval => " + CHUNK_NANOS + "::bigint, "
-                    + "if_not_exists => TRUE)");
-            LOG.info("postgres: created {} as a TimescaleDB hypertable on {} (one-day chunks)", table, timeColumn);
+        String version = timescaleVersion(c);
+        if (version != null) {
+            execute(c, "making " + table + " a hypertable", hypertableSql(version, table, identifier(timeColumn)));
+            LOG.info("postgres: created {} as a TimescaleDB {} hypertable on {} (one-day chunks)", table, version,
+                    timeColumn);
         } else {
             LOG.info("postgres: TimescaleDB extension not installed; created {} as a plain table", table);
         }
