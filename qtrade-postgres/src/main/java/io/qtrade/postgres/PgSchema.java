@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>When the TimescaleDB extension is installed in the database ({@code pg_extension}), {@code qtrade_bars}
  * ({@code end_ts}), {@code qtrade_live_fills} ({@code exch_ts}) and {@code qtrade_result_equity} ({@code ts}) are
  * made hypertables with one-day chunks (86400000000000 ns on the integer time column; TimescaleDB's
- * {@code by_range} interface from 2.13, the older one before); otherwise they stay plain tables. Either way one INFO log line says which.
+ * {@code by_range} interface from 2.13, the older one before); otherwise they stay plain tables. Either way one
+ * INFO log line says which.
  */
 public final class PgSchema {
 

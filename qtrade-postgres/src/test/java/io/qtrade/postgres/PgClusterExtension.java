@@ -19,7 +19,8 @@ import org.opentest4j.TestAbortedException;
  */
 final class PgClusterExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PgClusterExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PgClusterExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -52,7 +53,8 @@ final class PgClusterExtension implements BeforeAllCallback, BeforeEachCallback,
     private static PgCluster running(ExtensionContext context) {
         Running running = context.getStore(NAMESPACE).get(Running.class, Running.class);
         if (running == null) {
-            throw new IllegalStateException("PgClusterExtension's beforeAll did not run for " + context.getDisplayName());
+            throw new IllegalStateException("PgClusterExtension's beforeAll did not run for "
+                    + context.getDisplayName());
         }
         if (running.cluster() == null) {
             throw new TestAbortedException(PgCluster.INSTALL_HINT);
