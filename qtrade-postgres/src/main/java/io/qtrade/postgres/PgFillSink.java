@@ -21,8 +21,8 @@ import java.util.Objects;
  * qty, fee, liquidity, exch_ts, local_ts)} (a hypertable on {@code exch_ts} under TimescaleDB):
  * {@link #accept(Fill)} buffers, and every {@code flushRows} fills, on {@link #flush()} and on {@link #close()} the
  * buffer goes to the server in one {@code COPY}. Call it from the strategy's fill callback (or a recorder's); not
- * thread-safe, one sink per thread. Fills accepted but not yet flushed are lost if the process dies: use {@code flushRows = 1} when every fill must be
- * stored before the next is handled.
+ * thread-safe, one sink per thread. Fills accepted but not yet flushed are lost if the process dies: use
+ * {@code flushRows = 1} when every fill must be stored before the next is handled.
  *
  * <p>{@link #read} gives a strategy's fills back, ordered by {@code exch_ts} then insertion, as {@link Fill}s of the
  * instruments given.
