@@ -54,7 +54,6 @@ public final class ParquetTickReader implements EventSource {
     private double[] qty = new double[0];
     private long[] orderId = new long[0];
     private int[] flags = new int[0];
-    private boolean pastRange;
     private int rowGroupsSkipped;
 
     /** Opens {@code file}, taking the instrument from its metadata, with {@link TickReadOptions#DEFAULT}. */
@@ -191,15 +190,15 @@ public final class ParquetTickReader implements EventSource {
 
     private boolean nextRowGroup() {
         try {
-            while (nextRowGroup < rowGroups.size() && !pastRange) {
+            while (nextRowGroup < rowGroups.size()) {
                 BlockMetaData block = rowGroups.get(nextRowGroup++);
                 Statistics<?> stats = block.getColumns().get(0).getStatistics();
                 if (stats instanceof LongStatistics ls && ls.hasNonNullValue()
                         && (ls.getMax() < options.fromNanos() || ls.getMin() >= options.toNanos())) {
-                    if (ls.getMin() >= options.toNanos() && options.maxBackwardsNanos() == 0) {
-                        // Time never goes backwards in this file: every later row group is past the range too.
-                        pastRange = true;
-                    }
+                    // Skipped unread, but still checked for order: a group that starts too far below the time
+                    // seen so far holds a row that goes backwards (reported at the group's first row).
+                    checker.checkTime(rowIndex, ls.getMin());
+                    checker.checkTime(rowIndex + block.getRowCount() - 1, ls.getMax());
                     rowIndex += block.getRowCount();
                     rowGroupsSkipped++;
                     reader.skipNextRowGroup();
