@@ -189,6 +189,15 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
         return kind == 2;
     }
 
+    /** A venue time (ms or us, by magnitude) as epoch ns; an overflowing or implausible one is a located error. */
+    private long venueTime(long raw, long number, String field) {
+        try {
+            return EpochUnit.AUTO.toPlausibleNanos(raw);
+        } catch (IllegalArgumentException e) {
+            throw ImportException.atLine(file, number, field, e.getMessage());
+        }
+    }
+
     private void parseDiff(JsonParser p, JsonToken start, long number) throws IOException {
         requireObject(start, number, "data");
         boolean hasEventType = false;
@@ -207,8 +216,8 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
                     }
                     hasEventType = true;
                 }
-                case "E" -> eventTime = EpochUnit.AUTO.toNanos(longValue(p, value, number, "E"));
-                case "T" -> transactTime = EpochUnit.AUTO.toNanos(longValue(p, value, number, "T"));
+                case "E" -> eventTime = venueTime(longValue(p, value, number, "E"), number, "E");
+                case "T" -> transactTime = venueTime(longValue(p, value, number, "T"), number, "T");
                 case "s" -> {
                     if (value != JsonToken.VALUE_STRING || !p.getText().equalsIgnoreCase(instrument.symbol())) {
                         throw ImportException.atLine(file, number, "s", "symbol '" + p.getText() + "' is not "
@@ -266,8 +275,8 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
                     message.finalUpdateId = id;
                     hasId = true;
                 }
-                case "E" -> eventTime = EpochUnit.AUTO.toNanos(longValue(p, value, number, "E"));
-                case "T" -> transactTime = EpochUnit.AUTO.toNanos(longValue(p, value, number, "T"));
+                case "E" -> eventTime = venueTime(longValue(p, value, number, "E"), number, "E");
+                case "T" -> transactTime = venueTime(longValue(p, value, number, "T"), number, "T");
                 case "bids" -> parseLevels(p, value, number, "bids", true);
                 case "asks" -> parseLevels(p, value, number, "asks", false);
                 default -> p.skipChildren();
