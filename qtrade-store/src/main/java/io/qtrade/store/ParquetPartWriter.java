@@ -39,6 +39,7 @@ final class ParquetPartWriter implements PartWriter {
     private final ParquetWriter<MarketEvent> writer;
     private long rows;
     private long lastExchTs = Long.MIN_VALUE;
+    private WriterLock lock;
 
     ParquetPartWriter(Path tmp, Path target, Instrument instrument) {
         this(tmp, target, instrument, ROW_GROUP_BYTES);
@@ -67,6 +68,12 @@ final class ParquetPartWriter implements PartWriter {
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("opening " + tmp + " for writing", e);
+        }
+        try {
+            this.lock = WriterLock.acquire(tmp);
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
         }
     }
 
@@ -98,6 +105,7 @@ final class ParquetPartWriter implements PartWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("closing " + tmp, e);
         }
+        lock.close();
         return AtomicFiles.publish(tmp, target);
     }
 
@@ -107,6 +115,9 @@ final class ParquetPartWriter implements PartWriter {
             writer.close();
         } catch (IOException | RuntimeException e) {
             // The part is being thrown away; the delete below is what matters.
+        }
+        if (lock != null) {
+            lock.close();
         }
         AtomicFiles.discard(tmp);
     }
