@@ -44,6 +44,7 @@ class FrameFuzzTest {
     static final long SEED = Long.getLong("qtrade.fuzz.seed", 18);
     static final int CASES = Integer.getInteger("qtrade.fuzz.cases", 400);
     static final long CASE_LIMIT_NANOS = 2_000_000_000L;
+    static final long SECONDS_PER_TARGET = Long.getLong("qtrade.fuzz.secondsPerTarget", 1L << 30);
     static final Map<String, Map<String, Long>> COUNTS = new TreeMap<>();
     static final List<String> FAILURES = new ArrayList<>();
 
@@ -71,7 +72,8 @@ class FrameFuzzTest {
             + "\"X\":\"FILLED\",\"r\":\"NONE\",\"i\":77,\"l\":\"0.002\",\"z\":\"0.002\",\"L\":\"30000.0\","
             + "\"n\":\"0.000002\",\"N\":\"BTC\",\"T\":1700000000000,\"m\":false}",
         "{\"e\":\"ORDER_TRADE_UPDATE\",\"E\":1568879465651,\"T\":1568879465650,\"o\":{\"s\":\"BTCUSDT\","
-            + "\"c\":\"TEST\",\"S\":\"SELL\",\"o\":\"MARKET\",\"f\":\"GTC\",\"q\":\"0.001\",\"p\":\"0\",\"x\":\"TRADE\","
+            + "\"c\":\"TEST\",\"S\":\"SELL\",\"o\":\"MARKET\",\"f\":\"GTC\",\"q\":\"0.001\",\"p\":\"0\","
+            + "\"x\":\"TRADE\","
             + "\"X\":\"FILLED\",\"i\":8886774,\"l\":\"0.001\",\"z\":\"0.001\",\"L\":\"7103.1\",\"N\":\"USDT\","
             + "\"n\":\"0.0028\",\"T\":1568879465651,\"m\":false}}",
         "{\"e\":\"executionReport\",\"E\":1499405658658,\"s\":\"BTCUSDT\",\"S\":\"BUY\",\"q\":\"1.00000000\","
@@ -90,7 +92,8 @@ class FrameFuzzTest {
         BinanceFrameParser parser = new BinanceFrameParser(BinanceMarket.SPOT, List.of(BNBBTC));
         DepthMessage depth = new DepthMessage();
         EventBatch out = new EventBatch(16);
-        for (long c = 0; c < CASES; c++) {
+        for (long c = 0, end = System.nanoTime() + SECONDS_PER_TARGET * 1_000_000_000L; c < CASES
+                && System.nanoTime() < end; c++) {
             Random r = new Random(SEED * 1_000_003L + c);
             boolean snapshot = r.nextInt(6) == 0;
             String seed = snapshot ? SNAPSHOT : BINANCE_FRAMES[r.nextInt(BINANCE_FRAMES.length)];
@@ -126,7 +129,8 @@ class FrameFuzzTest {
     @Test
     void binanceUserDataFramesAreParsedAsWrittenOrRefusedNamingTheField() {
         BinanceUserDataParser parser = new BinanceUserDataParser(List.of(BTCUSDT));
-        for (long c = 0; c < CASES; c++) {
+        for (long c = 0, end = System.nanoTime() + SECONDS_PER_TARGET * 1_000_000_000L; c < CASES
+                && System.nanoTime() < end; c++) {
             Random r = new Random(SEED * 1_000_003L + c);
             String frame = mutate(USER_FRAMES[r.nextInt(USER_FRAMES.length)], r);
             run("binance-user-data", c, () -> {
@@ -156,7 +160,8 @@ class FrameFuzzTest {
         KiteTickEvents events = new KiteTickEvents(List.of(INFY), new long[]{408065});
         EventBatch out = new EventBatch(64);
         byte[] seed = kiteMessage();
-        for (long c = 0; c < CASES; c++) {
+        for (long c = 0, end = System.nanoTime() + SECONDS_PER_TARGET * 1_000_000_000L; c < CASES
+                && System.nanoTime() < end; c++) {
             Random r = new Random(SEED * 1_000_003L + c);
             byte[] message = mutateBytes(seed, r);
             run("kite-ticks", c, () -> {

@@ -25,6 +25,7 @@ class RowBinaryFuzzTest {
 
     static final long SEED = Long.getLong("qtrade.fuzz.seed", 18);
     static final int CASES = Integer.getInteger("qtrade.fuzz.cases", 150);
+    static final long SECONDS_PER_TARGET = Long.getLong("qtrade.fuzz.secondsPerTarget", 1L << 30);
 
     @Test
     void mutatedResponsesAreReadOrRefusedWithRowAndByteOffset() throws Exception {
@@ -38,7 +39,8 @@ class RowBinaryFuzzTest {
         List<String> failures = new ArrayList<>();
         byte[][] body = new byte[1][];
         try (FakeClickHouse fake = new FakeClickHouse(request -> FakeClickHouse.Response.ok(body[0]))) {
-            for (long c = 0; c < CASES; c++) {
+            for (long c = 0, end = System.nanoTime() + SECONDS_PER_TARGET * 1_000_000_000L; c < CASES
+                    && System.nanoTime() < end; c++) {
                 Random r = new Random(SEED * 1_000_003L + c);
                 body[0] = mutate(seed, r);
                 String outcome;

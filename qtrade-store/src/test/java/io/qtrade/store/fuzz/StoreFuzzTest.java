@@ -67,6 +67,8 @@ class StoreFuzzTest {
     static final long SEED = Long.getLong("qtrade.fuzz.seed", 18);
     static final int CASES = Integer.getInteger("qtrade.fuzz.cases", DEFAULT_CASES);
     static final FuzzReport REPORT = new FuzzReport();
+    /** Wall seconds each target may run in the campaign (unbounded by default: the case count decides). */
+    static final long SECONDS_PER_TARGET = Long.getLong("qtrade.fuzz.secondsPerTarget", 1L << 30);
 
     static final Instrument SPOT = Instrument.spot("BTCUSDT", "BINANCE", 0.01, 0.00001);
     static final Instrument PERP = Instrument.spot("BTCUSDT", "BINANCE_UM", 0.1, 0.001);
@@ -212,7 +214,8 @@ class StoreFuzzTest {
         byte[] seed = target.seed() != null ? target.seed()
                 : target.name().equals("store-csv") ? storeCsv : storeParquet;
         Path dir = Files.createDirectories(work.resolve(target.name()));
-        for (long c = 0; c < CASES && REPORT.failuresOf(target.name()) < 5; c++) {
+        long end = System.nanoTime() + SECONDS_PER_TARGET * 1_000_000_000L;
+        for (long c = 0; c < CASES && REPORT.failuresOf(target.name()) < 5 && System.nanoTime() < end; c++) {
             Random random = new Random(SEED * 1_000_003L + c);
             byte[] mutant = Mutator.mutate(seed, random);
             byte[] onDisk = mutant;
