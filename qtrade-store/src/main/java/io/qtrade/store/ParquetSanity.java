@@ -21,7 +21,7 @@ import java.util.List;
  *   <li>Footer: every column chunk lies inside the file's data region ({@code [4, length - 8 - footerLength)});
  *       row counts are {@code >= 0}; a footer that lists no rows while the data region holds bytes is refused
  *       (a corrupt footer must not read as an empty file).</li>
- *   <li>Pages of a row group, before it is read: each header parses; {@code compressed_page_size} fits in what is
+ *   <li>Pages of a row group, before it is read: the chunk's codec class is on the class path; each header parses; {@code compressed_page_size} fits in what is
  *       left of the chunk (and equals {@code uncompressed_page_size} in an uncompressed chunk, which catches a codec
  *       flipped to {@code UNCOMPRESSED} in the footer); {@code uncompressed_page_size} is at most
  *       {@link #MAX_PAGE_BYTES}; the data pages'
@@ -93,6 +93,15 @@ final class ParquetSanity {
     void checkPages(int g, BlockMetaData block) throws IOException {
         for (ColumnChunkMetaData c : block.getColumns()) {
             String column = c.getPath().toDotString();
+            String codecClass = c.getCodec().getHadoopCompressionCodecClassName();
+            if (codecClass != null) {
+                try {
+                    Class.forName(codecClass, false, ParquetSanity.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw bad(g, column, "compressed with " + c.getCodec() + ", whose codec class " + codecClass
+                            + " is not on the class path", e);
+                }
+            }
             long pos = c.getStartingPos();
             long end = pos + c.getTotalSize();
             long values = 0;

@@ -148,4 +148,29 @@ class ParquetCorruptionTest {
         Path f = dir.resolve("corrupt.parquet");
         assertThatThrownBy(() -> read(f)).isInstanceOf(TickDataException.class);
     }
+
+    @Test
+    void aColumnWhoseCodecBecomesOneWithoutItsClassesIsALocatedError() throws Exception {
+        // In the footer, the price column's ColumnMetaData: path_in_schema "price" (05 'price'), then the codec
+        // (field 4, i32: 15, zigzag varint 02 = SNAPPY). 0A is LZ4, whose Hadoop codec class is not on the class path:
+        // before, a NoClassDefFoundError or codec exception escaped without the file's name.
+        byte[] pattern = {0x05, 'p', 'r', 'i', 'c', 'e', 0x15, 0x02};
+        byte[] c = good.clone();
+        int at = -1;
+        for (int i = 0; i + pattern.length <= c.length && at < 0; i++) {
+            if (java.util.Arrays.equals(c, i, i + pattern.length, pattern, 0, pattern.length)) {
+                at = i + pattern.length - 1;
+            }
+        }
+        assertThat(at).as("the price column's codec in the footer").isPositive();
+        for (byte codec : new byte[]{0x06, 0x08, 0x0A, 0x0C}) { // LZO, BROTLI, LZ4, ZSTD
+            c[at] = codec;
+            Path f = dir.resolve("codec.parquet");
+            Files.write(f, c);
+            // Named to the column when the codec's class is missing (LZO, BROTLI); to the row group when the class
+            // is there but a library it needs is not (LZ4 without lz4-java) or the bytes are not that codec's (ZSTD).
+            assertThatThrownBy(() -> read(f)).as("codec %d", codec / 2).isInstanceOf(TickDataException.class)
+                    .hasMessageStartingWith(f.toString()).hasMessageContaining("row group 0");
+        }
+    }
 }
