@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * {@code access_token}) or in the path (a Binance listen key, {@code /ws/<60 characters>}).
  * <pre>{@code
  * every query value      ?api_key=abc&access_token=xyz   ->  ?api_key=***&access_token=***
- * every long token       a run of 24+ letters and digits ->  ***   (listen keys, tokens, signatures)
+ * every long token       24+ letters and digits, both   ->  ***   (listen keys, tokens, signatures; not
+ *                        present                              class names such as IllegalArgumentException)
  * user info              wss://user:pass@host            ->  wss://***@host
  * }</pre>
  * Applied by {@link ReconnectingWebSocket} to every line it logs and every disconnect reason it passes on, and by
@@ -21,7 +22,9 @@ public final class Redaction {
     public static final String MASK = "***";
 
     private static final Pattern QUERY_VALUE = Pattern.compile("([?&;][^=&#\\s\"'<>]{1,64}=)[^&#\\s\"'<>]*");
-    private static final Pattern LONG_TOKEN = Pattern.compile("[A-Za-z0-9_\\-]{24,}");
+    /** 24+ word characters with at least one digit and one letter: keys and tokens, not class names. */
+    private static final Pattern LONG_TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9_\\-])(?=[A-Za-z_\\-]*[0-9])(?=[0-9_\\-]*[A-Za-z])[A-Za-z0-9_\\-]{24,}");
     private static final Pattern USER_INFO = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]*@");
 
     private Redaction() {

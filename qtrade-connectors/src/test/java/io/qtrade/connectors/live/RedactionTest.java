@@ -33,6 +33,9 @@ class RedactionTest {
                 .contains("?api_key=***&access_token=***", "/ws/***", "https://***@host/x");
         assertThat(Redaction.redact("connection attempt 3 failed: java.net.ConnectException"))
                 .isEqualTo("connection attempt 3 failed: java.net.ConnectException");
+        // Class names are long words too, but without digits: they stay readable.
+        assertThat(Redaction.redact("java.lang.IllegalArgumentException: x; ArrayIndexOutOfBoundsException2"))
+                .isEqualTo("java.lang.IllegalArgumentException: x; ***");
     }
 
     @Test
