@@ -160,11 +160,8 @@ public final class CsvTickReader implements EventSource {
                 checker.reject(line, field, "value out of the int range");
                 continue;
             }
-            if (exchTs < from) {
-                continue;
-            }
-            if (exchTs >= to) {
-                // Past the range: not passed on, but still checked for order (rows after it may go backwards).
+            if (exchTs < from || exchTs >= to) {
+                // Outside the range: not passed on, but still checked for order (rows after it may go backwards).
                 checker.checkTime(line, exchTs);
                 continue;
             }

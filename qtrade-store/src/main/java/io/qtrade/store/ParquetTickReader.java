@@ -199,6 +199,7 @@ public final class ParquetTickReader implements EventSource {
                 long row = rowIndex++;
                 long ts = exchTs[i];
                 if (ts < from || ts >= to) {
+                    checker.checkTime(row, ts); // not passed on, but time order holds across the whole file
                     continue;
                 }
                 if (checker.accept(row, ts, kind[i], side[i], price[i], qty[i], orderId[i])) {
