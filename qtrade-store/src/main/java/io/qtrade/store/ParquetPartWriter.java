@@ -89,6 +89,9 @@ final class ParquetPartWriter implements PartWriter {
             writer.write(event);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + tmp, e);
+        } catch (RuntimeException e) {
+            // parquet-mr reports some I/O failures (a full disk while flushing a row group) unchecked and unnamed.
+            throw new UncheckedIOException("writing " + tmp + ": " + e, new IOException(e));
         }
         rows++;
     }
@@ -104,6 +107,9 @@ final class ParquetPartWriter implements PartWriter {
             writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException("closing " + tmp, e);
+        } catch (RuntimeException e) {
+            // parquet-mr wraps a failed close (ENOSPC while writing the last row group) as "Unable to close resource".
+            throw new UncheckedIOException("closing " + tmp + ": " + e, new IOException(e));
         }
         lock.close();
         return AtomicFiles.publish(tmp, target);
