@@ -237,7 +237,11 @@ class FrameFuzzTest {
         Set<Double> out = new HashSet<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
-            out.add(new BigDecimal(m.group()).doubleValue());
+            double v = new BigDecimal(m.group()).doubleValue();
+            out.add(v);
+            if (v == 0) {
+                out.add(-v); // "-0" reads as -0.0, numerically its text (BigDecimal has no negative zero)
+            }
         }
         return out;
     }

@@ -114,13 +114,21 @@ public final class Mutator {
         return String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Every decimal number in the text, as the double {@link java.math.BigDecimal} gives for it. */
+    /**
+     * Every decimal number in the text, as the double {@link java.math.BigDecimal} gives for it, plus its negation
+     * when it is zero: {@code BigDecimal} has no negative zero, and {@code "-0"} is correctly read as {@code -0.0}
+     * (numerically equal to its text).
+     */
     public static List<Double> decimals(byte[] b) {
         List<Double> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(new String(b, StandardCharsets.ISO_8859_1));
         while (m.find()) {
             try {
-                out.add(new java.math.BigDecimal(m.group()).doubleValue());
+                double v = new java.math.BigDecimal(m.group()).doubleValue();
+                out.add(v);
+                if (v == 0) {
+                    out.add(-v);
+                }
             } catch (NumberFormatException e) {
                 // "1." and the like are fine for BigDecimal; anything else is not a number the readers accept.
             }
