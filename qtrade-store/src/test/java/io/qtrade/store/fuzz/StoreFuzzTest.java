@@ -67,6 +67,8 @@ class StoreFuzzTest {
     static final long CASE_LIMIT_MS = 5_000;
     static final long SEED = Long.getLong("qtrade.fuzz.seed", 18);
     static final int CASES = Integer.getInteger("qtrade.fuzz.cases", DEFAULT_CASES);
+    /** The first case index: {@code -Dqtrade.fuzz.firstCase=85 -Dqtrade.fuzz.cases=86} replays case 85 alone. */
+    static final long FIRST_CASE = Long.getLong("qtrade.fuzz.firstCase", 0);
     static final FuzzReport REPORT = new FuzzReport();
     /** Wall seconds each target may run in the campaign (unbounded by default: the case count decides). */
     static final long SECONDS_PER_TARGET = Long.getLong("qtrade.fuzz.secondsPerTarget", 1L << 30);
@@ -238,7 +240,8 @@ class StoreFuzzTest {
             Files.write(dir.resolve(target.companion()), resource("lobster/" + target.companion()));
         }
         long end = System.nanoTime() + SECONDS_PER_TARGET * 1_000_000_000L;
-        for (long c = 0; c < CASES && REPORT.failuresOf(target.name()) < 5 && System.nanoTime() < end; c++) {
+        for (long c = FIRST_CASE; c < CASES && REPORT.failuresOf(target.name()) < 5 && System.nanoTime() < end;
+                c++) {
             Random random = new Random(SEED * 1_000_003L + c);
             byte[] mutant = Mutator.mutate(seed, random);
             byte[] onDisk = mutant;
