@@ -13,6 +13,7 @@ import java.util.Objects;
  * toTicks(price) = round(price * 10^scale / unscaled)
  * }</pre>
  * and {@code toTicks(toPrice(t)) == t} for every tick count whose price is below 2^53 units of {@code 10^-scale}.
+ * Both conversions to ticks refuse a price whose tick count a {@code long} cannot hold (never a clamped value).
  * {@link #toTicksStrict(double)} refuses a price that is off the tick grid by more than {@link #GRID_TOLERANCE} of
  * a tick (which absorbs the binary representation error of a decimal price such as 0.1, never a real off-grid
  * price).
@@ -28,6 +29,7 @@ public final class Instrument {
     public static final double GRID_TOLERANCE = 1e-6;
 
     private static final int MAX_SCALE = 15;
+    private static final double TWO_POW_63 = 0x1p63;
 
     private final String symbol;
     private final String venue;
@@ -115,10 +117,16 @@ public final class Instrument {
         return (double) units / tickPow10;
     }
 
-    /** The nearest tick count to {@code price}, halves rounded up ({@code Math.round}: -2.5 ticks gives -2). */
+    /**
+     * The nearest tick count to {@code price}, halves rounded up ({@code Math.round}: -2.5 ticks gives -2).
+     *
+     * @throws IllegalArgumentException if {@code price} is not finite or its tick count lies outside
+     *                                  {@code (-2^63, 2^63)}, where {@code Math.round} would clamp it to
+     *                                  {@code Long.MIN_VALUE} or {@code Long.MAX_VALUE} and so change the price
+     */
     public long toTicks(double price) {
         requireFinite(price);
-        return Math.round(price * tickPow10 / tickUnscaled);
+        return Math.round(inRange(price, price * tickPow10 / tickUnscaled));
     }
 
     /**
@@ -130,7 +138,7 @@ public final class Instrument {
      */
     public long toTicksStrict(double price) {
         requireFinite(price);
-        double exact = price * tickPow10 / tickUnscaled;
+        double exact = inRange(price, price * tickPow10 / tickUnscaled);
         long ticks = Math.round(exact);
         if (Math.abs(exact - ticks) > GRID_TOLERANCE) {
             long below = (long) Math.floor(exact);
@@ -141,13 +149,16 @@ public final class Instrument {
         return ticks;
     }
 
-    /** Whether {@code price} lies on the tick grid (within {@link #GRID_TOLERANCE} of a tick). */
+    /**
+     * Whether {@code price} lies on the tick grid (within {@link #GRID_TOLERANCE} of a tick) at a tick count a
+     * {@code long} holds ({@code |ticks| < 2^63}, so that {@link #toTicks} accepts it).
+     */
     public boolean isOnTickGrid(double price) {
         if (!Double.isFinite(price)) {
             return false;
         }
         double exact = price * tickPow10 / tickUnscaled;
-        return Math.abs(exact - Math.rint(exact)) <= GRID_TOLERANCE;
+        return Math.abs(exact) < TWO_POW_63 && Math.abs(exact - Math.rint(exact)) <= GRID_TOLERANCE;
     }
 
     /** Whether {@code qty} is a whole number of lots (within {@link #GRID_TOLERANCE} of a lot). */
@@ -197,6 +208,15 @@ public final class Instrument {
     public String toString() {
         return "Instrument[" + id() + ", tickSize=" + tickSize + ", lotSize=" + lotSize
                 + ", contractMultiplier=" + contractMultiplier + "]";
+    }
+
+    /** {@code exact} (the tick count of {@code price} before rounding) when a long holds it without clamping. */
+    private double inRange(double price, double exact) {
+        if (!(Math.abs(exact) < TWO_POW_63)) {
+            throw new IllegalArgumentException("price " + price + " of " + id() + " is " + exact + " ticks (tick size "
+                    + tickSize + "): outside the range of a long tick count, |ticks| < 2^63");
+        }
+        return exact;
     }
 
     private void requireFinite(double price) {

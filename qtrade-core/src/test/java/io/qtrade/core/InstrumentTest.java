@@ -106,4 +106,20 @@ class InstrumentTest {
         assertThatThrownBy(() -> Side.fromCode(Side.NO_SIDE_CODE))
                 .hasMessage("side code 0 is not a side: expected 1 (buy) or -1 (sell)");
     }
+
+    @Test
+    void tickConversionRefusesPricesWhoseTickCountALongCannotHold() {
+        // Before: Math.round clamped 1.7e23 / 0.01 = 1.7e25 ticks to Long.MAX_VALUE, a price of 9.22e16.
+        Instrument btc = Instrument.spot("BTCUSDT", "BINANCE", 0.01, 0.00001);
+        for (double price : new double[]{1.7e23, -1.7e23, 9.3e16, Double.MAX_VALUE}) {
+            assertThatThrownBy(() -> btc.toTicks(price)).as("%s", price).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("BTCUSDT").hasMessageContaining("outside the range of a long tick count");
+            assertThatThrownBy(() -> btc.toTicksStrict(price)).as("%s", price)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("outside the range of a long tick count");
+            assertThat(btc.isOnTickGrid(price)).as("%s", price).isFalse();
+        }
+        // 9.2e16 / 0.01 = 9.2e18 ticks < 2^63 = 9.223372036854775808e18: still a long.
+        assertThat(btc.toTicks(9.2e16)).isEqualTo(9_200_000_000_000_000_000L);
+    }
 }

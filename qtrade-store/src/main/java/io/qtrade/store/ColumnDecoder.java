@@ -13,7 +13,6 @@ import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -29,21 +28,24 @@ import java.nio.file.Path;
 final class ColumnDecoder {
 
     private final Path file;
+    private final int rowGroup;
     private final ColumnDescriptor column;
     private final PageReader pages;
     private final Dictionary dictionary;
     private ValuesReader values;
     private int remainingInPage;
 
-    ColumnDecoder(Path file, ColumnDescriptor column, PageReader pages) {
+    ColumnDecoder(Path file, int rowGroup, ColumnDescriptor column, PageReader pages) {
         this.file = file;
+        this.rowGroup = rowGroup;
         this.column = column;
         this.pages = pages;
         DictionaryPage dp = pages.readDictionaryPage();
         try {
             this.dictionary = dp == null ? null : dp.getEncoding().initDictionary(column, dp);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the dictionary of column " + column + " in " + file, e);
+            throw new TickDataException(file, -1, column.getPath()[0], "row group " + rowGroup
+                    + ": cannot read the dictionary page (" + e + ")", e);
         }
     }
 
@@ -94,7 +96,7 @@ final class ColumnDecoder {
     private void nextPage() {
         DataPage page = pages.readPage();
         if (page == null) {
-            throw new TickDataException(file, -1, column.getPath()[0], "the row group ends before its row count");
+            throw new TickDataException(file, -1, column.getPath()[0], "row group " + rowGroup + " ends before its row count");
         }
         try {
             if (page instanceof DataPageV1 v1) {
@@ -110,15 +112,16 @@ final class ColumnDecoder {
                 open(v2.getDataEncoding(), v2.getData().toInputStream(), v2.getValueCount());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("decoding a page of column " + column + " in " + file, e);
+            throw new TickDataException(file, -1, column.getPath()[0], "row group " + rowGroup + ": cannot decode a page ("
+                    + e + ")", e);
         }
     }
 
     private void open(Encoding encoding, ByteBufferInputStream in, int count) throws IOException {
         if (encoding.usesDictionary()) {
             if (dictionary == null) {
-                throw new TickDataException(file, -1, column.getPath()[0], "a dictionary-encoded page without a"
-                        + " dictionary page");
+                throw new TickDataException(file, -1, column.getPath()[0], "row group " + rowGroup
+                        + ": a dictionary-encoded page without a dictionary page");
             }
             values = encoding.getDictionaryBasedValuesReader(column, ValuesType.VALUES, dictionary);
         } else {

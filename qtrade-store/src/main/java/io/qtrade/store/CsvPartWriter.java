@@ -25,6 +25,7 @@ final class CsvPartWriter implements PartWriter {
     private int used;
     private long rows;
     private long lastExchTs = Long.MIN_VALUE;
+    private WriterLock lock;
 
     CsvPartWriter(Path tmp, Path target) {
         this.tmp = tmp;
@@ -33,6 +34,12 @@ final class CsvPartWriter implements PartWriter {
             this.out = Files.newOutputStream(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException("opening " + tmp + " for writing", e);
+        }
+        try {
+            this.lock = WriterLock.acquire(tmp);
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
         }
         line.append(TickSchema.CSV_HEADER).append('\n');
         put();
@@ -86,6 +93,7 @@ final class CsvPartWriter implements PartWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("closing " + tmp, e);
         }
+        lock.close();
         return AtomicFiles.publish(tmp, target);
     }
 
@@ -95,6 +103,9 @@ final class CsvPartWriter implements PartWriter {
             out.close();
         } catch (IOException e) {
             // The part is being thrown away; the delete below is what matters.
+        }
+        if (lock != null) {
+            lock.close();
         }
         AtomicFiles.discard(tmp);
     }

@@ -4,6 +4,7 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
+import io.qtrade.store.ingest.Decimals;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,18 +18,14 @@ import java.util.Objects;
 /**
  * Reads one CSV part of the tick store (header {@link TickSchema#CSV_HEADER}, eight comma-separated fields per
  * line, {@code \n} or {@code \r\n} line ends) as an {@link EventSource} of one instrument. Bytes are parsed in place
- * from a reused buffer: integers digit by digit, doubles by the exact fast path below and by
- * {@link Double#parseDouble} otherwise, so nothing is allocated per line in the common case.
+ * from a reused buffer: integers digit by digit, doubles by {@link Decimals#parseDouble} (the importers' parser:
+ * exact for text of any length, correctly rounded, {@code NaN} for anything outside the decimal grammar or outside
+ * the normal double range), so nothing is allocated per line in the common case. The literal {@code NaN} is read
+ * for a kind without a price (what {@link CsvPartWriter} writes there); Java-only spellings ({@code 1f},
+ * {@code 0x1p3}, {@code Infinity}, blanks) are refused.
  *
- * <p>Doubles: a decimal with at most 19 significant digits {@code m} and a power of ten {@code e}, with
- * {@code m <= 2^53} and {@code |e| <= 22}, is converted as
- * <pre>{@code
- * value = m * 10^e   (e >= 0)      value = m / 10^e   (e < 0)
- * }</pre>
- * one correctly rounded IEEE operation on two exact doubles, hence the correctly rounded result (Clinger, W. D.,
- * 1990, "How to Read Floating Point Numbers Accurately", PLDI '90, section 4: the fast path). Anything else
- * ({@code NaN}, long mantissas, large exponents) goes through {@link Double#parseDouble}. Both give the double
- * nearest the decimal, so {@code Double.toString} output reads back exactly.
+ * <p>Time: every row is read to the end of the file, also past the end of a range query, so that a row out of
+ * order after it is reported rather than dropped with the rest of the file.
  *
  * <p>A malformed line (wrong number of fields, a line over {@value #MAX_LINE_BYTES} bytes), a non-numeric field, or
  * a row {@link RowChecker} refuses raises a {@link TickDataException} naming the file, the 1-based line (the header
@@ -39,10 +36,6 @@ public final class CsvTickReader implements EventSource {
     /** The longest line accepted, bytes. */
     public static final int MAX_LINE_BYTES = 1 << 16;
     private static final int BUFFER_BYTES = 1 << 20;
-    private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-        1e19, 1e20, 1e21, 1e22};
-    private static final long TWO_POW_53 = 1L << 53;
 
     private final Path file;
     private final Instrument instrument;
@@ -50,6 +43,7 @@ public final class CsvTickReader implements EventSource {
     private final RowChecker checker;
     private final InputStream in;
     private final byte[] buf = new byte[BUFFER_BYTES];
+    private final Latin1Range bytes = new Latin1Range();
     private int pos;
     private int limit;
     private boolean eof;
@@ -57,7 +51,6 @@ public final class CsvTickReader implements EventSource {
     private int lineStart;
     private int lineEnd;
     private String error;
-    private boolean done;
 
     /**
      * Opens {@code file} and checks its header.
@@ -104,7 +97,7 @@ public final class CsvTickReader implements EventSource {
         into.clear();
         long from = options.fromNanos();
         long to = options.toNanos();
-        while (!into.isFull() && !done && nextLine()) {
+        while (!into.isFull() && nextLine()) {
             int p = lineStart;
             int end = lineEnd;
             error = null;
@@ -167,13 +160,9 @@ public final class CsvTickReader implements EventSource {
                 checker.reject(line, field, "value out of the int range");
                 continue;
             }
-            if (exchTs < from) {
-                continue;
-            }
-            if (exchTs >= to) {
-                if (options.maxBackwardsNanos() == 0) {
-                    done = true;
-                }
+            if (exchTs < from || exchTs >= to) {
+                // Outside the range: not passed on, but still checked for order (rows after it may go backwards).
+                checker.checkTime(line, exchTs);
                 continue;
             }
             if (checker.accept(line, exchTs, (int) kind, (int) side, price, qty, orderId)) {
@@ -248,81 +237,16 @@ public final class CsvTickReader implements EventSource {
             error = "empty field: expected a number";
             return 0;
         }
-        int i = from;
-        boolean negative = buf[i] == '-';
-        if (negative || buf[i] == '+') {
-            i++;
+        if (to - from == 3 && buf[from] == 'N' && buf[from + 1] == 'a' && buf[from + 2] == 'N') {
+            return Double.NaN; // written for kinds without a price; RowChecker refuses it where a price is needed
         }
-        long mantissa = 0;
-        int digits = 0;
-        int exp10 = 0;
-        boolean anyDigit = false;
-        boolean fast = true;
-        for (; i < to; i++) {
-            int d = buf[i] - '0';
-            if (d < 0 || d > 9) {
-                break;
-            }
-            anyDigit = true;
-            if (digits < 19) {
-                mantissa = mantissa * 10 + d;
-                if (mantissa != 0) {
-                    digits++;
-                }
-            } else {
-                fast = false;
-            }
-        }
-        if (i < to && buf[i] == '.') {
-            for (i++; i < to; i++) {
-                int d = buf[i] - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
-                anyDigit = true;
-                if (digits < 19) {
-                    mantissa = mantissa * 10 + d;
-                    if (mantissa != 0) {
-                        digits++;
-                    }
-                    exp10--;
-                } else {
-                    fast = false;
-                }
-            }
-        }
-        if (anyDigit && i < to && (buf[i] == 'E' || buf[i] == 'e')) {
-            int j = i + 1;
-            boolean expNegative = j < to && buf[j] == '-';
-            if (j < to && (buf[j] == '-' || buf[j] == '+')) {
-                j++;
-            }
-            int e = 0;
-            int start = j;
-            for (; j < to && j - start < 6; j++) {
-                int d = buf[j] - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
-                e = e * 10 + d;
-            }
-            if (j == start || j != to) {
-                fast = false;
-            } else {
-                exp10 += expNegative ? -e : e;
-                i = j;
-            }
-        }
-        if (fast && anyDigit && i == to && mantissa <= TWO_POW_53 && exp10 >= -22 && exp10 <= 22) {
-            double v = exp10 >= 0 ? mantissa * POW10[exp10] : mantissa / POW10[-exp10];
-            return negative ? -v : v;
-        }
-        try {
-            return Double.parseDouble(text(from, to));
-        } catch (NumberFormatException e) {
-            error = "expected a number, was '" + text(from, to) + "'";
+        double v = Decimals.parseDouble(bytes.set(buf, from, to - from), 0, to - from);
+        if (Double.isNaN(v)) {
+            error = "expected a number, was '" + text(from, to) + "' (a decimal whose magnitude is 0 or within"
+                    + " [2.2250738585072014E-308, 1.7976931348623157E308])";
             return 0;
         }
+        return v;
     }
 
     private String text(int from, int to) {

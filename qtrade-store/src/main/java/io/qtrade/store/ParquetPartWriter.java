@@ -39,6 +39,7 @@ final class ParquetPartWriter implements PartWriter {
     private final ParquetWriter<MarketEvent> writer;
     private long rows;
     private long lastExchTs = Long.MIN_VALUE;
+    private WriterLock lock;
 
     ParquetPartWriter(Path tmp, Path target, Instrument instrument) {
         this(tmp, target, instrument, ROW_GROUP_BYTES);
@@ -68,6 +69,12 @@ final class ParquetPartWriter implements PartWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("opening " + tmp + " for writing", e);
         }
+        try {
+            this.lock = WriterLock.acquire(tmp);
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
     }
 
     @Override
@@ -82,6 +89,9 @@ final class ParquetPartWriter implements PartWriter {
             writer.write(event);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + tmp, e);
+        } catch (RuntimeException e) {
+            // parquet-mr reports some I/O failures (a full disk while flushing a row group) unchecked and unnamed.
+            throw new UncheckedIOException("writing " + tmp + ": " + e, new IOException(e));
         }
         rows++;
     }
@@ -97,7 +107,11 @@ final class ParquetPartWriter implements PartWriter {
             writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException("closing " + tmp, e);
+        } catch (RuntimeException e) {
+            // parquet-mr wraps a failed close (ENOSPC while writing the last row group) as "Unable to close resource".
+            throw new UncheckedIOException("closing " + tmp + ": " + e, new IOException(e));
         }
+        lock.close();
         return AtomicFiles.publish(tmp, target);
     }
 
@@ -107,6 +121,9 @@ final class ParquetPartWriter implements PartWriter {
             writer.close();
         } catch (IOException | RuntimeException e) {
             // The part is being thrown away; the delete below is what matters.
+        }
+        if (lock != null) {
+            lock.close();
         }
         AtomicFiles.discard(tmp);
     }

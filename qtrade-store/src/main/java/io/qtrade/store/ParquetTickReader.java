@@ -31,6 +31,12 @@ import java.util.Map;
  * caller when the file was written by another tool. Each row is checked ({@link TickReadOptions}); a bad one raises a
  * {@link TickDataException} naming the file, the 0-based row and the field, or in lenient mode is counted in
  * {@link #skippedRows()} and logged.
+ *
+ * <p>A corrupt file is a {@link TickDataException} too, naming the file and, where known, the row group and the
+ * column, with the decoder's exception as its cause: page CRCs are verified (where the writer stored them, as the
+ * store's writer does), and the footer and page headers are checked against the file before anything they claim is
+ * allocated ({@link ParquetSanity}: chunks inside the file, pages of at most 64 MiB, page values adding up to the
+ * row count).
  */
 public final class ParquetTickReader implements EventSource {
 
@@ -38,6 +44,7 @@ public final class ParquetTickReader implements EventSource {
     private final Instrument instrument;
     private final TickReadOptions options;
     private final ParquetFileReader reader;
+    private final ParquetSanity sanity;
     private final MessageType schema;
     private final ColumnDescriptor[] columns = new ColumnDescriptor[8];
     private final List<BlockMetaData> rowGroups;
@@ -54,8 +61,8 @@ public final class ParquetTickReader implements EventSource {
     private double[] qty = new double[0];
     private long[] orderId = new long[0];
     private int[] flags = new int[0];
-    private boolean pastRange;
     private int rowGroupsSkipped;
+    private int currentRowGroup = -1;
 
     /** Opens {@code file}, taking the instrument from its metadata, with {@link TickReadOptions#DEFAULT}. */
     public ParquetTickReader(Path file) {
@@ -73,10 +80,20 @@ public final class ParquetTickReader implements EventSource {
         this.file = file;
         this.options = options;
         this.checker = new RowChecker(file, options);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new UncheckedIOException("opening " + file, new java.nio.file.NoSuchFileException(file.toString()));
+        }
         try {
             this.reader = ParquetFileReader.open(new LocalInputFile(file),
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+                    ParquetReadOptions.builder(new PlainParquetConfiguration()).usePageChecksumVerification(true)
+                            .build());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            throw new TickDataException(file, -1, "footer", "not a readable Parquet file: " + e, e);
+        }
+        try {
+            this.sanity = new ParquetSanity(file);
         } catch (IOException e) {
+            closeQuietly();
             throw new UncheckedIOException("opening " + file, e);
         }
         try {
@@ -96,9 +113,13 @@ public final class ParquetTickReader implements EventSource {
             this.instrument = instrument != null ? instrument : instrumentFromMetadata(file,
                     reader.getFileMetaData().getKeyValueMetaData());
             this.rowGroups = reader.getRowGroups();
-        } catch (RuntimeException e) {
+            sanity.checkFooter(rowGroups);
+        } catch (TickDataException e) {
             closeQuietly();
             throw e;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            closeQuietly();
+            throw new TickDataException(file, -1, "footer", "corrupt Parquet footer: " + e, e);
         }
     }
 
@@ -178,6 +199,7 @@ public final class ParquetTickReader implements EventSource {
                 long row = rowIndex++;
                 long ts = exchTs[i];
                 if (ts < from || ts >= to) {
+                    checker.checkTime(row, ts); // not passed on, but time order holds across the whole file
                     continue;
                 }
                 if (checker.accept(row, ts, kind[i], side[i], price[i], qty[i], orderId[i])) {
@@ -191,23 +213,43 @@ public final class ParquetTickReader implements EventSource {
 
     private boolean nextRowGroup() {
         try {
-            while (nextRowGroup < rowGroups.size() && !pastRange) {
+            while (nextRowGroup < rowGroups.size()) {
                 BlockMetaData block = rowGroups.get(nextRowGroup++);
                 Statistics<?> stats = block.getColumns().get(0).getStatistics();
                 if (stats instanceof LongStatistics ls && ls.hasNonNullValue()
                         && (ls.getMax() < options.fromNanos() || ls.getMin() >= options.toNanos())) {
-                    if (ls.getMin() >= options.toNanos() && options.maxBackwardsNanos() == 0) {
-                        // Time never goes backwards in this file: every later row group is past the range too.
-                        pastRange = true;
-                    }
+                    // Skipped unread, but still checked for order: a group that starts too far below the time
+                    // seen so far holds a row that goes backwards (reported at the group's first row).
+                    checker.checkTime(rowIndex, ls.getMin());
+                    checker.checkTime(rowIndex + block.getRowCount() - 1, ls.getMax());
                     rowIndex += block.getRowCount();
                     rowGroupsSkipped++;
                     reader.skipNextRowGroup();
                     continue;
                 }
-                PageReadStore pages = reader.readNextRowGroup();
+                int g = nextRowGroup - 1;
+                sanity.checkPages(g, block);
+                currentRowGroup = g;
+                PageReadStore pages;
+                try {
+                    pages = reader.readNextRowGroup();
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    throw new TickDataException(file, -1, "row group", "row group " + g + ": unreadable (" + e
+                            + ")", e);
+                }
+                if (pages == null || pages.getRowCount() != block.getRowCount()) {
+                    throw new TickDataException(file, -1, "row group", "row group " + g + ": the footer promises "
+                            + block.getRowCount() + " rows, the reader found "
+                            + (pages == null ? "none" : pages.getRowCount()));
+                }
                 for (int c = 0; c < 8; c++) {
-                    decoders[c] = new ColumnDecoder(file, columns[c], pages.getPageReader(columns[c]));
+                    try {
+                        decoders[c] = new ColumnDecoder(file, g, columns[c], pages.getPageReader(columns[c]));
+                    } catch (TickDataException e) {
+                        throw e;
+                    } catch (RuntimeException | LinkageError e) {
+                        throw columnFailure(c, e);
+                    }
                 }
                 rowGroupRemaining = pages.getRowCount();
                 return true;
@@ -219,14 +261,28 @@ public final class ParquetTickReader implements EventSource {
     }
 
     private void readColumns(int n) {
-        decoders[0].readLongs(exchTs, n);
-        decoders[1].readLongs(localTs, n);
-        decoders[2].readInts(kind, n);
-        decoders[3].readInts(side, n);
-        decoders[4].readDoubles(price, n);
-        decoders[5].readDoubles(qty, n);
-        decoders[6].readLongs(orderId, n);
-        decoders[7].readInts(flags, n);
+        int c = 0;
+        try {
+            decoders[c].readLongs(exchTs, n);
+            decoders[++c].readLongs(localTs, n);
+            decoders[++c].readInts(kind, n);
+            decoders[++c].readInts(side, n);
+            decoders[++c].readDoubles(price, n);
+            decoders[++c].readDoubles(qty, n);
+            decoders[++c].readLongs(orderId, n);
+            decoders[++c].readInts(flags, n);
+        } catch (TickDataException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            // Decoding errors of a corrupt page: parquet-mr's own exceptions, index and cast errors, a codec whose
+            // class is missing; each becomes a located TickDataException with the original as its cause.
+            throw columnFailure(c, e);
+        }
+    }
+
+    private TickDataException columnFailure(int c, Throwable e) {
+        return new TickDataException(file, -1, TickSchema.COLUMNS.get(c), "row group " + currentRowGroup
+                + ", rows from " + (rowIndex) + ": cannot decode the column (" + e + ")", e);
     }
 
     private void allocate(int cap) {
@@ -242,6 +298,7 @@ public final class ParquetTickReader implements EventSource {
 
     @Override
     public void close() {
+        sanity.close();
         try {
             reader.close();
         } catch (IOException e) {
@@ -250,6 +307,9 @@ public final class ParquetTickReader implements EventSource {
     }
 
     private void closeQuietly() {
+        if (sanity != null) {
+            sanity.close();
+        }
         try {
             reader.close();
         } catch (IOException | RuntimeException e) {

@@ -75,9 +75,19 @@ final class RowChecker {
         if (k.isL3() && orderId == EventBatch.NO_ORDER_ID) {
             return reject(row, "order_id", k + " needs a non-zero order id, was 0");
         }
+        return checkTime(row, exchTs);
+    }
+
+    /**
+     * The time-order check alone, for a row outside the requested range (not passed on, but a row after it must
+     * not go back past it). The gap is computed as an unsigned difference, so that {@code Long.MIN_VALUE} after a
+     * 2024 time is a gap of about 1.1e19 ns, not an overflowed negative one.
+     */
+    boolean checkTime(long row, long exchTs) {
         if (exchTs < maxExchTs) {
-            if (maxExchTs - exchTs > maxBackwardsNanos) {
-                return reject(row, "exch_ts", "time goes backwards by " + (maxExchTs - exchTs) + " ns (from "
+            long gap = maxExchTs - exchTs; // exact as an unsigned 64-bit number since exchTs < maxExchTs
+            if (Long.compareUnsigned(gap, maxBackwardsNanos) > 0) {
+                return reject(row, "exch_ts", "time goes backwards by " + Long.toUnsignedString(gap) + " ns (from "
                         + maxExchTs + " to " + exchTs + "), more than the tolerance of " + maxBackwardsNanos + " ns");
             }
         } else {

@@ -26,6 +26,14 @@ public final class TickDataException extends RuntimeException {
         this.field = field;
     }
 
+    /**
+     * The same, with the exception that revealed the problem (a decoder's, an I/O error) as the cause.
+     */
+    public TickDataException(Path file, long row, String field, String detail, Throwable cause) {
+        this(file, row, field, detail);
+        initCause(cause);
+    }
+
     private static boolean isCsv(Path file) {
         return file != null && file.toString().endsWith(".csv");
     }

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import io.qtrade.core.market.EventKind;
 import java.util.ArrayList;
@@ -68,6 +69,11 @@ public final class TickStore {
      * Writes every event of {@code source} (closing it afterwards), one new part per instrument and UTC date of
      * {@code exch_ts}, and each symbol directory's {@code _instrument.json}.
      *
+     * <p>Any failure (of the source, the disk, a check) is rethrown as it is, with the failures of the clean-up that
+     * follows (deleting the unfinished and the already committed parts of this call) attached as suppressed
+     * exceptions. Before a partition directory gets a new part, in-progress files there that no writer holds any
+     * more (a killed process's, unmodified for a minute) are removed.
+     *
      * @return the parts written and the rows in them
      * @throws TickDataException      when an instrument's events are not in {@code exch_ts} order, or a symbol
      *                                directory already describes a different instrument; the parts of this call are
@@ -94,7 +100,6 @@ public final class TickStore {
         long rows = 0;
         EventBatch batch = new EventBatch(WRITE_BATCH);
         EventCursor cursor = new EventCursor();
-        boolean ok = false;
         try (source) {
             for (Instrument instrument : instruments) {
                 describe(instrument);
@@ -122,23 +127,27 @@ public final class TickStore {
                     writers[i] = null;
                 }
             }
-            ok = true;
-        } finally {
-            if (!ok) {
-                for (PartWriter w : writers) {
-                    if (w != null) {
-                        w.abort();
-                    }
-                }
-                // Parts of this call committed before the failure (earlier dates) go too, as documented.
-                for (Path part : written) {
+        } catch (RuntimeException | Error e) {
+            // The clean-up's own failures are kept as suppressed exceptions: the cause reported is the real one.
+            for (PartWriter w : writers) {
+                if (w != null) {
                     try {
-                        Files.deleteIfExists(part);
-                    } catch (IOException e) {
-                        LOG.warn("could not delete {} after a failed write: {}", part, e.toString());
+                        w.abort();
+                    } catch (RuntimeException cleanup) {
+                        e.addSuppressed(cleanup);
                     }
                 }
             }
+            // Parts of this call committed before the failure (earlier dates) go too, as documented.
+            for (Path part : written) {
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException cleanup) {
+                    LOG.warn("could not delete {} after a failed write: {}", part, cleanup.toString());
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
         }
         LOG.debug("wrote {} rows into {} parts under {}", rows, written.size(), root);
         return new WriteSummary(rows, List.copyOf(written));
@@ -164,6 +173,7 @@ public final class TickStore {
         } catch (IOException e) {
             throw new UncheckedIOException("creating " + dir, e);
         }
+        WriterLock.removeStale(dir, Instant.now());
         int part = HiveLayout.nextPartNumber(dir);
         Path tmp = HiveLayout.inProgressFile(dir, part, format);
         Path target = HiveLayout.partFile(dir, part, format);

@@ -87,7 +87,8 @@ public final class DisconnectGuard implements LiveEventListener {
                 LOG.warn("{}: {} open orders cancelled after the disconnect", i.id(), cancelled.size());
             } catch (RuntimeException e) {
                 cancelFailures++;
-                LOG.error("{}: cancelling every open order after the disconnect failed: {}", i.id(), e.getMessage());
+                LOG.error("{}: cancelling every open order after the disconnect failed: {}", i.id(),
+                        Redaction.redact(e.getMessage()));
             }
         }
     }

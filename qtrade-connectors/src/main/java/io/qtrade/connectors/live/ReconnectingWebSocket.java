@@ -28,6 +28,10 @@ import java.util.function.Supplier;
  * silence means failure. Pings are answered with pongs by the JDK client itself (RFC 6455 section 5.5.2) and counted
  * here.
  *
+ * <p>No secret reaches a log line or a disconnect reason: every exception text is passed through
+ * {@link Redaction#redact} first (the JDK may quote the URI, with its {@code api_key}, {@code access_token} or listen
+ * key, back in its messages).
+ *
  * <p>A handler that throws does not kill the supervisor: the exception is logged, counted in
  * {@link #handlerErrors()}, and the connection is reset if the handler's {@link Handler#resetOnError} says so
  * (a malformed frame may leave the stream's state unknown).
@@ -129,7 +133,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                 return;
             } catch (ExecutionException | RuntimeException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                LOG.warn("{}: connection attempt {} failed: {}", name, schedule.attempts() + 1, cause.toString());
+                LOG.warn("{}: connection attempt {} failed: {}", name, schedule.attempts() + 1,
+                        Redaction.redact(cause));
                 if (!backoff(schedule)) {
                     return;
                 }
@@ -158,11 +163,12 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                 return;
             }
             disconnects++;
+            reason = Redaction.redact(reason);
             LOG.warn("{}: disconnected ({}); reconnecting", name, reason);
             try {
                 handler.onDisconnect(reason);
             } catch (RuntimeException e) {
-                LOG.warn("{}: onDisconnect failed: {}", name, e.toString());
+                LOG.warn("{}: onDisconnect failed: {}", name, Redaction.redact(e));
             }
             if (!reason.startsWith("rotation") && !backoff(schedule)) {
                 return;
@@ -357,7 +363,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                 handlerErrors++;
                 boolean reset = handler.resetOnError(e);
                 LOG.warn("{}: message rejected ({}): {}", name, reset ? "connection reset" : "connection kept",
-                        e.getMessage());
+                        Redaction.redact(e.getMessage()));
                 if (reset) {
                     webSocket.abort();
                     end.complete("reset after a bad message: " + e.getMessage());

@@ -48,8 +48,8 @@ public final class VenueException extends RuntimeException {
      */
     public VenueException(String venue, Reason reason, int httpStatus, String venueCode, long retryAfterNanos,
                           String message) {
-        super(venue + " " + reason + " (HTTP " + httpStatus + (venueCode.isEmpty() ? "" : ", code " + venueCode)
-                + "): " + message);
+        super(Redaction.redact(venue + " " + reason + " (HTTP " + httpStatus + (venueCode.isEmpty() ? ""
+                : ", code " + venueCode) + "): " + message));
         this.venue = venue;
         this.reason = reason;
         this.httpStatus = httpStatus;

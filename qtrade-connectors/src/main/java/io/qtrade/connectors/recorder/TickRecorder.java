@@ -28,6 +28,17 @@ import java.util.concurrent.TimeUnit;
  * touches an earlier part: readers of the store see whole parts or nothing. A stale in-progress file left by a kill
  * only skips its part number.
  *
+ * <h2>Write failures</h2>
+ * A flush whose {@link TickStore#write} fails (a read-only or full directory; the store deletes the parts of a failed
+ * write) keeps its rows: they stay buffered, in order, and are written by a later flush. Automatic flushes (buffer
+ * at {@code maxRowsPerPart}, age, {@link #flushIfDue()}) retry at most once per {@code retryDelayNanos}, so that a
+ * failing disk does not cost a write attempt per message; {@link #onEvents} never throws for a write failure (it
+ * runs on the live client's receive thread, where an exception would reset the connection). The buffer holds at most
+ * {@code maxBufferedRows}: once full, further rows are dropped, counted in {@link #droppedRows()} and logged at
+ * ERROR (once per failure streak). The failure is surfaced: {@link #writeFailure()} returns it until a write
+ * succeeds, and an explicit {@link #flush()} or {@link #close()} throws a {@link RecordingFailedException} carrying
+ * it as the cause, the rows still buffered and the rows dropped so far.
+ *
  * <h2>Order</h2>
  * The store keeps each instrument's rows in {@code exch_ts} order. A flush sorts the buffered rows by
  * {@code exch_ts} (stable: rows with equal times keep their arrival order, so a message's rows stay together). A row
@@ -46,6 +57,9 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
     /** Default longest wait of a buffered row: 60 s. */
     public static final long DEFAULT_MAX_PART_AGE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
+    /** Default shortest wait between automatic write attempts after a failure: 1 s. */
+    public static final long DEFAULT_RETRY_DELAY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(TickRecorder.class);
 
     private final TickStore store;
@@ -54,8 +68,10 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
     private final int maxRowsPerPart;
     private final long maxPartAgeNanos;
     private final Clock clock;
-    private final EventBatch buffer;
-    private final EventBatch sorted;
+    private final int maxBufferedRows;
+    private final long retryDelayNanos;
+    private EventBatch buffer;
+    private EventBatch sorted;
     private final int[] order;
     private final long[] lastFlushedExchTs;
     private long oldestBufferedAt = Long.MIN_VALUE;
@@ -64,6 +80,11 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
     private long flushes;
     private long partsWritten;
     private long lateRows;
+    private long droppedRows;
+    private long failedFlushes;
+    private RuntimeException writeFailure;
+    private long retryNotBefore = Long.MIN_VALUE;
+    private boolean dropLogged;
     private boolean closed;
 
     private TickRecorder(Builder b) {
@@ -73,9 +94,15 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
         this.maxRowsPerPart = b.maxRowsPerPart;
         this.maxPartAgeNanos = b.maxPartAgeNanos;
         this.clock = b.clock;
-        this.buffer = new EventBatch(maxRowsPerPart);
-        this.sorted = new EventBatch(maxRowsPerPart);
-        this.order = new int[maxRowsPerPart];
+        this.maxBufferedRows = b.maxBufferedRows > 0 ? b.maxBufferedRows : maxRowsPerPart;
+        if (maxBufferedRows < maxRowsPerPart) {
+            throw new IllegalArgumentException("maxBufferedRows (" + maxBufferedRows + ") must be >= maxRowsPerPart ("
+                    + maxRowsPerPart + ")");
+        }
+        this.retryDelayNanos = b.retryDelayNanos;
+        this.buffer = new EventBatch(maxBufferedRows);
+        this.sorted = new EventBatch(maxBufferedRows);
+        this.order = new int[maxBufferedRows];
         this.lastFlushedExchTs = new long[instruments.size()];
         java.util.Arrays.fill(lastFlushedExchTs, Long.MIN_VALUE);
     }
@@ -88,48 +115,86 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
         return new Builder(store, instruments);
     }
 
-    /** Appends a copy of the batch's rows; flushes whenever the buffer fills or is due. */
+    /**
+     * Appends a copy of the batch's rows; flushes whenever {@code maxRowsPerPart} rows are buffered or the oldest is
+     * due. Never throws for a failed write (see the class comment): rows that find the buffer full are dropped and
+     * counted.
+     */
     @Override
     public synchronized void onEvents(EventBatch batch) {
         if (closed) {
             throw new IllegalStateException("TickRecorder is closed: " + this);
         }
-        int row = 0;
         int n = batch.size();
+        for (int i = 0; i < n; i++) {
+            int instrument = batch.instrument(i);
+            if (instrument >= instruments.size()) {
+                throw new IllegalArgumentException("row " + i + " of the batch names instrument " + instrument
+                        + " but the recorder knows " + instruments.size() + " instruments");
+            }
+        }
+        int row = 0;
         while (row < n) {
             if (buffer.size() == 0) {
                 oldestBufferedAt = clock.nowNanos();
             }
-            int take = Math.min(n - row, buffer.capacity() - buffer.size());
-            for (int i = 0; i < take; i++) {
-                int instrument = batch.instrument(row + i);
-                if (instrument >= instruments.size()) {
-                    throw new IllegalArgumentException("row " + (row + i) + " of the batch names instrument "
-                            + instrument + " but the recorder knows " + instruments.size() + " instruments");
-                }
-            }
+            int room = Math.min(maxBufferedRows - buffer.size(), Math.max(1, maxRowsPerPart - buffer.size()));
+            int take = Math.min(n - row, room);
             buffer.addRange(batch, row, take);
             row += take;
             rowsRecorded += take;
-            if (buffer.isFull()) {
-                flush();
+            if (buffer.size() >= maxRowsPerPart) {
+                attemptFlush();
+            }
+            if (buffer.size() == maxBufferedRows && row < n) {
+                drop(n - row);
+                break;
             }
         }
         flushIfDue();
     }
 
+    private void drop(int rows) {
+        rowsRecorded += rows;
+        if (!dropLogged) {
+            dropLogged = true;
+            LOG.error("buffer of {} rows full while the store write fails ({}): dropping rows", maxBufferedRows,
+                    writeFailure == null ? "no write attempted yet" : writeFailure.toString());
+        }
+        droppedRows += rows;
+    }
+
     /** Flushes when the oldest buffered row has waited {@code maxPartAgeNanos}; for callers with a timer. */
     public synchronized void flushIfDue() {
         if (buffer.size() > 0 && clock.nowNanos() - oldestBufferedAt >= maxPartAgeNanos) {
-            flush();
+            attemptFlush();
         }
     }
 
-    /** Writes the buffered rows as new parts, synced and renamed before this returns. */
+    /** An automatic flush: after a failure, not before the retry delay; never throws for a write failure. */
+    private void attemptFlush() {
+        if (writeFailure != null && clock.nowNanos() < retryNotBefore) {
+            return;
+        }
+        write();
+    }
+
+    /**
+     * Writes the buffered rows as new parts, synced and renamed before this returns.
+     *
+     * @throws RecordingFailedException when the store write fails; the rows stay buffered for the next flush
+     */
     public synchronized void flush() {
+        if (!write()) {
+            throw new RecordingFailedException(writeFailure, buffer.size(), droppedRows);
+        }
+    }
+
+    /** One write attempt of the whole buffer; {@code false} (rows kept, failure recorded) when it fails. */
+    private boolean write() {
         int n = buffer.size();
         if (n == 0) {
-            return;
+            return true;
         }
         sortByExchTs(n);
         sorted.clear();
@@ -149,20 +214,43 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
             LOG.warn("{} rows older than their instrument's recorded parts left out ({} so far): the store keeps"
                     + " exch_ts order", late, lateRows);
         }
-        buffer.clear();
-        if (sorted.size() == 0) {
-            return;
+        // From here the buffer's content is `sorted` (late rows removed): swap, so a failed write keeps it.
+        EventBatch swap = buffer;
+        buffer = sorted;
+        sorted = swap;
+        sorted.clear();
+        if (buffer.size() == 0) {
+            return true;
         }
-        TickStore.WriteSummary summary = store.write(new InMemoryEventSource(instruments, sorted), format);
-        for (int i = 0; i < sorted.size(); i++) {
-            int instrument = sorted.instrument(i);
-            lastFlushedExchTs[instrument] = Math.max(lastFlushedExchTs[instrument], sorted.exchTs(i));
+        TickStore.WriteSummary summary;
+        try {
+            summary = store.write(new InMemoryEventSource(instruments, buffer), format);
+        } catch (RuntimeException e) {
+            failedFlushes++;
+            if (writeFailure == null) {
+                LOG.error("writing {} rows to {} failed; they stay buffered and the write is retried: {}",
+                        buffer.size(), store.root(), e.toString());
+            }
+            writeFailure = e;
+            retryNotBefore = clock.nowNanos() + retryDelayNanos;
+            return false;
         }
+        for (int i = 0; i < buffer.size(); i++) {
+            int instrument = buffer.instrument(i);
+            lastFlushedExchTs[instrument] = Math.max(lastFlushedExchTs[instrument], buffer.exchTs(i));
+        }
+        if (writeFailure != null) {
+            LOG.info("writing to {} works again after {} failed flushes; {} rows dropped so far", store.root(),
+                    failedFlushes, droppedRows);
+        }
+        writeFailure = null;
+        dropLogged = false;
         rowsFlushed += summary.rows();
         partsWritten += summary.parts().size();
         flushes++;
         LOG.debug("flushed {} rows into {} parts", summary.rows(), summary.parts().size());
-        sorted.clear();
+        buffer.clear();
+        return true;
     }
 
     /** Stable insertion sort of the row indices by exch_ts: live rows arrive nearly in order, so this is near O(n). */
@@ -204,17 +292,37 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
         return lateRows;
     }
 
+    /** Rows dropped because the buffer was full while writes failed; each is also counted in rowsRecorded. */
+    public synchronized long droppedRows() {
+        return droppedRows;
+    }
+
+    /** Flush attempts whose store write failed. */
+    public synchronized long failedFlushes() {
+        return failedFlushes;
+    }
+
+    /** The failure of the last write attempt, or {@code null} when it succeeded (or none failed yet). */
+    public synchronized RuntimeException writeFailure() {
+        return writeFailure;
+    }
+
     /** Rows waiting in the buffer. */
     public synchronized int buffered() {
         return buffer.size();
     }
 
-    /** Flushes what is buffered; further events are refused. */
+    /**
+     * Flushes what is buffered; further events are refused.
+     *
+     * @throws RecordingFailedException when the last write fails; the recorder is closed all the same and the rows
+     *                                  it still held are lost (counted in the exception)
+     */
     @Override
     public synchronized void close() {
         if (!closed) {
-            flush();
             closed = true;
+            flush();
         }
     }
 
@@ -223,7 +331,7 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
         return "TickRecorder[store=" + store.root() + ", format=" + format + ", maxRowsPerPart=" + maxRowsPerPart
                 + ", maxPartAgeNanos=" + maxPartAgeNanos + ", instruments=" + instruments.size() + ", rowsRecorded="
                 + rowsRecorded + ", rowsFlushed=" + rowsFlushed + ", partsWritten=" + partsWritten + ", lateRows="
-                + lateRows + "]";
+                + lateRows + ", droppedRows=" + droppedRows + ", failedFlushes=" + failedFlushes + "]";
     }
 
     /** Options of a {@link TickRecorder}; each setter checks its value. */
@@ -234,6 +342,8 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
         private int maxRowsPerPart = DEFAULT_MAX_ROWS_PER_PART;
         private long maxPartAgeNanos = DEFAULT_MAX_PART_AGE_NANOS;
         private Clock clock = new SystemClock();
+        private int maxBufferedRows;
+        private long retryDelayNanos = DEFAULT_RETRY_DELAY_NANOS;
 
         private Builder(TickStore store, List<Instrument> instruments) {
             this.store = Objects.requireNonNull(store, "store");
@@ -264,6 +374,29 @@ public final class TickRecorder implements LiveEventListener, AutoCloseable {
                 throw new IllegalArgumentException("maxPartAgeNanos must be > 0, was " + nanos);
             }
             this.maxPartAgeNanos = nanos;
+            return this;
+        }
+
+        /**
+         * Rows kept in memory while writes fail, {@code >= maxRowsPerPart}; rows beyond are dropped and counted.
+         * Default: {@code maxRowsPerPart} (the memory of one part: rows arriving while a full buffer fails to be
+         * written are dropped); a larger bound rides out a longer outage at the cost of memory (about 60 bytes a row,
+         * twice: the buffer and its sorted copy).
+         */
+        public Builder maxBufferedRows(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("maxBufferedRows must be >= 1, was " + rows);
+            }
+            this.maxBufferedRows = rows;
+            return this;
+        }
+
+        /** Shortest wait between automatic write attempts after a failure, {@code >= 0}; default 1 s. */
+        public Builder retryDelayNanos(long nanos) {
+            if (nanos < 0) {
+                throw new IllegalArgumentException("retryDelayNanos must be >= 0, was " + nanos);
+            }
+            this.retryDelayNanos = nanos;
             return this;
         }
 

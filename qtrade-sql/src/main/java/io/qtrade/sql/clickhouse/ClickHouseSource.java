@@ -171,7 +171,8 @@ public final class ClickHouseSource implements EventSource {
             }
             byte b = in.buf[in.pos + k];
             k++;
-            if (shift > 28 || (shift == 28 && (b & 0x70) != 0)) {
+            // The 5th byte adds bits 28..34 and only 28..30 fit in a non-negative int: 0x78 masks bits 31..34.
+            if (shift > 28 || (shift == 28 && (b & 0x78) != 0)) {
                 throw malformed("symbol", in.offset(in.pos), "a string length that fits 31 bits", null);
             }
             length |= (b & 0x7F) << shift;

@@ -110,6 +110,12 @@ final class ClickHouseServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
 
+    /** Kills the server at once (SIGKILL), as a crash or an OOM killer would; {@link #close()} still cleans up. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
     /** Stops the server (SIGTERM, then SIGKILL after 20 s) and deletes its directory. */
     @Override
     public void close() throws IOException, InterruptedException {

@@ -171,9 +171,9 @@ public final class BinanceCsvSource extends StagedEventSource {
         long raw = csv.integer(kind.timeCol, names.get(kind.timeCol));
         long exchTs;
         try {
-            exchTs = unit.toNanos(raw);
-        } catch (ArithmeticException e) {
-            throw csv.error(names.get(kind.timeCol), "timestamp " + raw + " overflows epoch nanoseconds in " + unit);
+            exchTs = unit.toPlausibleNanos(raw);
+        } catch (IllegalArgumentException e) {
+            throw csv.error(names.get(kind.timeCol), "timestamp " + e.getMessage());
         }
         String problem = timeOrder.check(exchTs);
         if (problem != null) {

@@ -395,7 +395,20 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
         if (to == from || to - from > 18) {
             return Long.MIN_VALUE;
         }
-        return EpochUnit.AUTO.toNanos(Long.parseLong(line, from, to, 10));
+        try {
+            return EpochUnit.AUTO.toPlausibleNanos(Long.parseLong(line, from, to, 10));
+        } catch (IllegalArgumentException implausible) {
+            return Long.MIN_VALUE; // a line of a stream not read: its time only advances the chain's clock
+        }
+    }
+
+    /** A venue time (ms or us, by magnitude) as epoch ns; an overflowing or implausible one is a located error. */
+    private long venueTime(long raw, long number, String field) {
+        try {
+            return EpochUnit.AUTO.toPlausibleNanos(raw);
+        } catch (IllegalArgumentException e) {
+            throw ImportException.atLine(file, number, field, e.getMessage());
+        }
     }
 
     /** The local time of a line read as text (collector prefix or {@code "localTs":}), or {@code Long.MIN_VALUE}. */
@@ -543,8 +556,8 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
                     default -> lineKind;
                 };
             }
-            case "E" -> eventTime = EpochUnit.AUTO.toNanos(longValue(p, value, number, "E"));
-            case "T" -> transactTime = EpochUnit.AUTO.toNanos(longValue(p, value, number, "T"));
+            case "E" -> eventTime = venueTime(longValue(p, value, number, "E"), number, "E");
+            case "T" -> transactTime = venueTime(longValue(p, value, number, "T"), number, "T");
             case "s" -> {
                 if (value != JsonToken.VALUE_STRING || !p.getText().equalsIgnoreCase(instrument.symbol())) {
                     throw ImportException.atLine(file, number, "s", "symbol '" + p.getText() + "' is not "

@@ -4,18 +4,22 @@ package io.qtrade.store.ingest;
  * Allocation-free parsing of decimal text (prices, quantities, timestamps) straight from a {@link CharSequence}
  * range, for the importers' read path.
  *
- * <p>{@link #parseDouble} accepts {@code [+-]digits[.digits][(e|E)[+-]digits]} (also {@code .5} and {@code 5.}).
- * With at most 19 significant digits whose value {@code m < 2^53} and a decimal exponent {@code |e| <= 22} the
- * result is exact-then-rounded once,
+ * <p>{@link #parseDouble} accepts {@code [+-]digits[.digits][(e|E)[+-]digits]} (also {@code .5} and {@code 5.}) of
+ * any length. With at most 18 significant digits whose value {@code m < 2^53} and a decimal exponent
+ * {@code |e| <= 22} the result is exact-then-rounded once,
  * <pre>{@code
  * value = m * 10^e   or   m / 10^-e      (both operands exact doubles: one correctly rounded operation)
  * }</pre>
  * which is the correctly rounded double of the decimal, the same as {@link Double#parseDouble(String)} (Clinger
  * 1990, "How to read floating point numbers accurately", the fast path). Other well-formed inputs fall back to
- * {@code Double.parseDouble}. Anything else ({@code NaN}, {@code Infinity}, hex, blanks, empty) gives {@code NaN},
- * which the caller reports as bad input.
+ * {@code Double.parseDouble}. Anything else ({@code NaN}, {@code Infinity}, hex, blanks, empty), and any value a
+ * normal double cannot hold (overflow to infinity, a non-zero value below {@link Double#MIN_NORMAL}), gives
+ * {@code NaN}, which the caller reports as bad input.
  */
 public final class Decimals {
+
+    /** Significant digits kept in the long mantissa: 10^18 - 1 < 2^63, so it never overflows. */
+    static final int MAX_FAST_DIGITS = 18;
 
     /** Exact powers of ten in a double: 10^0 .. 10^22. */
     private static final double[] POW10 = new double[23];
@@ -33,7 +37,11 @@ public final class Decimals {
 
     /**
      * The double value of the decimal text {@code s[from, to)}, or {@code NaN} when it is not a finite decimal
-     * number in the grammar above.
+     * number in the grammar above or when its value cannot be represented: above {@link Double#MAX_VALUE} after
+     * rounding, or non-zero with a magnitude below {@link Double#MIN_NORMAL} (a subnormal or zero result would
+     * lose the value's digits silently). Text of any length is read exactly: at most {@value #MAX_FAST_DIGITS}
+     * significant digits go into the long mantissa (which cannot overflow), any further non-zero digit sends the
+     * text to the JDK's correctly rounded parser.
      */
     public static double parseDouble(CharSequence s, int from, int to) {
         int i = from;
@@ -51,8 +59,10 @@ public final class Decimals {
         int exp10 = 0;
         int digits = 0;
         boolean exactMantissa = true;
+        boolean nonZero = false;
         while (i < to && (c = s.charAt(i)) >= '0' && c <= '9') {
-            if (significant < 19) {
+            nonZero |= c != '0';
+            if (significant < MAX_FAST_DIGITS) {
                 mantissa = mantissa * 10 + (c - '0');
                 if (mantissa != 0) {
                     significant++;
@@ -67,7 +77,8 @@ public final class Decimals {
         if (i < to && s.charAt(i) == '.') {
             i++;
             while (i < to && (c = s.charAt(i)) >= '0' && c <= '9') {
-                if (significant < 19) {
+                nonZero |= c != '0';
+                if (significant < MAX_FAST_DIGITS) {
                     mantissa = mantissa * 10 + (c - '0');
                     if (mantissa != 0) {
                         significant++;
@@ -95,6 +106,8 @@ public final class Decimals {
             while (i < to && (c = s.charAt(i)) >= '0' && c <= '9') {
                 if (exp < 100_000) {
                     exp = exp * 10 + (c - '0');
+                } else {
+                    exactMantissa = false; // the exponent no longer fits: let the JDK read the whole text
                 }
                 expDigits++;
                 i++;
@@ -108,13 +121,13 @@ public final class Decimals {
             return Double.NaN;
         }
         double value;
-        if (mantissa == 0) {
+        if (!nonZero) {
             value = 0.0;
         } else if (exactMantissa && mantissa < (1L << 53) && exp10 >= -22 && exp10 <= 22) {
             value = exp10 >= 0 ? mantissa * POW10[exp10] : mantissa / POW10[-exp10];
         } else {
             value = Math.abs(Double.parseDouble(s.subSequence(from, to).toString()));
-            if (!Double.isFinite(value)) {
+            if (!Double.isFinite(value) || value < Double.MIN_NORMAL) {
                 return Double.NaN;
             }
         }

@@ -20,14 +20,29 @@ import java.util.zip.ZipInputStream;
  *
  * <p>Vendors ship their files compressed, and they are read as they are: a name ending in {@code .gz} (Tardis's
  * {@code .csv.gz}) is gunzipped on the fly, and a name ending in {@code .zip} (Binance public data) must hold exactly
- * one file, which is read; a zip with no entry or with more than one is refused, naming the entries.
+ * one file, which is read; a zip with no entry or with more than one is refused, naming the entries, and so is an
+ * entry whose name is not valid UTF-8 (naming the archive).
+ *
+ * <p>A line longer than {@link #MAX_LINE_CHARS} characters is refused with an {@link ImportException} naming the
+ * file and the line, before more than that is held in memory: a small {@code .gz} can otherwise inflate into one
+ * line of hundreds of megabytes. Lines end at {@code \n}, {@code \r} or {@code \r\n}, as in
+ * {@link BufferedReader#readLine()}.
  */
 public final class LineReader implements AutoCloseable {
+
+    /** The longest line accepted: 4 Mi characters (a Binance depth snapshot of 5,000 levels is about 150 k). */
+    public static final int MAX_LINE_CHARS = 1 << 22;
 
     private static final int BUFFER_CHARS = 1 << 16;
 
     private final Path path;
     private final BufferedReader reader;
+    private final char[] buf = new char[BUFFER_CHARS];
+    private final StringBuilder line = new StringBuilder();
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean skipLineFeed;
     private long lineNumber;
 
     /**
@@ -66,14 +81,14 @@ public final class LineReader implements AutoCloseable {
 
     /** Positions {@code zip} at its only entry; refuses an empty archive or one with several files. */
     private static InputStream singleEntry(Path path, ZipInputStream zip) throws IOException {
-        ZipEntry first = nextFile(zip);
+        ZipEntry first = nextFile(path, zip);
         if (first == null) {
             throw new IOException("zip archive " + path + " holds no file; expected exactly one");
         }
         // Check there is no second file without reading the first twice: a second pass over the archive.
         try (ZipInputStream check = new ZipInputStream(Files.newInputStream(path))) {
-            nextFile(check);
-            ZipEntry second = nextFile(check);
+            nextFile(path, check);
+            ZipEntry second = nextFile(path, check);
             if (second != null) {
                 throw new IOException("zip archive " + path + " holds more than one file (" + first.getName() + ", "
                         + second.getName() + ", ...); expected exactly one");
@@ -82,14 +97,20 @@ public final class LineReader implements AutoCloseable {
         return zip;
     }
 
-    private static ZipEntry nextFile(ZipInputStream zip) throws IOException {
+    private static ZipEntry nextFile(Path path, ZipInputStream zip) throws IOException {
         ZipEntry entry;
-        while ((entry = zip.getNextEntry()) != null) {
-            if (!entry.isDirectory()) {
+        while (true) {
+            try {
+                entry = zip.getNextEntry();
+            } catch (IllegalArgumentException malformed) {
+                // The JDK refuses an entry name that is not valid UTF-8 without naming the archive.
+                throw new IOException("zip archive " + path + " has an entry whose name is not valid UTF-8 ("
+                        + malformed.getMessage() + ")", malformed);
+            }
+            if (entry == null || !entry.isDirectory()) {
                 return entry;
             }
         }
-        return null;
     }
 
     private static void closeQuietly(InputStream in, Exception cause) {
@@ -102,22 +123,67 @@ public final class LineReader implements AutoCloseable {
         }
     }
 
-    /** The next line, or {@code null} at the end of the file. */
+    /**
+     * The next line, or {@code null} at the end of the file.
+     *
+     * @throws ImportException when the line is longer than {@link #MAX_LINE_CHARS}
+     */
     public String next() {
         try {
-            String line = reader.readLine();
-            if (line == null) {
-                return null;
+            line.setLength(0);
+            boolean any = false;
+            while (true) {
+                if (pos == limit) {
+                    if (eof || !fill()) {
+                        eof = true;
+                        break;
+                    }
+                }
+                if (skipLineFeed) {
+                    skipLineFeed = false;
+                    if (buf[pos] == '\n') {
+                        pos++;
+                        continue;
+                    }
+                }
+                int start = pos;
+                while (pos < limit && buf[pos] != '\n' && buf[pos] != '\r') {
+                    pos++;
+                }
+                any = true;
+                if (line.length() + (pos - start) > MAX_LINE_CHARS) {
+                    throw ImportException.atLine(path.toString(), lineNumber + 1, null, "line longer than "
+                            + MAX_LINE_CHARS + " characters: refused before reading it into memory");
+                }
+                line.append(buf, start, pos - start);
+                if (pos < limit) {
+                    skipLineFeed = buf[pos] == '\r';
+                    pos++;
+                    return finish();
+                }
             }
-            lineNumber++;
-            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1); // a UTF-8 byte-order mark written by some editors
-            }
-            int n = line.length();
-            return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line;
+            return any ? finish() : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + " after line " + lineNumber, e);
         }
+    }
+
+    private String finish() {
+        lineNumber++;
+        if (lineNumber == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
+            return line.substring(1); // a UTF-8 byte-order mark written by some editors
+        }
+        return line.toString();
+    }
+
+    private boolean fill() throws IOException {
+        int n = reader.read(buf, 0, buf.length);
+        if (n <= 0) {
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
     }
 
     /** The 1-based number of the line last returned (0 before the first). */

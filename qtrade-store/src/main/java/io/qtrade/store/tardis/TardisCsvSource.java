@@ -305,14 +305,19 @@ public final class TardisCsvSource extends StagedEventSource {
     private long micros(int col, String name) {
         long v = csv.integer(col, name);
         try {
-            return UNIT.toNanos(v);
-        } catch (ArithmeticException e) {
-            throw csv.error(name, "microseconds " + v + " overflow epoch nanoseconds");
+            return UNIT.toPlausibleNanos(v);
+        } catch (IllegalArgumentException e) {
+            throw csv.error(name, "timestamp " + e.getMessage());
         }
     }
 
     private double gridPrice(Instrument instrument, int col, String name) {
         double price = csv.price(col, name);
+        try {
+            instrument.toTicks(price);
+        } catch (IllegalArgumentException e) {
+            throw csv.error(name, e.getMessage());
+        }
         if (!instrument.isOnTickGrid(price)) {
             throw csv.error(name, "price " + csv.string(col) + " is off the tick grid of " + instrument.id()
                     + " (tick size " + instrument.tickSize() + ")");

@@ -20,9 +20,11 @@ public final class KiteCandleSeries {
     private final long[] volume;
     private final long[] openInterest;
     private final boolean hasOpenInterest;
+    private final long skippedCandles;
 
     KiteCandleSeries(long[] timeNanos, double[] open, double[] high, double[] low, double[] close, long[] volume,
-                     long[] openInterest, boolean hasOpenInterest, int size) {
+                     long[] openInterest, boolean hasOpenInterest, int size, long skippedCandles) {
+        this.skippedCandles = skippedCandles;
         this.timeNanos = Arrays.copyOf(timeNanos, size);
         this.open = Arrays.copyOf(open, size);
         this.high = Arrays.copyOf(high, size);
@@ -31,6 +33,11 @@ public final class KiteCandleSeries {
         this.volume = Arrays.copyOf(volume, size);
         this.openInterest = Arrays.copyOf(openInterest, size);
         this.hasOpenInterest = hasOpenInterest;
+    }
+
+    /** Bad candles skipped in lenient mode (0 in strict mode, where the first one throws). */
+    public long skippedCandles() {
+        return skippedCandles;
     }
 
     /** Number of candles. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.qtrade.store.ingest.EpochUnit;
 import io.qtrade.store.ingest.ImportException;
 import io.qtrade.store.ingest.ImportOptions;
 import io.qtrade.store.ingest.SkipCounter;
@@ -125,7 +126,8 @@ public final class KiteCandles {
                 throw new ImportException(file, ImportException.UNKNOWN, ImportException.UNKNOWN, "data.candles",
                         "missing: expected the candles array");
             }
-            return new KiteCandleSeries(time, open, high, low, close, volume, oi, withOi == 1, size);
+            return new KiteCandleSeries(time, open, high, low, close, volume, oi, withOi == 1, size,
+                    skips.skipped());
         }
 
         private void candles(JsonParser p, JsonToken start) throws IOException {
@@ -152,11 +154,17 @@ public final class KiteCandles {
             }
         }
 
-        /** After a bad candle, moves the parser to that candle's closing bracket. */
+        /**
+         * After a bad candle, moves the parser to that candle's closing bracket. The error may have been found on
+         * an object or array nested in the candle: that container is skipped whole first, so the search for the
+         * candle's end starts at the candle's own level.
+         */
         private static void skipToEnd(JsonParser p) throws IOException {
             int depth = 0;
             JsonToken t = p.currentToken();
-            if (t == JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+                p.skipChildren();
+            } else if (t == JsonToken.END_ARRAY) {
                 return;
             }
             while (t != null) {
@@ -179,11 +187,18 @@ public final class KiteCandles {
             }
             String text = p.getText();
             long nanos;
+            OffsetDateTime ts;
             try {
-                OffsetDateTime ts = OffsetDateTime.parse(text, KITE_TIME);
-                nanos = ts.toEpochSecond() * 1_000_000_000L + ts.getNano();
+                ts = OffsetDateTime.parse(text, KITE_TIME);
             } catch (DateTimeParseException e) {
                 throw error(at, field(index, 0), "time '" + text + "' is not yyyy-MM-ddTHH:mm:ss+0530");
+            }
+            try {
+                nanos = EpochUnit.requirePlausible(Math.addExact(Math.multiplyExact(ts.toEpochSecond(),
+                        1_000_000_000L), ts.getNano()));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                throw error(at, field(index, 0), "time '" + text + "' lies outside the plausible range of epoch"
+                        + " times [1970-01-01T00:00:00Z, 2200-01-01T00:00:00Z)");
             }
             int n = 1;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {

@@ -1,7 +1,11 @@
 package io.qtrade.store.ingest;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
@@ -60,5 +64,48 @@ class DecimalsTest {
         assertThat(EpochUnit.AUTO.toNanos(1_704_067_200_000L)).isEqualTo(1_704_067_200_000_000_000L);
         assertThat(EpochUnit.AUTO.toNanos(1_735_689_600_000_123L)).isEqualTo(1_735_689_600_000_123_000L);
         assertThat(EpochUnit.AUTO.toNanos(1_735_689_600_000_123_456L)).isEqualTo(1_735_689_600_000_123_456L);
+    }
+
+    @Test
+    void nineteenAndMoreSignificantDigitsNeverOverflowTheMantissa() {
+        // Each was read wrong before: the 19th digit overflowed the long mantissa and flipped the sign.
+        assertThat(Decimals.parseDouble("-0.9999999999999999999", 0, 22)).isEqualTo(-0.9999999999999999999);
+        assertThat(Decimals.parseDouble("-9223372036854775808", 0, 20)).isEqualTo(-9.223372036854775808e18);
+        assertThat(Decimals.parseDouble("95000.500000000000000000", 0, 24)).isEqualTo(95000.5);
+        assertThat(Decimals.parseDouble("9999999999999999999", 0, 19)).isEqualTo(1e19);
+    }
+
+    @Test
+    void refusesNonZeroValuesThatUnderflowOrOverflowADouble() {
+        // 4.9e-324 is a subnormal (one bit of precision); 1e-400 rounds to zero; 1.8e308 rounds to infinity.
+        for (String s : new String[]{"4.9e-324", "1e-400", "-2e-310", "1.8e308", "-1e309"}) {
+            assertThat(Decimals.parseDouble(s, 0, s.length())).as(s).isNaN();
+        }
+        assertThat(Decimals.parseDouble("0e-400", 0, 6)).isEqualTo(0.0);
+        assertThat(Decimals.parseDouble("2.2250738585072014e-308", 0, 23)).isEqualTo(Double.MIN_NORMAL);
+    }
+
+    /** Digit strings of any length, with a sign, a decimal point and an exponent in any place. */
+    @Property(tries = 2000)
+    void agreesWithBigDecimalOnDigitStringsOfAnyLength(@ForAll("decimalText") String text) {
+        double expected = new BigDecimal(text).doubleValue();
+        boolean zero = new BigDecimal(text).signum() == 0;
+        double parsed = Decimals.parseDouble(text, 0, text.length());
+        if (!Double.isFinite(expected) || (!zero && Math.abs(expected) < Double.MIN_NORMAL)) {
+            assertThat(parsed).as(text).isNaN();
+        } else {
+            assertThat(parsed).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> decimalText() {
+        Arbitrary<String> sign = Arbitraries.of("", "-", "+");
+        Arbitrary<String> whole = Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(60);
+        Arbitrary<String> fraction = Arbitraries.oneOf(Arbitraries.just(""),
+                Arbitraries.strings().withCharRange('0', '9').ofMinLength(0).ofMaxLength(60).map(f -> "." + f));
+        Arbitrary<String> exponent = Arbitraries.oneOf(Arbitraries.just(""),
+                Arbitraries.integers().between(-400, 400).map(e -> "e" + e));
+        return Combinators.combine(sign, whole, fraction, exponent).as((a, b, c, d) -> a + b + c + d);
     }
 }

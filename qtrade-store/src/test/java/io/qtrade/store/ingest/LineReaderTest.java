@@ -87,4 +87,54 @@ class LineReaderTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot open " + bad);
     }
+
+    @Test
+    void aHugeLineInASmallGzipIsRefusedWithFileAndLine() throws IOException {
+        // 40 MB of one line compresses to about 40 kB; before, it was read into memory whole (300 MB in the trial).
+        Path gz = dir.resolve("huge.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("id,price\n1,2\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) '7');
+            for (int i = 0; i < 40; i++) {
+                out.write(block);
+            }
+            out.write("\n3,4\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(Files.size(gz)).isLessThan(200_000);
+        try (LineReader reader = new LineReader(gz)) {
+            assertThat(reader.next()).isEqualTo("id,price");
+            assertThat(reader.next()).isEqualTo("1,2");
+            assertThatThrownBy(reader::next).isInstanceOfSatisfying(ImportException.class, e -> {
+                assertThat(e.file()).isEqualTo(gz.toString());
+                assertThat(e.line()).isEqualTo(3);
+                assertThat(e.problem()).contains("longer than " + LineReader.MAX_LINE_CHARS);
+            });
+        }
+    }
+
+    @Test
+    void linesEndAtCrLfCrOrLfAndTheLastNeedsNoTerminator() throws IOException {
+        Path f = dir.resolve("ends.txt");
+        Files.writeString(f, "a\r\nb\rc\n\nd");
+        assertThat(readAll(f)).containsExactly("a", "b", "c", "", "d");
+        Path exact = dir.resolve("exact.txt");
+        Files.writeString(exact, "x".repeat(LineReader.MAX_LINE_CHARS) + "\ny");
+        assertThat(readAll(exact)).hasSize(2);
+    }
+
+    @Test
+    void aZipEntryNameThatIsNotUtf8IsRefusedNamingTheArchive() throws IOException {
+        // A local file header whose name is the byte 0xFF (not UTF-8) and no UTF-8 flag.
+        Path zip = dir.resolve("bad-name.zip");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(31).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.putInt(0x04034b50).putShort((short) 10).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 0).putInt(0).putInt(0).putInt(0).putShort((short) 1).putShort((short) 0)
+                .put((byte) 0xFF);
+        b.write(h.array());
+        Files.write(zip, b.toByteArray());
+        assertThatThrownBy(() -> new LineReader(zip)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(zip.toString()).hasMessageContaining("not valid UTF-8");
+    }
 }

@@ -8,6 +8,7 @@ import io.qtrade.store.binance.BinanceMarket;
 import io.qtrade.store.binance.DepthMessage;
 import io.qtrade.store.ingest.CharRange;
 import io.qtrade.store.ingest.Decimals;
+import io.qtrade.store.ingest.EpochUnit;
 import io.qtrade.connectors.live.MalformedFrameException;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
@@ -42,8 +43,9 @@ import java.util.Map;
  *   <li>A subscription answer: nothing written: {@link #CONTROL}.</li>
  * </ul>
  * Rows are written only after the whole frame has been read and checked; a bad frame (not JSON, truncated, a
- * missing field, an unknown event or symbol, a price that is not positive or off the tick grid, a negative or
- * non-numeric quantity, {@code u < U}) throws a {@link MalformedFrameException} naming the stream and field and
+ * missing field, an unknown event or symbol, a price that is not positive or off the tick grid (checked once the
+ * whole payload is read, whatever the field order), a negative or non-numeric quantity, {@code u < U}, a time that
+ * overflows or lies outside {@link EpochUnit#toPlausibleNanos the plausible range}) throws a {@link MalformedFrameException} naming the stream and field and
  * writes nothing. The parser is reused frame after frame; one per connection (not thread-safe).
  */
 public final class BinanceFrameParser {
@@ -58,7 +60,6 @@ public final class BinanceFrameParser {
     public static final int CONTROL = 4;
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final long NONE = Long.MIN_VALUE;
 
     private final BinanceMarket market;
@@ -236,7 +237,13 @@ public final class BinanceFrameParser {
                 depth.firstUpdateId = first;
                 depth.finalUpdateId = last;
                 depth.prevFinalUpdateId = prev == NONE ? DepthMessage.NO_UPDATE_ID : prev;
-                depth.exchTs = (transactTime != NONE ? transactTime : eventTime) * NANOS_PER_MILLI;
+                depth.exchTs = transactTime != NONE ? millis(transactTime, "T") : millis(eventTime, "E");
+                for (int i = 0; i < depth.bidCount(); i++) {
+                    onGrid(depth.bidPrice(i), "b[" + i + "][0]");
+                }
+                for (int i = 0; i < depth.askCount(); i++) {
+                    onGrid(depth.askPrice(i), "a[" + i + "][0]");
+                }
                 depth.localTs = localTs;
                 return DEPTH;
             }
@@ -246,7 +253,8 @@ public final class BinanceFrameParser {
                 require(transactTime != NONE, "T", "the trade time");
                 require(buyerIsMaker >= 0, "m", "whether the buyer is the maker");
                 pendingSide = (buyerIsMaker == 1 ? Side.SELL : Side.BUY).code();
-                pendingExchTs = transactTime * NANOS_PER_MILLI;
+                onGrid(price, "p");
+                pendingExchTs = millis(transactTime, "T");
                 pendingPrice = price;
                 pendingQty = qty;
                 return TRADE;
@@ -256,8 +264,10 @@ public final class BinanceFrameParser {
                 require(!Double.isNaN(bidQty), "B", "the best bid quantity");
                 require(!Double.isNaN(askPrice), "a", "the best ask price");
                 require(!Double.isNaN(askQty), "A", "the best ask quantity");
-                pendingExchTs = transactTime != NONE ? transactTime * NANOS_PER_MILLI
-                        : eventTime != NONE ? eventTime * NANOS_PER_MILLI : localTs;
+                onGrid(bidPrice, "b");
+                onGrid(askPrice, "a");
+                pendingExchTs = transactTime != NONE ? millis(transactTime, "T")
+                        : eventTime != NONE ? millis(eventTime, "E") : localTs;
                 pendingPrice = bidPrice;
                 pendingQty = bidQty;
                 pendingAskPrice = askPrice;
@@ -306,7 +316,13 @@ public final class BinanceFrameParser {
         require(id != NONE, "lastUpdateId", "the snapshot's update id");
         snapshot.firstUpdateId = id;
         snapshot.finalUpdateId = id;
-        snapshot.exchTs = time != NONE ? time * NANOS_PER_MILLI : localTs;
+        for (int i = 0; i < snapshot.bidCount(); i++) {
+            onGrid(snapshot.bidPrice(i), "bids[" + i + "][0]");
+        }
+        for (int i = 0; i < snapshot.askCount(); i++) {
+            onGrid(snapshot.askPrice(i), "asks[" + i + "][0]");
+        }
+        snapshot.exchTs = time != NONE ? millis(time, "T") : localTs;
         snapshot.localTs = localTs;
     }
 
@@ -367,11 +383,28 @@ public final class BinanceFrameParser {
         if (!(x > 0)) {
             throw bad(field, "price " + p.getText() + " is not positive");
         }
-        if (instrument >= 0 && !instruments.get(instrument).isOnTickGrid(x)) {
-            throw bad(field, "price " + p.getText() + " is not on the tick grid of " + instruments.get(instrument).id()
-                    + " (tick size " + instruments.get(instrument).tickSize() + ")");
-        }
         return x;
+    }
+
+    /**
+     * The tick-grid check, run once the whole payload is read: the symbol ({@code "s"}) may come after the prices,
+     * in any field order.
+     */
+    private void onGrid(double price, String field) {
+        Instrument i = instruments.get(instrument);
+        if (!i.isOnTickGrid(price)) {
+            throw bad(field, "price " + price + " is not on the tick grid of " + i.id() + " (tick size "
+                    + i.tickSize() + ")");
+        }
+    }
+
+    /** A venue time in ms as epoch ns, refused when it overflows or lies outside the plausible range. */
+    private long millis(long ms, String field) {
+        try {
+            return EpochUnit.MILLIS.toPlausibleNanos(ms);
+        } catch (IllegalArgumentException e) {
+            throw bad(field, e.getMessage());
+        }
     }
 
     private double quantity(JsonParser p, JsonToken v, String field) throws IOException {

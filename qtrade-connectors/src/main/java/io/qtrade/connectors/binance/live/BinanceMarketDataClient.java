@@ -225,7 +225,8 @@ public final class BinanceMarketDataClient implements AutoCloseable {
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             snapshotFailures++;
-            LOG.warn("{}: depth snapshot request failed ({}); retried on the next diff", in.id(), e.toString());
+            LOG.warn("{}: depth snapshot request failed ({}); retried on the next diff", in.id(),
+                    io.qtrade.connectors.live.Redaction.redact(e));
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

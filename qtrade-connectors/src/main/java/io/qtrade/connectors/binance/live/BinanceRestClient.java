@@ -352,7 +352,14 @@ public final class BinanceRestClient implements OrderGateway {
         long venueMs = o.has("transactTime") ? o.get("transactTime").asLong()
                 : o.has("updateTime") ? o.get("updateTime").asLong() : o.path("time").asLong(0);
         long localTs = clock.nowNanos();
-        long exchTs = venueMs > 0 ? venueMs * NANOS_PER_MILLI : localTs;
+        long exchTs = localTs;
+        if (venueMs > 0) {
+            try {
+                exchTs = io.qtrade.store.ingest.EpochUnit.MILLIS.toPlausibleNanos(venueMs);
+            } catch (IllegalArgumentException e) {
+                throw malformed(what, "the order's time: " + e.getMessage());
+            }
+        }
         double leaves = s.isTerminal() ? 0.0 : Math.max(0.0, orig - executed);
         return new ExecutionReport(id.asLong(), instrument, s, executed, leaves, ExecutionReport.NO_FILL_PRICE,
                 ExecutionReport.NO_FILL_QTY, ExecutionReport.NO_REASON, exchTs, localTs);

@@ -13,6 +13,9 @@ import io.qtrade.core.order.Fill;
 import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.order.OrderStatus;
 
+import io.qtrade.store.ingest.Decimals;
+import io.qtrade.store.ingest.EpochUnit;
+
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +45,6 @@ import java.util.Map;
 public final class BinanceUserDataParser {
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private final Map<String, Integer> bySymbol = new HashMap<>();
     private final List<Instrument> instruments;
@@ -123,7 +125,15 @@ public final class BinanceUserDataParser {
         // A fill is a TRADE execution, or on USD-M futures a CALCULATED one (the liquidation engine's fill): both move
         // the position, so both are fills.
         boolean trade = ("TRADE".equals(execType) || "CALCULATED".equals(execType)) && lastQty > 0;
-        long exchTs = time * NANOS_PER_MILLI;
+        long exchTs;
+        try {
+            exchTs = EpochUnit.MILLIS.toPlausibleNanos(time);
+        } catch (IllegalArgumentException e) {
+            throw bad("T", e.getMessage());
+        }
+        if (trade && Double.isNaN(lastPrice)) {
+            throw bad("L", "missing: the last fill price of a " + execType + " execution");
+        }
         double leaves = status.isTerminal() ? 0.0 : Math.max(0.0, origQty - cumQty);
         String reason = rejectReason == null || "NONE".equals(rejectReason) ? ExecutionReport.NO_REASON : rejectReason;
         ExecutionReport report = new ExecutionReport(orderId, in, status, cumQty, leaves,
@@ -141,6 +151,10 @@ public final class BinanceUserDataParser {
                 } else if (sym.startsWith(commissionAsset)) {
                     fee = commission * lastPrice;
                 }
+            }
+            if (!Double.isFinite(fee)) {
+                throw bad("n", "commission " + commission + " " + commissionAsset + " at price " + lastPrice
+                        + " is not a finite fee in the quote currency");
             }
             lastCommission = Double.isNaN(commission) ? 0.0 : commission;
             lastCommissionAsset = commissionAsset;
@@ -193,10 +207,10 @@ public final class BinanceUserDataParser {
     private double decimal(JsonParser p, JsonToken v, String f) throws IOException {
         double x;
         if (v == JsonToken.VALUE_STRING) {
-            try {
-                x = Double.parseDouble(p.getText());
-            } catch (NumberFormatException e) {
-                throw bad(f, "not a decimal number: " + p.getText());
+            String t = p.getText();
+            x = Decimals.parseDouble(t, 0, t.length());
+            if (Double.isNaN(x)) {
+                throw bad(f, "not a decimal number a double holds: " + t);
             }
         } else if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
             x = p.getDoubleValue();

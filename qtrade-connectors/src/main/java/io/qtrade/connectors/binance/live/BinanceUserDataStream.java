@@ -102,7 +102,7 @@ public final class BinanceUserDataStream implements AutoCloseable {
             rest.keepAliveListenKey(key);
             keepAlives++;
         } catch (RuntimeException e) {
-            LOG.warn("listen key keep-alive failed: {}; the stream is reopened with a new key", e.getMessage());
+            LOG.warn("listen key keep-alive failed: {}; the stream is reopened with a new key", io.qtrade.connectors.live.Redaction.redact(e.getMessage()));
             socket.dropConnection();
         }
     }

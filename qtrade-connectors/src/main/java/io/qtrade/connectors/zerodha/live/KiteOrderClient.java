@@ -173,10 +173,11 @@ public final class KiteOrderClient implements OrderGateway {
         String t = o.path("exchange_timestamp").asText("");
         if (!t.isEmpty() && !"null".equals(t)) {
             try {
-                exchTs = LocalDateTime.parse(t, KITE_TIME).atZone(IST).toInstant().toEpochMilli() * 1_000_000L;
-            } catch (DateTimeParseException e) {
+                exchTs = io.qtrade.store.ingest.EpochUnit.MILLIS.toPlausibleNanos(LocalDateTime.parse(t, KITE_TIME)
+                        .atZone(IST).toInstant().toEpochMilli());
+            } catch (DateTimeParseException | ArithmeticException | IllegalArgumentException e) {
                 throw new VenueException(KiteRest.VENUE, VenueException.Reason.MALFORMED_RESPONSE, 200, "", 0, what
-                        + ": exchange_timestamp '" + t + "' is not yyyy-MM-dd HH:mm:ss");
+                        + ": exchange_timestamp '" + t + "' is not a yyyy-MM-dd HH:mm:ss time between 1970 and 2200");
             }
         }
         String message = o.path("status_message").asText("");
