@@ -91,7 +91,7 @@ public final class KafkaEventSink implements AutoCloseable {
      * Sends every row of {@code batch} (asynchronously: {@link #flush} waits for the broker's acknowledgement).
      *
      * @throws IllegalArgumentException when a row's instrument index is outside {@link #instruments()}
-     * @throws IllegalStateException    when an earlier send failed
+     * @throws IllegalStateException    when an earlier send failed (reported once)
      */
     public void publish(EventBatch batch) {
         rethrow();
@@ -126,7 +126,7 @@ public final class KafkaEventSink implements AutoCloseable {
     }
 
     private void rethrow() {
-        RuntimeException e = failure.get();
+        RuntimeException e = failure.getAndSet(null);
         if (e != null) {
             throw e;
         }

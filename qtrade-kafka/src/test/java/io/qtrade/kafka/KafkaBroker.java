@@ -26,7 +26,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * on Maven Central: a free loopback port for clients and one for the controller, its logs in a temporary
  * directory. {@link #restart()} stops the broker and starts it again on the same ports and the same logs.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -97,17 +97,39 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Creates {@code topics} with {@code partitions} partitions each, waiting until they exist. */
-    void createTopics(int partitions, String... topics) throws Exception {
+    public void createTopics(int partitions, String... topics) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             admin.createTopics(Stream.of(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList())
                     .all().get();
+            // Creation returns once the controller committed it; wait until the broker leads every partition,
+            // so the first produce request does not race the broker's metadata update.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!allLed(admin, topics)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + List.of(topics) + " have no leader after 30 s");
+                }
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static boolean allLed(Admin admin, String... topics) throws InterruptedException {
+        try {
+            return admin.describeTopics(List.of(topics)).allTopicNames().get().values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && p.leader().id() == 1));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw new IllegalStateException("describing topics " + List.of(topics) + " failed", e.getCause());
         }
     }
 

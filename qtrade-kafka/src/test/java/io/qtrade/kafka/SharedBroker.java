@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Assumptions;
  * Starts the shared in-process broker once for the test classes, or explains why not: a test that needs it is
  * then SKIPPED (JUnit assumption) with the cause and how to enable it, never passed.
  */
-final class SharedBroker {
+public final class SharedBroker {
 
     private static KafkaBroker broker;
     private static Throwable failure;
@@ -16,7 +16,7 @@ final class SharedBroker {
     }
 
     /** The running broker; skips the calling test when it cannot be started. */
-    static synchronized KafkaBroker get() {
+    public static synchronized KafkaBroker get() {
         if (broker == null && failure == null) {
             if (Boolean.getBoolean("qtrade.kafka.skip")) {
                 failure = new IllegalStateException("-Dqtrade.kafka.skip=true was given");
