@@ -18,8 +18,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@link EventCodec}, to the topic {@link KafkaTopics#topic} of its instrument's venue and its kind, keyed by
  * {@code Instrument.id()} so one instrument's events stay in one partition in publish order.
  *
- * <p>Each instrument's events carry a sequence 1, 2, 3 ... (counted by this sink, from {@code firstSequence - 1}
- * per instrument when given) which the {@link KafkaEventSource} uses to drop re-delivered events. A failed send is
+ * <p>Each instrument's events of each kind (one key in one topic: the unit Kafka keeps in order) carry a sequence
+ * 1, 2, 3 ... counted by this sink (continuing given last sequences when a feed handler restarts), which the
+ * {@link KafkaEventSource} uses to drop re-delivered events. A failed send is
  * rethrown, naming the topic, by the next {@link #publish} or {@link #flush}. Not thread-safe: one publishing
  * thread.
  */
@@ -29,27 +30,38 @@ public final class KafkaEventSink implements AutoCloseable {
     private final List<Instrument> instruments;
     private final byte[][] keys;
     private final String[][] topicByInstrumentKind;
-    private final long[] sequence;
+    private final long[][] sequence;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final Callback callback;
     private long published;
 
     /** A sink for events whose {@code instrument} column indexes {@code instruments}. */
     public KafkaEventSink(KafkaSinkConfig config, List<Instrument> instruments) {
-        this(config, instruments, new long[instruments.size()]);
+        this(config, instruments, new long[instruments.size()][SEQUENCE_SLOTS]);
     }
 
+    /** Slots of a per-instrument sequence array: one per {@link EventKind#code()} (index 0 unused). */
+    public static final int SEQUENCE_SLOTS = EventKind.values().length + 1;
+
     /**
-     * A sink continuing sequences: instrument {@code i}'s next event gets sequence {@code lastSequence[i] + 1}
-     * (for a feed handler that restarts and knows what it published).
+     * A sink continuing sequences: instrument {@code i}'s next event of kind {@code k} gets sequence
+     * {@code lastSequence[i][k.code()] + 1} (for a feed handler that restarts and knows what it published, see
+     * {@link #lastSequence}).
      */
-    public KafkaEventSink(KafkaSinkConfig config, List<Instrument> instruments, long[] lastSequence) {
+    public KafkaEventSink(KafkaSinkConfig config, List<Instrument> instruments, long[][] lastSequence) {
         if (lastSequence.length != instruments.size()) {
-            throw new IllegalArgumentException("lastSequence has " + lastSequence.length + " entries for "
+            throw new IllegalArgumentException("lastSequence has " + lastSequence.length + " rows for "
                     + instruments.size() + " instruments");
         }
         this.instruments = List.copyOf(instruments);
-        this.sequence = lastSequence.clone();
+        this.sequence = new long[lastSequence.length][SEQUENCE_SLOTS];
+        for (int i = 0; i < lastSequence.length; i++) {
+            if (lastSequence[i].length != SEQUENCE_SLOTS) {
+                throw new IllegalArgumentException("lastSequence[" + i + "] has " + lastSequence[i].length
+                        + " slots, expected " + SEQUENCE_SLOTS + " (one per EventKind code)");
+            }
+            System.arraycopy(lastSequence[i], 0, sequence[i], 0, SEQUENCE_SLOTS);
+        }
         int n = instruments.size();
         this.keys = new byte[n][];
         this.topicByInstrumentKind = new String[n][EventKind.values().length + 1];
@@ -102,7 +114,7 @@ public final class KafkaEventSink implements AutoCloseable {
                         + " outside the sink's " + keys.length + " instruments");
             }
             byte[] value = new byte[EventCodec.SIZE];
-            EventCodec.encode(batch, row, ++sequence[instrument], value);
+            EventCodec.encode(batch, row, ++sequence[instrument][batch.kindCode(row)], value);
             producer.send(new ProducerRecord<>(topicByInstrumentKind[instrument][batch.kindCode(row)], null,
                     Math.floorDiv(batch.exchTs(row), 1_000_000L), keys[instrument], value), callback);
         }
@@ -120,9 +132,9 @@ public final class KafkaEventSink implements AutoCloseable {
         return published;
     }
 
-    /** The last sequence given to instrument {@code instrument}'s events (0 before the first). */
-    public long lastSequence(int instrument) {
-        return sequence[instrument];
+    /** The last sequence given to instrument {@code instrument}'s events of {@code kind} (0 before the first). */
+    public long lastSequence(int instrument, EventKind kind) {
+        return sequence[instrument][kind.code()];
     }
 
     private void rethrow() {

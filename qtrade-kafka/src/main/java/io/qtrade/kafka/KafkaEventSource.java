@@ -32,9 +32,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <h2>Merge and the bounded wait</h2>
  * An event is handed out only when every partition still open has an event buffered, so nothing earlier can
  * arrive later from another partition. A partition known to hold unread events (a replay's end offset not reached,
- * or a lag reported by the last fetch) is always waited for. A partition that is caught up and quiet holds the merge
- * back for at most {@code lateWait}; after that the events already buffered in the others are handed out, and an
- * event the quiet partition publishes later with an older timestamp comes out of order (after the newer ones). A replay ({@code stopAtEnd}) closes a
+ * or a lag reported by the last fetch) is always waited for. A partition that is caught up holds the merge back
+ * until {@code lateWait} has passed since its last records arrived; then it counts as idle and no longer holds
+ * anything back (as a watermark's idle source in stream processors) until records arrive for it again. An event an
+ * idle partition receives later with an older timestamp than events already handed out comes out of order. A replay ({@code stopAtEnd}) closes a
  * partition once it reaches the end offset taken at start, so a replay never waits on finished partitions.
  *
  * <h2>Consumer group and delivery guarantee</h2>
@@ -46,7 +47,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <p>The guarantee is <b>at-least-once from Kafka with de-duplication by per-instrument sequence</b>: a record is
  * committed only after it was handed out, so a crash re-delivers at most the events of the last batch; within a
- * run, a record whose instrument sequence is not above the last one handed out (a re-fetch, a producer that
+ * run, a record whose sequence (per instrument and kind: one key in one topic) is not above the last one handed out (a re-fetch, a producer that
  * re-sent) is dropped and counted in {@link #duplicatesDropped()}. A clean restart ({@link #close()} then a new
  * source on the same group with {@link StartPosition.Committed}) resumes at the next event: nothing lost, nothing
  * repeated. A broker restart during a run is absorbed by the client (it reconnects; commits that fail meanwhile
@@ -62,7 +63,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class KafkaEventSource implements EventSource {
 
-    private static final Duration POLL_SLICE = Duration.ofMillis(50);
+    private static final Duration POLL_SLICE = Duration.ofMillis(20);
 
     private final KafkaSourceConfig config;
     private final List<Instrument> instruments;
@@ -70,7 +71,7 @@ public final class KafkaEventSource implements EventSource {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Lane[] lanes;
     private final Map<TopicPartition, Lane> laneByPartition = new HashMap<>();
-    private final long[] lastSequence;
+    private final long[][] lastSequence;
     private final boolean commit;
     private final long lateWaitNanos;
     private long duplicates;
@@ -87,6 +88,8 @@ public final class KafkaEventSource implements EventSource {
         boolean closed;
         /** Offset after the last record handed out (or skipped), -1 when none since the last commit. */
         long commitOffset = -1;
+        /** When records last arrived (System.nanoTime), or when the source started. */
+        long lastDataNanos = System.nanoTime();
         // The head record, examined once.
         ConsumerRecord<byte[], byte[]> head;
         String headProblem;
@@ -105,7 +108,7 @@ public final class KafkaEventSource implements EventSource {
         for (int i = 0; i < this.instruments.size(); i++) {
             indexById.put(this.instruments.get(i).id(), i);
         }
-        this.lastSequence = new long[this.instruments.size()];
+        this.lastSequence = new long[this.instruments.size()][KafkaEventSink.SEQUENCE_SLOTS];
         this.commit = !config.groupId().isEmpty();
         this.lateWaitNanos = config.lateWait().toNanos();
         this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
@@ -209,35 +212,45 @@ public final class KafkaEventSource implements EventSource {
         if (exhausted) {
             return false;
         }
-        long waitStart = -1;
-        boolean waitExpired = false;
         boolean polledNow = false;
         while (!into.isFull()) {
+            long now = System.nanoTime();
             Lane best = null;
+            long untilIdle = Long.MAX_VALUE;
             boolean blocked = false;
-            boolean pending = false;
             for (Lane lane : lanes) {
-                if (!examineHead(lane)) {
-                    if (!isClosed(lane)) {
-                        blocked = true;
-                        pending = pending || hasPending(lane);
+                if (examineHead(lane)) {
+                    if (best == null || lane.headTs < best.headTs) {
+                        best = lane;
                     }
-                    continue;
-                }
-                if (best == null || lane.headTs < best.headTs) {
-                    best = lane;
+                } else if (!isClosed(lane)) {
+                    long quiet = now - lane.lastDataNanos;
+                    if (hasPending(lane)) {
+                        blocked = true;
+                    } else if (quiet < lateWaitNanos) {
+                        blocked = true;
+                        untilIdle = Math.min(untilIdle, lateWaitNanos - quiet);
+                    }
                 }
             }
-            if (best != null && (!blocked || (waitExpired && !pending))) {
+            if (best != null && !blocked) {
                 emit(best, into);
                 polledNow = false;
                 continue;
             }
             if (best == null && !blocked) {
-                exhausted = true;
-                break;
+                if (config.stopAtEnd() && allClosed()) {
+                    exhausted = true;
+                    break;
+                }
+                if (!config.stopAtEnd() && !config.idleTimeout().isZero()
+                        && now - lastEventNanos >= config.idleTimeout().toNanos()) {
+                    exhausted = true;
+                    break;
+                }
             }
-            // Blocked: some open partition has nothing buffered.
+            // Blocked by a partition that has unread events or was active less than lateWait ago, or nothing
+            // buffered at all: fetch.
             if (!polledNow) {
                 polledNow = true;
                 if (poll(Duration.ZERO)) {
@@ -247,24 +260,18 @@ public final class KafkaEventSource implements EventSource {
             if (!into.isEmpty()) {
                 break;
             }
-            long now = System.nanoTime();
-            if (waitStart < 0) {
-                waitStart = now;
-            }
-            if (best != null && !pending && now - waitStart >= lateWaitNanos) {
-                waitExpired = true;
-                continue;
-            }
-            if (best == null && !config.stopAtEnd() && !config.idleTimeout().isZero()
-                    && now - lastEventNanos >= config.idleTimeout().toNanos()) {
-                exhausted = true;
-                break;
-            }
-            long slice = best == null ? POLL_SLICE.toNanos()
-                    : Math.min(POLL_SLICE.toNanos(), lateWaitNanos - (now - waitStart));
-            poll(Duration.ofNanos(Math.max(slice, 1_000_000L)));
+            poll(Duration.ofNanos(Math.max(1_000_000L, Math.min(POLL_SLICE.toNanos(), untilIdle))));
         }
         return !into.isEmpty();
+    }
+
+    private boolean allClosed() {
+        for (Lane lane : lanes) {
+            if (!lane.closed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean poll(Duration timeout) {
@@ -272,9 +279,11 @@ public final class KafkaEventSource implements EventSource {
         if (records.isEmpty()) {
             return false;
         }
+        long now = System.nanoTime();
         for (TopicPartition tp : records.partitions()) {
             Lane lane = laneByPartition.get(tp);
             lane.buffer.addAll(records.records(tp));
+            lane.lastDataNanos = now;
         }
         return true;
     }
@@ -352,11 +361,13 @@ public final class KafkaEventSource implements EventSource {
         int instrument = lane.headInstrument;
         long sequence = EventCodec.sequence(value);
         if (config.deduplicate()) {
-            if (sequence <= lastSequence[instrument]) {
+            long[] last = lastSequence[instrument];
+            byte kind = value[1];
+            if (sequence <= last[kind]) {
                 duplicates++;
                 return;
             }
-            lastSequence[instrument] = sequence;
+            last[kind] = sequence;
         }
         EventCodec.decodeInto(value, instrument, into);
         delivered++;
@@ -394,9 +405,9 @@ public final class KafkaEventSource implements EventSource {
         });
     }
 
-    /** The last sequence handed out for instrument {@code instrument} (0 before the first). */
-    public long lastSequence(int instrument) {
-        return lastSequence[instrument];
+    /** The last sequence handed out for instrument {@code instrument}'s events of {@code kind} (0 before the first). */
+    public long lastSequence(int instrument, io.qtrade.core.market.EventKind kind) {
+        return lastSequence[instrument][kind.code()];
     }
 
     /** Events handed out so far. */

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * @param stopAtEnd        {@code true}: the source ends at the partitions' end offsets taken when it starts (a
  *                         replay); {@code false}: it follows the topics live
  * @param idleTimeout      live only: the source ends after this long with no event; {@link Duration#ZERO} never
- * @param deduplicate      drop an event whose per-instrument sequence is not above the last one handed out
+ * @param deduplicate      drop an event whose sequence (per instrument and kind) is not above the last one handed out
  * @param poisonPolicy     skip or stop on an undecodable record
  * @param poisonListener   told of every undecodable record (topic, partition, offset, reason)
  * @param extra            further consumer properties, applied last

@@ -180,13 +180,8 @@ class KafkaEventSourceTest {
         for (int r = 0; r < batch.size() && seq < 5; r++) {
             if (batch.instrument(r) == 0 && batch.kind(r) == EventKind.TRADE) {
                 byte[] value = new byte[EventCodec.SIZE];
-                // The sink numbers each instrument's events over all kinds: count rows of instrument 0 before r.
-                long sequence = 0;
-                for (int q = 0; q <= r; q++) {
-                    if (batch.instrument(q) == 0) {
-                        sequence++;
-                    }
-                }
+                // The sink numbers each instrument's events per kind: BTCUSDT's r-th TRADE has sequence seq + 1.
+                long sequence = seq + 1;
                 EventCodec.encode(batch, r, sequence, value);
                 // Key and partitioner as the sink's, so the copy lands in the same partition after the original.
                 partition = sendRaw(broker, topic, -1 == partition ? partitionOf(broker, topic) : partition,
@@ -204,6 +199,15 @@ class KafkaEventSourceTest {
     private static int partitionOf(KafkaBroker broker, String topic) {
         return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
                 "BTCUSDT@binance".getBytes(StandardCharsets.UTF_8))) % 2;
+    }
+
+    /** The sink's last sequences after the tape's rows 0 .. n: per instrument and kind, counted from the tape. */
+    static long[][] lastSequences(long n) {
+        long[][] last = new long[Tape.INSTRUMENTS.size()][KafkaEventSink.SEQUENCE_SLOTS];
+        for (long i = 0; i < n; i++) {
+            last[Tape.instrument(i)][Tape.kind(i).code()]++;
+        }
+        return last;
     }
 
     @Test
@@ -240,7 +244,7 @@ class KafkaEventSourceTest {
             EventBatch batch = new EventBatch(1000);
             try (KafkaEventSink sink = new KafkaEventSink(
                     KafkaSinkConfig.defaults(broker.bootstrapServers()).withTopics(topics), Tape.INSTRUMENTS,
-                    new long[] {750, 750, 750, 750})) {
+                    lastSequences(3_000))) {
                 Tape.fill(batch, 3_000, 1_000);
                 sink.publish(batch);
                 sink.flush();
