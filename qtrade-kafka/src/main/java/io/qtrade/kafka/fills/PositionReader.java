@@ -53,6 +53,26 @@ public final class PositionReader {
 
     /** Hands every fill to {@code sink}, per partition in offset order; returns how many. */
     public long read(Consumer<Fill> sink) {
+        return readAll(topic, r -> sink.accept(decode(r)));
+    }
+
+    /**
+     * Hands every execution report of {@code reportTopic} (written by {@link FillPublisher#publish(
+     * io.qtrade.core.order.ExecutionReport)}) to {@code sink}, per partition in offset order; returns how many.
+     */
+    public long readReports(String reportTopic, Consumer<io.qtrade.core.order.ExecutionReport> sink) {
+        return readAll(reportTopic, r -> {
+            Instrument instrument = instrumentOf(r);
+            try {
+                sink.accept(ExecutionReportCodec.decode(r.value(), instrument));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("execution report at " + r.topic() + "-" + r.partition() + " offset "
+                        + r.offset() + " cannot be decoded: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private long readAll(String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -62,7 +82,7 @@ public final class PositionReader {
                 new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalArgumentException("fills topic " + topic + " has no partitions: does it exist?");
+                throw new IllegalArgumentException("topic " + topic + " has no partitions: does it exist?");
             }
             List<TopicPartition> partitions = new ArrayList<>();
             infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
@@ -77,7 +97,7 @@ public final class PositionReader {
                     if (end == null || r.offset() >= end) {
                         continue;
                     }
-                    sink.accept(decode(r));
+                    sink.accept(r);
                     count++;
                 }
                 ends.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
@@ -86,14 +106,19 @@ public final class PositionReader {
         return count;
     }
 
-    private Fill decode(ConsumerRecord<byte[], byte[]> r) {
-        String where = r.topic() + "-" + r.partition() + " offset " + r.offset();
+    private Instrument instrumentOf(ConsumerRecord<byte[], byte[]> r) {
         String id = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
         Instrument instrument = id == null ? null : byId.get(id);
         if (instrument == null) {
-            throw new IllegalStateException("fill at " + where + ": key " + id + " is none of the "
-                    + byId.size() + " instruments given");
+            throw new IllegalStateException("record at " + r.topic() + "-" + r.partition() + " offset " + r.offset()
+                    + ": key " + id + " is none of the " + byId.size() + " instruments given");
         }
+        return instrument;
+    }
+
+    private Fill decode(ConsumerRecord<byte[], byte[]> r) {
+        String where = r.topic() + "-" + r.partition() + " offset " + r.offset();
+        Instrument instrument = instrumentOf(r);
         try {
             return FillCodec.decode(r.value(), instrument);
         } catch (IllegalArgumentException e) {

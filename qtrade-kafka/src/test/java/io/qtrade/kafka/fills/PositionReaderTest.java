@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
+import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.Fill;
+import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.portfolio.Position;
 import java.util.ArrayList;
@@ -23,6 +25,29 @@ class PositionReaderTest {
         Fill fill = new Fill(42, ES, Side.SELL, 4_500.25, 3, -1.5, Liquidity.MAKER, 1_700_000_000_123_456_789L,
                 1_700_000_000_123_999_000L);
         assertThat(FillCodec.decode(FillCodec.encode(fill), ES)).isEqualTo(fill);
+    }
+
+    @Test
+    void executionReportsRoundTripThroughTheBroker() throws Exception {
+        io.qtrade.kafka.KafkaBroker broker = io.qtrade.kafka.SharedBroker.get();
+        broker.createTopics(2, "fills.er", "reports.er");
+        List<ExecutionReport> reports = List.of(
+                new ExecutionReport(7, BTC, OrderStatus.NEW, 0, 2, ExecutionReport.NO_FILL_PRICE,
+                        ExecutionReport.NO_FILL_QTY, ExecutionReport.NO_REASON, 1_000, 1_100),
+                new ExecutionReport(7, BTC, OrderStatus.PARTIALLY_FILLED, 0.5, 1.5, 100.25, 0.5, "", 2_000, 2_100),
+                new ExecutionReport(8, ES, OrderStatus.REJECTED, 0, 0, ExecutionReport.NO_FILL_PRICE,
+                        ExecutionReport.NO_FILL_QTY, "price band: 4400 below 4450 — limit", 3_000, 3_100));
+        try (FillPublisher publisher = new FillPublisher(broker.bootstrapServers(), "fills.er", "reports.er")) {
+            reports.forEach(publisher::publish);
+        }
+        List<ExecutionReport> back = new ArrayList<>();
+        long n = new PositionReader(broker.bootstrapServers(), "fills.er", List.of(BTC, ES))
+                .readReports("reports.er", back::add);
+        assertThat(n).isEqualTo(3);
+        // Two partitions: order holds per instrument (key), so compare per instrument.
+        assertThat(back.stream().filter(r -> r.instrument().equals(BTC)).toList())
+                .containsExactly(reports.get(0), reports.get(1));
+        assertThat(back.stream().filter(r -> r.instrument().equals(ES)).toList()).containsExactly(reports.get(2));
     }
 
     /**
