@@ -46,7 +46,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * groups read the same topics: fan-out); two sources sharing a group id would overwrite each other's progress.
  *
  * <p>The guarantee is <b>at-least-once from Kafka with de-duplication by per-instrument sequence</b>: a record is
- * committed only after it was handed out, so a crash re-delivers at most the events of the last batch; within a
+ * committed only after it was handed out, so a crash re-delivers the events handed out since the last successful commit
+ * (normally the last batch); within a
  * run, a record whose sequence (per instrument and kind: one key in one topic) is not above the last one handed out (a re-fetch, a producer that
  * re-sent) is dropped and counted in {@link #duplicatesDropped()}. A clean restart ({@link #close()} then a new
  * source on the same group with {@link StartPosition.Committed}) resumes at the next event: nothing lost, nothing
