@@ -210,6 +210,34 @@ class KafkaEventSourceTest {
         return last;
     }
 
+    /**
+     * Two Kafka sources (one per venue) under the core's {@code MergedEventSource}, the k-way merge the backtest
+     * engine and paper trading read from: the instruments concatenate to the tape's list and the rows come out as
+     * the tape.
+     */
+    @Test
+    void composesWithTheCoreMerge() throws Exception {
+        KafkaBroker broker = SharedBroker.get();
+        KafkaTopics topics = publish(broker, 8_000);
+        List<String> binance = List.of(Tape.topicNames(topics)).subList(0, 4);
+        List<String> lobster = List.of(Tape.topicNames(topics)).subList(4, 8);
+        try (io.qtrade.core.market.MergedEventSource merged = new io.qtrade.core.market.MergedEventSource(
+                io.qtrade.core.market.TimeKey.EXCH, List.of(
+                new KafkaEventSource(KafkaSourceConfig.replay(broker.bootstrapServers(), binance),
+                        Tape.INSTRUMENTS.subList(0, 2)),
+                new KafkaEventSource(KafkaSourceConfig.replay(broker.bootstrapServers(), lobster),
+                        Tape.INSTRUMENTS.subList(2, 4))))) {
+            assertThat(merged.instruments()).isEqualTo(Tape.INSTRUMENTS);
+            EventBatch got = new EventBatch(1000);
+            EventBatch expected = new EventBatch(1000);
+            long row = 0;
+            while (merged.readBatch(got)) {
+                row = check(got, expected, row);
+            }
+            assertThat(row).isEqualTo(8_000);
+        }
+    }
+
     @Test
     void startsAtATimestamp() throws Exception {
         KafkaBroker broker = SharedBroker.get();
