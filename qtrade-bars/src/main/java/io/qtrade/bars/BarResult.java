@@ -263,12 +263,21 @@ public final class BarResult {
      * flows by kind and the refused orders.
      */
     public Path writeReport(Path file, String title, Conventions conventions) {
+        return writeReport(file, title, conventions, List.of());
+    }
+
+    /**
+     * {@link #writeReport(Path, String, Conventions)} with {@code extra} sections (e.g. a comparison table of the
+     * strategies' turnover and costs) placed right after the summary and the equity chart.
+     */
+    public Path writeReport(Path file, String title, Conventions conventions, List<ReportSection> extra) {
         ReportOptions.Builder options = ReportOptions.builder().title(title)
                 .resampleStepNanos(BarEngine.NANOS_PER_DAY);
         options.section("Strategies against the benchmark (per-bar returns)", summary(conventions));
         options.section(new ReportSection("Equity of the strategies and the benchmark",
                 ReportSection.figure("bars-equity", equitySvg(), "Equity per bar time, base currency; the benchmark"
                         + " is buy-and-hold of its symbol with the same initial cash, no costs")));
+        extra.forEach(options::section);
         Table flows = cashFlowTable();
         if (flows.rowCount() > 0) {
             options.section("Cash flows other than fills (totals by strategy and kind)",
