@@ -82,6 +82,24 @@ class PortfolioComparisonTest {
         for (int r = 1; r < t.rowCount(); r++) {
             assertThat(t.doubleColumn("ann_volatility").get(0)).isLessThan(t.doubleColumn("ann_volatility").get(r));
         }
+        // Cross-check with the returns-matrix component on the same closes: the same decisions, so the weight
+        // turnover agrees within 5% (the engine's weights drift on lot-rounded positions and pay real costs).
+        double[][] ret = new double[slice.closes().length - 1][];
+        for (int k = 0; k < ret.length; k++) {
+            ret[k] = new double[30];
+            for (int i = 0; i < 30; i++) {
+                ret[k][i] = slice.closes()[k + 1][i] / slice.closes()[k][i] - 1.0;
+            }
+        }
+        Table matrix = PortfolioComparison.compare(new PortfolioComparison.DailyReturns(
+                Arrays.copyOfRange(slice.dates(), 1, slice.dates().length), slice.assets(), ret), 252, 0.001,
+                RebalanceSchedule.monthly());
+        for (int r = 0; r < t.rowCount(); r++) {
+            assertThat(t.intColumn("rebalances").get(r)).isEqualTo(matrix.intColumn("rebalances").get(r));
+            assertThat(t.doubleColumn("ann_turnover").get(r)).as(t.stringColumn("portfolio").get(r))
+                    .isCloseTo(matrix.doubleColumn("ann_turnover").get(r),
+                            within(0.05 * matrix.doubleColumn("ann_turnover").get(r)));
+        }
         // The first decision is at the close that completes the 252-return window.
         assertThat(c.strategies().get("1/N").rebalances().get(0).date())
                 .isEqualTo(slice.dates()[252]);
