@@ -110,6 +110,6 @@ class PortfolioComparisonTest {
             assertThat(html).contains(rule);
         }
         assertThat(html).contains("Allocation rules: return, risk, turnover and costs")
-                .contains("bars-equity-svg").contains("ann_turnover");
+                .contains("bars-equity-svg").contains("ann_turnover").contains("Drawdown from the running peak");
     }
 }

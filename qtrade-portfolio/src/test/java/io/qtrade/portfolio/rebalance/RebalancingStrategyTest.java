@@ -10,7 +10,10 @@ import io.qtrade.core.bar.InMemoryBarSource;
 import io.qtrade.core.order.Fill;
 import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.strategy.StrategyContext;
+import io.qtrade.portfolio.covariance.LedoitWolf;
 import io.qtrade.portfolio.covariance.SampleCovariance;
+import io.qtrade.bars.cost.BpsCommission;
+import io.qtrade.bars.cost.FixedBpsSlippage;
 import io.qtrade.portfolio.optimize.PortfolioConstraints;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +230,47 @@ class RebalancingStrategyTest {
         assertThat(expected.size()).isBetween(2, DAYS - LOOKBACK - 1); // fires sometimes, not always
         assertThat(strategy.rebalances()).extracting(StrategyRebalance::barIndex).containsExactlyElementsOf(expected);
         assertThat(rec.fillBar).allMatch(expected::contains);
+    }
+
+    @Test
+    void readmeSnippetRuns() {
+        int n = N;
+        InMemoryBarSource bars = source(closes());
+        // README snippet (qtrade-portfolio/README.md) from here
+        RebalancingStrategy minVar = new RebalancingStrategy(
+                AllocationRules.minimumVariance(LedoitWolf.INSTANCE, PortfolioConstraints.longOnly(n)),
+                RebalanceSchedule.monthly(), 252, 0.99, Rebalance.THIS_CLOSE, ZoneOffset.UTC);
+        BarResult result = BarBacktest.builder().source(bars).strategy("min-variance", minVar)
+                .commission(new BpsCommission(5, 0)).slippage(new FixedBpsSlippage(5)).build().run();
+        // to here; 16 days are fewer than a 253-close window: no decision, no trade.
+        assertThat(minVar.rebalances()).isEmpty();
+        assertThat(result.equity("min-variance")).isEqualTo(1_000_000.0);
+    }
+
+    @Test
+    void monthlyScheduleOnAShortWindowRebalancesOnTheFirstBarOfEachMonthWithCosts() {
+        double[][] c = new double[70][N];
+        BarBatch batch = new BarBatch(70 * N);
+        java.time.LocalDate d0 = java.time.LocalDate.of(2024, 1, 29);
+        double[][] base = closes();
+        for (int d = 0; d < 70; d++) {
+            for (int i = 0; i < N; i++) {
+                c[d][i] = base[d % DAYS][i] * (1 + 0.001 * d);
+                long start = d0.plusDays(d).toEpochDay() * DAY;
+                batch.add(i, start, start + DAY, c[d][i], c[d][i], c[d][i], c[d][i], 1e9);
+            }
+        }
+        RebalancingStrategy s = new RebalancingStrategy(AllocationRules.equalRiskContribution(
+                SampleCovariance.INSTANCE), RebalanceSchedule.monthly(), LOOKBACK, 0.99, Rebalance.NEXT_OPEN,
+                ZoneOffset.UTC);
+        BarBacktest.builder().source(new InMemoryBarSource(INSTRUMENTS, batch)).strategy("erc", s)
+                .commission(new BpsCommission(5, 0)).slippage(new FixedBpsSlippage(5)).build().run();
+        // First decision at the 5th close (2024-02-02), then 2024-03-01 and 2024-04-01 (70 days end 2024-04-07).
+        assertThat(s.rebalances()).extracting(StrategyRebalance::date).containsExactly(
+                java.time.LocalDate.of(2024, 2, 2), java.time.LocalDate.of(2024, 3, 1),
+                java.time.LocalDate.of(2024, 4, 1));
+        // Commission 5 bp of the traded notional.
+        assertThat(s.fees()).isCloseTo(0.0005 * s.tradedNotional(), within(1e-6));
     }
 
     @Test
