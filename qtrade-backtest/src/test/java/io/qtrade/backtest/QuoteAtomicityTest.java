@@ -10,7 +10,9 @@ import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventFlags;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.InMemoryEventSource;
+import io.qtrade.core.order.TimeInForce;
 import io.qtrade.core.strategy.Strategy;
+import io.qtrade.core.strategy.StrategyContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -106,5 +108,36 @@ class QuoteAtomicityTest {
         List<List<Long>> seen = run(2, true, 5);
         assertThat(seen).hasSize(QUOTES.length * 2);
         assertThat(seen).containsExactlyElementsOf(expected(2));
+    }
+
+    @Test
+    void venueMatchesRestingOrdersAsOnTheWholeQuote() {
+        // Sent at 1,200 (zero latency) after quote 0 (100.00 / 100.02): a sell at the ask, a buy at the bid.
+        // Quote 1 (100.02 / 100.04) at 2,000: its bid reaches the sell (rule 5, at the sell's price). Quote 2
+        // (100.01 / 100.03) reaches neither. Quote 3 (99.98 / 100.00) at 4,000: its ask reaches the buy.
+        Strategy both = new Strategy() {
+            @Override
+            public void onStart(StrategyContext ctx) {
+                ctx.submitLimit(0, Side.SELL, 100.02, 1, TimeInForce.GTC);
+                ctx.submitLimit(0, Side.BUY, 100.00, 1, TimeInForce.GTC);
+            }
+        };
+        BacktestResult result = Backtest.builder()
+                .source(new InMemoryEventSource(List.of(AAA), tape(1, true)))
+                .exchange(ExchangeSettings.builder(AAA).latency(ConstantLatency.ZERO).queue(RiskAverseQueue.INSTANCE)
+                        .build())
+                .strategy("both", both)
+                .build()
+                .run();
+        List<FillRecord> fills = result.fillRecords();
+        assertThat(fills).hasSize(2);
+        assertThat(fills.get(0).side()).isEqualTo(Side.SELL);
+        assertThat(Math.round(fills.get(0).price() * 100)).isEqualTo(10_002L);
+        assertThat(fills.get(0).qty()).isEqualTo(1.0);
+        assertThat(fills.get(0).exchTs()).isEqualTo(2_000L);
+        assertThat(fills.get(1).side()).isEqualTo(Side.BUY);
+        assertThat(Math.round(fills.get(1).price() * 100)).isEqualTo(10_000L);
+        assertThat(fills.get(1).qty()).isEqualTo(1.0);
+        assertThat(fills.get(1).exchTs()).isEqualTo(4_000L);
     }
 }
