@@ -234,11 +234,11 @@ final class EventWindow {
         EventBatch b;
         int row;
         if (single) {
-            if (localRowIndex < localBatch.size()) {
-                b = localBatch;
-                row = localRowIndex;
-            } else {
-                b = batch(localSlot + 1);
+            b = localBatch;
+            row = localRowIndex;
+            for (int slot = localSlot + 1; row == b.size(); slot++) {
+                // The next processed row is in a later batch (pending > 0 says it exists); empty batches skipped.
+                b = batch(slot);
                 row = 0;
             }
         } else {

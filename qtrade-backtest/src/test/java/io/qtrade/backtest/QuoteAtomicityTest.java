@@ -9,6 +9,7 @@ import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventFlags;
 import io.qtrade.core.market.EventKind;
+import io.qtrade.core.market.EventSource;
 import io.qtrade.core.market.InMemoryEventSource;
 import io.qtrade.core.order.TimeInForce;
 import io.qtrade.core.strategy.Strategy;
@@ -96,6 +97,36 @@ class QuoteAtomicityTest {
     void quoteSplitAcrossBatchesIsSeenWhole() {
         // Capacity 3: quotes 1, 4 (rows 2|3, 8|9) have their bid in one batch and their ask in the next.
         assertThat(run(1, true, 3)).containsExactlyElementsOf(expected(1));
+    }
+
+    @Test
+    void quoteSplitByAnEmptyBatchIsSeenWhole() {
+        // A source that returns an empty batch after every batch of 3 rows: the ask of quote 1 sits two batches on.
+        InMemoryEventSource inner = new InMemoryEventSource(List.of(AAA), tape(1, true));
+        EventSource gappy = new EventSource() {
+            private boolean empty;
+
+            @Override
+            public List<Instrument> instruments() {
+                return inner.instruments();
+            }
+
+            @Override
+            public boolean readBatch(EventBatch into) {
+                empty = !empty;
+                if (empty) {
+                    into.clear();
+                    return true;
+                }
+                return inner.readBatch(into);
+            }
+        };
+        Recorder r = new Recorder();
+        Backtest.builder().source(gappy).batchCapacity(3)
+                .exchange(ExchangeSettings.builder(AAA).latency(ConstantLatency.ZERO).queue(RiskAverseQueue.INSTANCE)
+                        .build())
+                .strategy("recorder", r).build().run();
+        assertThat(r.seen).containsExactlyElementsOf(expected(1));
     }
 
     @Test
