@@ -41,6 +41,14 @@ import java.util.Set;
  * {@code max(sent + latency, previous arrival)}). So orders are in flight while the market moves, and a cancel can
  * lose the race against a fill.
  *
+ * <h2>Quotes</h2>
+ * The {@code BBO} rows of one quote (a bid row then an ask row with equal {@code exchTs} and {@code localTs}, the last
+ * flagged {@code EventFlags.END_OF_MESSAGE}, as every importer writes them) are applied to the strategies' book
+ * together, and {@code onBook} is called once, after the last: after a {@code BBO} row not flagged
+ * {@code END_OF_MESSAGE}, the next rows of the instrument that are {@code BBO} rows with the same timestamps join it,
+ * up to the flagged one (unflagged sources: joined by equal timestamps). No strategy ever sees a new bid with the old
+ * ask.
+ *
  * <h2>Order of simultaneous actions</h2>
  * At equal times: venue market event, request reaching the venue, response reaching the strategy, market event
  * reaching the strategy, timer, equity mark. Within each kind, the stream order (events) or the send order

@@ -9,6 +9,7 @@ import io.qtrade.core.book.MboBook;
 import io.qtrade.core.book.OrderBook;
 import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.EventCursor;
+import io.qtrade.core.market.EventFlags;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.MarketEvent;
 import io.qtrade.core.order.ExecutionReport;
@@ -297,14 +298,14 @@ final class Engine {
         window.localAdvance();
         // Two copies of one body, so that each call site sees one event class (the JIT inlines it).
         if (window.singleInstrument()) {
-            deliver(window.localCursor, window.localPriceTicks(), ts);
+            deliver(window, window.localCursor, window.localPriceTicks(), ts);
         } else {
-            deliver(window.localRow, window.localPriceTicks(), ts);
+            deliver(window, window.localRow, window.localPriceTicks(), ts);
         }
         window.release();
     }
 
-    private void deliver(EventCursor e, long priceTicks, long ts) {
+    private void deliver(EventWindow window, EventCursor e, long priceTicks, long ts) {
         int i = e.instrument();
         EventKind kind = e.kind();
         advanceLocal(ts);
@@ -313,6 +314,9 @@ final class Engine {
             book.apply(e, priceTicks);
         } else {
             localMbo[i].apply(e);
+        }
+        if (kind == EventKind.BBO && (e.flags() & EventFlags.END_OF_MESSAGE) == 0) {
+            restOfQuote(window, e, i);
         }
         if (riskPerEvent) {
             riskMarketData(i);
@@ -320,7 +324,7 @@ final class Engine {
         notifyLocal(i, kind, e, ts >= config.startNanos);
     }
 
-    private void deliver(RowView e, long priceTicks, long ts) {
+    private void deliver(EventWindow window, RowView e, long priceTicks, long ts) {
         int i = e.instrument();
         EventKind kind = e.kind();
         advanceLocal(ts);
@@ -330,10 +334,34 @@ final class Engine {
         } else {
             localMbo[i].apply(e);
         }
+        if (kind == EventKind.BBO && (e.flags() & EventFlags.END_OF_MESSAGE) == 0) {
+            restOfQuote(window, e, i);
+        }
         if (riskPerEvent) {
             riskMarketData(i);
         }
         notifyLocal(i, kind, e, ts >= config.startNanos);
+    }
+
+    /**
+     * Applies the remaining rows of the quote whose first row {@code e} is (a {@code BBO} row not flagged
+     * {@code END_OF_MESSAGE}) to the strategy side's book, before any callback: the rows of the same instrument that
+     * follow it with the same {@code exchTs} and {@code localTs}, up to the one flagged {@code END_OF_MESSAGE}. The
+     * cursor {@code e} ends on the quote's last row, so the one {@code onBook} sees the whole quote.
+     */
+    private void restOfQuote(EventWindow window, MarketEvent e, int i) {
+        long exchTs = e.exchTs();
+        long localTs = e.localTs();
+        OrderBook book = localBooks[i];
+        while ((e.flags() & EventFlags.END_OF_MESSAGE) == 0 && window.localNextContinuesQuote(i, exchTs, localTs)) {
+            window.localAdvance();
+            advanceLocal(localTs);
+            if (book != null) {
+                book.apply(e, window.localPriceTicks());
+            } else {
+                localMbo[i].apply(e);
+            }
+        }
     }
 
     private void advanceLocal(long ts) {

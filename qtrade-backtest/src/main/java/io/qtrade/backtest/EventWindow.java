@@ -3,6 +3,7 @@ package io.qtrade.backtest;
 import io.qtrade.core.market.EarliestFirstQueue;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventCursor;
+import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
 
 import java.util.Arrays;
@@ -218,6 +219,37 @@ final class EventWindow {
         }
         pending--;
         undelivered[(first + offset) & (ring.length - 1)]--;
+    }
+
+    /**
+     * Whether the strategy side's next row of {@code instrument}, already processed by the venue side, continues the
+     * quote of its current row: a {@code BBO} row with the same {@code exchTs} and {@code localTs}. The engine calls
+     * it only after a {@code BBO} row not flagged {@code END_OF_MESSAGE}, then {@link #localAdvance()} moves to that
+     * row (it is the next one the merge gives: same instrument, same {@code localTs}, still the earliest).
+     */
+    boolean localNextContinuesQuote(int instrument, long exchTs, long localTs) {
+        if (pending == 0) {
+            return false;
+        }
+        EventBatch b;
+        int row;
+        if (single) {
+            b = localBatch;
+            row = localRowIndex;
+            for (int slot = localSlot + 1; row == b.size(); slot++) {
+                // The next processed row is in a later batch (pending > 0 says it exists); empty batches skipped.
+                b = batch(slot);
+                row = 0;
+            }
+        } else {
+            if (fifoSize[instrument] == 0) {
+                return false;
+            }
+            int head = fifoHead[instrument];
+            b = batch((int) (fifoSeq[instrument][head] - firstSeq));
+            row = fifoRow[instrument][head];
+        }
+        return b.kind(row) == EventKind.BBO && b.exchTs(row) == exchTs && b.localTs(row) == localTs;
     }
 
     /**
