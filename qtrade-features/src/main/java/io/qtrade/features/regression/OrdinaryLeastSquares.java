@@ -68,32 +68,7 @@ public final class OrdinaryLeastSquares {
                 x[i][j + 1] = v;
             }
         }
-        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-        ols.setNoIntercept(true);
-        ols.newSampleData(y.clone(), x);
-        double[] params;
-        double[][] xtxInverse;
-        try {
-            params = ols.estimateRegressionParameters();
-            xtxInverse = ols.estimateRegressionParametersVariance();
-        } catch (SingularMatrixException e) {
-            throw new IllegalArgumentException("the regressors are collinear: X'X is singular", e);
-        }
-        double[] residuals = ols.estimateResiduals();
-        double ssr = 0.0;
-        for (double u : residuals) {
-            ssr += u * u;
-        }
-        double mean = 0.0;
-        for (double v : y) {
-            mean += v;
-        }
-        mean /= n;
-        double sst = 0.0;
-        for (double v : y) {
-            sst += (v - mean) * (v - mean);
-        }
-        return new OlsFit(names.clone(), params, xtxInverse, x, residuals, ssr, sst);
+        return solve(y, x, names, "the regressors are collinear: X'X is singular");
     }
 
     /**
@@ -133,6 +108,12 @@ public final class OrdinaryLeastSquares {
             }
             x[i] = design[i].clone();
         }
+        return solve(y, x, names, "the design columns are collinear: X'X is singular");
+    }
+
+    /** OLS of {@code y} on the checked design {@code x} (taken as is), R²'s total sum of squares about mean(y). */
+    private static OlsFit solve(double[] y, double[][] x, String[] names, String collinear) {
+        int n = y.length;
         OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
         ols.setNoIntercept(true);
         ols.newSampleData(y.clone(), x);
@@ -142,7 +123,7 @@ public final class OrdinaryLeastSquares {
             params = ols.estimateRegressionParameters();
             xtxInverse = ols.estimateRegressionParametersVariance();
         } catch (SingularMatrixException e) {
-            throw new IllegalArgumentException("the design columns are collinear: X'X is singular", e);
+            throw new IllegalArgumentException(collinear, e);
         }
         double[] residuals = ols.estimateResiduals();
         double ssr = 0.0;
