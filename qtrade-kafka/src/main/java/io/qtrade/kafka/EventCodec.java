@@ -10,7 +10,7 @@ import io.qtrade.core.market.EventKind;
  * <pre>{@code
  * offset size field
  *      0    1 version      = 1 (a reader refuses any other)
- *      1    1 kind         EventKind.code(), 1..10
+ *      1    1 kind         EventKind.code(), 1..13
  *      2    1 side         +1 buy, -1 sell, 0 none (Side.code())
  *      3    4 flags        EventFlags bits (int)
  *      7    8 sequence     publish sequence per instrument and kind, 1, 2, 3 ... (long), de-duplicates
@@ -68,7 +68,7 @@ public final class EventCodec {
         if (value[0] != VERSION) {
             return "layout version " + value[0] + ", this reader knows " + VERSION;
         }
-        if (value[1] <= 0 || value[1] > EventKind.ORDER_EXECUTE.code()) {
+        if (value[1] <= 0 || value[1] > EventKind.FUNDING_RATE.code()) {
             return "event kind code " + value[1] + " names no kind";
         }
         if (value[2] < -1 || value[2] > 1) {

@@ -50,8 +50,8 @@ class EventCodecTest {
         v[0] = 2;
         assertThat(EventCodec.problem(v)).isEqualTo("layout version 2, this reader knows 1");
         v[0] = 1;
-        v[1] = 11;
-        assertThat(EventCodec.problem(v)).isEqualTo("event kind code 11 names no kind");
+        v[1] = 14;
+        assertThat(EventCodec.problem(v)).isEqualTo("event kind code 14 names no kind");
         v[1] = 2;
         v[2] = 5;
         assertThat(EventCodec.problem(v)).isEqualTo("side code 5, expected -1, 0 or 1");

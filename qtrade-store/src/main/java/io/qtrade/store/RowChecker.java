@@ -55,9 +55,9 @@ final class RowChecker {
 
     /** Whether the row is good; a bad one throws or, in lenient mode, is counted, logged and refused. */
     boolean accept(long row, long exchTs, int kind, int side, double price, double qty, long orderId) {
-        if (kind <= 0 || kind > EventKind.ORDER_EXECUTE.code()) {
+        if (kind <= 0 || kind > EventKind.FUNDING_RATE.code()) {
             return reject(row, "kind", "unknown event code " + kind + ": expected 1.."
-                    + EventKind.ORDER_EXECUTE.code());
+                    + EventKind.FUNDING_RATE.code());
         }
         EventKind k = EventKind.fromCode((byte) kind);
         if (side < -1 || side > 1) {

@@ -93,7 +93,7 @@ class EventBatchTest {
             assertThat(EventKind.fromCode(kind.code())).isSameAs(kind);
         }
         assertThatThrownBy(() -> EventKind.fromCode((byte) 42))
-                .hasMessage("event kind code 42 names no kind: expected 1..10");
+                .hasMessage("event kind code 42 names no kind: expected 1..13");
     }
 
     @Test

@@ -215,8 +215,8 @@ public final class ClickHouseSource implements EventSource {
         }
         long localTs = in.int64(f + 8);
         byte kindCode = buf[f + 16];
-        if (kindCode < 1 || kindCode > EventKind.ORDER_EXECUTE.code()) {
-            throw malformed("kind", in.offset(f + 16), "an EventKind code in 1.." + EventKind.ORDER_EXECUTE.code()
+        if (kindCode < 1 || kindCode > EventKind.FUNDING_RATE.code()) {
+            throw malformed("kind", in.offset(f + 16), "an EventKind code in 1.." + EventKind.FUNDING_RATE.code()
                     + ", got " + kindCode, null);
         }
         byte side = buf[f + 17];
