@@ -6,7 +6,7 @@ import io.qtrade.bars.BarResult;
 import io.qtrade.bars.cost.BuyingPower;
 import io.qtrade.bars.cost.UsEquityCommission;
 import io.qtrade.bars.cost.VolumeShareSlippage;
-import io.qtrade.bars.csv.BarCsvReader;
+import io.qtrade.store.bars.BarCsvReader;
 import io.qtrade.bars.order.Rebalance;
 import io.qtrade.bars.synthetic.SyntheticEquityMarket;
 import io.qtrade.bars.universe.Universe;
