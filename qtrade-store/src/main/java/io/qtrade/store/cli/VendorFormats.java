@@ -101,6 +101,8 @@ final class VendorFormats {
                 tardis("tardis-trades", TardisCsvFile.TRADES, "trades", "trades"),
                 tardis("tardis-snapshot", TardisCsvFile.BOOK_SNAPSHOT, "book_snapshot_N", "book_snapshot_25"),
                 tardis("tardis-quotes", TardisCsvFile.QUOTES, "quotes", "quotes"),
+                tardis("tardis-derivative-ticker", TardisCsvFile.DERIVATIVE_TICKER, "derivative_ticker",
+                        "derivative_ticker"),
                 InputFormat.of("lobster", "LOBSTER message + orderbook pairs (AAPL_2012-06-21_34200000_57600000"
                         + "_message_10.csv; the _orderbook_ twin is taken from next to it); venue NASDAQ, lot_size 1"
                         + " (share) unless given", VendorFormats::lobster));
@@ -294,6 +296,9 @@ final class VendorFormats {
         if (dataType.equals("quotes")) {
             return TardisCsvFile.QUOTES;
         }
+        if (dataType.equals("derivative_ticker")) {
+            return TardisCsvFile.DERIVATIVE_TICKER;
+        }
         if (dataType.matches("book_snapshot_\\d+")) {
             return TardisCsvFile.BOOK_SNAPSHOT;
         }
@@ -306,6 +311,7 @@ final class VendorFormats {
             case TRADES -> "tardis-trades";
             case BOOK_SNAPSHOT -> "tardis-snapshot";
             case QUOTES -> "tardis-quotes";
+            case DERIVATIVE_TICKER -> "tardis-derivative-ticker";
         };
     }
 

@@ -73,7 +73,8 @@ class ConvertTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("input format 'itch' is unknown: expected one of"
                 + " [parquet, csv, synthetic, binance-trades, binance-aggtrades, binance-bookticker,"
                 + " binance-fundingrate, binance-markprice, binance-indexprice, binance-depth, binance-collector,"
-                + " tardis-incremental, tardis-trades, tardis-snapshot, tardis-quotes, lobster]");
+                + " tardis-incremental, tardis-trades, tardis-snapshot, tardis-quotes, tardis-derivative-ticker,"
+                + " lobster]");
     }
 
     @Test

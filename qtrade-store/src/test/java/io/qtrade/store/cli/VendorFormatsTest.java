@@ -231,6 +231,21 @@ class VendorFormatsTest {
     }
 
     @Test
+    void tardisDerivativeTickerIsStoredRowForRowUnderTheExchangesVenue() {
+        String fixture = "tardis/binance-futures_derivative_ticker_2024-01-01_BTCUSDT.csv";
+        EventBatch back = convertAndReadBack(BTC_USDM, "--from", "tardis-derivative-ticker", "tick_size=0.1",
+                "lot_size=0.001", path(fixture));
+        EventBatch direct = drain(TardisCsvSource.open(TardisCsvFile.DERIVATIVE_TICKER, fixture(fixture), BTC_USDM,
+                ImportOptions.STRICT));
+        assertThat(direct.size()).isEqualTo(10); // TardisDerivativeTickerTest's count
+        assertThat(back.contentEquals(direct)).isTrue();
+        assertThat(convert("--from", "tardis-trades", "--to", dir.resolve("x").toString(), "tick_size=0.1",
+                "lot_size=0.001", path(fixture))).isEqualTo(2);
+        assertThat(err()).contains("is a Tardis derivative_ticker file by its name")
+                .contains("--from tardis-derivative-ticker");
+    }
+
+    @Test
     void aFundingFileGivenToTheKlineFormatIsRefusedByName() {
         assertThat(convert("--from", "binance-markprice", "--to", dir.toString(), "tick_size=0.1", "lot_size=0.001",
                 path("binance/futures/um/monthly/fundingRate/BTCUSDT-fundingRate-2024-01.csv"))).isEqualTo(2);
@@ -553,7 +568,8 @@ class VendorFormatsTest {
         String help = out.toString(StandardCharsets.UTF_8);
         for (String name : List.of("binance-trades", "binance-aggtrades", "binance-bookticker", "binance-fundingrate",
                 "binance-markprice", "binance-indexprice", "binance-depth",
-                "tardis-incremental", "tardis-trades", "tardis-snapshot", "tardis-quotes", "lobster")) {
+                "tardis-incremental", "tardis-trades", "tardis-snapshot", "tardis-quotes", "tardis-derivative-ticker",
+                "lobster")) {
             assertThat(help).contains("  " + name + ": ");
         }
         assertThat(help).contains("candles are bars, not ticks, and are not converted")
