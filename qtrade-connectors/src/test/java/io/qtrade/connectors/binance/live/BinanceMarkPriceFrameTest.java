@@ -1,0 +1,155 @@
+package io.qtrade.connectors.binance.live;
+
+import io.qtrade.connectors.live.MalformedFrameException;
+import io.qtrade.core.Instrument;
+import io.qtrade.core.market.EventBatch;
+import io.qtrade.core.market.EventFlags;
+import io.qtrade.core.market.EventKind;
+import io.qtrade.store.binance.BinanceMarket;
+import io.qtrade.store.binance.DepthMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The USD-M mark price stream ({@code <symbol>@markPrice}, {@code <symbol>@markPrice@1s}); the payload is the
+ * example of Binance's USD-M futures WebSocket docs, "Mark Price Stream": {@code "e":"markPriceUpdate",
+ * "E":1562305380000, "s":"BTCUSDT", "p":"11794.15000000", "i":"11784.62659091", "P":"11784.25641265",
+ * "r":"0.00038167", "T":1562306400000}.
+ */
+class BinanceMarkPriceFrameTest {
+
+    static final Instrument BTCUSDT = Instrument.spot("BTCUSDT", "BINANCE_USDM", 0.1, 0.001);
+    static final Instrument ETHUSDT_241227 = Instrument.spot("ETHUSDT_241227", "BINANCE_USDM", 0.01, 0.001);
+    static final long LOCAL = 1_562_305_380_004_000_000L;
+    static final long MS = 1_000_000L;
+    static final String DOCS = "{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\","
+            + "\"E\":1562305380000,\"s\":\"BTCUSDT\",\"p\":\"11794.15000000\",\"i\":\"11784.62659091\","
+            + "\"P\":\"11784.25641265\",\"r\":\"0.00038167\",\"T\":1562306400000}}";
+
+    final BinanceFrameParser parser = new BinanceFrameParser(BinanceMarket.USDM_FUTURES,
+            List.of(BTCUSDT, ETHUSDT_241227));
+    final DepthMessage depth = new DepthMessage();
+    final EventBatch out = new EventBatch(16);
+
+    @Test
+    void theDocsFrameIsAMarkAnIndexAndAFundingRowAtTheEventTime() {
+        assertThat(parser.parse(DOCS, LOCAL, depth, out)).isEqualTo(BinanceFrameParser.MARK_PRICE);
+        assertThat(parser.instrument()).isZero();
+        assertThat(out.size()).isEqualTo(3);
+        for (int r = 0; r < 3; r++) {
+            assertThat(out.exchTs(r)).isEqualTo(1_562_305_380_000L * MS);
+            assertThat(out.localTs(r)).isEqualTo(LOCAL);
+            assertThat(out.qty(r)).isZero();
+            assertThat(out.sideCode(r)).isZero();
+        }
+        assertThat(out.kind(0)).isEqualTo(EventKind.MARK_PRICE);
+        assertThat(out.price(0)).isEqualTo(11794.15);
+        assertThat(out.flags(0)).isEqualTo(EventFlags.NONE);
+        assertThat(out.kind(1)).isEqualTo(EventKind.INDEX_PRICE);
+        assertThat(out.price(1)).isEqualTo(11784.62659091); // off the 0.1 tick grid: kept as published
+        assertThat(out.flags(1)).isEqualTo(EventFlags.NONE);
+        assertThat(out.kind(2)).isEqualTo(EventKind.FUNDING_RATE);
+        assertThat(out.price(2)).isEqualTo(0.00038167);
+        assertThat(out.orderId(2)).isEqualTo(1_562_306_400_000L * MS); // T, the next funding time
+        assertThat(out.flags(2)).isEqualTo(EventFlags.END_OF_MESSAGE);
+    }
+
+    @Test
+    void aDeliveryContractHasNoFundingRow() {
+        String frame = "{\"stream\":\"ethusdt_241227@markPrice\",\"data\":{\"e\":\"markPriceUpdate\","
+                + "\"E\":1730000000000,\"s\":\"ETHUSDT_241227\",\"p\":\"2501.23456789\",\"i\":\"2490.5\","
+                + "\"P\":\"2490.49\",\"r\":\"\",\"T\":0}}";
+        assertThat(parser.parse(frame, LOCAL, depth, out)).isEqualTo(BinanceFrameParser.MARK_PRICE);
+        assertThat(out.size()).isEqualTo(2);
+        assertThat(out.instrument(0)).isEqualTo(1);
+        assertThat(out.kind(1)).isEqualTo(EventKind.INDEX_PRICE);
+        assertThat(out.flags(1)).isEqualTo(EventFlags.END_OF_MESSAGE);
+    }
+
+    @Test
+    void aFieldOrderOtherThanTheDocsReadsTheSame() {
+        String shuffled = "{\"data\":{\"T\":1562306400000,\"r\":\"-0.00001000\",\"P\":\"1\",\"i\":\"11784.62659091\","
+                + "\"p\":\"11794.15000000\",\"s\":\"BTCUSDT\",\"E\":1562305380000,\"e\":\"markPriceUpdate\"},"
+                + "\"stream\":\"btcusdt@markPrice\"}";
+        parser.parse(shuffled, LOCAL, depth, out);
+        assertThat(out.size()).isEqualTo(3);
+        assertThat(out.price(2)).isEqualTo(-0.00001);
+    }
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "\"p\":\"11794.15\",\"i\":\"11784.6\",\"r\":\"0.0001\",\"T\":1562306400000                    |E|missing: the event time",
+        "\"E\":1562305380000,\"i\":\"11784.6\",\"r\":\"0.0001\",\"T\":1562306400000                   |p|missing: the mark price",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"r\":\"0.0001\",\"T\":1562306400000                  |i|missing: the index price",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"i\":\"11784.6\",\"T\":1562306400000                 |r|missing: the funding rate",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"i\":\"11784.6\",\"r\":\"0.0001\"                    |T|missing: the next funding time",
+        "\"E\":1562305380000,\"p\":\"-1\",\"i\":\"11784.6\",\"r\":\"0.0001\",\"T\":1562306400000      |p|price -1 is not positive",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"i\":\"0\",\"r\":\"0.0001\",\"T\":1562306400000       |i|price 0 is not positive",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"i\":\"11784.6\",\"r\":\"abc\",\"T\":1562306400000   |r|not a finite decimal number: abc",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"i\":\"11784.6\",\"r\":\"1.5\",\"T\":1562306400000   |r|expected |r| < 1",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"i\":\"11784.6\",\"r\":\"0.0001\",\"T\":\"x\"          |T|expected an integer",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"i\":\"11784.6\",\"r\":\"0.0001\",\"T\":9223372036854775807|T|overflows",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"i\":\"11784.6\",\"r\":\"0.0001\",\"T\":0             |T|a funding rate needs a next funding time",
+        "\"E\":1562305380000,\"p\":\"11794.15\",\"i\":\"11784.6\",\"r\":\"\",\"T\":1562306400000       |r|a funding rate needs a next funding time",
+        "\"E\":-5,\"p\":\"11794.15\",\"i\":\"11784.6\",\"r\":\"0.0001\",\"T\":1562306400000            |E|outside the plausible",
+    })
+    void malformedMarkPriceFramesNameTheFieldAndWriteNothing(String fields, String field, String detail) {
+        String frame = "{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\",\"s\":\"BTCUSDT\","
+                + fields.trim() + "}}";
+        out.add(0, 1, 1, EventKind.TRADE, (byte) 1, 1.0, 1.0, 0, 0); // a row from before: left untouched
+        assertThatThrownBy(() -> parser.parse(frame, LOCAL, depth, out))
+                .isInstanceOf(MalformedFrameException.class)
+                .hasMessageContaining("binance btcusdt@markPrice@1s field " + field.trim())
+                .hasMessageContaining(detail.trim());
+        assertThat(out.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aSpotParserRefusesAMarkPriceFrame() {
+        BinanceFrameParser spot = new BinanceFrameParser(BinanceMarket.SPOT, List.of(BTCUSDT));
+        assertThatThrownBy(() -> spot.parse(DOCS, LOCAL, depth, out))
+                .isInstanceOf(MalformedFrameException.class)
+                .hasMessageContaining("field e")
+                .hasMessageContaining("markPriceUpdate is a USD-M futures stream");
+    }
+
+    @Test
+    void theClientSubscribesTheMarkPriceStreamOnUsdmOnly() {
+        LiveEvents none = new LiveEvents();
+        BinanceMarketDataClient client = BinanceMarketDataClient.builder(BinanceMarket.USDM_FUTURES,
+                        List.of(BTCUSDT), none).streams(false, true, false, false)
+                .markPrice(BinanceMarketDataClient.MarkPriceUpdates.EVERY_SECOND).build();
+        assertThat(client.streamUri()).isEqualTo(URI.create(
+                "wss://fstream.binance.com/stream?streams=btcusdt@trade/btcusdt@markPrice@1s"));
+        BinanceMarketDataClient threeSeconds = BinanceMarketDataClient.builder(BinanceMarket.USDM_FUTURES,
+                        List.of(BTCUSDT), none).streams(false, false, false, false)
+                .markPrice(BinanceMarketDataClient.MarkPriceUpdates.EVERY_3_SECONDS).build();
+        assertThat(threeSeconds.streamUri().toString()).endsWith("?streams=btcusdt@markPrice");
+        assertThatThrownBy(() -> BinanceMarketDataClient.builder(BinanceMarket.SPOT, List.of(BTCUSDT), none)
+                .markPrice(BinanceMarketDataClient.MarkPriceUpdates.EVERY_SECOND).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the mark price stream is a USD-M futures stream");
+        assertThatThrownBy(() -> BinanceMarketDataClient.builder(BinanceMarket.USDM_FUTURES, List.of(BTCUSDT), none)
+                .streams(false, false, false, false).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one of depth, trades, aggTrades, bookTicker, markPrice");
+    }
+
+    /** A listener that keeps nothing: the client is only built here, never started. */
+    static final class LiveEvents implements io.qtrade.connectors.live.LiveEventListener {
+        @Override
+        public void onEvents(EventBatch events) {
+        }
+
+        @Override
+        public void onDisconnect(String reason) {
+        }
+    }
+}
