@@ -142,6 +142,34 @@ class BinanceMarkPriceFrameTest {
                 .hasMessageContaining("at least one of depth, trades, aggTrades, bookTicker, markPrice");
     }
 
+    @Test
+    void theRecorderStoresTheRowsOfMarkPriceFramesAsParsed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) {
+        io.qtrade.store.TickStore store = io.qtrade.store.TickStore.at(root);
+        io.qtrade.connectors.recorder.TickRecorder recorder = io.qtrade.connectors.recorder.TickRecorder
+                .builder(store, List.of(BTCUSDT, ETHUSDT_241227)).build();
+        EventBatch all = new EventBatch(16);
+        for (int k = 0; k < 3; k++) {
+            String frame = DOCS.replace("1562305380000", Long.toString(1562305380000L + 1000L * k))
+                    .replace("11794.15000000", "11794.1" + k + "000000");
+            out.clear();
+            parser.parse(frame, LOCAL + k * 1_000_000_000L, depth, out);
+            all.addRange(out, 0, out.size());
+            recorder.onEvents(out);
+        }
+        recorder.close();
+        EventBatch back = new EventBatch(16);
+        try (io.qtrade.core.market.EventSource s = store.read(io.qtrade.store.TickQuery.all())) {
+            EventBatch b = new EventBatch(4);
+            while (s.readBatch(b)) {
+                back.addRange(b, 0, b.size());
+            }
+        }
+        assertThat(back.size()).isEqualTo(9);
+        assertThat(back.contentEquals(all)).as("%s", back).isTrue();
+        assertThat(store.catalog().get(0).kinds()).containsExactly(EventKind.MARK_PRICE, EventKind.INDEX_PRICE,
+                EventKind.FUNDING_RATE);
+    }
+
     /** A listener that keeps nothing: the client is only built here, never started. */
     static final class LiveEvents implements io.qtrade.connectors.live.LiveEventListener {
         @Override
