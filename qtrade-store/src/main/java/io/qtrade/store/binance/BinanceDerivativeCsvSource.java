@@ -65,7 +65,8 @@ import java.util.Objects;
  * line is data (files before 2022 have no header).
  *
  * <h2>Bad input</h2>
- * A wrong column count, a non-numeric field, a timestamp outside 1970..2200 or of mixed units, a funding interval
+ * A wrong column count, a non-numeric field, a timestamp outside 1970..2200 or of mixed units, a funding time of 0
+ * (the epoch itself: the store refuses it too), a funding interval
  * outside 1..24 hours, a funding rate with {@code |rate| >= 1} (100 % per interval: a percentage or a wrong column,
  * not a rate), a non-positive mark or index price, {@code low <= open, close <= high} broken, a negative volume or
  * count, a header naming other columns, time going back: an {@link ImportException} naming file, line and column,
@@ -262,6 +263,9 @@ public final class BinanceDerivativeCsvSource extends StagedEventSource {
             exchTs = EpochUnit.AUTO.toPlausibleNanos(raw);
         } catch (IllegalArgumentException e) {
             throw csv.error("calc_time", "timestamp " + e.getMessage());
+        }
+        if (exchTs == 0) {
+            throw csv.error("calc_time", "calc_time 0 (1970-01-01T00:00Z) is not a funding time");
         }
         long hours = csv.integer(1, "funding_interval_hours");
         if (hours < 1 || hours > 24) {

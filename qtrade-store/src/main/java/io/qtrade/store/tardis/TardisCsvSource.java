@@ -63,7 +63,7 @@ import java.util.Objects;
  * {@code is_snapshot} that is not {@code true}/{@code false}, a snapshot level with only one of price and amount, or
  * {@code local_timestamp} going back beyond the tolerance; in a {@code derivative_ticker} file a mark or index price
  * that is not a positive decimal, a funding rate with {@code |rate| >= 1} (not a fraction per interval), a funding
- * timestamp outside 1970..2200: an {@link ImportException} naming file, line and column, or in lenient mode a
+ * timestamp outside 1970..2200 or equal to 0: an {@link ImportException} naming file, line and column, or in lenient mode a
  * counted, logged skip.
  */
 public final class TardisCsvSource extends StagedEventSource {
@@ -426,6 +426,9 @@ public final class TardisCsvSource extends StagedEventSource {
             }
         }
         long fundingTs = csv.isEmpty(fundingTsCol) ? Long.MIN_VALUE : micros(fundingTsCol, "funding_timestamp");
+        if (fundingTs == 0) {
+            throw csv.error("funding_timestamp", "funding_timestamp 0 (1970-01-01T00:00Z) is not a funding time");
+        }
         timeOrder.accept(localTs);
         boolean markRow = !Double.isNaN(mark) && mark != lastMark[ins];
         boolean indexRow = !Double.isNaN(index) && index != lastIndex[ins];

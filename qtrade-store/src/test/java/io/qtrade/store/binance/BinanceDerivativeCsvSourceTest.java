@@ -188,6 +188,7 @@ class BinanceDerivativeCsvSourceTest {
         "1704096000000,8,-1                              |last_funding_rate|expected |rate| < 1",
         "7300000000000000,8,0.0001                       |calc_time  |outside the plausible",
         "9999999999999999,8,0.0001                       |calc_time  |overflows epoch nanoseconds",
+        "0,8,0.0001                                      |calc_time  |calc_time 0 (1970-01-01T00:00Z) is not a funding time",
         "1704067199999,8,0.0001                          |calc_time  |time goes backwards",
     })
     void badFundingLinesNameFileLineAndField(String bad, String field, String detail) {

@@ -108,6 +108,7 @@ class TardisDerivativeTickerTest {
         "binance-futures,BTCUSDT,1704067201000000,1704067201000100,1704096000000000,2.5,,1,1,100,101  |funding_rate|expected |rate| < 1",
         "binance-futures,BTCUSDT,1704067201000000,1704067201000100,x,0.0001,,1,1,100,101               |funding_timestamp|not an integer",
         "binance-futures,BTCUSDT,1704067201000000,1704067201000100,9000000000000000,0.0001,,1,1,100,101|funding_timestamp|outside the plausible",
+        "binance-futures,BTCUSDT,1704067201000000,1704067201000100,0,0.0001,,1,1,100,101              |funding_timestamp|is not a funding time",
         "binance-futures,ETHUSDT,1704067201000000,1704067201000100,1704096000000000,0.0001,,1,1,100,101|symbol|is not among the instruments",
         "binance-futures,BTCUSDT,1704067201000000,1704067200000000,1704096000000000,0.0001,,1,1,100,101|local_timestamp|time goes backwards",
     })
