@@ -170,6 +170,61 @@ class BinanceMarkPriceFrameTest {
                 EventKind.FUNDING_RATE);
     }
 
+    /**
+     * End to end: a loopback venue sends four mark price frames and one truncated one on the stream the client
+     * subscribed ({@code btcusdt@markPrice@1s} alone); the client hands the rows to a {@link
+     * io.qtrade.connectors.recorder.TickRecorder}, and the store holds three rows per good frame, as parsed.
+     */
+    @Test
+    void theLiveClientRecordsMarkPriceFramesIntoTheStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        List<io.qtrade.connectors.replay.ReplayFrame> frames = new java.util.ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            String frame = DOCS.replace("1562305380000", Long.toString(1562305380000L + 1000L * k))
+                    .replace("0.00038167", "0.0003816" + k);
+            frames.add(io.qtrade.connectors.replay.ReplayFrame.text(k == 2 ? frame.substring(0, 60) : frame));
+        }
+        io.qtrade.store.TickStore store = io.qtrade.store.TickStore.at(root);
+        io.qtrade.connectors.recorder.TickRecorder recorder = io.qtrade.connectors.recorder.TickRecorder
+                .builder(store, List.of(BTCUSDT)).build();
+        try (io.qtrade.connectors.replay.LoopbackVenue venue = io.qtrade.connectors.replay.LoopbackVenue
+                .builder(frames).frameIntervalNanos(2_000_000L).start()) {
+            BinanceMarketDataClient client = BinanceMarketDataClient.builder(BinanceMarket.USDM_FUTURES,
+                            List.of(BTCUSDT), recorder)
+                    .streams(false, false, false, false)
+                    .markPrice(BinanceMarketDataClient.MarkPriceUpdates.EVERY_SECOND)
+                    .streamBase(venue.webSocketBase()).restBase(venue.httpBase())
+                    .build();
+            client.start();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (recorder.rowsRecorded() < 12 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            client.close();
+            assertThat(venue.handshakes().get(0)).isEqualTo("/stream?streams=btcusdt@markPrice@1s");
+            assertThat(client.malformedFrames()).isEqualTo(1);
+        }
+        recorder.close();
+        EventBatch back = new EventBatch(16);
+        try (io.qtrade.core.market.EventSource s = store.read(io.qtrade.store.TickQuery.all())) {
+            EventBatch b = new EventBatch(5);
+            while (s.readBatch(b)) {
+                back.addRange(b, 0, b.size());
+            }
+        }
+        assertThat(back.size()).isEqualTo(12);
+        long[] seconds = {0, 1, 3, 4}; // frame 2 was truncated
+        for (int f = 0; f < 4; f++) {
+            assertThat(back.kind(3 * f)).isEqualTo(EventKind.MARK_PRICE);
+            assertThat(back.price(3 * f)).isEqualTo(11794.15);
+            assertThat(back.kind(3 * f + 1)).isEqualTo(EventKind.INDEX_PRICE);
+            assertThat(back.kind(3 * f + 2)).isEqualTo(EventKind.FUNDING_RATE);
+            assertThat(back.price(3 * f + 2)).isEqualTo(Double.parseDouble("0.0003816" + seconds[f]));
+            assertThat(back.orderId(3 * f + 2)).isEqualTo(1_562_306_400_000L * MS);
+            assertThat(back.exchTs(3 * f)).isEqualTo((1562305380000L + 1000L * seconds[f]) * MS);
+        }
+    }
+
     /** A listener that keeps nothing: the client is only built here, never started. */
     static final class LiveEvents implements io.qtrade.connectors.live.LiveEventListener {
         @Override
