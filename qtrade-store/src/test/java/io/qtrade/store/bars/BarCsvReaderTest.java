@@ -239,4 +239,19 @@ class BarCsvReaderTest {
         assertThatThrownBy(() -> NY_MINUTES.withInterval(BarInterval.parse("1w")))
                 .hasMessageContaining("interval 1w is not read");
     }
+
+    @Test
+    void dailyRowsWrittenAsMidnightWithAnOffsetAreTheSessionOfThatDate() throws IOException {
+        // yfinance daily downloads stamp each day at local midnight with the exchange's offset
+        Path f = dir.resolve("SPY.csv");
+        Files.writeString(f, "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                + "2024-03-08 00:00:00-05:00,512,515,510,511,500,100\n"
+                + "2024-03-11 00:00:00-04:00,511,513,509,512,501,100\n");
+        BarCsvReader.Result r = BarCsvReader.read(f, BarCsvReader.Settings.NYSE);
+        assertThat(r.dates()).containsExactly(LocalDate.parse("2024-03-08"), LocalDate.parse("2024-03-11"));
+        // NYSE sessions of those dates: 09:30 EST = 14:30 UTC, 09:30 EDT = 13:30 UTC
+        assertThat(r.bars().startTs(0)).isEqualTo(utc("2024-03-08T14:30:00Z"));
+        assertThat(r.bars().startTs(1)).isEqualTo(utc("2024-03-11T13:30:00Z"));
+        assertThat(r.bars().endTs(1)).isEqualTo(utc("2024-03-11T20:00:00Z"));
+    }
 }
