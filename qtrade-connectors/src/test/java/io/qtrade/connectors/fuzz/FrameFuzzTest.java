@@ -211,7 +211,11 @@ class FrameFuzzTest {
                 requireTime(report.exchTs());
                 Fill fill = parser.lastFill();
                 if (fill != null) {
-                    requireValue(true, fill.price(), tokens, "fill price");
+                    try {
+                        requireValue(true, fill.price(), tokens, "fill price");
+                    } catch (AssertionError e) {
+                        throw new AssertionError(e.getMessage() + " in " + frame, e);
+                    }
                     requireQty(fill.qty(), tokens);
                     if (!Double.isFinite(fill.fee())) {
                         throw new AssertionError("fee " + fill.fee());

@@ -751,11 +751,10 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
     private double decimal(JsonParser p, long number, String field) throws IOException {
         JsonToken t = p.currentToken();
         double v = Double.NaN;
-        if (t == JsonToken.VALUE_STRING) {
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            // Numbers go through the same exact parser as strings: a bare 1e-400 is refused, never read as 0.
             text.set(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             v = Decimals.parseDouble(text, 0, text.length());
-        } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            v = p.getDoubleValue();
         }
         if (!Double.isFinite(v)) {
             throw ImportException.atLine(file, number, field, "not a finite decimal number: "
@@ -767,11 +766,10 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
     private double number(JsonParser p, long number, String name, int index, int element) throws IOException {
         JsonToken t = p.currentToken();
         double v = Double.NaN;
-        if (t == JsonToken.VALUE_STRING) {
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            // Numbers go through the same exact parser as strings: a bare 1e-400 is refused, never read as 0.
             text.set(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             v = Decimals.parseDouble(text, 0, text.length());
-        } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            v = p.getDoubleValue();
         }
         if (!Double.isFinite(v)) {
             throw ImportException.atLine(file, number, name + "[" + index + "][" + element + "]",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.qtrade.store.ingest.Decimals;
 import io.qtrade.store.ingest.EpochUnit;
 import io.qtrade.store.ingest.ImportException;
 import io.qtrade.store.ingest.ImportOptions;
@@ -208,7 +209,13 @@ public final class KiteCandles {
                 if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
                     throw error(at, field(index, n), "not a number: " + p.getText());
                 }
-                values[n++] = p.getDoubleValue();
+                // The exact parser, as for every other vendor number: 1e-400 is refused, never read as 0.
+                String number = p.getText();
+                double value = Decimals.parseDouble(number, 0, number.length());
+                if (Double.isNaN(value)) {
+                    throw error(at, field(index, n), "not a decimal number a double holds: " + number);
+                }
+                values[n++] = value;
             }
             if (n < 6) {
                 throw error(at, field(index, n), "malformed candle: " + n + " elements, expected 6 or 7");

@@ -3,6 +3,7 @@ package io.qtrade.store.zerodha;
 import io.qtrade.store.ingest.ImportException;
 import io.qtrade.store.ingest.ImportOptions;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,6 +52,18 @@ class KiteCandlesHostileTest {
                 ImportException.class, e -> {
                     assertThat(e.field()).isEqualTo("candles[0][0] (time)");
                     assertThat(e.problem()).contains("2200-01-01T00:00:00Z");
+                });
+    }
+
+    @Test
+    void aVolumeThatUnderflowsIsRefusedNotReadAsZero() {
+        // Before: Jackson's getDoubleValue read 1e-400 as 0.0, silently; every other vendor number was refused.
+        Path file = write(dir, "u.json", "{\"status\":\"success\",\"data\":{\"candles\":[",
+                "[\"2017-12-15T09:15:00+0530\",1704.5,1705,1699.25,1702.8,1e-400]]}}");
+        assertThatThrownBy(() -> KiteCandles.read(file, ImportOptions.STRICT)).isInstanceOfSatisfying(
+                ImportException.class, e -> {
+                    assertThat(e.field()).startsWith("candles[0][5]");
+                    assertThat(e.problem()).contains("1e-400");
                 });
     }
 }

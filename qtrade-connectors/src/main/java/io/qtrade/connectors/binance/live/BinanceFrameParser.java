@@ -482,11 +482,10 @@ public final class BinanceFrameParser {
 
     private double decimal(JsonParser p, JsonToken v, String field) throws IOException {
         double x = Double.NaN;
-        if (v == JsonToken.VALUE_STRING) {
+        if (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+            // Numbers go through the same exact parser as strings: a bare 1e-400 is refused, never read as 0.
             text.set(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             x = Decimals.parseDouble(text, 0, text.length());
-        } else if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-            x = p.getDoubleValue();
         }
         if (!Double.isFinite(x)) {
             throw bad(field, "not a finite decimal number: " + (v == null ? "end of input" : p.getText()));

@@ -134,6 +134,9 @@ public final class BinanceUserDataParser {
         if (trade && Double.isNaN(lastPrice)) {
             throw bad("L", "missing: the last fill price of a " + execType + " execution");
         }
+        if (trade && !(lastPrice > 0)) {
+            throw bad("L", "the last fill price of a " + execType + " execution must be positive, was " + lastPrice);
+        }
         double leaves = status.isTerminal() ? 0.0 : Math.max(0.0, origQty - cumQty);
         String reason = rejectReason == null || "NONE".equals(rejectReason) ? ExecutionReport.NO_REASON : rejectReason;
         ExecutionReport report = new ExecutionReport(orderId, in, status, cumQty, leaves,
@@ -213,7 +216,12 @@ public final class BinanceUserDataParser {
                 throw bad(f, "not a decimal number a double holds: " + t);
             }
         } else if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-            x = p.getDoubleValue();
+            // The same exact parser as for strings: a bare 1.7e-9223372036854775808 is refused, never read as 0.
+            String t = p.getText();
+            x = Decimals.parseDouble(t, 0, t.length());
+            if (Double.isNaN(x)) {
+                throw bad(f, "not a decimal number a double holds: " + t);
+            }
         } else {
             throw bad(f, "expected a decimal number, found " + p.getText());
         }

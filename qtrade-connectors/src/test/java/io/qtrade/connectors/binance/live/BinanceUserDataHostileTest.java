@@ -31,6 +31,10 @@ class BinanceUserDataHostileTest {
         "\"L\":\"30000.0\",  |0.000002 |-1                    |field T|a time before 1970",
         "\"L\":\"1f\",       |0.000002 |1700000000000         |field L|a Java float literal",
         "\"L\":\"Infinity\", |0.000002 |1700000000000         |field L|infinity",
+        // Found by the long fuzz campaign (seed 2000, case 3192604): a bare number that underflows was read as a
+        // fill at price 0.
+        "\"L\":1.7e-9223372036854775808, |0.000002 |1700000000000 |field L|a bare number that underflows",
+        "\"L\":\"0.00000000\", |0.000002 |1700000000000       |field L|a TRADE at price 0",
     })
     void badFillFieldsAreMalformedFramesNamingTheField(String l, String n, String t, String field, String what) {
         assertThatThrownBy(() -> parser.parse(fill(l == null ? "" : l, n, t), LOCAL)).as(what)
