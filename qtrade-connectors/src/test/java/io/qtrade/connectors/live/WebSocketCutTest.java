@@ -92,7 +92,10 @@ class WebSocketCutTest {
             URI uri = URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/ws");
             ReconnectingWebSocket ws = new ReconnectingWebSocket("cut", () -> uri, HttpClient.newHttpClient(),
                     handler, new ReconnectPolicy(1_000_000, 1_000_000, 1, 0, 5, 1), n -> { }, new SystemClock(),
-                    TimeUnit.HOURS.toNanos(1), TimeUnit.HOURS.toNanos(1));
+                    // The JDK client does not always report the end of stream after a partial frame (the test failed
+                    // 1 run in 2 at load average 15 with no idle timeout): the idle timeout, as in production, is
+                    // what finds such a dead connection. Either way there is exactly one disconnect.
+                    TimeUnit.HOURS.toNanos(1), TimeUnit.SECONDS.toNanos(2));
             ws.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (texts.isEmpty() && System.nanoTime() < deadline) {
