@@ -36,6 +36,15 @@ final class Json {
         return Double.isFinite(v) ? v : null;
     }
 
+    /** An ordered object of key, value pairs. */
+    static java.util.Map<String, Object> obj(Object... kv) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
@@ -60,6 +69,10 @@ final class Json {
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")) + ")");
         } catch (InvalidFormatException e) {
+            if (!e.getTargetType().isEnum()) {
+                throw Refusal.badRequest("field '" + path(e) + "': expected " + expected(e.getTargetType()) + ", was "
+                        + describe(e.getValue()));
+            }
             throw Refusal.badRequest("field '" + path(e) + "': " + describe(e.getValue()) + " is not a valid "
                     + e.getTargetType().getSimpleName() + allowed(e.getTargetType()));
         } catch (MismatchedInputException e) {

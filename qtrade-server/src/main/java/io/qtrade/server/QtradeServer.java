@@ -200,21 +200,18 @@ public final class QtradeServer implements AutoCloseable {
             ctx.header("Referrer-Policy", "no-referrer");
         });
         app.exception(Refusal.class, (e, ctx) -> refuse(ctx, e));
-        app.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, new Refusal(e.getStatus(),
-                e.getStatus() == 413 ? "payload_too_large" : "error", e.getStatus() == 413
-                ? "request body exceeds the limit of " + config.maxBodyBytes() + " bytes" : e.getMessage(), 0)));
+        app.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, switch (e.getStatus()) {
+            case 404 -> Refusal.notFound("no endpoint " + ctx.method() + " " + ctx.path());
+            case 405 -> new Refusal(405, "method_not_allowed", "method " + ctx.method() + " not allowed on "
+                    + ctx.path(), 0);
+            case 413 -> new Refusal(413, "payload_too_large", "request body exceeds the limit of "
+                    + config.maxBodyBytes() + " bytes", 0);
+            default -> new Refusal(e.getStatus(), "error", e.getMessage(), 0);
+        }));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("qtrade server: {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
             refuse(ctx, new Refusal(500, "internal_error", "internal error", 0));
         });
-        app.error(404, ctx -> {
-            if (!ctx.res().isCommitted() && ctx.result() == null || "Not Found".equals(ctx.result())
-                    || (ctx.result() != null && ctx.result().startsWith("Endpoint "))) {
-                refuse(ctx, Refusal.notFound("no endpoint " + ctx.method() + " " + ctx.path()));
-            }
-        });
-        app.error(405, ctx -> refuse(ctx, new Refusal(405, "method_not_allowed", "method " + ctx.method()
-                + " not allowed on " + ctx.path(), 0)));
 
         for (String path : ASSETS.keySet()) {
             app.get(path, ctx -> asset(ctx, path));
@@ -300,6 +297,30 @@ public final class QtradeServer implements AutoCloseable {
             throw Refusal.forbidden(method + " " + path);
         }
         ctx.attribute("principal", principal.get());
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ctx.attribute(BODY, readBody(ctx));
+        }
+    }
+
+    private static final String BODY = "qtrade.body";
+
+    /** Reads at most {@code maxBodyBytes} (declared or chunked): 413 beyond, without reading the rest. */
+    private String readBody(Context ctx) {
+        int max = config.maxBodyBytes();
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] b = in.readNBytes(max + 1);
+            if (b.length > max) {
+                throw new Refusal(413, "payload_too_large", "request body exceeds the limit of " + max + " bytes", 0);
+            }
+            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw Refusal.badRequest("request body could not be read");
+        }
+    }
+
+    private static String body(Context ctx) {
+        String b = ctx.attribute(BODY);
+        return b == null ? "" : b;
     }
 
     private void refuse(Context ctx, Refusal r) {
@@ -421,7 +442,7 @@ public final class QtradeServer implements AutoCloseable {
         for (int s = 0; s < ids.size(); s++) {
             boolean r = tap.running(s);
             anyRunning |= r;
-            strategies.add(Map.of("id", ids.get(s), "running", r));
+            strategies.add(Json.obj("id", ids.get(s), "running", r));
         }
         m.put("status", anyRunning ? "RUNNING" : "NOT_RUNNING");
         m.put("strategies", strategies);
@@ -731,7 +752,7 @@ public final class QtradeServer implements AutoCloseable {
 
     private void placeOrder(Context ctx) throws InterruptedException {
         requireJson(ctx);
-        OrderBody b = Json.read(ctx.body(), OrderBody.class);
+        OrderBody b = Json.read(body(ctx), OrderBody.class);
         if (b.strategy() == null) {
             throw Refusal.badRequest("field 'strategy' is required (strategies " + tap.strategyIds() + ")");
         }
@@ -847,9 +868,9 @@ public final class QtradeServer implements AutoCloseable {
             throw Refusal.notFound("no kill switch configured (EngineTap.Builder.killSwitch)");
         }
         String reason = "";
-        if (ctx.body() != null && !ctx.body().isBlank()) {
+        if (!body(ctx).isBlank()) {
             requireJson(ctx);
-            KillSwitchBody b = Json.read(ctx.body(), KillSwitchBody.class);
+            KillSwitchBody b = Json.read(body(ctx), KillSwitchBody.class);
             if (b.reason() != null) {
                 if (b.reason().length() > 200) {
                     throw Refusal.badRequest("field 'reason': at most 200 characters, was " + b.reason().length());

@@ -401,7 +401,7 @@ final class StreamHub implements Runnable {
                 return;
             }
             c.authenticate(p.get());
-            c.reply(Json.write(Map.of("type", "authenticated", "role", p.get().role().name())));
+            c.reply(Json.write(Json.obj("type", "authenticated", "role", p.get().role().name())));
         }
     }
 
@@ -440,7 +440,7 @@ final class StreamHub implements Runnable {
                     return;
                 }
                 c.authenticate(p.get());
-                c.reply(Json.write(Map.of("type", "authenticated", "role", p.get().role().name())));
+                c.reply(Json.write(Json.obj("type", "authenticated", "role", p.get().role().name())));
             }
             case "subscribe", "unsubscribe" -> {
                 if (principal == null) {
@@ -484,7 +484,7 @@ final class StreamHub implements Runnable {
                 for (Topic t : c.topics()) {
                     names.add(t.wireName());
                 }
-                c.reply(Json.write(Map.of("type", "subscribed", "topics", names)));
+                c.reply(Json.write(Json.obj("type", "subscribed", "topics", names)));
             }
             default -> c.reply(error("field 'op': unknown operation '" + msg.op() + "' (auth, subscribe, unsubscribe)"));
         }
@@ -499,7 +499,7 @@ final class StreamHub implements Runnable {
     }
 
     private static String error(String message) {
-        return Json.write(Map.of("type", "error", "message", message));
+        return Json.write(Json.obj("type", "error", "message", message));
     }
 
     void closed(WsContext ctx) {
