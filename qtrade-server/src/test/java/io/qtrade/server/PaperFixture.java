@@ -51,6 +51,11 @@ final class PaperFixture implements AutoCloseable {
      * @param config          server settings (tokens replaced by the fixture's), or null for no server
      */
     PaperFixture(int frames, long frameIntervalNs, ServerConfig.Builder config) {
+        this(frames, frameIntervalNs, config, true);
+    }
+
+    /** As above; with {@code startNow} false the engine and the feed wait for {@link #start()}. */
+    PaperFixture(int frames, long frameIntervalNs, ServerConfig.Builder config, boolean startNow) {
         gate = PreTradeRiskGate.of(killSwitch, new MaxOrderQty(0.01), new MaxPosition(1.0), new MaxOpenOrders(10));
         tap = EngineTap.builder(List.of(BTC)).killSwitch(killSwitch).riskGate(gate).build();
         maker = new TestMaker(BTC, 3, 0.001, 20 * MS, tap.signals("mm"));
@@ -76,6 +81,13 @@ final class PaperFixture implements AutoCloseable {
         if (config != null) {
             server = QtradeServer.start(tap, config.build());
         }
+        if (startNow) {
+            start();
+        }
+    }
+
+    /** Starts the engine and the feed. */
+    void start() {
         paper.start();
         client.start();
     }

@@ -355,6 +355,7 @@ class ServerSecurityTest {
     static final class Recorder implements WebSocket.Listener {
         final List<String> messages = new CopyOnWriteArrayList<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket;
         private final StringBuilder part = new StringBuilder();
 
         @Override
