@@ -421,10 +421,14 @@ public final class EngineTap {
             return this;
         }
 
-        /** Interval of the engine timer that runs the server's commands (positive, engine clock nanoseconds). */
+        /**
+         * Interval of the engine timer that runs the server's commands, engine clock nanoseconds; 0 for no timer
+         * (a backtest at full speed on the simulated clock, whose callbacks come often enough: a timer every 10 ms of
+         * simulated time would add events there). With no timer, commands and snapshots wait for the next callback.
+         */
         public Builder commandIntervalNanos(long nanos) {
-            if (nanos <= 0) {
-                throw new IllegalArgumentException("engine tap: commandIntervalNanos must be > 0, was " + nanos);
+            if (nanos < 0) {
+                throw new IllegalArgumentException("engine tap: commandIntervalNanos must be >= 0, was " + nanos);
             }
             this.commandIntervalNanos = nanos;
             return this;

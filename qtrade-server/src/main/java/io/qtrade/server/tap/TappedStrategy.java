@@ -51,7 +51,9 @@ final class TappedStrategy implements Strategy {
         tap.checkThread();
         this.ctx = context;
         tap.started(this);
-        timerId = context.scheduleEvery(tap.commandIntervalNanos());
+        if (tap.commandIntervalNanos() > 0) {
+            timerId = context.scheduleEvery(tap.commandIntervalNanos());
+        }
         started = true;
         delegate.onStart(context);
         tap.pending = true;
