@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * The server under load (issue 25): the engine replays a generated L2 tape at full speed (simulated clock, no pacer)
  * with {@code BacktestThroughput}'s re-quoting market maker, first alone, then wrapped by an {@link EngineTap} with a
  * {@link QtradeServer} and {@code clients} WebSocket clients subscribed to top of book and fills ({@code slow} of
- * them read one message every 2 ms, so their queues fill and they are sampled or dropped), then alone again. Prints
+ * them read one message every 10 ms, so their queues fill and they are sampled or dropped), then alone again. Prints
  * the engine's events per second in each phase, the messages delivered per second, the delay from the engine's
  * publish to a client's receipt (p50, p99, max), and what was dropped.
  *
@@ -60,8 +60,9 @@ public final class ServerLoad {
         EventBatch tape = BacktestThroughput.generate(events);
         System.out.printf(Locale.ROOT, "tape: %,d events, looped for %d s per phase; %d clients (%d slow)%n",
                 tape.size(), seconds, clients, slow);
-        // A short warm-up of both paths, not reported.
-        run(tape, 3, null);
+        // A warm-up of both paths (JIT), not reported.
+        run(tape, Math.max(5, seconds / 3), null);
+        run(tape, Math.max(5, seconds / 3), new Load(clients, slow));
         double before = run(tape, seconds, null).eventsPerSecond;
         Phase served = run(tape, seconds, new Load(clients, slow));
         double after = run(tape, seconds, null).eventsPerSecond;
@@ -77,8 +78,6 @@ public final class ServerLoad {
     }
 
     private static Phase run(EventBatch tape, int seconds, Load load) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        LoopingSource source = new LoopingSource(tape, deadline);
         Strategy strategy = new BacktestThroughput.Requoter();
         EngineTap tap = null;
         QtradeServer server = null;
@@ -86,10 +85,11 @@ public final class ServerLoad {
             tap = EngineTap.builder(List.of(AAA)).commandIntervalNanos(0).build();
             strategy = tap.wrap("mm", strategy);
             server = QtradeServer.start(tap, ServerConfig.builder(ApiTokens.builder().token(TOKEN, Role.READ_ONLY)
-                    .build()).port(0).rateLimit(1000, 1000).build());
+                    .build()).port(0).rateLimit(1000, 1000).slowClients(256, TimeUnit.SECONDS.toNanos(10)).build());
             load.connect(server);
         }
         long t0 = System.nanoTime();
+        LoopingSource source = new LoopingSource(tape, t0 + TimeUnit.SECONDS.toNanos(seconds));
         BacktestResult result = Backtest.builder().source(source)
                 .exchange(ExchangeSettings.builder(AAA).latency(new ConstantLatency(50_000, 50_000))
                         .queue(new ProbabilisticQueue(new PowerProbability(2))).fees(new BpsFees(-0.2, 2.0)).build())
@@ -99,7 +99,17 @@ public final class ServerLoad {
         double eps = result.events() * 1e9 / wall;
         String report = "";
         if (load != null) {
-            Thread.sleep(1000);   // let the queues drain into the clients
+            // Let the hub catch up with the rings and the queues drain into the clients (at most 30 s).
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long last = -1;
+            while (System.nanoTime() < waitUntil) {
+                Thread.sleep(500);
+                long sent = ((Number) server.streamStats().get("sentToConnected")).longValue();
+                if (sent == last) {
+                    break;
+                }
+                last = sent;
+            }
             report = load.report(wall, result, server.streamStats(), tap);
             load.close();
             server.stop();
@@ -135,11 +145,11 @@ public final class ServerLoad {
             if (done) {
                 return false;
             }
+            if (System.nanoTime() > deadline) {
+                done = true;
+                return false;
+            }
             if (next == tape.size()) {
-                if (System.nanoTime() > deadline) {
-                    done = true;
-                    return false;
-                }
                 next = 0;
                 shift += span;
                 long t = tape.exchTs(0) + shift - 1;
@@ -188,7 +198,7 @@ public final class ServerLoad {
                                     part.setLength(0);
                                 }
                                 if (isSlow) {
-                                    slowReader.schedule(() -> w.request(1), 2, TimeUnit.MILLISECONDS);
+                                    slowReader.schedule(() -> w.request(1), 10, TimeUnit.MILLISECONDS);
                                 } else {
                                     w.request(1);
                                 }
@@ -207,13 +217,20 @@ public final class ServerLoad {
             }
             String s = m.toString();
             int at = s.indexOf("\"pub\":");
-            if (at < 0) {
-                return;
+            if (at < 0 || s.startsWith("{\"type\":\"top\"") && s.contains("\"localTs\":0,")) {
+                return;   // no publish time, or the empty book before the first copy
             }
             int p = at + 6;
+            boolean negative = p < s.length() && s.charAt(p) == '-';
+            if (negative) {
+                p++;
+            }
             long pub = 0;
             while (p < s.length() && Character.isDigit(s.charAt(p))) {
                 pub = pub * 10 + (s.charAt(p++) - '0');
+            }
+            if (negative) {
+                pub = -pub;
             }
             long micros = Math.max(1, (now - pub) / 1000);
             delayBuckets.incrementAndGet(63 - Long.numberOfLeadingZeros(micros));
@@ -253,11 +270,11 @@ public final class ServerLoad {
             double s = wallNanos / 1e9;
             return String.format(Locale.ROOT, "delivered: %,.0f messages/s in all; %,.0f per fast client, %,.0f per"
                             + " slow client%ndelay engine publish -> client receipt: p50 <= %,d us, p99 <= %,d us, max %,d us"
-                            + " (log2 buckets: upper bounds)%nserver: %s%nfills in the engine %,d; account events"
-                            + " dropped by the tap %,d; trade prints dropped %,d",
+                            + " (log2 buckets: upper bounds)%nserver: %s%nfills in the engine %,d; order updates"
+                            + " dropped by the tap %,d; fills dropped %,d; trade prints dropped %,d",
                     (fast + slowTotal) / s, fast / s / Math.max(1, clients - slow), slowTotal / s / Math.max(1, slow),
                     percentile(0.5), percentile(0.99), maxDelay, stats, result.fillCount(),
-                    tap.accountRing().dropped(), tap.marketRing().dropped());
+                    tap.accountRing().dropped(), tap.fillRing().dropped(), tap.marketRing().dropped());
         }
 
         void close() {

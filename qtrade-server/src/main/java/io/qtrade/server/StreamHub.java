@@ -106,7 +106,8 @@ final class StreamHub implements Runnable {
                     ids = tap.strategyIds();
                 }
                 List<String> strategyIds = ids;
-                int n = tap.accountRing().drain(e -> onAccount(e, strategyIds), 4096);
+                int n = tap.fillRing().drain(e -> onAccount(e, strategyIds), 4096);
+                n += tap.accountRing().drain(e -> onAccount(e, strategyIds), 4096);
                 n += tap.marketRing().drain(this::onTrade, 4096);
                 if (now >= nextBook) {
                     tap.requestBooks();
@@ -145,11 +146,13 @@ final class StreamHub implements Runnable {
         switch (e.kind()) {
             case ORDER_UPDATE -> {
                 LiveState.OrderState o = state.onOrderUpdate(e, ids);
-                Map<String, Object> m = o.json();
-                m.put("type", "order");
-                m.put("pub", e.publishedNanos());
-                broadcast(Topic.ORDERS, o.instrument.id(), m);
-                if (o.status == io.qtrade.core.order.OrderStatus.REJECTED) {
+                if (hasSubscribers(Topic.ORDERS)) {
+                    Map<String, Object> m = o.json();
+                    m.put("type", "order");
+                    m.put("pub", e.publishedNanos());
+                    broadcast(Topic.ORDERS, o.instrument.id(), m);
+                }
+                if (o.status == io.qtrade.core.order.OrderStatus.REJECTED && hasSubscribers(Topic.RISK)) {
                     Map<String, Object> r = new LinkedHashMap<>();
                     r.put("type", "risk");
                     r.put("event", "rejection");
@@ -163,10 +166,12 @@ final class StreamHub implements Runnable {
             }
             case FILL -> {
                 LiveState.FillState f = state.onFill(e, ids);
-                Map<String, Object> m = f.json();
-                m.put("type", "fill");
-                m.put("pub", e.publishedNanos());
-                broadcast(Topic.FILLS, f.fill().instrument().id(), m);
+                if (hasSubscribers(Topic.FILLS)) {
+                    Map<String, Object> m = f.json();
+                    m.put("type", "fill");
+                    m.put("pub", e.publishedNanos());
+                    broadcast(Topic.FILLS, f.fill().instrument().id(), m);
+                }
             }
             case STOPPED -> {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -538,7 +543,8 @@ final class StreamHub implements Runnable {
         m.put("droppedQueuedNow", dropped);
         m.put("slowClientsDisconnected", slowDisconnects.get());
         m.put("webSocketAuthFailures", authFailures.get());
-        m.put("accountEventsDropped", tap.accountRing().dropped());
+        m.put("orderUpdatesDropped", tap.accountRing().dropped());
+        m.put("fillsDropped", tap.fillRing().dropped());
         m.put("tradePrintsDropped", tap.marketRing().dropped());
         return m;
     }

@@ -54,6 +54,7 @@ public final class EngineTap {
     private final long commandIntervalNanos;
     private final BookSnapshot[] books;
     private final TapRing accountRing;
+    private final TapRing fillRing;
     private final TapRing marketRing;
     private final List<TappedStrategy> strategies = new ArrayList<>();
     private final List<StrategySignals> signals = new ArrayList<>();
@@ -76,6 +77,7 @@ public final class EngineTap {
         this.instrumentOwner = new int[instruments.size()];
         java.util.Arrays.fill(instrumentOwner, -1);
         this.accountRing = new TapRing(b.accountRing);
+        this.fillRing = new TapRing(b.accountRing);
         this.marketRing = new TapRing(b.marketRing);
     }
 
@@ -174,9 +176,17 @@ public final class EngineTap {
         return s.started && !s.stopped;
     }
 
-    /** The ring of own order updates and fills (one consumer: the server). */
+    /** The ring of own order updates and end-of-run notices (one consumer: the server). */
     public TapRing accountRing() {
         return accountRing;
+    }
+
+    /**
+     * The ring of own fills (one consumer: the server), apart from the order updates so that a flood of order
+     * updates (a strategy re-quoting at full speed) never crowds out a fill: the server drains it first.
+     */
+    public TapRing fillRing() {
+        return fillRing;
     }
 
     /** The ring of trade prints (one consumer: the server). */
@@ -372,7 +382,7 @@ public final class EngineTap {
     @Override
     public String toString() {
         return "EngineTap[instruments=" + instruments.size() + ", strategies=" + strategyIds() + ", account="
-                + accountRing + ", market=" + marketRing + "]";
+                + accountRing + ", fills=" + fillRing + ", market=" + marketRing + "]";
     }
 
     /** Settings of a tap; {@link #build()} checks them. */
@@ -414,7 +424,7 @@ public final class EngineTap {
             return this;
         }
 
-        /** Ring capacities (powers of two): own orders and fills, trade prints. */
+        /** Ring capacities (powers of two): own order updates, and fills (each), trade prints. */
         public Builder rings(int accountCapacity, int marketCapacity) {
             this.accountRing = accountCapacity;
             this.marketRing = marketCapacity;

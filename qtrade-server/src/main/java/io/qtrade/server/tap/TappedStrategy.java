@@ -132,7 +132,7 @@ final class TappedStrategy implements Strategy {
         if (!external) {
             delegate.onFill(fill);
         }
-        TapRing ring = tap.accountRing();
+        TapRing ring = tap.fillRing();
         TapEvent e = ring.claim();
         if (e != null) {
             Portfolio p = ctx.portfolio();

@@ -138,6 +138,7 @@ class EngineTapTest {
             Thread reader = new Thread(() -> {
                 while (!stop.get()) {
                     drained.addAndGet(tap.accountRing().drain(e -> { }, 1024));
+                    drained.addAndGet(tap.fillRing().drain(e -> { }, 1024));
                     drained.addAndGet(tap.marketRing().drain(e -> { }, 1024));
                     tap.requestSnapshots();
                     tap.book(0).read(10);
