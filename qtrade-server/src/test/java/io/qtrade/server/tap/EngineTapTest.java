@@ -9,12 +9,9 @@ import io.qtrade.backtest.latency.ConstantLatency;
 import io.qtrade.backtest.queue.RiskAverseQueue;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
-import io.qtrade.core.book.OrderBookView;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.InMemoryEventSource;
-import io.qtrade.core.order.TimeInForce;
 import io.qtrade.core.strategy.Strategy;
-import io.qtrade.core.strategy.StrategyContext;
 import io.qtrade.store.synthetic.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 
