@@ -39,6 +39,8 @@ final class StreamHub implements Runnable {
     private final LiveState state;
     private final RateLimiter limiter;
     private final Map<WsContext, WsClient> clients = new ConcurrentHashMap<>();
+    /** The clients as an array, rebuilt on each connect and close: the hub iterates it without allocating. */
+    private volatile WsClient[] clientArray = new WsClient[0];
     private final long[] bookVersion;
     private final long[] portfolioVersion;
     private final Map<String, Map<String, Double>> lastSignals = new LinkedHashMap<>();
@@ -85,6 +87,7 @@ final class StreamHub implements Runnable {
             c.close(1001, "server stopping");
         }
         clients.clear();
+        clientsChanged();
     }
 
     @Override
@@ -167,10 +170,7 @@ final class StreamHub implements Runnable {
             case FILL -> {
                 LiveState.FillState f = state.onFill(e, ids);
                 if (hasSubscribers(Topic.FILLS)) {
-                    Map<String, Object> m = f.json();
-                    m.put("type", "fill");
-                    m.put("pub", e.publishedNanos());
-                    broadcast(Topic.FILLS, f.fill().instrument().id(), m);
+                    broadcast(Topic.FILLS, f.fill().instrument().id(), null, fillJson(f, e.publishedNanos()));
                 }
             }
             case STOPPED -> {
@@ -207,7 +207,7 @@ final class StreamHub implements Runnable {
             BookSnapshot.Levels l = b.read(DEPTH_LEVELS);
             String id = instruments.get(i).id();
             if (hasSubscribers(Topic.TOP)) {
-                broadcast(Topic.TOP, id, topJson(l));
+                broadcast(Topic.TOP, id, null, Json.write(topJson(l)));
             }
             if (hasSubscribers(Topic.BOOK)) {
                 Map<String, Object> m = bookJson(l);
@@ -215,6 +215,45 @@ final class StreamHub implements Runnable {
                 broadcast(Topic.BOOK, id, m);
             }
         }
+    }
+
+    /** A fill message written directly (the hot message of the streams): the same fields as {@code FillState.json}. */
+    static String fillJson(LiveState.FillState f, long pub) {
+        io.qtrade.core.order.Fill x = f.fill();
+        StringBuilder b = new StringBuilder(400);
+        b.append("{\"orderId\":").append(x.orderId());
+        b.append(",\"strategy\":");
+        quote(b, f.strategy());
+        b.append(",\"instrument\":");
+        quote(b, x.instrument().id());
+        b.append(",\"side\":\"").append(x.side().name()).append('"');
+        num(b, "price", x.price());
+        num(b, "qty", x.qty());
+        num(b, "fee", x.fee());
+        b.append(",\"liquidity\":\"").append(x.liquidity().name()).append('"');
+        b.append(",\"exchTs\":").append(x.exchTs());
+        b.append(",\"localTs\":").append(x.localTs());
+        b.append(",\"viaApi\":").append(f.external());
+        num(b, "positionQty", f.positionQty());
+        num(b, "avgEntryPrice", f.avgEntryPrice());
+        num(b, "realizedPnl", f.realizedPnl());
+        num(b, "fees", f.fees());
+        num(b, "cash", f.cash());
+        b.append(",\"type\":\"fill\",\"pub\":").append(pub).append('}');
+        return b.toString();
+    }
+
+    private static void num(StringBuilder b, String name, double v) {
+        b.append(",\"").append(name).append("\":");
+        if (Double.isFinite(v)) {
+            b.append(v);
+        } else {
+            b.append("null");
+        }
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append(Json.write(s));
     }
 
     static Map<String, Object> topJson(BookSnapshot.Levels l) {
@@ -359,8 +398,12 @@ final class StreamHub implements Runnable {
         return m;
     }
 
+    private void clientsChanged() {
+        clientArray = clients.values().toArray(new WsClient[0]);
+    }
+
     private boolean hasSubscribers(Topic topic) {
-        for (WsClient c : clients.values()) {
+        for (WsClient c : clientArray) {
             if (c.wants(topic, null)) {
                 return true;
             }
@@ -369,16 +412,20 @@ final class StreamHub implements Runnable {
     }
 
     private void broadcast(Topic topic, String instrument, Map<String, Object> message) {
-        String json = null;
-        long now = 0;
+        broadcast(topic, instrument, message, null);
+    }
+
+    /** Offers {@code message} (or the ready-made {@code json}) to every client that subscribed to it. */
+    private void broadcast(Topic topic, String instrument, Map<String, Object> message, String ready) {
+        String json = ready;
+        long now = System.nanoTime();
         messages.incrementAndGet();
-        for (WsClient c : clients.values()) {
+        for (WsClient c : clientArray) {
             if (!c.wants(topic, instrument)) {
                 continue;
             }
             if (json == null) {
                 json = Json.write(message);
-                now = System.nanoTime();
             }
             offered.incrementAndGet();
             if (!c.offer(json, now, config.slowClientTimeoutNanos())) {
@@ -386,6 +433,7 @@ final class StreamHub implements Runnable {
                 if (c.closed()) {
                     slowDisconnects.incrementAndGet();
                     clients.remove(c.ctx);
+                    clientsChanged();
                 }
             }
         }
@@ -396,6 +444,7 @@ final class StreamHub implements Runnable {
     void connect(WsContext ctx, ApiTokens tokens) {
         WsClient c = new WsClient(ctx, config.clientQueueMessages(), System.nanoTime());
         clients.put(ctx, c);
+        clientsChanged();
         String header = ctx.header("Authorization");
         if (header != null) {
             Optional<ApiTokens.Principal> p = Auth.bearer(header).flatMap(tokens::authenticate);
@@ -403,6 +452,7 @@ final class StreamHub implements Runnable {
                 authFailures.incrementAndGet();
                 c.close(1008, "unauthorized");
                 clients.remove(ctx);
+                clientsChanged();
                 return;
             }
             c.authenticate(p.get());
@@ -442,6 +492,7 @@ final class StreamHub implements Runnable {
                     authFailures.incrementAndGet();
                     c.close(1008, "unauthorized");
                     clients.remove(ctx);
+                    clientsChanged();
                     return;
                 }
                 c.authenticate(p.get());
@@ -451,6 +502,7 @@ final class StreamHub implements Runnable {
                 if (principal == null) {
                     c.close(1008, "unauthorized: authenticate first ({\"op\":\"auth\",\"token\":...})");
                     clients.remove(ctx);
+                    clientsChanged();
                     return;
                 }
                 if (msg.topics() == null || msg.topics().isEmpty()) {
@@ -511,6 +563,7 @@ final class StreamHub implements Runnable {
         WsClient c = clients.remove(ctx);
         if (c != null) {
             c.markClosed();
+            clientsChanged();
         }
     }
 
