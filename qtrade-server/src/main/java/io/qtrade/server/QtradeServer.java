@@ -242,8 +242,8 @@ public final class QtradeServer implements AutoCloseable {
         app.ws(STREAM, ws -> {
             ws.onConnect(ctx -> {
                 String remote = ctx.session.getRemoteAddress() == null ? "?" : ctx.session.getRemoteAddress().toString();
-                if (failureLimiter.acquire("ws-connect " + hostOf(remote), System.nanoTime()) > 0
-                        && ctx.header("Authorization") == null) {
+                if (ctx.header("Authorization") == null
+                        && failureLimiter.acquire("ws-connect " + hostOf(remote), System.nanoTime()) > 0) {
                     // connection attempts without a token are limited per address, as failed authentications
                     ctx.closeSession(1008, "too many connection attempts");
                     return;
