@@ -54,11 +54,11 @@ for name, x in series.items():
 json.dump(adf, open("adf_extra_expected.json", "w"), indent=1)
 
 pair = pd.read_csv("eg_synthetic_pair.csv")
-den = pd.read_csv("johansen_denmark.csv")
+den = pd.read_csv("johansen_synthetic_quarterly.csv")
 co = {"versions": VERSIONS, "script": "scripts/extra_expected.py",
       "call": "coint(y, x, trend=trend, maxlag=maxlag, autolag=autolag)", "cases": []}
 inputs = [("eg_synthetic_pair.csv", "y", ["x"], pair["y"].to_numpy(), pair[["x"]].to_numpy()),
-          ("johansen_denmark.csv", "LRM", ["LRY", "IDE"], den["LRM"].to_numpy(), den[["LRY", "IDE"]].to_numpy())]
+          ("johansen_synthetic_quarterly.csv", "LRM", ["LRY", "IDE"], den["LRM"].to_numpy(), den[["LRY", "IDE"]].to_numpy())]
 for name, yname, xnames, y, x in inputs:
     for trend in ["n", "c", "ct", "ctt"]:
         for autolag, maxlag in [("aic", None), ("bic", None), ("t-stat", None), ("aic", 4), (None, 0), (None, 2)]:
@@ -72,7 +72,7 @@ for name, yname, xnames, y, x in inputs:
                                 "ols_params_x_then_trend": list(ols.params)})
 json.dump(co, open("coint_extra_expected.json", "w"), indent=1)
 
-jo = {"versions": VERSIONS, "script": "scripts/extra_expected.py", "input": "johansen_denmark.csv LRM,LRY,IBO,IDE",
+jo = {"versions": VERSIONS, "script": "scripts/extra_expected.py", "input": "johansen_synthetic_quarterly.csv LRM,LRY,IBO,IDE",
       "call": "coint_johansen(Y, det_order, k_ar_diff)", "cases": []}
 Y = den[["LRM", "LRY", "IBO", "IDE"]].to_numpy()
 for det_order in [-1, 0, 1]:

@@ -1,4 +1,4 @@
-"""HAR-RV in logs, both conventions, on har_usdchf_daily_rv.csv (rv_pct2): numpy least squares (QR).
+"""HAR-RV in logs, both conventions, on har_synthetic_daily_rv.csv (rv_pct2): numpy least squares (QR).
 
 LOG_OF_AVERAGES: ln RV_{t+1} ~ 1 + ln RV_t + ln mean(RV_{t-4..t}) + ln mean(RV_{t-21..t})
 AVERAGE_OF_LOGS: ln RV_{t+1} ~ 1 + ln RV_t + mean(ln RV_{t-4..t}) + mean(ln RV_{t-21..t})
@@ -8,9 +8,9 @@ Run: python3 scripts/har_log_variants.py > har_log_variants_expected.json
 import csv, json, sys
 import numpy as np
 
-rv = np.array([float(r["rv_pct2"]) for r in csv.DictReader(open(sys.argv[1] if len(sys.argv) > 1 else "har_usdchf_daily_rv.csv"))])
+rv = np.array([float(r["rv_pct2"]) for r in csv.DictReader(open(sys.argv[1] if len(sys.argv) > 1 else "har_synthetic_daily_rv.csv"))])
 T = len(rv)
-out = {"generated_by": "scripts/har_log_variants.py", "numpy": np.__version__, "input": "har_usdchf_daily_rv.csv column rv_pct2"}
+out = {"generated_by": "scripts/har_log_variants.py", "numpy": np.__version__, "input": "har_synthetic_daily_rv.csv column rv_pct2"}
 for name in ("LOG_OF_AVERAGES", "AVERAGE_OF_LOGS"):
     X, y = [], []
     for t in range(21, T - 1):

@@ -1,6 +1,6 @@
 """statsmodels 0.13.5 Markov-switching log-likelihood, filtered and smoothed probabilities at FIXED parameters
 (no optimiser): MarkovAutoregression order 2 with switching AR and switching variance (2 regimes), and
-MarkovRegression with 3 regimes and a common variance, on markov_sp500dge_21day_blocks_pct.csv.
+MarkovRegression with 3 regimes and a common variance, on markov_synthetic_21day_blocks_pct.csv.
 Run from refcases/: /usr/bin/python3 scripts/markov_fixed_params.py > markov_fixed_params_expected.json"""
 import json
 import numpy as np
@@ -8,9 +8,9 @@ import statsmodels
 from statsmodels.tsa.regime_switching.markov_autoregression import MarkovAutoregression
 from statsmodels.tsa.regime_switching.markov_regression import MarkovRegression
 
-y = np.loadtxt("markov_sp500dge_21day_blocks_pct.csv", delimiter=",", skiprows=1, usecols=1)
+y = np.loadtxt("markov_synthetic_21day_blocks_pct.csv", delimiter=",", skiprows=1, usecols=1)
 out = {"generated_by": "scripts/markov_fixed_params.py", "statsmodels": statsmodels.__version__,
-       "numpy": np.__version__, "input": "markov_sp500dge_21day_blocks_pct.csv column y", "cases": {}}
+       "numpy": np.__version__, "input": "markov_synthetic_21day_blocks_pct.csv column y", "cases": {}}
 cases = {
     "ar2_switching_ar": (MarkovAutoregression(y, k_regimes=2, order=2, switching_ar=True, switching_variance=True),
                          [0.97, 0.10, 0.8, -1.5, 12.0, 120.0, -0.02, 0.05, 0.03, -0.10]),

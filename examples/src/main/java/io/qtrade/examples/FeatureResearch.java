@@ -84,8 +84,9 @@ import java.util.Locale;
  * Newey-West (5 lags) standard errors, R^2, and the 1-step and iterated 5-step forecasts. It is fitted on the
  * store's session RVs (in basis points squared) of every instrument that has at least {@link #MIN_HAR_SESSIONS}
  * sessions, and always on the reference
- * daily RV of USD/CHF (1,302 days, 1996-2001, in percent^2; the series the features module checks against
- * statsmodels 0.13.5), so a one-day sample still shows a daily HAR fit. The table says which series each row is.</li>
+ * daily RV of a simulated exchange rate (1,302 days in percent^2, from 48 half-hourly returns a day with persistent
+ * volatility; the series the features module checks against statsmodels 0.13.5), so a one-day sample still shows a
+ * daily HAR fit. The table says which series each row is.</li>
  * <li><b>Cointegration</b> of each pair (y = the first symbol, x = the second, mids on the common grid):
  * Engle-Granger (OLS hedge ratio, ADF t statistic of the residual, MacKinnon p-value and 5% critical value;
  * {@link EngleGranger}), Johansen trace statistics against their 95% critical values (det_order 0, one lagged
@@ -103,12 +104,12 @@ public final class FeatureResearch {
     /** Grid points a pair needs before it is tested for cointegration. */
     public static final int MIN_PAIR_POINTS = 50;
     /** The reference daily RV series on the class path (copied from qtrade-features' test resources). */
-    public static final String HAR_REFERENCE_RESOURCE = "har_usdchf_daily_rv.csv";
+    public static final String HAR_REFERENCE_RESOURCE = "har_synthetic_daily_rv.csv";
     /** Rows of the session RV table that {@link Report#print()} shows (the first and last halves). */
     public static final int PRINTED_SESSION_ROWS = 20;
     /** Squared log returns to basis points squared: the store's session RVs are fitted in bps^2. */
     private static final double BPS_SQUARED = 1e8;
-    private static final String HAR_REFERENCE_LABEL = "USD/CHF daily RV, 1996-2001 (reference, %^2)";
+    private static final String HAR_REFERENCE_LABEL = "synthetic FX daily RV, 1,302 days (reference, %^2)";
 
     private FeatureResearch() {
     }

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SDK's jars (this module's test class path) and runs, printing the totals of its backtest; its pom snippet names
  * only artifacts the BOM manages, and the compiler release the build uses. Read from README.md itself.
  *
- * <p>Not a nested Maven build of a consumer project: that needs the artifacts installed into a local repository
- * ({@code mvn install}, which the shared build machine must not do to {@code ~/.m2}) and a few minutes of offline
- * Maven per run; this test checks the same two things a consumer meets first, the dependencies and the code.
+ * <p>The nested Maven build of a consumer project made of the same two snippets, against the artifacts installed
+ * into a private local repository, is {@code qtrade-consumer-test} (maven-invoker-plugin); this test is the fast
+ * check of the same two things inside the examples' test run.
  */
 class ConsumerSnippetTest {
 

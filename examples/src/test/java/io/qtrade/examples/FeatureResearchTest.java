@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.within;
 /** Runs the research program on the shipped sample store and checks what it reports. */
 class FeatureResearchTest {
 
-    private static final String REFERENCE = "USD/CHF daily RV, 1996-2001 (reference, %^2)";
+    private static final String REFERENCE = "synthetic FX daily RV, 1,302 days (reference, %^2)";
     private static TickStore store;
     private static FeatureResearch.Report report;
 
@@ -127,12 +127,12 @@ class FeatureResearchTest {
 
     @Test
     void theReferenceHarFitReproducesStatsmodels() {
-        // statsmodels 0.13.5 OLS on the same USD/CHF series (qtrade-features refcases/har_rv_expected.json):
+        // statsmodels 0.13.5 OLS on the same synthetic FX series (qtrade-features refcases/har_rv_expected.json):
         // params, non-robust SEs, HAC SEs (Bartlett, maxlags 5, no small-sample correction), R^2; 1e-6 relative.
         Table har = report.har().where(report.har().stringColumn("series").isEqualTo(REFERENCE));
-        double[] params = {0.17677545990935503, 0.2450553111134001, 0.16867909638729695, 0.22331734507845952};
-        double[] se = {0.033392161146562765, 0.03203738579449252, 0.061034309936837575, 0.08121448625477744};
-        double[] nw = {0.036429647848275945, 0.05904197148388954, 0.05551862944126322, 0.07491293954910638};
+        double[] params = {0.05325304703224297, 0.31502000021648924, 0.43699293059465666, 0.03695852871542231};
+        double[] se = {0.00961695675208815, 0.03327741386040646, 0.051800286126716055, 0.04843055393143681};
+        double[] nw = {0.01010944767923413, 0.053566649279360265, 0.07711580575051703, 0.046721179242457535};
         assertThat(har.rowCount()).isEqualTo(4);
         for (int j = 0; j < 4; j++) {
             assertThat(har.doubleColumn("coef").get(j)).isCloseTo(params[j], within(1e-6 * params[j]));
@@ -144,7 +144,7 @@ class FeatureResearchTest {
         Table summary = report.harSummary().where(report.harSummary().stringColumn("series").isEqualTo(REFERENCE));
         assertThat(summary.intColumn("days").get(0)).isEqualTo(1302);
         assertThat(summary.intColumn("rows").get(0)).isEqualTo(1280);
-        assertThat(summary.doubleColumn("R2").get(0)).isCloseTo(0.13586537756485617, within(1e-7));
+        assertThat(summary.doubleColumn("R2").get(0)).isCloseTo(0.4041366088215612, within(1e-7));
     }
 
     @Test

@@ -11,7 +11,7 @@ import tech.tablesaw.api.DoubleColumn;
 /**
  * Engle-Granger against statsmodels 0.13.5 {@code coint}: the shared pair ({@code engle_granger_expected.json}:
  * OLS alpha/beta/R^2, t-stat, p-value, critical values for AIC, fixed lag 1 and 0) and every trend (n, c, ct, ctt)
- * x lag rule on the pair and on a three-series case from the Danish data ({@code coint_extra_expected.json}).
+ * x lag rule on the pair and on a three-series case from the synthetic quarterly system ({@code coint_extra_expected.json}).
  * Tolerances: statistics and coefficients relative 1e-8 (issue: 1e-6), p-values relative 1e-6 (issue: 1e-4).
  */
 class EngleGrangerTest {

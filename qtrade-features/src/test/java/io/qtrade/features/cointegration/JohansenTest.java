@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
- * Johansen against statsmodels 0.13.5 {@code coint_johansen} on the Danish money-demand data (Johansen and
- * Juselius 1990; LRM, LRY, IBO, IDE): the shared refcase ({@code johansen_statsmodels_expected.json}) and
+ * Johansen against statsmodels 0.13.5 {@code coint_johansen} on the project's synthetic quarterly system shaped like
+ * Johansen and Juselius' (1990) money-demand data (LRM, LRY, IBO, IDE; {@code johansen_synthetic_quarterly.csv}): the shared refcase ({@code johansen_statsmodels_expected.json}) and
  * det_order -1/0/1 x k_ar_diff 0..3 ({@code johansen_extra_expected.json}). Tolerances: eigenvalues and
  * statistics relative 1e-8 (issue: 1e-6); eigenvectors relative 1e-6, column 0 with its sign and the others up to
  * sign (statsmodels leaves those signs to LAPACK; two statsmodels runs of the same case already differ by 2e-9 in
@@ -18,7 +18,7 @@ import tech.tablesaw.api.DoubleColumn;
  */
 class JohansenTest {
 
-    private static final String FILE = "johansen_denmark.csv";
+    private static final String FILE = "johansen_synthetic_quarterly.csv";
     private static final double[][] Y = {
             RefJson.csvColumn(FILE, "LRM"), RefJson.csvColumn(FILE, "LRY"),
             RefJson.csvColumn(FILE, "IBO"), RefJson.csvColumn(FILE, "IDE")};

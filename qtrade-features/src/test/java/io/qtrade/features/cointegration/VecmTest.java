@@ -9,14 +9,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * VECM against statsmodels 0.13.5 {@code VECM(...).fit()} ({@code vecm_expected.json}: ranks 1, 2 x k_ar_diff
- * 1, 2 x deterministic n/co/ci/lo/li/coli/colo, and the Johansen-Juselius seasonal case) and urca 1.3-3
- * {@code cajorls} ({@code vecm_urca_crosscheck.json}) on the Danish data. Tolerance: 1e-6 relative plus 1e-12
+ * 1, 2 x deterministic n/co/ci/lo/li/coli/colo, and the Johansen-Juselius seasonal setup) and urca 1.3-3
+ * {@code cajorls} ({@code vecm_urca_crosscheck.json}) on the project's synthetic quarterly system
+ * ({@code johansen_synthetic_quarterly.csv}). Tolerance: 1e-6 relative plus 1e-12
  * absolute (entries that are 0 by the normalisation, e.g. beta[1][0] = 3.5e-17 in urca, are compared absolutely).
  * The references are deterministic (a closed-form reduced-rank regression), so 1e-6 is the issue's tolerance.
  */
 class VecmTest {
 
-    private static final String FILE = "vecm_denmark.csv";
+    private static final String FILE = "johansen_synthetic_quarterly.csv";
     private static final double[][] Y = {
             RefJson.csvColumn(FILE, "LRM"), RefJson.csvColumn(FILE, "LRY"),
             RefJson.csvColumn(FILE, "IBO"), RefJson.csvColumn(FILE, "IDE")};
@@ -49,7 +50,7 @@ class VecmTest {
         Map<String, Object> all = RefJson.obj(RefJson.resource("vecm_expected.json"), "cases");
         int checked = 0;
         for (Map.Entry<String, Object> entry : all.entrySet()) {
-            if (!entry.getKey().startsWith("denmark_rank")) {
+            if (!entry.getKey().startsWith("synthetic_rank")) {
                 continue;
             }
             Map<String, Object> c = RefJson.obj(entry.getValue());
@@ -87,14 +88,17 @@ class VecmTest {
     }
 
     @Test
-    void seasonalRestrictedConstantReproducesJohansenJuselius1990() {
-        // J&J (1990) Table: beta = (1, -1.03, 5.21, -4.22), constant -6.06 (refcases README).
+    void seasonalRestrictedConstantEqualsUrcaNormalisedEigenvector() {
+        // The Johansen-Juselius setup (restricted constant, K = 2, 4 centred seasonal dummies): the rank-1 beta and
+        // its constant are urca's ca.jo V[, 1] (first row 1; johansen_urca_expected.json), relative 1e-6.
+        List<Object> v = RefJson.list(RefJson.obj(RefJson.resource("johansen_urca_expected.json"), "cases",
+                "ecdet=const,spec=transitory,K=2,season=4").get("V"));
         VecmFit f = Vecm.builder().deterministic(JohansenDeterministic.RESTRICTED_CONSTANT).rank(1)
                 .lagDifferences(1).seasons(4, 0).build().fit(Y);
-        assertThat(f.beta()[1][0]).isCloseTo(-1.03, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(f.beta()[2][0]).isCloseTo(5.21, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(f.beta()[3][0]).isCloseTo(-4.22, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(f.restrictedCoefficients()[0][0]).isCloseTo(-6.06, org.assertj.core.data.Offset.offset(0.005));
+        for (int i = 0; i < 4; i++) {
+            Close.rel(f.beta()[i][0], RefJson.doubles(v.get(i))[0], 1e-6, "beta " + i);
+        }
+        Close.rel(f.restrictedCoefficients()[0][0], RefJson.doubles(v.get(4))[0], 1e-6, "constant");
     }
 
     @Test
@@ -132,7 +136,8 @@ class VecmTest {
     @Test
     void longrunSpecHasTheSameModelWithLongRunGammas() {
         // One VAR, two parametrisations (k = 1): Gamma_LR = Gamma_TR + Pi; alpha, beta, Sigma_u, llf and forecasts
-        // are equal. Arithmetic identity, checked to 1e-9. (Not for RESTRICTED_TREND without a constant: moving the
+        // are equal. Arithmetic identity, checked to 1e-9 (the betas, from two eigenproblems, to 1e-7 relative: they reach
+        // 500 on this data and agree to 2e-9 of that). (Not for RESTRICTED_TREND without a constant: moving the
         // trend from row t to row t - 1 shifts it by a constant the model has no term for, so the specs differ.)
         for (JohansenDeterministic d : new JohansenDeterministic[] {JohansenDeterministic.CONSTANT,
                 JohansenDeterministic.RESTRICTED_CONSTANT, JohansenDeterministic.CONSTANT_RESTRICTED_TREND}) {
@@ -143,7 +148,7 @@ class VecmTest {
             assertThat(lr.logLikelihood()).as(w).isCloseTo(tr.logLikelihood(), org.assertj.core.data.Offset.offset(1e-9));
             for (int i = 0; i < 4; i++) {
                 assertThat(lr.alpha()[i][0]).as(w).isCloseTo(tr.alpha()[i][0], org.assertj.core.data.Offset.offset(1e-9));
-                assertThat(lr.beta()[i][0]).as(w).isCloseTo(tr.beta()[i][0], org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(lr.beta()[i][0]).as(w).isCloseTo(tr.beta()[i][0], org.assertj.core.data.Offset.offset(1e-7 * Math.max(1.0, Math.abs(tr.beta()[i][0]))));
                 for (int j = 0; j < 4; j++) {
                     assertThat(lr.gamma()[i][j]).as(w + " gamma")
                             .isCloseTo(tr.gamma()[i][j] + tr.pi()[i][j], org.assertj.core.data.Offset.offset(1e-9));

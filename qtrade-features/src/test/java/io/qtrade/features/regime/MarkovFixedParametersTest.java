@@ -67,7 +67,7 @@ class MarkovFixedParametersTest {
         String c = caseJson(name);
         double[] theta = numbers(c, "params");
         MarkovSwitchingParameters q = model.new Layout().toParams(theta);
-        double[] y = MarkovData.column("markov_sp500dge_21day_blocks_pct.csv", "y");
+        double[] y = MarkovData.column("markov_synthetic_21day_blocks_pct.csv", "y");
         MarkovChain.Pass pass = MarkovChain.run(y, q, true, false, indexing);
         double llf = numbers(c, "llf")[0];
         assertThat(Math.abs(pass.logLikelihood() - llf)).as(name + " llf").isLessThan(1e-9 * Math.abs(llf));
@@ -100,7 +100,7 @@ class MarkovFixedParametersTest {
         String all = resource();
         String c = all.substring(all.indexOf("\"order2_zero_ar_equals_markov_regression_on_y2\""));
         double llf = numbers(c, "llf")[0];
-        double[] y = MarkovData.column("markov_sp500dge_21day_blocks_pct.csv", "y");
+        double[] y = MarkovData.column("markov_synthetic_21day_blocks_pct.csv", "y");
         MarkovSwitchingParameters q = new MarkovSwitchingParameters(new double[][] {{0.97, 0.03}, {0.10, 0.90}},
                 new double[] {0.8, -1.5}, new double[] {12.0, 120.0}, new double[][] {{0.0, 0.0}, {0.0, 0.0}});
         assertThat(Math.abs(MarkovSwitching.logLikelihood(y, q) - llf)).isLessThan(1e-9 * Math.abs(llf));

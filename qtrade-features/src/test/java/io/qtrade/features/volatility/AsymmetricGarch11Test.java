@@ -64,7 +64,7 @@ class AsymmetricGarch11Test {
 
     @Test
     void gjrWithoutLeverageIsGarch11() {
-        double[] r = Garch11Test.dem2gbp();
+        double[] r = Garch11Test.fxReturns();
         AsymmetricGarch11 gjr = AsymmetricGarch11.gjr().build();
         Garch11 garch = Garch11.builder().initialisation(GarchInitialisation.FIRST_IS_MEAN_SQUARE).build();
         double a = gjr.logLikelihood(r, AsymmetricGarchParameters.normal(-0.006, 0.0108, 0.153, 0.0, 0.806));

@@ -9,14 +9,16 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 /**
- * GARCH(1,1) on the DEM/GBP benchmark series (n = 1974): likelihood at fixed parameters against scipy 1.10.1
- * (refcases/garch_scipy_expected.json), maximum likelihood against R fGarch 4022.89
- * (refcases/garch_fgarch_expected.json, the Fiorentini-Calzolari-Panattoni benchmark) and scipy.
+ * GARCH(1,1) on the project's synthetic FX returns (n = 1974, {@code garch_synthetic_fx.csv}: a seeded GARCH(1,1)-t
+ * simulation near the DEM/GBP benchmark, {@code src/test/python/make_synthetic_fx_returns.py}): likelihood at fixed
+ * parameters against scipy 1.10.1 (refcases/garch_scipy_expected.json, {@code src/test/python/garch_scipy_expected.py}),
+ * maximum likelihood against R fGarch 4022.89 under the Fiorentini-Calzolari-Panattoni presample convention
+ * (refcases/garch_fgarch_expected.json, {@code src/test/r/garch_expected.R}) and scipy.
  */
 class Garch11Test {
 
-    static double[] dem2gbp() {
-        return RefCases.column("garch_dem2gbp.csv", "r");
+    static double[] fxReturns() {
+        return RefCases.column("garch_synthetic_fx.csv", "r");
     }
 
     static Garch11 normal(GarchInitialisation init) {
@@ -28,13 +30,13 @@ class Garch11Test {
     /** The likelihood is a deterministic function: 1e-9 relative, whatever the optimiser does. */
     @Test
     void logLikelihoodAtFixedParametersMatchesScipyUnderEachInitialisation() {
-        double[] r = dem2gbp();
+        double[] r = fxReturns();
         assertThat(normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).logLikelihood(r, FIXED))
-                .isCloseTo(-1141.2900347340042, withPercentage(1e-7));
+                .isCloseTo(-1077.3344751129762, withPercentage(1e-7));
         assertThat(normal(GarchInitialisation.FIRST_IS_MEAN_SQUARE).logLikelihood(r, FIXED))
-                .isCloseTo(-1141.311584612586, withPercentage(1e-7));
+                .isCloseTo(-1077.3339283452128, withPercentage(1e-7));
         assertThat(normal(GarchInitialisation.UNCONDITIONAL).logLikelihood(r, FIXED))
-                .isCloseTo(-1140.8706107325916, withPercentage(1e-7));
+                .isCloseTo(-1077.3460171781144, withPercentage(1e-7));
     }
 
     /**
@@ -45,58 +47,58 @@ class Garch11Test {
      */
     @Test
     void presampleFitReproducesTheFcpBenchmarkEstimatesOfFGarch() {
-        Garch11Fit fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(dem2gbp());
+        Garch11Fit fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(fxReturns());
         Garch11Parameters p = fit.params();
-        assertThat(p.mu()).isCloseTo(-0.00619041470292227, withPercentage(1e-3));
-        assertThat(p.omega()).isCloseTo(0.0107613915072558, withPercentage(1e-3));
-        assertThat(p.alpha()).isCloseTo(0.153133904511522, withPercentage(1e-3));
-        assertThat(p.beta()).isCloseTo(0.80597378160838, withPercentage(1e-3));
-        assertThat(fit.logLikelihood()).isCloseTo(-1106.60788104133, withPercentage(1e-7));
+        assertThat(p.mu()).isCloseTo(-0.0136617856191091, withPercentage(1e-3));
+        assertThat(p.omega()).isCloseTo(0.0077650855686994, withPercentage(1e-3));
+        assertThat(p.alpha()).isCloseTo(0.151414186142022, withPercentage(1e-3));
+        assertThat(p.beta()).isCloseTo(0.817199486958199, withPercentage(1e-3));
+        assertThat(fit.logLikelihood()).isCloseTo(-1032.16538454039, withPercentage(1e-7));
         // scipy's MLE under the same convention
-        assertThat(fit.logLikelihood()).isCloseTo(-1106.6078810412887, withPercentage(1e-7));
-        assertThat(p.omega()).isCloseTo(0.010761398448042032, withPercentage(1e-3));
-        assertThat(p.alpha()).isCloseTo(0.15313405690708934, withPercentage(1e-3));
-        assertThat(p.beta()).isCloseTo(0.8059736697092423, withPercentage(1e-3));
+        assertThat(fit.logLikelihood()).isCloseTo(-1032.1653845403907, withPercentage(1e-7));
+        assertThat(p.omega()).isCloseTo(0.007765086044984517, withPercentage(1e-3));
+        assertThat(p.alpha()).isCloseTo(0.1514141825776163, withPercentage(1e-3));
+        assertThat(p.beta()).isCloseTo(0.8171994871718681, withPercentage(1e-3));
     }
 
     /**
      * Standard errors from the inverse of our central-difference Hessian of -LL (relative step 1e-4; the result
      * moves by less than 1e-4 relative between steps 1e-3 and 1e-4). fGarch's own finite-difference Hessian gives
-     * values up to 0.55% apart (omega: 0.0028375 against our 0.0028527), so the comparison is to 1%.
+     * values up to 0.55% apart (measured on the DEM/GBP benchmark), so the comparison is to 1%.
      */
     @Test
     void standardErrorsAgreeWithFGarchToOnePercent() {
-        double[] se = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(dem2gbp()).standardErrors();
-        assertThat(se[0]).isCloseTo(0.00846199642449386, withPercentage(1));
-        assertThat(se[1]).isCloseTo(0.00283751699503057, withPercentage(1));
-        assertThat(se[2]).isCloseTo(0.0264216121585495, withPercentage(1));
-        assertThat(se[3]).isCloseTo(0.0333812700950954, withPercentage(1));
+        double[] se = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(fxReturns()).standardErrors();
+        assertThat(se[0]).isCloseTo(0.00819307071969352, withPercentage(1));
+        assertThat(se[1]).isCloseTo(0.0017322362428819, withPercentage(1));
+        assertThat(se[2]).isCloseTo(0.0179317446111354, withPercentage(1));
+        assertThat(se[3]).isCloseTo(0.019001750015653, withPercentage(1));
     }
 
     @Test
     void sampleVarianceStartFitMatchesScipy() {
-        Garch11Fit fit = normal(GarchInitialisation.FIRST_IS_MEAN_SQUARE).fit(dem2gbp());
+        Garch11Fit fit = normal(GarchInitialisation.FIRST_IS_MEAN_SQUARE).fit(fxReturns());
         Garch11Parameters p = fit.params();
-        assertThat(fit.logLikelihood()).isCloseTo(-1106.586580735097, withPercentage(1e-7));
-        assertThat(p.mu()).isCloseTo(-0.006184414618543489, withPercentage(1e-3));
-        assertThat(p.omega()).isCloseTo(0.010760269578701121, withPercentage(1e-3));
-        assertThat(p.alpha()).isCloseTo(0.15340742917946865, withPercentage(1e-3));
-        assertThat(p.beta()).isCloseTo(0.8058792237629652, withPercentage(1e-3));
+        assertThat(fit.logLikelihood()).isCloseTo(-1032.1719983004848, withPercentage(1e-7));
+        assertThat(p.mu()).isCloseTo(-0.013662888331589277, withPercentage(1e-3));
+        assertThat(p.omega()).isCloseTo(0.007766985871433368, withPercentage(1e-3));
+        assertThat(p.alpha()).isCloseTo(0.1513284649633415, withPercentage(1e-3));
+        assertThat(p.beta()).isCloseTo(0.8172231248904276, withPercentage(1e-3));
     }
 
     @Test
     void informationCriteriaCountFourParametersForNormalErrors() {
-        Garch11Fit fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(dem2gbp());
+        Garch11Fit fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(fxReturns());
         assertThat(fit.parameterCount()).isEqualTo(4);
         assertThat(fit.aic()).isEqualTo(8 - 2 * fit.logLikelihood());
         assertThat(fit.bic()).isEqualTo(4 * Math.log(1974) - 2 * fit.logLikelihood());
-        // fGarch prints AIC per observation: 2221.2158 / 1974 = 1.125236
-        assertThat(fit.aic() / 1974).isCloseTo(1.125236, within(1e-6));
+        // fGarch's AIC per observation (fit@fit$ics): 1.04981295292846
+        assertThat(fit.aic() / 1974).isCloseTo(1.04981295292846, within(1e-8));
     }
 
     @Test
     void streamingFilterReproducesTheFittedConditionalVariancesBitForBit() {
-        double[] r = dem2gbp();
+        double[] r = fxReturns();
         Garch11Fit fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(r);
         double[] h = fit.conditionalVariances();
         Garch11Filter filter = new Garch11Filter(fit.params(), h[0]);
@@ -110,7 +112,7 @@ class Garch11Test {
 
     @Test
     void multiStepForecastDecaysGeometricallyToTheUnconditionalVariance() {
-        Garch11Fit fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(dem2gbp());
+        Garch11Fit fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(fxReturns());
         Garch11Parameters p = fit.params();
         double longRun = p.unconditionalVariance();
         double[] f = new double[1500];
@@ -121,14 +123,14 @@ class Garch11Test {
             assertThat(f[k - 1]).isCloseTo(closedForm, within(1e-12));
             assertThat(fit.forecastVariance(k)).isEqualTo(f[k - 1]);
         }
-        assertThat(f[1499]).isCloseTo(longRun, within(1e-12)); // 0.959^1499 < 1e-27
-        // omega / (1 - 0.153134 - 0.805974) = 0.0107614 / 0.040892 = 0.2632
-        assertThat(longRun).isCloseTo(0.2632, within(5e-4));
+        assertThat(f[1499]).isCloseTo(longRun, within(1e-12)); // 0.969^1499 < 1e-20
+        // omega / (1 - 0.151414 - 0.817199) = 0.00776509 / 0.0313863 = 0.247403 (fGarch's estimates)
+        assertThat(longRun).isCloseTo(0.247403, within(5e-4));
     }
 
     @Test
     void tablesawColumnFitsTheSameAsTheArray() {
-        double[] r = dem2gbp();
+        double[] r = fxReturns();
         Garch11 model = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE);
         assertThat(model.fit(DoubleColumn.create("r", r)).params()).isEqualTo(model.fit(r).params());
     }
@@ -159,7 +161,7 @@ class Garch11Test {
 
     @Test
     void studentTLikelihoodTendsToTheNormalAsDegreesOfFreedomGrow() {
-        double[] r = dem2gbp();
+        double[] r = fxReturns();
         Garch11 tModel = Garch11.builder().errors(GarchErrors.STUDENT_T).build();
         double llNormal = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).logLikelihood(r, FIXED);
         double llT = tModel.logLikelihood(r, new Garch11Parameters(0.0, 0.01, 0.05, 0.90, 1e8));
@@ -173,33 +175,33 @@ class Garch11Test {
                 .hasMessageContaining("alpha + beta = 1.0 must be < 1");
         assertThatThrownBy(() -> new Garch11Parameters(0, 0.01, 0.1, 0.8, 2.0))
                 .hasMessage("nu = 2.0 must be > 2 (or NaN for normal errors)");
-        double[] r = dem2gbp();
+        double[] r = fxReturns();
         r[17] = Double.NaN;
         assertThatThrownBy(() -> normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(r))
                 .hasMessage("returns[17] = NaN is not finite");
         assertThatThrownBy(() -> normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(new double[20]))
                 .hasMessageContaining("all equal to 0.0");
-        assertThatThrownBy(() -> normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).logLikelihood(dem2gbp(),
+        assertThatThrownBy(() -> normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).logLikelihood(fxReturns(),
                 new Garch11Parameters(0, 0.01, 0.1, 0.8, 5))).hasMessageContaining("does not fit NORMAL errors");
     }
 
     @Test
     void unconditionalStartFitMaximisesItsOwnLikelihood() {
-        double[] r = dem2gbp();
+        double[] r = fxReturns();
         Garch11 model = normal(GarchInitialisation.UNCONDITIONAL);
         Garch11Fit fit = model.fit(r);
-        // the maximum is at least the likelihood at the scipy fixed point, -1140.87, and at the fGarch estimates
-        assertThat(fit.logLikelihood()).isGreaterThan(-1140.8706107325916);
+        // the maximum is at least the likelihood at the scipy fixed point, -1077.35, and at the fGarch estimates
+        assertThat(fit.logLikelihood()).isGreaterThan(-1077.3460171781144);
         assertThat(fit.logLikelihood()).isGreaterThanOrEqualTo(model.logLikelihood(r,
-                Garch11Parameters.normal(-0.00619041470292227, 0.0107613915072558, 0.153133904511522,
-                        0.80597378160838)) - 1e-7);
+                Garch11Parameters.normal(-0.0136617856191091, 0.0077650855686994, 0.151414186142022,
+                        0.817199486958199)) - 1e-7);
         // h_1 is the model's own long-run variance
         assertThat(fit.conditionalVariances()[0]).isCloseTo(fit.params().unconditionalVariance(), within(1e-15));
     }
 
     @Test
     void anInteriorMaximumReportsNoBoundaryAndATrendingVarianceHitsThePersistenceBound() {
-        assertThat(normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(dem2gbp()).boundaryParameters()).isEmpty();
+        assertThat(normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(fxReturns()).boundaryParameters()).isEmpty();
         // volatility rising exponentially from 0.01 to 10 over the sample: no stationary GARCH fits, the likelihood
         // wants alpha + beta >= 1 and the fit stops at the box's persistence bound 1 - 1e-6
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
@@ -218,9 +220,9 @@ class Garch11Test {
         Garch11 model = Garch11.builder().errors(GarchErrors.STUDENT_T).maxEvaluations(5000).build();
         assertThat(model.toString()).isEqualTo("Garch11[errors=STUDENT_T, initialisation=PRESAMPLE_MEAN_SQUARE, mean=ESTIMATED, "
                 + "maxEvaluations=5000, stoppingRadius=1.0E-9]");
-        String fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(dem2gbp()).toString();
-        assertThat(fit).startsWith("Garch11Fit[NORMAL, PRESAMPLE_MEAN_SQUARE, mean ESTIMATED, n=1974, mu=-0.00619")
-                .contains("omega=0.01076", "alpha=0.15313", "beta=0.80597", "LL=-1106.60788");
+        String fit = normal(GarchInitialisation.PRESAMPLE_MEAN_SQUARE).fit(fxReturns()).toString();
+        assertThat(fit).startsWith("Garch11Fit[NORMAL, PRESAMPLE_MEAN_SQUARE, mean ESTIMATED, n=1974, mu=-0.01366")
+                .contains("omega=0.00776", "alpha=0.15141", "beta=0.81719", "LL=-1032.16538");
     }
 
     static double[] simulateGarchT(int n, double mu, double omega, double alpha, double beta, double nu, long seed) {

@@ -8,9 +8,10 @@ import static org.assertj.core.data.Percentage.withPercentage;
 import org.junit.jupiter.api.Test;
 
 /**
- * GARCH(1,1) mean options, the tseries likelihood convention and standard errors by name, on DEM/GBP (n = 1974).
- * Reference: R tseries 0.10-53 {@code garch} on the demeaned series ({@code refcases/garch_fgarch_expected.json},
- * "tseries_garch": a0 0.0105499410754305, a1 0.150957994060516, b1 0.808928806112528).
+ * GARCH(1,1) mean options, the tseries likelihood convention and standard errors by name, on the synthetic FX returns
+ * ({@code garch_synthetic_fx.csv}, n = 1974). Reference: R tseries 0.10-53 {@code garch} on the demeaned series
+ * ({@code refcases/garch_fgarch_expected.json}, "tseries_garch": a0 0.00776773596871175, a1 0.151342824021636,
+ * b1 0.81720673916963; {@code src/test/r/garch_expected.R}).
  */
 class GarchOptionsTest {
 
@@ -23,25 +24,25 @@ class GarchOptionsTest {
     }
 
     /**
-     * tseries stops its quasi-Newton early on this flat likelihood: at its estimate the log-likelihood is 3.0e-4 below
-     * the optimum of the same function, which scipy (Nelder-Mead then L-BFGS-B from tseries' estimate,
-     * {@code refcases/scripts/garch_tseries_convention.py}) puts at omega 0.010617546121183503, alpha
-     * 0.15134692373909492, beta 0.808221124215484, LL -1107.1081229374627 (with the 2 pi constants of n - 1
+     * tseries stops its quasi-Newton a little early on this flat likelihood: at its estimate the log-likelihood is
+     * 1.0e-6 below the optimum of the same function, which scipy (Nelder-Mead then L-BFGS-B from tseries' estimate,
+     * {@code src/test/python/garch_scipy_expected.py}) puts at omega 0.007765264393978162, alpha
+     * 0.15133754449803363, beta 0.81722595224738, LL -1030.700592948976 (with the 2 pi constants of n - 1
      * densities). Tolerances: LL 1e-9 relative, parameters 1e-4 relative (flat optimum, as for fGarch), and 1% to
      * tseries' own printed estimate.
      */
     @Test
     void conditionalOnFirstWithTheSampleMeanReproducesTseriesGarch() {
-        double[] r = Garch11Test.dem2gbp();
+        double[] r = Garch11Test.fxReturns();
         Garch11Fit fit = Garch11.builder().initialisation(GarchInitialisation.CONDITIONAL_ON_FIRST)
                 .fixedMean(mean(r)).build().fit(r);
-        assertThat(fit.logLikelihood()).isCloseTo(-1107.1081229374627, withPercentage(1e-7));
-        assertThat(fit.params().omega()).isCloseTo(0.010617546121183503, withPercentage(1e-2));
-        assertThat(fit.params().alpha()).isCloseTo(0.15134692373909492, withPercentage(1e-2));
-        assertThat(fit.params().beta()).isCloseTo(0.808221124215484, withPercentage(1e-2));
-        assertThat(fit.params().omega()).isCloseTo(0.0105499410754305, withPercentage(1));
-        assertThat(fit.params().alpha()).isCloseTo(0.150957994060516, withPercentage(1));
-        assertThat(fit.params().beta()).isCloseTo(0.808928806112528, withPercentage(1));
+        assertThat(fit.logLikelihood()).isCloseTo(-1030.700592948976, withPercentage(1e-7));
+        assertThat(fit.params().omega()).isCloseTo(0.007765264393978162, withPercentage(1e-2));
+        assertThat(fit.params().alpha()).isCloseTo(0.15133754449803363, withPercentage(1e-2));
+        assertThat(fit.params().beta()).isCloseTo(0.81722595224738, withPercentage(1e-2));
+        assertThat(fit.params().omega()).isCloseTo(0.00776773596871175, withPercentage(1));
+        assertThat(fit.params().alpha()).isCloseTo(0.151342824021636, withPercentage(1));
+        assertThat(fit.params().beta()).isCloseTo(0.81720673916963, withPercentage(1));
         assertThat(fit.parameterCount()).isEqualTo(3);
         assertThat(fit.estimatedParameters()).containsExactly(GarchParameter.OMEGA, GarchParameter.ALPHA,
                 GarchParameter.BETA);
@@ -51,7 +52,7 @@ class GarchOptionsTest {
     /** Arithmetic: the conditional likelihood is the full one (h_1 = m2) minus the first observation's density. */
     @Test
     void conditionalOnFirstDropsExactlyTheFirstDensity() {
-        double[] r = Garch11Test.dem2gbp();
+        double[] r = Garch11Test.fxReturns();
         Garch11Parameters p = Garch11Parameters.normal(0.0, 0.01, 0.05, 0.90);
         double full = Garch11.builder().initialisation(GarchInitialisation.FIRST_IS_MEAN_SQUARE).build()
                 .logLikelihood(r, p);
@@ -69,7 +70,7 @@ class GarchOptionsTest {
     /** A zero-mean fit of r - c and a fit with mu fixed at c of r maximise the same function. */
     @Test
     void zeroMeanOnShiftedDataEqualsFixedMean() {
-        double[] r = Garch11Test.dem2gbp();
+        double[] r = Garch11Test.fxReturns();
         double c = mean(r);
         double[] shifted = new double[r.length];
         for (int i = 0; i < r.length; i++) {
@@ -91,7 +92,7 @@ class GarchOptionsTest {
 
     @Test
     void standardErrorsByNameFollowTheEstimatedOrder() {
-        Garch11Fit fit = Garch11.builder().errors(GarchErrors.STUDENT_T).build().fit(Garch11Test.dem2gbp());
+        Garch11Fit fit = Garch11.builder().errors(GarchErrors.STUDENT_T).build().fit(Garch11Test.fxReturns());
         double[] se = fit.standardErrors();
         assertThat(fit.estimatedParameters()).containsExactly(GarchParameter.MU, GarchParameter.OMEGA,
                 GarchParameter.ALPHA, GarchParameter.BETA, GarchParameter.NU);

@@ -6,7 +6,7 @@ import io.qtrade.features.regression.OlsFit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two log-HAR conventions against numpy least squares on the 1302 USD/CHF daily RVs
+ * The two log-HAR conventions against numpy least squares on the 1302 simulated daily FX RVs
  * ({@code refcases/har_log_variants_expected.json}, written by {@code refcases/scripts/har_log_variants.py}, numpy
  * 2.4.6 QR; the numbers below are copied from that file). Tolerance 1e-9 relative: both are the same deterministic
  * least-squares solution.
@@ -36,19 +36,19 @@ class HarRvLogVariantsTest {
     @Test
     void logOfAveragesEqualsNumpy() {
         check(HarRvScale.LOG_OF_AVERAGES,
-                new double[] {-0.303964786256313, 0.17873628896175817, 0.3961342062001164, 0.18180541147644966},
-                new double[] {0.041369876576399, 0.032415265814776835, 0.058712729360880664, 0.06450239017133692},
-                0.23048708400832363,
-                new double[] {-1.3482823921251792, -0.7895137490146552, -1.2879454649903561, -1.31692720157422});
+                new double[] {-0.30016547923102743, 0.35170707474721047, 0.42003587536537484, 0.05886580693210993},
+                new double[] {0.04699840530027168, 0.03307224237553815, 0.050566095409665515, 0.04504866053907518},
+                0.46493476184902593,
+                new double[] {-0.4931067782411016, -0.5614097557497323, -0.6660372335068938, -0.6246918604935843});
     }
 
     @Test
     void averageOfLogsEqualsNumpy() {
         check(HarRvScale.AVERAGE_OF_LOGS,
-                new double[] {-0.2344318306977227, 0.19594587828423615, 0.3721245700830002, 0.1843271778124483},
-                new double[] {0.05037884611669545, 0.0324886134205764, 0.05955246019415428, 0.06776849190375936},
-                0.22170146783955402,
-                new double[] {-1.3482823921251792, -0.7895137490146552, -1.416671679787807, -1.4397626952500044});
+                new double[] {-0.2586212513125004, 0.33611640773990553, 0.4363880176507301, 0.06291807808361181},
+                new double[] {0.04937353010144849, 0.0332161825834141, 0.05134057180825431, 0.046153007955591116},
+                0.46943530514486675,
+                new double[] {-0.4931067782411016, -0.5614097557497323, -0.6859085420402982, -0.6941137162524721});
     }
 
     @Test

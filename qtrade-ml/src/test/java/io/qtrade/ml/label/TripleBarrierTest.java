@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class TripleBarrierTest {
 
     @ParameterizedTest
-    @CsvSource({"msft", "aapl2013"})
+    @CsvSource({"synthetic", "aapl2013"})
     void ewmVolatilityEqualsPandasEwmStd(String series) {
         double[] close = RefCases.csv("triple_barrier_" + series + "_close.csv").doubles("close");
         double[] expected = RefCases.csv("triple_barrier_" + series + "_daily_vol.csv").doubles("ewm_std_span100");
@@ -34,7 +34,7 @@ class TripleBarrierTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"msft_pt1_sl1_h10, msft", "msft_pt2_sl1_h5, msft", "aapl2013_pt1_sl2_h15, aapl2013"})
+    @CsvSource({"synthetic_pt1_sl1_h10, synthetic", "synthetic_pt2_sl1_h5, synthetic", "aapl2013_pt1_sl2_h15, aapl2013"})
     void labelsTouchesAndReturnsEqualTheReference(String caseName, String series) {
         JsonNode params = RefCases.json("triple_barrier_expected.json").get("cases").get(caseName).get("params");
         double[] close = RefCases.csv("triple_barrier_" + series + "_close.csv").doubles("close");
