@@ -30,6 +30,11 @@ public final class MaxOpenOrders implements PreTradeCheck {
         this.maxOpenOrders = Limits.positive("max open orders", "maxOpenOrders", maxOpenOrders);
     }
 
+    /** The most open orders per strategy (the limit). */
+    public int maxOpenOrders() {
+        return maxOpenOrders;
+    }
+
     /** The number of open orders of {@code strategyId} as counted from the hooks. */
     public int openOrders(String strategyId) {
         int[] n = open.get(strategyId);

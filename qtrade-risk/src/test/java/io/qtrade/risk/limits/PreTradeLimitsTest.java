@@ -179,6 +179,7 @@ class PreTradeLimitsTest {
     @Test
     void maxOpenOrdersCountsAcceptedUntilDone() {
         MaxOpenOrders check = new MaxOpenOrders(2);
+        assertThat(check.maxOpenOrders()).isEqualTo(2);
         Order a = order(buy(AAA, 99, 1));
         Order b = order(buy(AAA, 98, 1));
         accepts(check.check("s", buy(AAA, 99, 1), flat, 0));

@@ -1,0 +1,612 @@
+package io.qtrade.server;
+
+import io.javalin.websocket.WsContext;
+import io.qtrade.core.Instrument;
+import io.qtrade.risk.killswitch.Engagement;
+import io.qtrade.risk.killswitch.KillSwitch;
+import io.qtrade.server.tap.BookSnapshot;
+import io.qtrade.server.tap.EngineTap;
+import io.qtrade.server.tap.PortfolioSnapshot;
+import io.qtrade.server.tap.StrategySignals;
+import io.qtrade.server.tap.TapEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The server's own thread ({@code qtrade-server-hub}): drains the tap's rings into {@link LiveState}, samples books,
+ * portfolios, signals and the kill switch, and offers each message to the subscribed WebSocket clients' bounded
+ * queues. It never waits on a socket, and the engine never waits on it.
+ */
+final class StreamHub implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
+    private static final int DEPTH_LEVELS = 10;
+
+    private final EngineTap tap;
+    private final ServerConfig config;
+    private final LiveState state;
+    private final RateLimiter limiter;
+    private final Map<WsContext, WsClient> clients = new ConcurrentHashMap<>();
+    /** The clients as an array, rebuilt on each connect and close: the hub iterates it without allocating. */
+    private volatile WsClient[] clientArray = new WsClient[0];
+    private final long[] bookVersion;
+    private final long[] portfolioVersion;
+    private final Map<String, Map<String, Double>> lastSignals = new LinkedHashMap<>();
+    private int lastEngagements;
+    private boolean lastEngaged;
+    private volatile boolean running = true;
+    /** Set by a new subscription: the hub forgets the last versions so that the subscriber gets snapshots at once. */
+    private volatile boolean resendAll;
+    private volatile Thread thread;
+    private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong droppedForClients = new AtomicLong();
+    private final AtomicLong slowDisconnects = new AtomicLong();
+    private final AtomicLong authFailures = new AtomicLong();
+
+    StreamHub(EngineTap tap, ServerConfig config, LiveState state, RateLimiter limiter) {
+        this.tap = tap;
+        this.config = config;
+        this.state = state;
+        this.limiter = limiter;
+        this.bookVersion = new long[tap.instruments().size()];
+        this.portfolioVersion = new long[64];
+    }
+
+    void start() {
+        Thread t = new Thread(this, "qtrade-server-hub");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (WsClient c : clients.values()) {
+            c.close(1001, "server stopping");
+        }
+        clients.clear();
+        clientsChanged();
+    }
+
+    @Override
+    public void run() {
+        long nextBook = 0;
+        long nextPortfolio = 0;
+        List<String> ids = tap.strategyIds();
+        while (running) {
+            try {
+                long now = System.nanoTime();
+                if (resendAll) {
+                    resendAll = false;
+                    java.util.Arrays.fill(bookVersion, -1);
+                    java.util.Arrays.fill(portfolioVersion, -1);
+                    lastSignals.clear();
+                    lastEngagements = -1;
+                }
+                if (ids.size() != tap.strategyIds().size()) {
+                    ids = tap.strategyIds();
+                }
+                List<String> strategyIds = ids;
+                int n = tap.fillRing().drain(e -> onAccount(e, strategyIds), 4096);
+                n += tap.accountRing().drain(e -> onAccount(e, strategyIds), 4096);
+                n += tap.marketRing().drain(this::onTrade, 4096);
+                if (now >= nextBook) {
+                    tap.requestBooks();
+                    nextBook = now + config.bookIntervalNanos();
+                }
+                publishBooks(now);
+                if (now >= nextPortfolio) {
+                    nextPortfolio = now + config.portfolioIntervalNanos();
+                    for (int s = 0; s < ids.size(); s++) {
+                        tap.portfolio(s).request();
+                    }
+                    tap.requestSnapshots();
+                    publishSignals(now);
+                    publishRisk(now);
+                    for (WsClient c : clients.values()) {
+                        if (c.dropIfSlow(now, config.slowClientTimeoutNanos())) {
+                            slowDisconnects.incrementAndGet();
+                        } else if (c.principal() == null && now - c.connectedNanos > config.authTimeoutNanos()) {
+                            c.close(1008, "not authenticated");
+                        }
+                    }
+                    limiter.prune(now);
+                }
+                publishPortfolios(ids, now);
+                if (n == 0) {
+                    LockSupport.parkNanos(200_000);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("server hub: {}", e.toString(), e);
+                LockSupport.parkNanos(10_000_000);
+            }
+        }
+    }
+
+    private void onAccount(TapEvent e, List<String> ids) {
+        switch (e.kind()) {
+            case ORDER_UPDATE -> {
+                LiveState.OrderState o = state.onOrderUpdate(e, ids);
+                if (hasSubscribers(Topic.ORDERS)) {
+                    Map<String, Object> m = o.json();
+                    m.put("type", "order");
+                    m.put("pub", e.publishedNanos());
+                    broadcast(Topic.ORDERS, o.instrument.id(), m);
+                }
+                if (o.status == io.qtrade.core.order.OrderStatus.REJECTED && hasSubscribers(Topic.RISK)) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("type", "risk");
+                    r.put("event", "rejection");
+                    r.put("orderId", o.orderId);
+                    r.put("strategy", o.strategy);
+                    r.put("instrument", o.instrument.id());
+                    r.put("reason", o.reason);
+                    r.put("localTs", o.updatedTs);
+                    broadcast(Topic.RISK, o.instrument.id(), r);
+                }
+            }
+            case FILL -> {
+                LiveState.FillState f = state.onFill(e, ids);
+                if (hasSubscribers(Topic.FILLS)) {
+                    broadcast(Topic.FILLS, f.fill().instrument().id(), null, fillJson(f, e.publishedNanos()));
+                }
+            }
+            case STOPPED -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("type", "status");
+                m.put("strategy", ids.get(e.strategy()));
+                m.put("running", false);
+                m.put("localTs", e.localTs());
+                broadcast(Topic.PORTFOLIO, null, m);
+            }
+            default -> throw new IllegalStateException("account ring: unexpected " + e.kind());
+        }
+    }
+
+    private void onTrade(TapEvent e) {
+        LiveState.TradeState t = state.onTrade(e);
+        if (hasSubscribers(Topic.TRADES)) {
+            Map<String, Object> m = t.json();
+            m.put("type", "trade");
+            m.put("pub", e.publishedNanos());
+            broadcast(Topic.TRADES, t.instrument(), m);
+        }
+    }
+
+    private void publishBooks(long now) {
+        List<Instrument> instruments = tap.instruments();
+        for (int i = 0; i < instruments.size(); i++) {
+            BookSnapshot b = tap.book(i);
+            long v = b.version();
+            if (v == bookVersion[i]) {
+                continue;
+            }
+            bookVersion[i] = v;
+            BookSnapshot.Levels l = b.read(DEPTH_LEVELS);
+            String id = instruments.get(i).id();
+            if (hasSubscribers(Topic.TOP)) {
+                broadcast(Topic.TOP, id, null, Json.write(topJson(l)));
+            }
+            if (hasSubscribers(Topic.BOOK)) {
+                Map<String, Object> m = bookJson(l);
+                m.put("type", "book");
+                broadcast(Topic.BOOK, id, m);
+            }
+        }
+    }
+
+    /** A fill message written directly (the hot message of the streams): the same fields as {@code FillState.json}. */
+    static String fillJson(LiveState.FillState f, long pub) {
+        io.qtrade.core.order.Fill x = f.fill();
+        StringBuilder b = new StringBuilder(400);
+        b.append("{\"orderId\":").append(x.orderId());
+        b.append(",\"strategy\":");
+        quote(b, f.strategy());
+        b.append(",\"instrument\":");
+        quote(b, x.instrument().id());
+        b.append(",\"side\":\"").append(x.side().name()).append('"');
+        num(b, "price", x.price());
+        num(b, "qty", x.qty());
+        num(b, "fee", x.fee());
+        b.append(",\"liquidity\":\"").append(x.liquidity().name()).append('"');
+        b.append(",\"exchTs\":").append(x.exchTs());
+        b.append(",\"localTs\":").append(x.localTs());
+        b.append(",\"viaApi\":").append(f.external());
+        num(b, "positionQty", f.positionQty());
+        num(b, "avgEntryPrice", f.avgEntryPrice());
+        num(b, "realizedPnl", f.realizedPnl());
+        num(b, "fees", f.fees());
+        num(b, "cash", f.cash());
+        b.append(",\"type\":\"fill\",\"pub\":").append(pub).append('}');
+        return b.toString();
+    }
+
+    private static void num(StringBuilder b, String name, double v) {
+        b.append(",\"").append(name).append("\":");
+        if (Double.isFinite(v)) {
+            b.append(v);
+        } else {
+            b.append("null");
+        }
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append(Json.write(s));
+    }
+
+    static Map<String, Object> topJson(BookSnapshot.Levels l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "top");
+        m.put("instrument", l.instrument().id());
+        m.put("bid", Json.num(l.bestBid()));
+        m.put("bidQty", l.bestBidQty());
+        m.put("ask", Json.num(l.bestAsk()));
+        m.put("askQty", l.bestAskQty());
+        m.put("localTs", l.localTs());
+        m.put("pub", l.copiedNanos());
+        return m;
+    }
+
+    static Map<String, Object> bookJson(BookSnapshot.Levels l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instrument", l.instrument().id());
+        m.put("bids", levels(l.bidPrices(), l.bidQtys()));
+        m.put("asks", levels(l.askPrices(), l.askQtys()));
+        m.put("localTs", l.localTs());
+        m.put("pub", l.copiedNanos());
+        return m;
+    }
+
+    private static List<double[]> levels(double[] px, double[] qty) {
+        List<double[]> out = new ArrayList<>(px.length);
+        for (int i = 0; i < px.length; i++) {
+            out.add(new double[] {px[i], qty[i]});
+        }
+        return out;
+    }
+
+    private void publishPortfolios(List<String> ids, long now) {
+        for (int s = 0; s < ids.size() && s < portfolioVersion.length; s++) {
+            PortfolioSnapshot p = tap.portfolio(s);
+            long v = p.version();
+            if (v == portfolioVersion[s]) {
+                continue;
+            }
+            portfolioVersion[s] = v;
+            PortfolioSnapshot.View view = p.read();
+            state.onEquity(s, ids.get(s), view.localTs(), view.equity());
+            if (hasSubscribers(Topic.PORTFOLIO)) {
+                Map<String, Object> m = portfolioJson(ids.get(s), view, true);
+                m.put("type", "portfolio");
+                broadcast(Topic.PORTFOLIO, null, m);
+            }
+        }
+    }
+
+    static Map<String, Object> portfolioJson(String strategy, PortfolioSnapshot.View v, boolean onlyTraded) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("strategy", strategy);
+        m.put("localTs", v.localTs());
+        m.put("cash", Json.num(v.cash()));
+        m.put("equity", Json.num(v.equity()));
+        m.put("initialCash", Json.num(v.initialCash()));
+        m.put("netPnl", Json.num(v.netPnl()));
+        m.put("realizedPnl", Json.num(v.realizedPnl()));
+        m.put("unrealizedPnl", Json.num(v.unrealizedPnl()));
+        m.put("fees", Json.num(v.fees()));
+        List<Map<String, Object>> by = new ArrayList<>();
+        for (PortfolioSnapshot.PositionView p : v.positions()) {
+            if (onlyTraded && p.fillCount() == 0 && p.qty() == 0) {
+                continue;
+            }
+            by.add(positionJson(strategy, p));
+        }
+        m.put("byInstrument", by);
+        return m;
+    }
+
+    static Map<String, Object> positionJson(String strategy, PortfolioSnapshot.PositionView p) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("strategy", strategy);
+        q.put("instrument", p.instrument().id());
+        q.put("qty", Json.num(p.qty()));
+        q.put("avgEntryPrice", Json.num(p.avgEntryPrice()));
+        q.put("markPrice", Json.num(p.markPrice()));
+        q.put("realizedPnl", Json.num(p.realizedPnl()));
+        q.put("unrealizedPnl", Json.num(p.unrealizedPnl()));
+        q.put("fees", Json.num(p.fees()));
+        q.put("netPnl", Json.num(p.realizedPnl() + p.unrealizedPnl() - p.fees()));
+        q.put("fillCount", p.fillCount());
+        return q;
+    }
+
+    private void publishSignals(long now) {
+        if (!hasSubscribers(Topic.SIGNALS)) {
+            return;
+        }
+        for (StrategySignals s : tap.allSignals()) {
+            Map<String, Double> values = s.values();
+            if (values.equals(lastSignals.get(s.strategyId()))) {
+                continue;
+            }
+            lastSignals.put(s.strategyId(), values);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "signals");
+            m.put("strategy", s.strategyId());
+            Map<String, Object> vs = new LinkedHashMap<>();
+            values.forEach((k, v) -> vs.put(k, Json.num(v)));
+            m.put("signals", vs);
+            m.put("localTs", tap.engineNowNanos());
+            broadcast(Topic.SIGNALS, null, m);
+        }
+    }
+
+    private void publishRisk(long now) {
+        KillSwitch ks = tap.killSwitch();
+        if (ks == null) {
+            return;
+        }
+        List<Engagement> es = ks.engagements();
+        boolean engaged = ks.isEngaged();
+        if (es.size() == lastEngagements && engaged == lastEngaged) {
+            return;
+        }
+        lastEngagements = es.size();
+        lastEngaged = engaged;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "risk");
+        m.put("event", engaged ? "kill_switch_engaged" : "kill_switch_reset");
+        m.put("killSwitch", killSwitchJson(ks));
+        broadcast(Topic.RISK, null, m);
+    }
+
+    static Map<String, Object> killSwitchJson(KillSwitch ks) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("engaged", ks.isEngaged());
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Engagement e : ks.engagements()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("engagedTs", e.engagedNanos());
+            x.put("cause", e.cause().name());
+            x.put("detail", e.detail());
+            x.put("resetTs", e.resetNanos() == Engagement.NOT_RESET ? null : e.resetNanos());
+            list.add(x);
+        }
+        m.put("engagements", list);
+        return m;
+    }
+
+    private void clientsChanged() {
+        clientArray = clients.values().toArray(new WsClient[0]);
+    }
+
+    private boolean hasSubscribers(Topic topic) {
+        for (WsClient c : clientArray) {
+            if (c.wants(topic, null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void broadcast(Topic topic, String instrument, Map<String, Object> message) {
+        broadcast(topic, instrument, message, null);
+    }
+
+    /** Offers {@code message} (or the ready-made {@code json}) to every client that subscribed to it. */
+    private void broadcast(Topic topic, String instrument, Map<String, Object> message, String ready) {
+        String json = ready;
+        long now = System.nanoTime();
+        messages.incrementAndGet();
+        for (WsClient c : clientArray) {
+            if (!c.wants(topic, instrument)) {
+                continue;
+            }
+            if (json == null) {
+                json = Json.write(message);
+            }
+            offered.incrementAndGet();
+            if (!c.offer(json, now, config.slowClientTimeoutNanos())) {
+                droppedForClients.incrementAndGet();
+                if (c.closed()) {
+                    slowDisconnects.incrementAndGet();
+                    clients.remove(c.ctx);
+                    clientsChanged();
+                }
+            }
+        }
+    }
+
+    // --- WebSocket callbacks (Jetty threads) ---
+
+    void connect(WsContext ctx, ApiTokens tokens) {
+        WsClient c = new WsClient(ctx, config.clientQueueMessages(), System.nanoTime());
+        clients.put(ctx, c);
+        clientsChanged();
+        String header = ctx.header("Authorization");
+        if (header != null) {
+            Optional<ApiTokens.Principal> p = Auth.bearer(header).flatMap(tokens::authenticate);
+            if (p.isEmpty()) {
+                authFailures.incrementAndGet();
+                c.close(1008, "unauthorized");
+                clients.remove(ctx);
+                clientsChanged();
+                return;
+            }
+            c.authenticate(p.get());
+            c.reply(Json.write(Json.obj("type", "authenticated", "role", p.get().role().name())));
+        }
+    }
+
+    /** A client message: {@code auth}, {@code subscribe}, {@code unsubscribe}. */
+    void message(WsContext ctx, String text, ApiTokens tokens) {
+        WsClient c = clients.get(ctx);
+        if (c == null) {
+            return;
+        }
+        ClientMessage msg;
+        try {
+            msg = Json.read(text, ClientMessage.class);
+        } catch (Refusal r) {
+            c.reply(error(r.getMessage()));
+            return;
+        }
+        if (msg.op() == null) {
+            c.reply(error("field 'op' is required (auth, subscribe, unsubscribe)"));
+            return;
+        }
+        ApiTokens.Principal principal = c.principal();
+        if (!msg.op().equals("auth") && principal != null) {
+            long wait = limiter.acquire(principal.tokenIndex(), System.nanoTime());
+            if (wait > 0) {
+                c.reply(error("rate limit exceeded"));
+                return;
+            }
+        }
+        switch (msg.op()) {
+            case "auth" -> {
+                Optional<ApiTokens.Principal> p = tokens.authenticate(msg.token());
+                if (p.isEmpty()) {
+                    authFailures.incrementAndGet();
+                    c.close(1008, "unauthorized");
+                    clients.remove(ctx);
+                    clientsChanged();
+                    return;
+                }
+                c.authenticate(p.get());
+                c.reply(Json.write(Json.obj("type", "authenticated", "role", p.get().role().name())));
+            }
+            case "subscribe", "unsubscribe" -> {
+                if (principal == null) {
+                    c.close(1008, "unauthorized: authenticate first ({\"op\":\"auth\",\"token\":...})");
+                    clients.remove(ctx);
+                    clientsChanged();
+                    return;
+                }
+                if (msg.topics() == null || msg.topics().isEmpty()) {
+                    c.reply(error("field 'topics': a non-empty array of topic names is expected " + topicNames()));
+                    return;
+                }
+                Set<Topic> set = EnumSet.noneOf(Topic.class);
+                for (String t : msg.topics()) {
+                    Topic topic = Topic.of(t);
+                    if (topic == null) {
+                        c.reply(error("field 'topics': unknown topic '" + t + "' " + topicNames()));
+                        return;
+                    }
+                    set.add(topic);
+                }
+                Set<String> filter = null;
+                if (msg.instruments() != null) {
+                    filter = new HashSet<>();
+                    for (String in : msg.instruments()) {
+                        int k = tap.instrumentIndex(in);
+                        if (k < 0) {
+                            c.reply(error("field 'instruments': unknown instrument '" + in + "'"));
+                            return;
+                        }
+                        filter.add(tap.instruments().get(k).id());
+                    }
+                }
+                if (msg.op().equals("subscribe")) {
+                    c.subscribe(set, filter);
+                    tap.requestSnapshots();
+                    resendAll = true;
+                } else {
+                    c.unsubscribe(set);
+                }
+                List<String> names = new ArrayList<>();
+                for (Topic t : c.topics()) {
+                    names.add(t.wireName());
+                }
+                c.reply(Json.write(Json.obj("type", "subscribed", "topics", names)));
+            }
+            default -> c.reply(error("field 'op': unknown operation '" + msg.op() + "' (auth, subscribe, unsubscribe)"));
+        }
+    }
+
+    private static String topicNames() {
+        List<String> names = new ArrayList<>();
+        for (Topic t : Topic.values()) {
+            names.add(t.wireName());
+        }
+        return "(one of " + String.join(", ", names) + ")";
+    }
+
+    private static String error(String message) {
+        return Json.write(Json.obj("type", "error", "message", message));
+    }
+
+    void closed(WsContext ctx) {
+        WsClient c = clients.remove(ctx);
+        if (c != null) {
+            c.markClosed();
+            clientsChanged();
+        }
+    }
+
+    /** A client's message: strict, as every request body. */
+    record ClientMessage(String op, String token, List<String> topics, List<String> instruments) {
+        @Override
+        public String toString() {
+            return "ClientMessage[op=" + op + ", topics=" + topics + ", instruments=" + instruments + "]";
+        }
+    }
+
+    Map<String, Object> statsJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        long sent = 0;
+        long dropped = 0;
+        int authenticated = 0;
+        for (WsClient c : clients.values()) {
+            sent += c.sent();
+            dropped += c.dropped();
+            if (c.principal() != null) {
+                authenticated++;
+            }
+        }
+        m.put("clients", clients.size());
+        m.put("authenticatedClients", authenticated);
+        m.put("messages", messages.get());
+        m.put("offered", offered.get());
+        m.put("sentToConnected", sent);
+        m.put("droppedForSlowClients", droppedForClients.get());
+        m.put("droppedQueuedNow", dropped);
+        m.put("slowClientsDisconnected", slowDisconnects.get());
+        m.put("webSocketAuthFailures", authFailures.get());
+        m.put("orderUpdatesDropped", tap.accountRing().dropped());
+        m.put("fillsDropped", tap.fillRing().dropped());
+        m.put("tradePrintsDropped", tap.marketRing().dropped());
+        return m;
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    long droppedForClients() {
+        return droppedForClients.get();
+    }
+}
