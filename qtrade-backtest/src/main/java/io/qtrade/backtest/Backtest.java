@@ -103,6 +103,9 @@ public final class Backtest {
     final OrderHistory orderHistory;
     /** Null for a backtest (simulated clock); the wall-clock pacer of a paper-trading run. */
     final WallClockPacer pacer;
+    /** Derivatives held on margin, and the liquidation clearance fee rate. */
+    final List<io.qtrade.backtest.margin.MarginSettings> margin;
+    final double clearanceFeeRate;
     private boolean ran;
 
     private Backtest(Builder b, EventSource source, ExchangeSettings[] settings) {
@@ -118,6 +121,8 @@ public final class Backtest {
         this.initialCash = b.initialCash;
         this.markIntervalNanos = b.markIntervalNanos;
         this.decisionLatencyNanos = b.decisionLatencyNanos;
+        this.margin = List.copyOf(b.margin);
+        this.clearanceFeeRate = b.clearanceFeeRate;
         this.measureCallbackTime = b.measureCallbackTime;
         this.batchCapacity = b.batchCapacity;
         this.orderHistory = b.orderHistory;
@@ -205,6 +210,8 @@ public final class Backtest {
         private int batchCapacity = DEFAULT_BATCH_CAPACITY;
         private OrderHistory orderHistory = OrderHistory.ALL;
         private WallClockPacer pacer;
+        private final List<io.qtrade.backtest.margin.MarginSettings> margin = new ArrayList<>();
+        private double clearanceFeeRate = io.qtrade.core.margin.MarginAccount.DEFAULT_CLEARANCE_FEE_RATE;
 
         private Builder() {
         }
@@ -256,6 +263,25 @@ public final class Backtest {
         /** The run's seed, folded into every draw of a random latency model. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Holds a perpetual or future on margin (mode, leverage, brackets): every strategy's fills in it go to a
+         * {@link io.qtrade.core.margin.MarginAccount} of its settlement asset (starting with {@link #initialCash}),
+         * which settles funding on the {@code FUNDING_RATE} rows at the {@code MARK_PRICE} rows' mark, rejects
+         * orders beyond the available margin and liquidates (see {@link io.qtrade.backtest.margin.MarginLedger}).
+         * The funding paid goes into the strategy's portfolio ({@code Portfolio.applyFunding}) and the results'
+         * funding column and table.
+         */
+        public Builder margin(io.qtrade.backtest.margin.MarginSettings settings) {
+            margin.add(Objects.requireNonNull(settings, "backtest: margin settings must not be null"));
+            return this;
+        }
+
+        /** The liquidation clearance fee rate of the margin accounts ({@code MarginAccount}'s default unless set). */
+        public Builder clearanceFeeRate(double rate) {
+            this.clearanceFeeRate = rate;
             return this;
         }
 

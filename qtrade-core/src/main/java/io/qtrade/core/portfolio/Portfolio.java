@@ -20,11 +20,12 @@ import java.util.Objects;
  * realizedPnl   = sum_i realizedPnl_i          (gross of fees)
  * fees          = sum_i fees_i                 (negative when rebates exceed fees)
  * otherCash     = sum of applyCashFlow(amount): dividends, interest, borrow fees (not fills)
- * netPnl        = realizedPnl + unrealizedPnl - fees + otherCash
+ * funding       = sum of applyFunding(i, paid): perpetual funding paid (negative: received), per instrument
+ * netPnl        = realizedPnl + unrealizedPnl - fees + otherCash - funding
  * }</pre>
  * Invariant, exact in real arithmetic and true here up to float rounding:
  * <pre>{@code
- * equity - initialCash == realizedPnl + unrealizedPnl - fees + otherCash  (== netPnl)
+ * equity - initialCash == realizedPnl + unrealizedPnl - fees + otherCash - funding  (== netPnl)
  * }</pre>
  * It follows from the average-cost identity in {@link Position}.
  *
@@ -45,6 +46,7 @@ public final class Portfolio {
     private static final class Slot {
         final Position position;
         double mark = NO_MARK;
+        double funding;
         boolean traded;
 
         Slot(Instrument instrument) {
@@ -59,6 +61,7 @@ public final class Portfolio {
     private final double initialCash;
     private double cash;
     private double otherCash;
+    private double funding;
     /** {@code Instrument} caches its hash code, so a lookup here allocates nothing. */
     private final Map<Instrument, Slot> byInstrument = new HashMap<>();
     /** Every slot in first-seen order, iterated by index. */
@@ -99,6 +102,33 @@ public final class Portfolio {
         }
         cash += amount;
         otherCash += amount;
+    }
+
+    /**
+     * Pays {@code paid} of funding on the position in {@code instrument} ({@code < 0}: receives it), as a perpetual's
+     * funding settlement does ({@code paid = qty * mark * rate}, see {@code io.qtrade.core.margin.FundingPayment}):
+     * {@code cash -= paid}; it counts in {@link #funding()} and so in {@link #netPnl()}, apart from fees and
+     * trading PnL.
+     */
+    public void applyFunding(Instrument instrument, double paid) {
+        if (!Double.isFinite(paid)) {
+            throw new IllegalArgumentException("portfolio: funding of " + instrument.id() + " must be finite, was "
+                    + paid);
+        }
+        slot(instrument).funding += paid;
+        cash -= paid;
+        funding += paid;
+    }
+
+    /** Funding paid over all instruments (negative: received). */
+    public double funding() {
+        return funding;
+    }
+
+    /** Funding paid on {@code instrument} (negative: received); 0 if never traded. */
+    public double funding(Instrument instrument) {
+        Slot slot = find(instrument);
+        return slot == null ? 0.0 : slot.funding;
     }
 
     /** The sum of {@link #applyCashFlow} amounts, quote currency. */
@@ -217,9 +247,12 @@ public final class Portfolio {
         return cash + marketValue();
     }
 
-    /** {@code realizedPnl + unrealizedPnl - fees + otherCash}; equals {@code equity - initialCash} up to rounding. */
+    /**
+     * {@code realizedPnl + unrealizedPnl - fees + otherCash - funding}; equals {@code equity - initialCash} up to
+     * rounding.
+     */
     public double netPnl() {
-        return realizedPnl() + unrealizedPnl() - fees() + otherCash;
+        return realizedPnl() + unrealizedPnl() - fees() + otherCash - funding;
     }
 
     private Slot find(Instrument instrument) {
