@@ -137,6 +137,12 @@ class PerpetualBacktestTest {
         assertThat(paying.tables()).containsKeys("funding", "liquidations");
         MarginAccount account = paying.marginAccount("mm", "USD");
         assertThat(account.funding()).isCloseTo(total, within(1e-12));
+        // the attribution's funding line: trading - fees + rebates - funding reconciles with the portfolio's net PnL
+        var attribution = io.qtrade.backtest.attribution.PnlAttribution.of(paying).total();
+        assertThat(attribution.fundingPaid()).isCloseTo(total, within(1e-12));
+        assertThat(attribution.netPnl()).isCloseTo(paying.portfolio("mm").netPnl(), within(1e-6));
+        assertThat(attribution.tradingPnl()).isCloseTo(
+                io.qtrade.backtest.attribution.PnlAttribution.of(free).total().tradingPnl(), within(1e-9));
     }
 
     /** A leveraged long, a crash in the mark price: liquidated, visible to the strategy and in the results. */
@@ -200,6 +206,10 @@ class PerpetualBacktestTest {
         MarginAccount account = r.marginAccount("long", "USD");
         assertThat(account.walletBalance()).isCloseTo(1_000 - isolated - buy.fee(), within(1e-9));
         assertThat(r.portfolio("long").equity()).isCloseTo(account.walletBalance(), within(1e-9));
+        String html = io.qtrade.backtest.report.HtmlReport.render(r, io.qtrade.backtest.report.ReportOptions.builder()
+                .build());
+        assertThat(html).contains("<h2>Liquidations</h2>", "id=\"liquidations\"", "insurance fund cover",
+                "<th>funding paid</th>");
     }
 
     @Test
