@@ -106,6 +106,9 @@ public final class Backtest {
     /** Derivatives held on margin, and the liquidation clearance fee rate. */
     final List<io.qtrade.backtest.margin.MarginSettings> margin;
     final double clearanceFeeRate;
+    /** Spot margin: hourly borrow rates and the asset each shortable spot instrument borrows; null rates for none. */
+    final io.qtrade.core.margin.BorrowRates borrowRates;
+    final java.util.Map<Instrument, String> borrowedAssets;
     private boolean ran;
 
     private Backtest(Builder b, EventSource source, ExchangeSettings[] settings) {
@@ -123,6 +126,8 @@ public final class Backtest {
         this.decisionLatencyNanos = b.decisionLatencyNanos;
         this.margin = List.copyOf(b.margin);
         this.clearanceFeeRate = b.clearanceFeeRate;
+        this.borrowRates = b.borrowRates;
+        this.borrowedAssets = java.util.Map.copyOf(b.borrowedAssets);
         this.measureCallbackTime = b.measureCallbackTime;
         this.batchCapacity = b.batchCapacity;
         this.orderHistory = b.orderHistory;
@@ -212,6 +217,8 @@ public final class Backtest {
         private WallClockPacer pacer;
         private final List<io.qtrade.backtest.margin.MarginSettings> margin = new ArrayList<>();
         private double clearanceFeeRate = io.qtrade.core.margin.MarginAccount.DEFAULT_CLEARANCE_FEE_RATE;
+        private io.qtrade.core.margin.BorrowRates borrowRates;
+        private final java.util.Map<Instrument, String> borrowedAssets = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -276,6 +283,23 @@ public final class Backtest {
          */
         public Builder margin(io.qtrade.backtest.margin.MarginSettings settings) {
             margin.add(Objects.requireNonNull(settings, "backtest: margin settings must not be null"));
+            return this;
+        }
+
+        /**
+         * Spot margin: a short position in the spot instrument {@code instrument} borrows {@code borrowedAsset} and
+         * pays hourly interest at {@code rates} ({@link io.qtrade.core.margin.SpotBorrow}), charged at the equity
+         * marks (so keep {@link #markIntervalNanos} at most an hour) as a cash flow out of the portfolio
+         * ({@code Portfolio.otherCash}).
+         */
+        public Builder spotBorrow(Instrument instrument, String borrowedAsset, io.qtrade.core.margin.BorrowRates rates) {
+            if (this.borrowRates != null && this.borrowRates != rates) {
+                throw new IllegalArgumentException("backtest: one BorrowRates for every spot borrow, got a second for "
+                        + instrument.id());
+            }
+            this.borrowRates = Objects.requireNonNull(rates, "backtest: borrow rates must not be null");
+            borrowedAssets.put(Objects.requireNonNull(instrument, "instrument"),
+                    Objects.requireNonNull(borrowedAsset, "borrowedAsset"));
             return this;
         }
 

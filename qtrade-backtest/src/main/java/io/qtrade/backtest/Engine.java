@@ -534,6 +534,9 @@ final class Engine {
                     p.mark(instruments.get(i), mid);
                 }
             }
+            if (s.borrow != null) {
+                s.borrow.accrue(p, t);
+            }
             double eq = p.equity();
             double net = p.netPnl();
             for (int i = 0; i < instrumentCount; i++) {

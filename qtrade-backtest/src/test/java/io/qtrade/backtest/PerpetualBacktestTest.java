@@ -247,4 +247,41 @@ class PerpetualBacktestTest {
         assertThat(reports.get(0).reason()).contains("needs initial margin", "available balance is 100.0 USD");
         assertThat(r.fillRecords()).isEmpty();
     }
+
+    /** A short spot position pays the hourly borrow rate at each hour start it is held over (charged at the marks). */
+    @Test
+    void shortSpotPaysHourlyBorrowInterest() {
+        long hour = io.qtrade.core.margin.SpotBorrow.HOUR_NANOS;
+        EventBatch tape = new EventBatch(64);
+        for (int k = 0; k <= 6; k++) { // a quote every 30 minutes over 3 hours
+            long t = hour + k * hour / 2;
+            tape.add(0, t, t, EventKind.BBO, Side.BUY.code(), 99.99, 1_000, EventBatch.NO_ORDER_ID);
+            tape.add(0, t, t, EventKind.BBO, Side.SELL.code(), 100.01, 1_000, EventBatch.NO_ORDER_ID,
+                    io.qtrade.core.market.EventFlags.END_OF_MESSAGE);
+        }
+        Strategy shortOnce = new Strategy() {
+            StrategyContext ctx;
+            boolean sent;
+
+            @Override
+            public void onStart(StrategyContext context) {
+                ctx = context;
+            }
+
+            @Override
+            public void onBook(int instrument, OrderBookView book) {
+                if (!sent && !book.isEmpty(Side.BUY)) {
+                    sent = true;
+                    ctx.submitMarket(0, Side.SELL, 10);
+                }
+            }
+        };
+        var rates = io.qtrade.core.margin.BorrowRates.constant(java.util.Map.of("AAA", 0.0001));
+        BacktestResult r = Backtest.builder().source(new InMemoryEventSource(List.of(SPOT), tape))
+                .exchange(settings(SPOT)).strategy("short", shortOnce).initialCash(10_000)
+                .spotBorrow(SPOT, "AAA", rates).markIntervalNanos(hour / 4).build().run();
+        // sold at 1h + latency; hour starts 2h, 3h, 4h: 3 x 10 x 0.0001 x mid 100.00 = 0.3
+        assertThat(r.portfolio("short").position(SPOT).qty()).isEqualTo(-10);
+        assertThat(r.portfolio("short").otherCash()).isCloseTo(-0.3, within(1e-9));
+    }
 }

@@ -90,4 +90,18 @@ class MarginLimitsTest {
         assertThat(breaker.check("s", OrderRequest.limit(BTCUSDT, Side.BUY, 40_000, 0.1), p, 7).accepted()).isTrue();
         assertThat(breaker.trips()).hasSize(1);
     }
+
+    @Test
+    void readmeGateRejectsByTheFirstLimitItBreaks() {
+        Instrument btcusdt = BTCUSDT;
+        LeverageBrackets brackets = FAQ;
+        io.qtrade.risk.RiskGate gate = io.qtrade.risk.PreTradeRiskGate.of(
+                new MaxLeverage(10),
+                new MaxMarginUsage(0.5, Map.of(btcusdt, brackets)),
+                new MarginRatioBreaker(0.3, Map.of(btcusdt, brackets)));
+        gate.onMarketData(btcusdt, 40_000, 0);
+        // 1 BTC on 1,000 of equity is already 40x: adding is refused by MaxLeverage first
+        RiskDecision d = gate.check("s", OrderRequest.limit(btcusdt, Side.BUY, 40_000, 0.1), longOneBtc(), 0);
+        assertThat(d.reasonCode()).isEqualTo(MaxLeverage.REASON_CODE);
+    }
 }
