@@ -169,8 +169,7 @@ final class Engine {
         }
         slot.ledger.beforeFill(i, exchTs, ledgerSinks[slot.index]);
         Order order = slot.record(orderId).order();
-        slot.ledger.onFill(i, new Fill(orderId, instruments.get(i), order.side(), price, qty, fee, liquidity, exchTs,
-                exchTs));
+        slot.ledger.onFill(i, order.side().sign() * qty, price, fee);
     }
 
     /** The margin check of a new order at its limit price (a market order: at the mark, else the mid); null if it fits. */
@@ -186,8 +185,7 @@ final class Engine {
         if (!(price > 0)) {
             return null;
         }
-        io.qtrade.core.margin.MarginCheck check = slot.ledger.check(i, order.side(), order.qty(), price);
-        return check.accepted() ? null : check.reason();
+        return slot.ledger.rejection(i, order.side(), order.qty(), price);
     }
 
     /** Books a ledger's funding payments and liquidations in the strategy's portfolio and results. */

@@ -284,4 +284,36 @@ class PerpetualBacktestTest {
         assertThat(r.portfolio("short").position(SPOT).qty()).isEqualTo(-10);
         assertThat(r.portfolio("short").otherCash()).isCloseTo(-0.3, within(1e-9));
     }
+
+    /**
+     * An inverse perpetual (coin-margined, contract value 1 quote unit): the portfolio and the margin account agree in
+     * the base coin on realised PnL, fees (bps of {@code qty * m / price}) and funding ({@code qty * m / mark * rate}).
+     */
+    @Test
+    void inversePerpetualIsAccountedInTheBaseCoin() {
+        Instrument inverse = SPOT.withContract(ContractSpec.inversePerpetual("AAA", Duration.ofMillis(5)));
+        EventBatch tape = RandomTape.generate(SPOT, 0, 11, 20_000, 50_000);
+        BacktestResult r = Backtest.builder()
+                .source(new InMemoryEventSource(List.of(inverse), withDerivativeRows(tape, 0.0001)))
+                .exchange(settings(inverse)).strategy("mm", new QuotingStrategy(0, 1, 5, 97)).initialCash(1_000)
+                .margin(new MarginSettings(inverse, MarginMode.CROSS, 10, LeverageBrackets.flat(0.004, 125)))
+                .seed(3).build().run();
+        assertThat(r.fillRecords()).hasSizeGreaterThan(20);
+        var portfolio = r.portfolio("mm");
+        MarginAccount account = r.marginAccount("mm", "AAA");
+        var position = account.position(inverse);
+        assertThat(portfolio.position(inverse).qty()).isEqualTo(position.qty());
+        assertThat(portfolio.realizedPnl()).isCloseTo(account.realizedPnl(), within(1e-12));
+        assertThat(portfolio.fees()).isCloseTo(account.fees(), within(1e-12));
+        assertThat(portfolio.funding()).isCloseTo(account.funding(), within(1e-12));
+        FillRecord f = r.fillRecords().get(0);
+        double bps = f.liquidity() == io.qtrade.core.order.Liquidity.MAKER ? -0.2 : 1.0;
+        assertThat(f.fee()).isCloseTo(f.qty() / f.price() * bps / 10_000, within(1e-15));
+        for (FundingRecord fr : r.fundingRecords()) {
+            assertThat(fr.paid()).isCloseTo(fr.qty() / fr.markPrice() * fr.rate(), within(1e-15));
+        }
+        // cash is the coin: realised PnL, fees and funding only, no notional exchanged
+        assertThat(portfolio.cash()).isCloseTo(1_000 + portfolio.realizedPnl() - portfolio.fees()
+                - portfolio.funding(), within(1e-9));
+    }
 }

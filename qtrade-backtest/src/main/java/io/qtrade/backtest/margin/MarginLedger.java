@@ -168,6 +168,20 @@ public final class MarginLedger {
         }
     }
 
+    /** {@link #onFill} from the fill's fields ({@code signedQty}: buy positive); allocation-free. */
+    public void onFill(int i, double signedQty, double price, double fee) {
+        MarginAccount a = accountOf[i];
+        if (a != null) {
+            a.apply(instruments.get(i), signedQty, price, fee);
+        }
+    }
+
+    /** {@link #check}'s reason, or null when the order fits (allocation-free when it fits). */
+    public String rejection(int i, Side side, double qty, double price) {
+        MarginAccount a = accountOf[i];
+        return a == null ? null : a.rejection(instruments.get(i), side, qty, price);
+    }
+
     /** The margin check of a new order ({@link MarginAccount#checkOrder}); accepted for instruments not on margin. */
     public MarginCheck check(int i, Side side, double qty, double price) {
         MarginAccount a = accountOf[i];

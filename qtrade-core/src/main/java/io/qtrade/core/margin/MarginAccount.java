@@ -160,9 +160,16 @@ public final class MarginAccount {
      * Applies a fill (its fee in the settlement asset) as the class Javadoc says. Allocation-free.
      */
     public void apply(Fill fill) {
-        MarginPosition p = position(fill.instrument());
-        double q = fill.signedQty();
-        double price = fill.price();
+        apply(fill.instrument(), fill.signedQty(), fill.price(), fill.fee());
+    }
+
+    /**
+     * {@link #apply(Fill)} from its fields: {@code signedQty} contracts (buy positive) at {@code price} with {@code fee}
+     * in the settlement asset. Allocation-free (the backtest's venue fills take this form).
+     */
+    public void apply(Instrument instrument, double signedQty, double price, double fee) {
+        MarginPosition p = position(instrument);
+        double q = signedQty;
         double qty = p.qty;
         boolean isolated = p.mode == MarginMode.ISOLATED;
         if (qty == 0.0) {
@@ -199,8 +206,8 @@ public final class MarginAccount {
                 p.qty = remaining;
             }
         }
-        p.fees += fill.fee();
-        walletBalance -= fill.fee();
+        p.fees += fee;
+        walletBalance -= fee;
         if (Double.isNaN(p.mark)) {
             p.mark = price;
         }
@@ -557,31 +564,48 @@ public final class MarginAccount {
      * the brackets' cap for the leverage set ({@code leverage <= maxLeverage of its bracket}).
      */
     public MarginCheck checkOrder(Instrument instrument, Side side, double qty, double price) {
+        String reason = rejection(instrument, side, qty, price);
+        MarginPosition p = position(instrument);
+        double q1 = p.qty + side.sign() * qty;
+        double added = Math.max(0.0, (Math.abs(instrument.settlementNotional(price, q1))
+                - Math.abs(instrument.settlementNotional(price, p.qty))) / p.leverage);
+        if (Math.abs(q1) <= Math.abs(p.qty) && (q1 == 0 || (q1 > 0) == (p.qty > 0))) {
+            added = 0.0;
+        }
+        return reason == null ? MarginCheck.accept(added, availableBalance())
+                : new MarginCheck(false, added, availableBalance(), reason);
+    }
+
+    /**
+     * {@link #checkOrder}'s verdict without the record: {@code null} when the order fits (allocation-free), else the
+     * reason with the numbers.
+     */
+    public String rejection(Instrument instrument, Side side, double qty, double price) {
         MarginPosition p = position(instrument);
         double q0 = p.qty;
         double q1 = q0 + side.sign() * qty;
         double available = availableBalance();
         if (Math.abs(q1) <= Math.abs(q0) && (q1 == 0 || (q1 > 0) == (q0 > 0))) {
-            return MarginCheck.accept(0.0, available);
+            return null;
         }
         double after = Math.abs(instrument.settlementNotional(price, q1));
         double now = Math.abs(instrument.settlementNotional(price, q0));
         double added = Math.max(0.0, (after - now) / p.leverage);
         LeverageBracket bracket = p.brackets.forNotional(after);
         if (p.leverage > bracket.maxLeverage() || after >= bracket.cap()) {
-            return new MarginCheck(false, added, available, "margin: " + instrument.id() + " " + side + " " + qty
+            return ("margin: " + instrument.id() + " " + side + " " + qty
                     + " @ " + price + " takes the position's notional to " + after + " " + asset + ", in bracket "
                     + bracket.bracket() + " [" + bracket.floor() + ", " + bracket.cap() + ") whose max leverage is "
                     + bracket.maxLeverage() + ", below the leverage set " + p.leverage);
         }
         if (added > available) {
-            return new MarginCheck(false, added, available, "margin: " + instrument.id() + " " + side + " " + qty
+            return ("margin: " + instrument.id() + " " + side + " " + qty
                     + " @ " + price + " needs initial margin " + added + " " + asset + " (notional " + (after - now)
                     + " / leverage " + p.leverage + ") but the available balance is " + available + " " + asset
                     + " (cross wallet " + crossWalletBalance() + " + cross unrealised PnL " + crossUnrealizedPnl()
                     + " - cross initial margin " + crossInitialMargin() + ")");
         }
-        return MarginCheck.accept(added, available);
+        return null;
     }
 
     @Override

@@ -29,6 +29,10 @@ import java.util.Objects;
  * }</pre>
  * It follows from the average-cost identity in {@link Position}.
  *
+ * <p>An inverse (coin-margined) contract moves no notional: its fills move {@code cash} by their realised PnL minus
+ * the fee and its market value is its unrealised PnL, all in the base coin (see {@link Position}); keep inverse
+ * contracts in a portfolio whose cash is that coin.
+ *
  * <p><b>Unmarked instruments are carried at cost.</b> An instrument with an open position that has never been
  * given a {@link #mark} price is valued at its average entry price: it contributes 0 to unrealized PnL and its cost
  * to equity. {@link #isMarked} tells whether it has been marked.
@@ -48,9 +52,11 @@ public final class Portfolio {
         double mark = NO_MARK;
         double funding;
         boolean traded;
+        final boolean inverse;
 
         Slot(Instrument instrument) {
             this.position = new Position(instrument);
+            this.inverse = instrument.kind().isInverse();
         }
 
         double markedPrice() {
@@ -84,7 +90,8 @@ public final class Portfolio {
     public void apply(Fill fill) {
         Slot slot = slot(fill.instrument());
         slot.position.apply(fill);
-        cash += fill.cashFlow();
+        // An inverse contract exchanges no notional: only its realised PnL and the fee move the (base-coin) cash.
+        cash += slot.inverse ? slot.position.lastRealized() - fill.fee() : fill.cashFlow();
         if (!slot.traded) {
             slot.traded = true;
             positions.put(slot.position.instrument(), slot.position);

@@ -207,4 +207,38 @@ class BinanceReferenceTest {
     private static BigDecimal round2(double v) {
         return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
     }
+
+    /** The same reference through {@link FundingReplay}, the path-only form (no account). */
+    @Test
+    void fundingReplayOfThePathMatchesTheReference() throws IOException {
+        Map<String, Object> c = MiniJson.obj(expected(), "cases", "btcusdt_path_3days");
+        List<String[]> trades = csv("perp_btcusdt_path_3days_trades.csv");
+        List<String[]> schedule = csv("perp_btcusdt_path_3days_funding_schedule.csv");
+        long[] tt = new long[trades.size()];
+        double[] q = new double[trades.size()];
+        for (int i = 0; i < tt.length; i++) {
+            tt[i] = nanos(trades.get(i)[0]);
+            q[i] = Double.parseDouble(trades.get(i)[1]);
+        }
+        long[] ft = new long[schedule.size()];
+        double[] rate = new double[ft.length];
+        double[] mark = new double[ft.length];
+        for (int k = 0; k < ft.length; k++) {
+            ft[k] = nanos(schedule.get(k)[0]);
+            rate[k] = Double.parseDouble(schedule.get(k)[1]);
+            mark[k] = Double.parseDouble(schedule.get(k)[2]);
+        }
+        List<FundingPayment> pays = FundingReplay.replay(BTCUSDT, tt, q, ft, rate, mark);
+        @SuppressWarnings("unchecked")
+        List<Object> events = (List<Object>) c.get("funding_events");
+        for (int k = 0; k < pays.size(); k++) {
+            assertThat(pays.get(k).income()).isCloseTo(new BigDecimal((String) MiniJson.obj(events.get(k))
+                    .get("funding_income_to_account_exact")).doubleValue(), within(1e-9));
+        }
+        Map<String, Object> days = MiniJson.obj(c, "funding_income_per_utc_day_exact");
+        var perDay = FundingReplay.incomePerUtcDay(pays);
+        assertThat(perDay).hasSize(days.size());
+        perDay.forEach((day, income) -> assertThat(income)
+                .isCloseTo(new BigDecimal((String) days.get(day.toString())).doubleValue(), within(1e-9)));
+    }
 }
