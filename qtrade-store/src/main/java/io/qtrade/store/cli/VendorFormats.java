@@ -256,7 +256,9 @@ final class VendorFormats {
     // ---------------------------------------------------------------- Tardis
 
     private static InputFormat tardis(String name, TardisCsvFile kind, String dataType, String example) {
-        return InputFormat.of(name, "Tardis.dev " + dataType + " CSVs, plain or .csv.gz as Tardis ships"
+        String rows = kind == TardisCsvFile.DERIVATIVE_TICKER ? " (MARK_PRICE, INDEX_PRICE and FUNDING_RATE rows,"
+                + " each when its value changes)" : "";
+        return InputFormat.of(name, "Tardis.dev " + dataType + " CSVs" + rows + ", plain or .csv.gz as Tardis ships"
                 + " them (binance-futures_" + example + "_2024-01-01_BTCUSDT.csv.gz); venue from the exchange id (binance-futures: BINANCE_USDM, binance:"
                 + " BINANCE, others upper case)", (inputs, o) -> {
                     ImportOptions options = importOptions(o);

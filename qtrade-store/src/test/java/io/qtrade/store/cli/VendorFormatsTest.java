@@ -563,7 +563,7 @@ class VendorFormatsTest {
     }
 
     @Test
-    void helpListsEveryImporterAndSaysHowToReadKiteCandles() {
+    void helpListsEveryImporterAndTheBarFormatsKiteCandlesAmongThem() {
         assertThat(convert("--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
         for (String name : List.of("binance-trades", "binance-aggtrades", "binance-bookticker", "binance-fundingrate",
@@ -572,7 +572,7 @@ class VendorFormatsTest {
                 "lobster")) {
             assertThat(help).contains("  " + name + ": ");
         }
-        assertThat(help).contains("candles are bars, not ticks, and are not converted")
-                .contains("KiteCandles.read").contains("instruments=PATH");
+        assertThat(help).contains("bar formats (into STORE_ROOT/bars/").contains("  kite-candles: saved Zerodha Kite")
+                .contains("instruments=PATH");
     }
 }
