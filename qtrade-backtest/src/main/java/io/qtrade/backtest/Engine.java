@@ -179,7 +179,7 @@ final class Engine {
         }
         double price = order.price();
         if (!(price > 0)) {
-            double mark = slot.ledger.account(i).position(instruments.get(i)).markPrice();
+            double mark = slot.ledger.markPrice(i);
             price = Double.isNaN(mark) ? localViews[i].mid() : mark;
         }
         if (!(price > 0)) {

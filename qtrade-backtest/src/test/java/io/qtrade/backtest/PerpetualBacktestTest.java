@@ -316,4 +316,17 @@ class PerpetualBacktestTest {
         assertThat(portfolio.cash()).isCloseTo(1_000 + portfolio.realizedPnl() - portfolio.fees()
                 - portfolio.funding(), within(1e-9));
     }
+
+    /** A source that knows the instrument as spot (a tick store) is held on margin by the settings' contract terms. */
+    @Test
+    void marginSettingsMatchTheSourceInstrumentBySymbolAndVenue() {
+        EventBatch tape = withDerivativeRows(RandomTape.generate(SPOT, 0, 11, 20_000, 50_000), 0.0001);
+        BacktestResult bySpot = Backtest.builder().source(new InMemoryEventSource(List.of(SPOT), tape))
+                .exchange(settings(SPOT)).strategy("mm", new QuotingStrategy(0, 1, 5, 97)).initialCash(1_000_000)
+                .margin(new MarginSettings(PERP, MarginMode.CROSS, 10, LeverageBrackets.flat(0.004, 125)))
+                .seed(3).build().run();
+        BacktestResult byPerp = run(PERP, tape, true);
+        assertThat(bySpot.fundingRecords()).isNotEmpty().isEqualTo(byPerp.fundingRecords());
+        assertThat(bySpot.portfolio("mm").netPnl()).isCloseTo(byPerp.portfolio("mm").netPnl(), within(1e-9));
+    }
 }

@@ -51,6 +51,8 @@ public final class MarginLedger {
 
     private final int strategy;
     private final List<Instrument> instruments;
+    /** Per instrument index, the contract it is held as (the settings' instrument), null if not on margin. */
+    private final Instrument[] contractOf;
     private final MarginAccount[] accountOf;
     private final Map<String, MarginAccount> accounts = new LinkedHashMap<>();
     private final double[] pendingRate;
@@ -72,23 +74,38 @@ public final class MarginLedger {
         this.instruments = List.copyOf(instruments);
         int n = instruments.size();
         this.accountOf = new MarginAccount[n];
+        this.contractOf = new Instrument[n];
         this.pendingRate = new double[n];
         this.pendingTime = new long[n];
         this.mark = new double[n];
         java.util.Arrays.fill(pendingTime, NONE);
         java.util.Arrays.fill(mark, Double.NaN);
         for (MarginSettings s : settings) {
-            int i = instruments.indexOf(s.instrument());
+            int i = indexById(instruments, s.instrument());
             if (i < 0) {
                 throw new IllegalArgumentException("margin settings for " + s.instrument().id()
-                        + ", which is not an instrument of the backtest: " + instruments);
+                        + ": no instrument of the backtest has its symbol@venue; instruments: " + instruments);
             }
             String asset = s.instrument().contract().settlementAsset();
             MarginAccount a = accounts.computeIfAbsent(asset,
                     k -> new MarginAccount(k, walletBalance, clearanceFeeRate));
             a.configure(s.instrument(), s.mode(), s.leverage(), s.brackets());
             accountOf[i] = a;
+            contractOf[i] = s.instrument();
         }
+    }
+
+    /**
+     * The index of the backtest instrument with the same {@code symbol@venue} as {@code contract}: a source (a tick
+     * store) may know the instrument as spot while the settings give its contract terms.
+     */
+    private static int indexById(List<Instrument> instruments, Instrument contract) {
+        for (int i = 0; i < instruments.size(); i++) {
+            if (instruments.get(i).id().equals(contract.id())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether instrument {@code i} is held on margin here. */
@@ -99,6 +116,16 @@ public final class MarginLedger {
     /** The account of each settlement asset. */
     public Map<String, MarginAccount> accounts() {
         return java.util.Collections.unmodifiableMap(accounts);
+    }
+
+    /** The latest mark price of instrument {@code i}, NaN before its first {@code MARK_PRICE} row. */
+    public double markPrice(int i) {
+        return mark[i];
+    }
+
+    /** The contract instrument {@code i} is held as (its margin settings' instrument), null if not on margin. */
+    public Instrument contract(int i) {
+        return contractOf[i];
     }
 
     /** The account instrument {@code i} settles in, null if it is not on margin. */
@@ -126,14 +153,14 @@ public final class MarginLedger {
             settle(i, sink);
         }
         mark[i] = markPrice;
-        a.mark(instruments.get(i), markPrice);
+        a.mark(contractOf[i], markPrice);
         if (pendingTime[i] == exchTs) {
             settle(i, sink);
         }
         if (a.liquidationDue()) {
             for (Liquidation l : a.liquidateIfDue(exchTs)) {
                 liquidations.add(l);
-                sink.liquidated(instruments.indexOf(l.instrument()), l);
+                sink.liquidated(indexById(instruments, l.instrument()), l);
             }
         }
     }
@@ -164,7 +191,7 @@ public final class MarginLedger {
     public void onFill(int i, Fill fill) {
         MarginAccount a = accountOf[i];
         if (a != null) {
-            a.apply(fill);
+            a.apply(contractOf[i], fill.signedQty(), fill.price(), fill.fee());
         }
     }
 
@@ -172,14 +199,14 @@ public final class MarginLedger {
     public void onFill(int i, double signedQty, double price, double fee) {
         MarginAccount a = accountOf[i];
         if (a != null) {
-            a.apply(instruments.get(i), signedQty, price, fee);
+            a.apply(contractOf[i], signedQty, price, fee);
         }
     }
 
     /** {@link #check}'s reason, or null when the order fits (allocation-free when it fits). */
     public String rejection(int i, Side side, double qty, double price) {
         MarginAccount a = accountOf[i];
-        return a == null ? null : a.rejection(instruments.get(i), side, qty, price);
+        return a == null ? null : a.rejection(contractOf[i], side, qty, price);
     }
 
     /** The margin check of a new order ({@link MarginAccount#checkOrder}); accepted for instruments not on margin. */
@@ -188,7 +215,7 @@ public final class MarginLedger {
         if (a == null) {
             return MarginCheck.accept(0, Double.NaN);
         }
-        return a.checkOrder(instruments.get(i), side, qty, price);
+        return a.checkOrder(contractOf[i], side, qty, price);
     }
 
     /** The end of the run at {@code endTs}: settles funding times at or before it. */
@@ -204,16 +231,16 @@ public final class MarginLedger {
         long t = pendingTime[i];
         pendingTime[i] = NONE;
         if (Double.isNaN(mark[i])) {
-            throw new IllegalStateException("margin ledger: funding of " + instruments.get(i).id() + " at " + t
+            throw new IllegalStateException("margin ledger: funding of " + contractOf[i].id() + " at " + t
                     + " ns before any MARK_PRICE row of it: a perpetual backtest needs mark prices");
         }
         MarginAccount a = accountOf[i];
-        MarginPosition p = a.position(instruments.get(i));
+        MarginPosition p = a.position(contractOf[i]);
         double qty = p.qty();
         if (qty == 0.0) {
             return;
         }
-        double paid = a.settleFundingAtMark(instruments.get(i), pendingRate[i]);
+        double paid = a.settleFundingAtMark(contractOf[i], pendingRate[i]);
         funding.add(new FundingRecord(strategy, i, t, qty, mark[i], pendingRate[i], paid));
         sink.funding(i, paid, t);
     }
