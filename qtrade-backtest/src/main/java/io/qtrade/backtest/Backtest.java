@@ -103,6 +103,12 @@ public final class Backtest {
     final OrderHistory orderHistory;
     /** Null for a backtest (simulated clock); the wall-clock pacer of a paper-trading run. */
     final WallClockPacer pacer;
+    /** Derivatives held on margin, and the liquidation clearance fee rate. */
+    final List<io.qtrade.backtest.margin.MarginSettings> margin;
+    final double clearanceFeeRate;
+    /** Spot margin: hourly borrow rates and the asset each shortable spot instrument borrows; null rates for none. */
+    final io.qtrade.core.margin.BorrowRates borrowRates;
+    final java.util.Map<Instrument, String> borrowedAssets;
     private boolean ran;
 
     private Backtest(Builder b, EventSource source, ExchangeSettings[] settings) {
@@ -118,6 +124,10 @@ public final class Backtest {
         this.initialCash = b.initialCash;
         this.markIntervalNanos = b.markIntervalNanos;
         this.decisionLatencyNanos = b.decisionLatencyNanos;
+        this.margin = List.copyOf(b.margin);
+        this.clearanceFeeRate = b.clearanceFeeRate;
+        this.borrowRates = b.borrowRates;
+        this.borrowedAssets = java.util.Map.copyOf(b.borrowedAssets);
         this.measureCallbackTime = b.measureCallbackTime;
         this.batchCapacity = b.batchCapacity;
         this.orderHistory = b.orderHistory;
@@ -205,6 +215,10 @@ public final class Backtest {
         private int batchCapacity = DEFAULT_BATCH_CAPACITY;
         private OrderHistory orderHistory = OrderHistory.ALL;
         private WallClockPacer pacer;
+        private final List<io.qtrade.backtest.margin.MarginSettings> margin = new ArrayList<>();
+        private double clearanceFeeRate = io.qtrade.core.margin.MarginAccount.DEFAULT_CLEARANCE_FEE_RATE;
+        private io.qtrade.core.margin.BorrowRates borrowRates;
+        private final java.util.Map<Instrument, String> borrowedAssets = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -256,6 +270,42 @@ public final class Backtest {
         /** The run's seed, folded into every draw of a random latency model. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Holds a perpetual or future on margin (mode, leverage, brackets): every strategy's fills in it go to a
+         * {@link io.qtrade.core.margin.MarginAccount} of its settlement asset (starting with {@link #initialCash}),
+         * which settles funding on the {@code FUNDING_RATE} rows at the {@code MARK_PRICE} rows' mark, rejects
+         * orders beyond the available margin and liquidates (see {@link io.qtrade.backtest.margin.MarginLedger}).
+         * The funding paid goes into the strategy's portfolio ({@code Portfolio.applyFunding}) and the results'
+         * funding column and table.
+         */
+        public Builder margin(io.qtrade.backtest.margin.MarginSettings settings) {
+            margin.add(Objects.requireNonNull(settings, "backtest: margin settings must not be null"));
+            return this;
+        }
+
+        /**
+         * Spot margin: a short position in the spot instrument {@code instrument} borrows {@code borrowedAsset} and
+         * pays hourly interest at {@code rates} ({@link io.qtrade.core.margin.SpotBorrow}), charged at the equity
+         * marks (so keep {@link #markIntervalNanos} at most an hour) as a cash flow out of the portfolio
+         * ({@code Portfolio.otherCash}).
+         */
+        public Builder spotBorrow(Instrument instrument, String borrowedAsset, io.qtrade.core.margin.BorrowRates rates) {
+            if (this.borrowRates != null && this.borrowRates != rates) {
+                throw new IllegalArgumentException("backtest: one BorrowRates for every spot borrow, got a second for "
+                        + instrument.id());
+            }
+            this.borrowRates = Objects.requireNonNull(rates, "backtest: borrow rates must not be null");
+            borrowedAssets.put(Objects.requireNonNull(instrument, "instrument"),
+                    Objects.requireNonNull(borrowedAsset, "borrowedAsset"));
+            return this;
+        }
+
+        /** The liquidation clearance fee rate of the margin accounts ({@code MarginAccount}'s default unless set). */
+        public Builder clearanceFeeRate(double rate) {
+            this.clearanceFeeRate = rate;
             return this;
         }
 

@@ -5,6 +5,10 @@ import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.order.Order;
 import io.qtrade.core.portfolio.Portfolio;
 import io.qtrade.core.portfolio.Position;
+import io.qtrade.backtest.margin.FundingRecord;
+import io.qtrade.core.margin.Liquidation;
+import io.qtrade.core.margin.MarginAccount;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -35,7 +39,12 @@ import java.util.Map;
  * same tables each call); {@link #totals()} is taken when the run ends.
  *
  * <p>Equity identity per strategy, exact in real arithmetic (core {@link Portfolio}):
- * {@code equity - initialCash = realizedPnl + unrealizedPnl - fees}.
+ * {@code equity - initialCash = realizedPnl + unrealizedPnl - fees - funding}.
+ *
+ * <p>With instruments on margin ({@code Backtest.Builder.margin}) the equity and totals tables carry the funding paid
+ * ({@code funding}, negative: received), the fills table flags the liquidation engine's fills ({@code liquidation}),
+ * and two more tables list every funding settlement ({@link #funding()}) and liquidation ({@link #liquidations()});
+ * {@link #marginAccount} gives each strategy's final {@link MarginAccount} per settlement asset.
  */
 public final class BacktestResult {
 
@@ -56,6 +65,11 @@ public final class BacktestResult {
     private final long lateLocalEvents;
     private final long wallNanos;
     private final EquitySeries equity;
+    /** Perpetuals and margin: empty unless the run held instruments on margin. */
+    private final List<FundingRecord> fundingRecords = new ArrayList<>();
+    private final List<String> liquidationStrategies = new ArrayList<>();
+    private final List<Liquidation> liquidationRecords = new ArrayList<>();
+    private final Map<String, Map<String, MarginAccount>> marginAccounts = new LinkedHashMap<>();
     // Built on first use from the run's records (a sweep that reads only portfolios and counts never pays for
     // them); guarded by this.
     private Table ordersTable;
@@ -68,6 +82,101 @@ public final class BacktestResult {
         this(config.strategyIds, config.instruments, config.orderHistory, portfoliosOf(slots), ordersOf(slots),
                 countsOf(slots, 0), countsOf(slots, 1), countsOf(slots, 2), fills, equity, events, lateLocalEvents,
                 wallNanos);
+        for (StrategySlot s : slots) {
+            if (s.ledger != null) {
+                fundingRecords.addAll(s.ledger.fundingRecords());
+                for (Liquidation l : s.ledger.liquidations()) {
+                    liquidationStrategies.add(s.id);
+                    liquidationRecords.add(l);
+                }
+                marginAccounts.put(s.id, s.ledger.accounts());
+            }
+        }
+    }
+
+    /** Whether the run held instruments on margin (so the funding and liquidations tables exist). */
+    public boolean hasMargin() {
+        return !marginAccounts.isEmpty();
+    }
+
+    /**
+     * Strategy {@code strategyId}'s margin account in {@code settlementAsset} as the run left it.
+     *
+     * @throws IllegalArgumentException if the strategy held nothing on margin in that asset
+     */
+    public MarginAccount marginAccount(String strategyId, String settlementAsset) {
+        Map<String, MarginAccount> m = marginAccounts.get(strategyId);
+        MarginAccount a = m == null ? null : m.get(settlementAsset);
+        if (a == null) {
+            throw new IllegalArgumentException("backtest result: strategy '" + strategyId + "' has no margin account in "
+                    + settlementAsset + "; accounts: " + marginAccounts);
+        }
+        return a;
+    }
+
+    /** Every funding settlement, per strategy in time order. */
+    public List<FundingRecord> fundingRecords() {
+        return Collections.unmodifiableList(fundingRecords);
+    }
+
+    /** Every liquidation, per strategy in time order. */
+    public List<Liquidation> liquidationRecords() {
+        return Collections.unmodifiableList(liquidationRecords);
+    }
+
+    /**
+     * The funding settlements as table {@code funding}: strategy, symbol, funding_ts, position, mark_price, rate,
+     * paid (settlement asset; negative: received), income ({@code -paid}, Binance's FUNDING_FEE sign).
+     */
+    public Table funding() {
+        int n = fundingRecords.size();
+        Table t = Table.create("funding", StringColumn.create("strategy"), StringColumn.create("symbol"),
+                LongColumn.create("funding_ts"), DoubleColumn.create("position"), DoubleColumn.create("mark_price"),
+                DoubleColumn.create("rate"), DoubleColumn.create("paid"), DoubleColumn.create("income"));
+        for (int r = 0; r < n; r++) {
+            FundingRecord f = fundingRecords.get(r);
+            t.stringColumn(0).append(strategyIds.get(f.strategy()));
+            t.stringColumn(1).append(instruments.get(f.instrument()).id());
+            t.longColumn(2).append(f.fundingTime());
+            t.doubleColumn(3).append(f.qty());
+            t.doubleColumn(4).append(f.markPrice());
+            t.doubleColumn(5).append(f.rate());
+            t.doubleColumn(6).append(f.paid());
+            t.doubleColumn(7).append(-f.paid());
+        }
+        return forPeople(t);
+    }
+
+    /**
+     * The liquidations as table {@code liquidations}: strategy, symbol, exch_ts, mode, side (of the closing fill), qty,
+     * entry_price, price (the mark it closed at), liquidation_price, margin_balance, maintenance_margin, realized_pnl,
+     * clearance_fee and insurance_fund_cover (settlement asset).
+     */
+    public Table liquidations() {
+        Table t = Table.create("liquidations", StringColumn.create("strategy"), StringColumn.create("symbol"),
+                LongColumn.create("exch_ts"), StringColumn.create("mode"), StringColumn.create("side"),
+                DoubleColumn.create("qty"), DoubleColumn.create("entry_price"), DoubleColumn.create("price"),
+                DoubleColumn.create("liquidation_price"), DoubleColumn.create("margin_balance"),
+                DoubleColumn.create("maintenance_margin"), DoubleColumn.create("realized_pnl"),
+                DoubleColumn.create("clearance_fee"), DoubleColumn.create("insurance_fund_cover"));
+        for (int r = 0; r < liquidationRecords.size(); r++) {
+            Liquidation l = liquidationRecords.get(r);
+            t.stringColumn(0).append(liquidationStrategies.get(r));
+            t.stringColumn(1).append(l.instrument().id());
+            t.longColumn(2).append(l.exchTs());
+            t.stringColumn(3).append(l.mode().name());
+            t.stringColumn(4).append(l.side().name());
+            t.doubleColumn(5).append(l.qty());
+            t.doubleColumn(6).append(l.entryPrice());
+            t.doubleColumn(7).append(l.price());
+            t.doubleColumn(8).append(l.liquidationPrice());
+            t.doubleColumn(9).append(l.marginBalance());
+            t.doubleColumn(10).append(l.maintenanceMargin());
+            t.doubleColumn(11).append(l.realizedPnl());
+            t.doubleColumn(12).append(l.clearanceFee());
+            t.doubleColumn(13).append(l.insuranceFundCover());
+        }
+        return forPeople(t);
     }
 
     /** What another engine (the bar engine, through {@link ResultRecorder}) recorded. */
@@ -251,6 +360,10 @@ public final class BacktestResult {
         out.put("fills", fills());
         out.put("equity", equity());
         out.put("totals", totals());
+        if (hasMargin()) {
+            out.put("funding", funding());
+            out.put("liquidations", liquidations());
+        }
         return Collections.unmodifiableMap(out);
     }
 
@@ -365,6 +478,7 @@ public final class BacktestResult {
         double[] ahead = new double[n];
         long[] entry = new long[n];
         long[] response = new long[n];
+        boolean[] liquidation = new boolean[n];
         for (int r = 0; r < n; r++) {
             FillRecord f = fills.get(r);
             strategy[r] = f.strategyId();
@@ -381,6 +495,7 @@ public final class BacktestResult {
             ahead[r] = f.qtyAheadAtEntry();
             entry[r] = f.entryLatencyNanos();
             response[r] = f.responseLatencyNanos();
+            liquidation[r] = f.liquidation();
         }
         return Table.create("fills", StringColumn.create("strategy", strategy), LongColumn.create("order_id", id),
                 StringColumn.create("symbol", symbol), StringColumn.create("side", side),
@@ -388,7 +503,7 @@ public final class BacktestResult {
                 StringColumn.create("liquidity", liquidity), LongColumn.create("exch_ts", exch),
                 LongColumn.create("local_ts", local), DoubleColumn.create("arrival_mid", mid),
                 DoubleColumn.create("qty_ahead_at_entry", ahead), LongColumn.create("entry_latency_ns", entry),
-                LongColumn.create("response_latency_ns", response));
+                LongColumn.create("response_latency_ns", response), BooleanColumn.create("liquidation", liquidation));
     }
 
     private Table equityTable(EquitySeries e) {
@@ -399,7 +514,7 @@ public final class BacktestResult {
         for (int r = 0; r < n; r++) {
             strategy[r] = strategyIds.get(e.strategy[r]);
             symbol[r] = instruments.get(e.instrument[r]).id();
-            net[r] = e.realizedPnl[r] + e.unrealizedPnl[r] - e.fees[r];
+            net[r] = e.realizedPnl[r] + e.unrealizedPnl[r] - e.fees[r] - e.funding[r];
         }
         return Table.create("equity", LongColumn.create("ts", java.util.Arrays.copyOf(e.ts, n)),
                 StringColumn.create("strategy", strategy), StringColumn.create("symbol", symbol),
@@ -407,7 +522,8 @@ public final class BacktestResult {
                 DoubleColumn.create("mark_price", java.util.Arrays.copyOf(e.markPrice, n)),
                 DoubleColumn.create("realized_pnl", java.util.Arrays.copyOf(e.realizedPnl, n)),
                 DoubleColumn.create("unrealized_pnl", java.util.Arrays.copyOf(e.unrealizedPnl, n)),
-                DoubleColumn.create("fees", java.util.Arrays.copyOf(e.fees, n)), DoubleColumn.create("net_pnl", net),
+                DoubleColumn.create("fees", java.util.Arrays.copyOf(e.fees, n)),
+                DoubleColumn.create("funding", java.util.Arrays.copyOf(e.funding, n)), DoubleColumn.create("net_pnl", net),
                 DoubleColumn.create("strategy_equity", java.util.Arrays.copyOf(e.strategyEquity, n)),
                 DoubleColumn.create("strategy_net_pnl", java.util.Arrays.copyOf(e.strategyNetPnl, n)));
     }
@@ -426,6 +542,7 @@ public final class BacktestResult {
         double[] realized = new double[rows];
         double[] unrealized = new double[rows];
         double[] net = new double[rows];
+        double[] funding = new double[rows];
         double[] position = new double[rows];
         int stride = instruments.size() + 1;
         for (int s = 0; s < strategyIds.size(); s++) {
@@ -444,13 +561,15 @@ public final class BacktestResult {
                     fee[r] = pos.fees();
                     realized[r] = pos.realizedPnl();
                     unrealized[r] = Double.isNaN(mark) ? 0.0 : pos.unrealizedPnl(mark);
-                    net[r] = realized[r] + unrealized[r] - fee[r];
+                    funding[r] = p.funding(inst);
+                    net[r] = realized[r] + unrealized[r] - fee[r] - funding[r];
                     position[r] = pos.qty();
                 } else {
                     symbol[r] = ALL_INSTRUMENTS;
                     fee[r] = p.fees();
                     realized[r] = p.realizedPnl();
                     unrealized[r] = p.unrealizedPnl();
+                    funding[r] = p.funding();
                     net[r] = p.netPnl();
                     position[r] = Double.NaN;
                     for (int k = 0; k < instruments.size(); k++) {
@@ -475,7 +594,8 @@ public final class BacktestResult {
                 IntColumn.create("maker_fills", makerCount), IntColumn.create("taker_fills", takerCount),
                 DoubleColumn.create("traded_qty", tradedQty), DoubleColumn.create("traded_notional", notional),
                 DoubleColumn.create("fees", fee), DoubleColumn.create("realized_pnl", realized),
-                DoubleColumn.create("unrealized_pnl", unrealized), DoubleColumn.create("net_pnl", net),
+                DoubleColumn.create("unrealized_pnl", unrealized), DoubleColumn.create("funding", funding),
+                DoubleColumn.create("net_pnl", net),
                 DoubleColumn.create("final_position", position));
     }
 

@@ -82,6 +82,9 @@ final class Engine {
     private boolean riskBypass;
     /** Null in a backtest; in paper trading the wall clock the engine waits for (see {@link WallClockPacer}). */
     private final WallClockPacer pacer;
+    /** Whether some instrument is held on margin ({@link Backtest.Builder#margin}): each slot then has a ledger. */
+    private final boolean margin;
+    private final LedgerSink[] ledgerSinks;
 
     Engine(Backtest config) {
         this.config = config;
@@ -127,6 +130,93 @@ final class Engine {
         this.riskStoppedBeforeId = new long[n];
         java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
         this.pacer = config.pacer;
+        this.margin = !config.margin.isEmpty();
+        this.ledgerSinks = new LedgerSink[n];
+        for (int s = 0; s < n; s++) {
+            ledgerSinks[s] = new LedgerSink(slots[s]);
+        }
+    }
+
+    // ---- perpetuals and margin (io.qtrade.backtest.margin) ----------------------------------------------------
+
+    /** A mark/index/funding row at venue time, to every strategy's ledger. */
+    private void derivativeAtVenue(MarketEvent e) {
+        int i = e.instrument();
+        EventKind kind = e.kind();
+        for (StrategySlot s : slots) {
+            if (kind == EventKind.MARK_PRICE) {
+                s.ledger.onMarkPrice(i, e.price(), e.exchTs(), ledgerSinks[s.index]);
+            } else if (kind == EventKind.FUNDING_RATE) {
+                s.ledger.onFundingRate(i, e.price(), e.orderId(), e.exchTs(), ledgerSinks[s.index]);
+            }
+        }
+    }
+
+    private void notifyDerivative(int i, MarketEvent e, boolean live) {
+        if (live) {
+            for (StrategySlot s : slots) {
+                beginCallback(s);
+                s.strategy.onDerivativeData(i, e);
+            }
+        }
+    }
+
+    /** A venue fill of a strategy order, to its margin account (funding due before it settled first). */
+    private void marginFill(StrategySlot slot, int i, long orderId, long exchTs, double price, double qty, double fee,
+                            Liquidity liquidity) {
+        if (!slot.ledger.handles(i)) {
+            return;
+        }
+        slot.ledger.beforeFill(i, exchTs, ledgerSinks[slot.index]);
+        Order order = slot.record(orderId).order();
+        slot.ledger.onFill(i, order.side().sign() * qty, price, fee);
+    }
+
+    /** The margin check of a new order at its limit price (a market order: at the mark, else the mid); null if it fits. */
+    private String marginCheck(StrategySlot slot, Order order, int i) {
+        if (riskBypass || !slot.ledger.handles(i)) {
+            return null;
+        }
+        double price = order.price();
+        if (!(price > 0)) {
+            double mark = slot.ledger.markPrice(i);
+            price = Double.isNaN(mark) ? localViews[i].mid() : mark;
+        }
+        if (!(price > 0)) {
+            return null;
+        }
+        return slot.ledger.rejection(i, order.side(), order.qty(), price);
+    }
+
+    /** Books a ledger's funding payments and liquidations in the strategy's portfolio and results. */
+    private final class LedgerSink implements io.qtrade.backtest.margin.MarginLedger.Sink {
+        private final StrategySlot slot;
+
+        LedgerSink(StrategySlot slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public void funding(int instrument, double paid, long fundingTime) {
+            slot.portfolio.applyFunding(instruments.get(instrument), paid);
+        }
+
+        @Override
+        public void liquidated(int instrument, io.qtrade.core.margin.Liquidation l) {
+            Instrument inst = instruments.get(instrument);
+            long ts = l.exchTs();
+            Fill fill = new Fill(FillRecord.LIQUIDATION_ORDER_ID, inst, l.side(), l.price(), l.qty(), l.fee(),
+                    Liquidity.TAKER, ts, ts);
+            slot.portfolio.apply(fill);
+            slot.takerFills[instrument]++;
+            if (keepFills) {
+                fills.add(new FillRecord(slot.id, FillRecord.LIQUIDATION_ORDER_ID, instrument, inst.id(), l.side(),
+                        l.price(), l.qty(), l.fee(), Liquidity.TAKER, ts, ts, Double.NaN, 0.0, 0L, 0L, true));
+            }
+            othersChanged = true;
+            beginCallback(slot);
+            slot.strategy.onLiquidation(l);
+        }
     }
 
     private long nextTimerDue() {
@@ -247,6 +337,11 @@ final class Engine {
         }
         long stopTs = Math.max(localClock.nowNanos(), end == Backtest.NO_END ? lastTime : Math.min(end, lastTime));
         localClock.advanceTo(stopTs);
+        if (margin) {
+            for (StrategySlot s : slots) {
+                s.ledger.finish(stopTs, new LedgerSink(s));
+            }
+        }
         mark(stopTs);
         for (StrategySlot s : slots) {
             beginCallback(s);
@@ -286,6 +381,14 @@ final class Engine {
                     + "; a strategy cannot see an event before the venue sent it (a recorder clock behind the"
                     + " venue's: re-import with the clock-skew option, e.g. Convert's clock_skew=remove_offset)");
         }
+        if (e.kind().isDerivativeData()) {
+            // Mark, index and funding rows leave the books alone: only the margin accounting reads them.
+            if (margin) {
+                derivativeAtVenue(e);
+            }
+            events++;
+            return;
+        }
         SimulatedExchange exchange = exchanges[e.instrument()];
         exchange.onMarketEvent(e, index);
         // The tick price the venue side converted, for the strategy side's book (read only for depth and BBO rows).
@@ -309,6 +412,10 @@ final class Engine {
         int i = e.instrument();
         EventKind kind = e.kind();
         advanceLocal(ts);
+        if (kind.isDerivativeData()) {
+            notifyDerivative(i, e, ts >= config.startNanos);
+            return;
+        }
         OrderBook book = localBooks[i];
         if (book != null) {
             book.apply(e, priceTicks);
@@ -328,6 +435,10 @@ final class Engine {
         int i = e.instrument();
         EventKind kind = e.kind();
         advanceLocal(ts);
+        if (kind.isDerivativeData()) {
+            notifyDerivative(i, e, ts >= config.startNanos);
+            return;
+        }
         OrderBook book = localBooks[i];
         if (book != null) {
             book.apply(e, priceTicks);
@@ -421,6 +532,9 @@ final class Engine {
                     p.mark(instruments.get(i), mid);
                 }
             }
+            if (s.borrow != null) {
+                s.borrow.accrue(p, t);
+            }
             double eq = p.equity();
             double net = p.netPnl();
             for (int i = 0; i < instrumentCount; i++) {
@@ -428,7 +542,8 @@ final class Engine {
                 Position pos = p.position(inst);
                 double markPrice = p.markPrice(inst);
                 double unrealized = Double.isNaN(markPrice) ? 0.0 : pos.unrealizedPnl(markPrice);
-                equity.add(t, s.index, i, pos.qty(), markPrice, pos.realizedPnl(), unrealized, pos.fees(), eq, net);
+                equity.add(t, s.index, i, pos.qty(), markPrice, pos.realizedPnl(), unrealized, pos.fees(),
+                        p.funding(inst), eq, net);
             }
             if (riskActive) {
                 risk.onMark(s.id, p, t);
@@ -443,10 +558,11 @@ final class Engine {
         // RiskGate.NONE is not asked: it accepts everything, and asking it would build the order's request object.
         RiskDecision decision = riskBypass || !riskActive ? RiskDecision.ACCEPT
                 : risk.check(slot.id, order.request(), slot.portfolio, localClock.nowNanos());
-        if (!decision.accepted()) {
+        String marginRejection = margin && decision.accepted() ? marginCheck(slot, order, instrument) : null;
+        if (!decision.accepted() || marginRejection != null) {
             int m = toLocal.add(localClock.nowNanos(), MessageQueue.END, slot.index, instrument, order.orderId(),
                     OrderRecord.NEVER);
-            toLocal.setEnd(m, OrderStatus.REJECTED, decision.reason());
+            toLocal.setEnd(m, OrderStatus.REJECTED, marginRejection != null ? marginRejection : decision.reason());
             record.messageSent();
             // Never sent: not an open order (a cancel-all must not try to cancel it).
             slot.orderDone(order.orderId());
@@ -533,6 +649,9 @@ final class Engine {
         public void filled(int strategy, long orderId, long exchTs, double price, double qty, double fee,
                            Liquidity liquidity) {
             slots[strategy].record(orderId).venueFilled(qty, exchTs);
+            if (margin) {
+                marginFill(slots[strategy], instrument, orderId, exchTs, price, qty, fee, liquidity);
+            }
             int m = respond(strategy, instrument, orderId, exchTs, MessageQueue.FILL);
             toLocal.setFill(m, price, qty, fee, liquidity);
         }

@@ -17,11 +17,18 @@ final class EquitySeries {
     double[] realizedPnl = new double[256];
     double[] unrealizedPnl = new double[256];
     double[] fees = new double[256];
+    double[] funding = new double[256];
     double[] strategyEquity = new double[256];
     double[] strategyNetPnl = new double[256];
 
     void add(long t, int s, int i, double pos, double mark, double realized, double unrealized, double fee,
              double equity, double netPnl) {
+        add(t, s, i, pos, mark, realized, unrealized, fee, 0.0, equity, netPnl);
+    }
+
+    /** A row with the funding paid so far on the position ({@code Portfolio.funding(instrument)}). */
+    void add(long t, int s, int i, double pos, double mark, double realized, double unrealized, double fee,
+             double fundingPaid, double equity, double netPnl) {
         if (size == ts.length) {
             int c = size * 2;
             ts = Arrays.copyOf(ts, c);
@@ -32,6 +39,7 @@ final class EquitySeries {
             realizedPnl = Arrays.copyOf(realizedPnl, c);
             unrealizedPnl = Arrays.copyOf(unrealizedPnl, c);
             fees = Arrays.copyOf(fees, c);
+            funding = Arrays.copyOf(funding, c);
             strategyEquity = Arrays.copyOf(strategyEquity, c);
             strategyNetPnl = Arrays.copyOf(strategyNetPnl, c);
         }
@@ -44,6 +52,7 @@ final class EquitySeries {
         realizedPnl[r] = realized;
         unrealizedPnl[r] = unrealized;
         fees[r] = fee;
+        funding[r] = fundingPaid;
         strategyEquity[r] = equity;
         strategyNetPnl[r] = netPnl;
     }

@@ -31,6 +31,10 @@ final class StrategySlot implements StrategyContext {
     final String id;
     final Strategy strategy;
     final Portfolio portfolio;
+    /** The derivatives accounting of this strategy; null when no instrument is held on margin. */
+    final io.qtrade.backtest.margin.MarginLedger ledger;
+    /** Borrow interest of short spot positions; null unless the backtest charges it. */
+    final io.qtrade.core.margin.SpotBorrow borrow;
     final Timers timers = new Timers();
     /** Every order by sequence under {@link OrderHistory#ALL}; empty under {@link OrderHistory#OPEN_ONLY}. */
     final ArrayList<OrderRecord> orders = new ArrayList<>();
@@ -66,6 +70,11 @@ final class StrategySlot implements StrategyContext {
         this.id = id;
         this.strategy = strategy;
         this.portfolio = new Portfolio(initialCash);
+        this.ledger = engine.config.margin.isEmpty() ? null
+                : new io.qtrade.backtest.margin.MarginLedger(index, engine.instruments, engine.config.margin,
+                initialCash, engine.config.clearanceFeeRate);
+        this.borrow = engine.config.borrowRates == null ? null
+                : new io.qtrade.core.margin.SpotBorrow(engine.config.borrowRates, engine.config.borrowedAssets);
         this.receivesOrderUpdates = overrides(strategy.getClass(), "onOrderUpdate", ExecutionReport.class);
         this.keepAll = engine.config.orderHistory == OrderHistory.ALL;
         int instruments = engine.instruments.size();

@@ -21,7 +21,15 @@ import java.util.Objects;
  * <p>The contract multiplier turns price times quantity into cash: a fill of {@code qty} at {@code price} moves
  * {@code price * qty * contractMultiplier} of quote currency.
  *
- * <p>Immutable; equal when symbol, venue, tick size, lot size and multiplier are equal.
+ * <p>The {@link ContractSpec} says what kind of contract it is ({@link InstrumentKind}: spot, linear or inverse
+ * perpetual or future), what it settles in and its funding interval; the five-argument constructor makes a spot
+ * instrument ({@link ContractSpec#SPOT}), {@link #withContract} another kind:
+ * <pre>{@code
+ * Instrument btcusdt = new Instrument("BTCUSDT", "BINANCE", 0.1, 0.001, 1.0)
+ *         .withContract(ContractSpec.linearPerpetual("USDT", ContractSpec.EIGHT_HOURS));
+ * }</pre>
+ *
+ * <p>Immutable; equal when symbol, venue, tick size, lot size, multiplier and contract spec are equal.
  */
 public final class Instrument {
 
@@ -38,6 +46,8 @@ public final class Instrument {
     private final double contractMultiplier;
     /** The tick size is {@code tickUnscaled / tickPow10}, both exact in a double. */
     private final long tickUnscaled;
+    private final ContractSpec contract;
+    private final boolean inverse;
     private final double tickPow10;
     private final int hash;
 
@@ -49,6 +59,22 @@ public final class Instrument {
      * @param contractMultiplier quote currency per unit of price per unit of quantity, positive (1 for spot)
      */
     public Instrument(String symbol, String venue, double tickSize, double lotSize, double contractMultiplier) {
+        this(symbol, venue, tickSize, lotSize, contractMultiplier, ContractSpec.SPOT);
+    }
+
+    /**
+     * @param symbol             the venue's symbol, e.g. {@code BTCUSDT}
+     * @param venue              the venue, e.g. {@code BINANCE}
+     * @param tickSize           the minimum price increment, a positive decimal of at most 15 places
+     * @param lotSize            the minimum quantity increment, positive
+     * @param contractMultiplier base units per contract (spot, linear) or the contract value in quote currency
+     *                           (inverse), positive
+     * @param contract           the contract's kind, settlement asset and funding interval
+     */
+    public Instrument(String symbol, String venue, double tickSize, double lotSize, double contractMultiplier,
+                      ContractSpec contract) {
+        this.contract = Objects.requireNonNull(contract, "contract");
+        this.inverse = contract.kind().isInverse();
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         this.venue = Objects.requireNonNull(venue, "venue");
         if (symbol.isBlank()) {
@@ -77,12 +103,28 @@ public final class Instrument {
         h = 31 * h + venue.hashCode();
         h = 31 * h + Double.hashCode(tickSize);
         h = 31 * h + Double.hashCode(lotSize);
-        this.hash = 31 * h + Double.hashCode(contractMultiplier);
+        h = 31 * h + Double.hashCode(contractMultiplier);
+        this.hash = 31 * h + contract.hashCode();
     }
 
     /** A spot instrument: contract multiplier 1. */
     public static Instrument spot(String symbol, String venue, double tickSize, double lotSize) {
         return new Instrument(symbol, venue, tickSize, lotSize, 1.0);
+    }
+
+    /** This instrument with other contract terms (same symbol, venue, grid and multiplier). */
+    public Instrument withContract(ContractSpec contract) {
+        return new Instrument(symbol, venue, tickSize, lotSize, contractMultiplier, contract);
+    }
+
+    /** The contract terms: kind, settlement asset, funding interval, expiry. */
+    public ContractSpec contract() {
+        return contract;
+    }
+
+    /** {@code contract().kind()}. */
+    public InstrumentKind kind() {
+        return contract.kind();
     }
 
     public String symbol() {
@@ -180,6 +222,16 @@ public final class Instrument {
         return price * qty * contractMultiplier;
     }
 
+    /**
+     * The value of {@code qty} contracts at {@code price} in the settlement asset: {@code price * qty * m} for spot
+     * and linear contracts (same as {@link #notional}), {@code qty * m / price} for inverse ones (base coin, with
+     * {@code m} the contract value in quote currency; Binance COIN-M "notional value = contracts x contract size /
+     * price"). Fees, funding and margin of an inverse contract are computed on it.
+     */
+    public double settlementNotional(double price, double qty) {
+        return inverse ? qty * contractMultiplier / price : price * qty * contractMultiplier;
+    }
+
     /** {@code symbol@venue}, the name used in error messages. */
     public String id() {
         return symbol + "@" + venue;
@@ -196,7 +248,8 @@ public final class Instrument {
                 && venue.equals(other.venue)
                 && Double.compare(tickSize, other.tickSize) == 0
                 && Double.compare(lotSize, other.lotSize) == 0
-                && Double.compare(contractMultiplier, other.contractMultiplier) == 0;
+                && Double.compare(contractMultiplier, other.contractMultiplier) == 0
+                && contract.equals(other.contract);
     }
 
     @Override
@@ -207,7 +260,8 @@ public final class Instrument {
     @Override
     public String toString() {
         return "Instrument[" + id() + ", tickSize=" + tickSize + ", lotSize=" + lotSize
-                + ", contractMultiplier=" + contractMultiplier + "]";
+                + ", contractMultiplier=" + contractMultiplier
+                + (contract == ContractSpec.SPOT ? "" : ", contract=" + contract) + "]";
     }
 
     /** {@code exact} (the tick count of {@code price} before rounding) when a long holds it without clamping. */

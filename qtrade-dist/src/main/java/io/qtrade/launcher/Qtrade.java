@@ -80,6 +80,10 @@ public final class Qtrade {
                 "cross-sectional 12-1 month momentum on bars"),
         TA4J_BRACKET_STRATEGY("ta4j-bracket-strategy", "[arguments of the example, see examples/README.md]",
                 "a ta4j SMA crossover with an RSI filter and bracket exits in the bar engine"),
+        FUNDING_CARRY("funding-carry", "[days=6] [seed=7] [qty=1]",
+                "spot vs perpetual cash-and-carry with funding, trading PnL and funding apart"),
+        LEVERAGED_LIQUIDATION("leveraged-liquidation", "[seed=3] [report=target/qtrade-liquidation/report.html]",
+                "a leveraged perpetual long liquidated on a generated crash; HTML report"),
         EXAMPLES("examples", "", "lists the examples (the commands above that run one)");
 
         final String name;
@@ -161,6 +165,8 @@ public final class Qtrade {
                 case ML_SIGNAL_RESEARCH -> example(() -> io.qtrade.examples.MlSignalResearch.main(rest));
                 case MOMENTUM_RESEARCH -> example(() -> io.qtrade.examples.MomentumResearch.main(rest));
                 case TA4J_BRACKET_STRATEGY -> example(() -> io.qtrade.examples.Ta4jBracketStrategy.main(rest));
+                case FUNDING_CARRY -> example(() -> io.qtrade.examples.FundingCarry.main(rest));
+                case LEVERAGED_LIQUIDATION -> example(() -> io.qtrade.examples.LeveragedLiquidation.main(rest));
             };
         } catch (IllegalArgumentException e) {
             err.println("qtrade " + c.name + ": " + e.getMessage());

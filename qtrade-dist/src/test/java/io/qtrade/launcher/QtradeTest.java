@@ -51,7 +51,8 @@ class QtradeTest {
         assertThat(r.status()).isZero();
         for (String name : List.of("demo", "sweep", "feature-research", "pairs-trading", "execution-comparison",
                 "market-making-sweep", "paper-trading", "queue-model-accuracy", "portfolio-comparison",
-                "ml-signal-research", "momentum-research", "ta4j-bracket-strategy")) {
+                "ml-signal-research", "momentum-research", "ta4j-bracket-strategy", "funding-carry",
+                "leveraged-liquidation")) {
             assertThat(r.out()).contains("  " + name + " ");
         }
         assertThat(r.out()).doesNotContain("  convert ");

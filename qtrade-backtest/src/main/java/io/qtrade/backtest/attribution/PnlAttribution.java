@@ -24,7 +24,8 @@ import java.util.Objects;
  * trading[h]      = sum over marks t with hour(t) = h of (gross_t - gross_{previous mark}),  gross before the first = 0
  * feesPaid[h]     = sum of fee > 0 over fills with hour(localTs) = h
  * rebates[h]      = sum of -fee over fills with fee < 0 and hour(localTs) = h
- * net[h]          = trading[h] - feesPaid[h] + rebates[h]
+ * funding[h]      = sum of funding paid at funding times with hour(fundingTime) = h   (perpetuals; negative: received)
+ * net[h]          = trading[h] - feesPaid[h] + rebates[h] - funding[h]
  * hour(t)         = floor((t mod 1 day) / 1 hour), UTC
  * }</pre>
  *
@@ -72,13 +73,13 @@ public final class PnlAttribution {
         StringColumn symbol = equity.stringColumn("symbol");
         DoubleColumn realized = equity.doubleColumn("realized_pnl");
         DoubleColumn unrealized = equity.doubleColumn("unrealized_pnl");
-        // key -> [24 trading, 24 fees paid, 24 rebates, last gross]
+        // key -> [24 trading, 24 fees paid, 24 rebates, last gross, 24 funding]
         Map<String, double[]> acc = new LinkedHashMap<>();
         Map<String, String[]> names = new LinkedHashMap<>();
         for (String s : result.strategyIds()) {
             for (var inst : result.instruments()) {
                 String key = s + '\u0000' + inst.id();
-                acc.put(key, new double[3 * HOURS + 1]);
+                acc.put(key, new double[4 * HOURS + 1]);
                 names.put(key, new String[] {s, inst.id()});
             }
         }
@@ -97,13 +98,19 @@ public final class PnlAttribution {
                 a[2 * HOURS + h] -= f.fee();
             }
         }
+        for (io.qtrade.backtest.margin.FundingRecord f : result.fundingRecords()) {
+            double[] a = cell(acc, result.strategyIds().get(f.strategy()), result.instruments().get(f.instrument()).id(),
+                    "funding at " + f.fundingTime());
+            a[3 * HOURS + 1 + hourOf(f.fundingTime())] += f.paid();
+        }
         List<PnlBucket> out = new ArrayList<>();
         for (Map.Entry<String, double[]> e : acc.entrySet()) {
             double[] a = e.getValue();
             String[] n = names.get(e.getKey());
             for (int h = 0; h < HOURS; h++) {
-                out.add(new PnlBucket(n[0], n[1], h, a[h], a[HOURS + h], a[2 * HOURS + h],
-                        a[h] - a[HOURS + h] + a[2 * HOURS + h]));
+                double funding = a[3 * HOURS + 1 + h];
+                out.add(new PnlBucket(n[0], n[1], h, a[h], a[HOURS + h], a[2 * HOURS + h], funding,
+                        a[h] - a[HOURS + h] + a[2 * HOURS + h] - funding));
             }
         }
         return new PnlAttribution(out);
@@ -181,7 +188,7 @@ public final class PnlAttribution {
         if (byHour) {
             for (int h = 0; h < HOURS; h++) {
                 String key = ALL + '\u0000' + ALL + '\u0000' + h;
-                acc.put(key, new double[3]);
+                acc.put(key, new double[4]);
                 keys.put(key, new PnlBucket(ALL, ALL, h, 0, 0, 0, 0));
             }
         }
@@ -191,16 +198,18 @@ public final class PnlAttribution {
             int h = byHour ? b.hourUtc() : ALL_HOURS;
             String key = s + '\u0000' + y + '\u0000' + h;
             keys.putIfAbsent(key, new PnlBucket(s, y, h, 0, 0, 0, 0));
-            double[] a = acc.computeIfAbsent(key, k -> new double[3]);
+            double[] a = acc.computeIfAbsent(key, k -> new double[4]);
             a[0] += b.tradingPnl();
             a[1] += b.feesPaid();
             a[2] += b.rebates();
+            a[3] += b.fundingPaid();
         }
         List<PnlBucket> out = new ArrayList<>();
         for (Map.Entry<String, PnlBucket> e : keys.entrySet()) {
             double[] a = acc.get(e.getKey());
             PnlBucket k = e.getValue();
-            out.add(new PnlBucket(k.strategyId(), k.symbol(), k.hourUtc(), a[0], a[1], a[2], a[0] - a[1] + a[2]));
+            out.add(new PnlBucket(k.strategyId(), k.symbol(), k.hourUtc(), a[0], a[1], a[2], a[3],
+                    a[0] - a[1] + a[2] - a[3]));
         }
         if (out.isEmpty()) {
             out.add(new PnlBucket(ALL, ALL, ALL_HOURS, 0, 0, 0, 0));
@@ -212,7 +221,7 @@ public final class PnlAttribution {
     public static Table table(List<PnlBucket> rows) {
         Table t = Table.create("pnl_attribution", StringColumn.create("strategy"), StringColumn.create("symbol"),
                 IntColumn.create("hour_utc"), DoubleColumn.create("trading_pnl"), DoubleColumn.create("fees_paid"),
-                DoubleColumn.create("rebates"), DoubleColumn.create("net_pnl"));
+                DoubleColumn.create("rebates"), DoubleColumn.create("funding_paid"), DoubleColumn.create("net_pnl"));
         for (PnlBucket b : rows) {
             t.stringColumn(0).append(b.strategyId());
             t.stringColumn(1).append(b.symbol());
@@ -220,7 +229,8 @@ public final class PnlAttribution {
             t.doubleColumn(3).append(b.tradingPnl());
             t.doubleColumn(4).append(b.feesPaid());
             t.doubleColumn(5).append(b.rebates());
-            t.doubleColumn(6).append(b.netPnl());
+            t.doubleColumn(6).append(b.fundingPaid());
+            t.doubleColumn(7).append(b.netPnl());
         }
         return t;
     }

@@ -222,6 +222,9 @@ public final class SimulatedExchange {
             onL3(e, kind);
             return;
         }
+        if (kind.isDerivativeData()) {
+            return; // mark, index and funding rows: no book change, nothing to match
+        }
         switch (kind) {
             case SNAPSHOT_BEGIN -> {
                 rememberLevelsBeforeSnapshot();

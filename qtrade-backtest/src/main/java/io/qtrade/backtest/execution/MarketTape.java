@@ -73,6 +73,11 @@ public final class MarketTape {
                     }
                     lastTs = ts;
                     EventKind kind = c.kind();
+                    if (kind.isDerivativeData()) {
+                        // mark, index and funding rows say nothing about the book or the trades
+                        row++;
+                        continue;
+                    }
                     if (kind == EventKind.TRADE) {
                         b.trade(i, ts, c.price(), c.qty());
                     } else {

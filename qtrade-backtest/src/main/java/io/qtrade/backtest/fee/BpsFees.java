@@ -8,6 +8,8 @@ import io.qtrade.core.order.Liquidity;
  * <pre>{@code
  * fee = |price * qty * contractMultiplier| * feeBps / 10_000     feeBps = makerFeeBps or takerFeeBps
  * }</pre>
+ * For an inverse (coin-margined) contract the notional is {@code qty * contractMultiplier / price}, in the base coin
+ * ({@code Instrument.settlementNotional}), so the fee is in the coin the contract settles in, as Binance COIN-M charges it.
  * A negative {@code makerFeeBps} is a maker rebate (e.g. -0.5 bps on some futures venues).
  */
 public final class BpsFees implements FeeModel {
@@ -33,7 +35,7 @@ public final class BpsFees implements FeeModel {
     @Override
     public double fee(Instrument instrument, Liquidity liquidity, double price, double qty) {
         double bps = liquidity == Liquidity.MAKER ? makerFeeBps : takerFeeBps;
-        return Math.abs(instrument.notional(price, qty)) * bps / 10_000.0;
+        return Math.abs(instrument.settlementNotional(price, qty)) * bps / 10_000.0;
     }
 
     @Override

@@ -63,6 +63,11 @@ public final class TouchTape {
                     }
                     lastTs = ts;
                     EventKind kind = c.kind();
+                    if (kind.isDerivativeData()) {
+                        // mark, index and funding rows say nothing about the book or the trades
+                        row++;
+                        continue;
+                    }
                     if (kind != EventKind.TRADE) {
                         if (views[i] == null) {
                             if (kind.isL3()) {

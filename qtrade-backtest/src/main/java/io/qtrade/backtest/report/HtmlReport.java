@@ -440,7 +440,7 @@ public final class HtmlReport {
         private PnlAttribution attribution;
 
         private static boolean active(PnlBucket b) {
-            return b.tradingPnl() != 0.0 || b.feesPaid() != 0.0 || b.rebates() != 0.0;
+            return b.tradingPnl() != 0.0 || b.feesPaid() != 0.0 || b.rebates() != 0.0 || b.fundingPaid() != 0.0;
         }
 
         private String attributionUnavailable;
@@ -472,9 +472,10 @@ public final class HtmlReport {
                 noAttribution("PnL attribution");
                 return;
             }
+            boolean funding = result.hasMargin();
             out.append("<h2>PnL attribution</h2>\n<table class=\"data\" id=\"attribution\">\n<thead><tr><th>strategy"
-                    + "</th><th>instrument</th><th>trading PnL</th><th>fees paid</th><th>rebates</th><th>net PnL</th>"
-                    + "</tr></thead>\n<tbody>\n");
+                    + "</th><th>instrument</th><th>trading PnL</th><th>fees paid</th><th>rebates</th>"
+                    + (funding ? "<th>funding paid</th>" : "") + "<th>net PnL</th></tr></thead>\n<tbody>\n");
             List<PnlBucket> rows = new ArrayList<>();
             for (PnlBucket b : attribution().byStrategyAndInstrument()) {
                 if (active(b)) {
@@ -486,12 +487,52 @@ public final class HtmlReport {
             for (PnlBucket b : rows) {
                 out.append("<tr><td>").append(escape(b.strategyId())).append("</td><td>").append(escape(b.symbol()))
                         .append("</td><td>").append(num(b.tradingPnl(), 4)).append("</td><td>")
-                        .append(num(b.feesPaid(), 4)).append("</td><td>").append(num(b.rebates(), 4))
-                        .append("</td><td>").append(num(b.netPnl(), 4)).append("</td></tr>\n");
+                        .append(num(b.feesPaid(), 4)).append("</td><td>").append(num(b.rebates(), 4));
+                if (funding) {
+                    out.append("</td><td>").append(num(b.fundingPaid(), 4));
+                }
+                out.append("</td><td>").append(num(b.netPnl(), 4)).append("</td></tr>\n");
             }
             out.append("</tbody>\n</table>\n<p class=\"note\">Trading PnL is realized plus unrealized PnL marked to "
                     + "the mid; net = trading - fees paid + rebates; each row reconciles with the totals table. "
                     + "Hour buckets use the marks' times (trading) and the fills' times (fees).</p>\n");
+            if (funding) {
+                out.append("<p class=\"note\">Funding paid is perpetual funding at each funding time, position x"
+                        + " mark price x rate (negative: received), bucketed by the funding time; net = trading - fees"
+                        + " paid + rebates - funding paid.</p>\n");
+                liquidationsTable();
+            }
+        }
+
+        /** The liquidations of a run with instruments on margin: what closed, where, and the insurance fund's part. */
+        private void liquidationsTable() {
+            out.append("<h2>Liquidations</h2>\n");
+            if (result.liquidationRecords().isEmpty()) {
+                out.append("<p class=\"note\">No position was liquidated.</p>\n");
+                return;
+            }
+            out.append("<table class=\"data\" id=\"liquidations\">\n<thead><tr><th>strategy</th><th>instrument</th>"
+                    + "<th>time (UTC)</th><th>mode</th><th>side</th><th>qty</th><th>entry price</th><th>mark price</th>"
+                    + "<th>liquidation price</th><th>margin balance</th><th>maintenance margin</th><th>realized PnL</th>"
+                    + "<th>clearance fee</th><th>insurance fund cover</th></tr></thead>\n<tbody>\n");
+            tech.tablesaw.api.Table t = result.liquidations();
+            for (int r = 0; r < t.rowCount(); r++) {
+                io.qtrade.core.margin.Liquidation l = result.liquidationRecords().get(r);
+                out.append("<tr><td>").append(escape(t.stringColumn("strategy").get(r))).append("</td><td>")
+                        .append(escape(l.instrument().id())).append("</td><td>")
+                        .append(escape(java.time.Instant.ofEpochSecond(0, l.exchTs()).toString())).append("</td><td>")
+                        .append(l.mode()).append("</td><td>").append(l.side()).append("</td><td>")
+                        .append(num(l.qty(), 6)).append("</td><td>").append(num(l.entryPrice(), 4)).append("</td><td>")
+                        .append(num(l.price(), 4)).append("</td><td>").append(num(l.liquidationPrice(), 4))
+                        .append("</td><td>").append(num(l.marginBalance(), 4)).append("</td><td>")
+                        .append(num(l.maintenanceMargin(), 4)).append("</td><td>").append(num(l.realizedPnl(), 4))
+                        .append("</td><td>").append(num(l.clearanceFee(), 4)).append("</td><td>")
+                        .append(num(l.insuranceFundCover(), 4)).append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table>\n<p class=\"note\">A position is liquidated when its margin balance falls"
+                    + " below its maintenance margin at the mark price (Binance's rule); it is closed at the mark. The"
+                    + " clearance fee goes to the insurance fund; when the close loses more than the collateral, the fund"
+                    + " covers the rest and the balance stays at 0.</p>\n");
         }
 
         private void execution() {

@@ -20,13 +20,18 @@ import java.util.Objects;
  * realizedPnl   = sum_i realizedPnl_i          (gross of fees)
  * fees          = sum_i fees_i                 (negative when rebates exceed fees)
  * otherCash     = sum of applyCashFlow(amount): dividends, interest, borrow fees (not fills)
- * netPnl        = realizedPnl + unrealizedPnl - fees + otherCash
+ * funding       = sum of applyFunding(i, paid): perpetual funding paid (negative: received), per instrument
+ * netPnl        = realizedPnl + unrealizedPnl - fees + otherCash - funding
  * }</pre>
  * Invariant, exact in real arithmetic and true here up to float rounding:
  * <pre>{@code
- * equity - initialCash == realizedPnl + unrealizedPnl - fees + otherCash  (== netPnl)
+ * equity - initialCash == realizedPnl + unrealizedPnl - fees + otherCash - funding  (== netPnl)
  * }</pre>
  * It follows from the average-cost identity in {@link Position}.
+ *
+ * <p>An inverse (coin-margined) contract moves no notional: its fills move {@code cash} by their realised PnL minus
+ * the fee and its market value is its unrealised PnL, all in the base coin (see {@link Position}); keep inverse
+ * contracts in a portfolio whose cash is that coin.
  *
  * <p><b>Unmarked instruments are carried at cost.</b> An instrument with an open position that has never been
  * given a {@link #mark} price is valued at its average entry price: it contributes 0 to unrealized PnL and its cost
@@ -45,10 +50,13 @@ public final class Portfolio {
     private static final class Slot {
         final Position position;
         double mark = NO_MARK;
+        double funding;
         boolean traded;
+        final boolean inverse;
 
         Slot(Instrument instrument) {
             this.position = new Position(instrument);
+            this.inverse = instrument.kind().isInverse();
         }
 
         double markedPrice() {
@@ -59,6 +67,7 @@ public final class Portfolio {
     private final double initialCash;
     private double cash;
     private double otherCash;
+    private double funding;
     /** {@code Instrument} caches its hash code, so a lookup here allocates nothing. */
     private final Map<Instrument, Slot> byInstrument = new HashMap<>();
     /** Every slot in first-seen order, iterated by index. */
@@ -81,7 +90,8 @@ public final class Portfolio {
     public void apply(Fill fill) {
         Slot slot = slot(fill.instrument());
         slot.position.apply(fill);
-        cash += fill.cashFlow();
+        // An inverse contract exchanges no notional: only its realised PnL and the fee move the (base-coin) cash.
+        cash += slot.inverse ? slot.position.lastRealized() - fill.fee() : fill.cashFlow();
         if (!slot.traded) {
             slot.traded = true;
             positions.put(slot.position.instrument(), slot.position);
@@ -99,6 +109,33 @@ public final class Portfolio {
         }
         cash += amount;
         otherCash += amount;
+    }
+
+    /**
+     * Pays {@code paid} of funding on the position in {@code instrument} ({@code < 0}: receives it), as a perpetual's
+     * funding settlement does ({@code paid = qty * mark * rate}, see {@code io.qtrade.core.margin.FundingPayment}):
+     * {@code cash -= paid}; it counts in {@link #funding()} and so in {@link #netPnl()}, apart from fees and
+     * trading PnL.
+     */
+    public void applyFunding(Instrument instrument, double paid) {
+        if (!Double.isFinite(paid)) {
+            throw new IllegalArgumentException("portfolio: funding of " + instrument.id() + " must be finite, was "
+                    + paid);
+        }
+        slot(instrument).funding += paid;
+        cash -= paid;
+        funding += paid;
+    }
+
+    /** Funding paid over all instruments (negative: received). */
+    public double funding() {
+        return funding;
+    }
+
+    /** Funding paid on {@code instrument} (negative: received); 0 if never traded. */
+    public double funding(Instrument instrument) {
+        Slot slot = find(instrument);
+        return slot == null ? 0.0 : slot.funding;
     }
 
     /** The sum of {@link #applyCashFlow} amounts, quote currency. */
@@ -254,9 +291,12 @@ public final class Portfolio {
         return cash + marketValue();
     }
 
-    /** {@code realizedPnl + unrealizedPnl - fees + otherCash}; equals {@code equity - initialCash} up to rounding. */
+    /**
+     * {@code realizedPnl + unrealizedPnl - fees + otherCash - funding}; equals {@code equity - initialCash} up to
+     * rounding.
+     */
     public double netPnl() {
-        return realizedPnl() + unrealizedPnl() - fees() + otherCash;
+        return realizedPnl() + unrealizedPnl() - fees() + otherCash - funding;
     }
 
     private Slot find(Instrument instrument) {

@@ -29,6 +29,12 @@ import java.util.Objects;
  * dust such as {@code 0.1 + 0.2 - 0.3} is snapped to exactly 0 and the average price resets to {@link #NO_PRICE},
  * so a flat position is exactly flat.
  *
+ * <p><b>Inverse contracts</b> ({@code instrument.kind().isInverse()}: coin-margined, {@code m} the contract value in
+ * quote currency) are kept in the base coin, as Binance COIN-M accounts them: the average entry price is the harmonic
+ * mean {@code (|qty| + |q|) / (|qty|/avg + |q|/p)} when adding, {@code realized += closed * signum(qty) * m * (1/avg -
+ * 1/p)}, {@code unrealizedPnl(mark) = qty * m * (1/avg - 1/mark)}, {@code marketValue(mark) = unrealizedPnl(mark)} (a
+ * contract has no value beyond its PnL), traded notional {@code |q| * m / p}.
+ *
  * <p>Accounting identity (exact in real arithmetic, up to float rounding here): the cash the fills moved before fees
  * equals the realized PnL minus the cost of what is still held,
  * {@code sum(-side.sign() * notional) = realizedPnl - avg * qty * m}. {@link Portfolio} builds its equity invariant
@@ -53,11 +59,14 @@ public final class Position {
     private double tradedQty;
     private double tradedNotional;
     private long fillCount;
+    private final boolean inverse;
+    private double lastRealized;
 
     /** A flat position in {@code instrument}. */
     public Position(Instrument instrument) {
         this.instrument = Objects.requireNonNull(instrument, "position: instrument must not be null");
         this.flatTolerance = FLAT_TOLERANCE_LOTS * instrument.lotSize();
+        this.inverse = instrument.kind().isInverse();
     }
 
     /**
@@ -74,7 +83,9 @@ public final class Position {
         double m = instrument.contractMultiplier();
         double p = fill.price();
         double q = fill.signedQty();
-        if (qty == 0.0) {
+        if (inverse) {
+            applyInverse(p, q, m);
+        } else if (qty == 0.0) {
             qty = q;
             avgEntryPrice = p;
         } else if ((qty > 0) == (q > 0)) {
@@ -99,8 +110,42 @@ public final class Position {
         }
         fees += fill.fee();
         tradedQty += fill.qty();
-        tradedNotional += Math.abs(p * fill.qty() * m);
+        tradedNotional += Math.abs(instrument.settlementNotional(p, fill.qty()));
         fillCount++;
+    }
+
+    /** The inverse form of {@link #apply} (see the class Javadoc); sets {@link #lastRealized}. */
+    private void applyInverse(double p, double q, double m) {
+        lastRealized = 0.0;
+        if (qty == 0.0) {
+            qty = q;
+            avgEntryPrice = p;
+        } else if ((qty > 0) == (q > 0)) {
+            double held = Math.abs(qty);
+            double added = Math.abs(q);
+            avgEntryPrice = (held + added) / (held / avgEntryPrice + added / p);
+            qty += q;
+        } else {
+            double closed = Math.min(Math.abs(q), Math.abs(qty));
+            double sign = Math.signum(qty);
+            lastRealized = closed * sign * m * (1.0 / avgEntryPrice - 1.0 / p);
+            realizedPnl += lastRealized;
+            double remaining = qty + q;
+            if (Math.abs(remaining) < flatTolerance) {
+                qty = 0.0;
+                avgEntryPrice = NO_PRICE;
+            } else {
+                if (Math.signum(remaining) != sign) {
+                    avgEntryPrice = p;
+                }
+                qty = remaining;
+            }
+        }
+    }
+
+    /** The PnL the last fill of an inverse position realised (what moves its account's cash), base coin. */
+    double lastRealized() {
+        return lastRealized;
     }
 
     /**
@@ -166,7 +211,11 @@ public final class Position {
      */
     public double unrealizedPnl(double markPrice) {
         requireFiniteMark(markPrice);
-        return qty == 0.0 ? 0.0 : (markPrice - avgEntryPrice) * qty * instrument.contractMultiplier();
+        if (qty == 0.0) {
+            return 0.0;
+        }
+        return inverse ? qty * instrument.contractMultiplier() * (1.0 / avgEntryPrice - 1.0 / markPrice)
+                : (markPrice - avgEntryPrice) * qty * instrument.contractMultiplier();
     }
 
     /**
@@ -176,6 +225,9 @@ public final class Position {
      */
     public double marketValue(double markPrice) {
         requireFiniteMark(markPrice);
+        if (inverse) {
+            return unrealizedPnl(markPrice);
+        }
         return qty == 0.0 ? 0.0 : qty * markPrice * instrument.contractMultiplier();
     }
 

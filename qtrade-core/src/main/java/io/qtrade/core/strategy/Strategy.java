@@ -50,6 +50,21 @@ public interface Strategy {
     }
 
     /** The timer {@code timerId} set through {@link StrategyContext#scheduleAt} or {@code scheduleEvery} fired. */
+    /**
+     * A derivative's mark price, index price or funding rate row ({@link io.qtrade.core.market.EventKind#MARK_PRICE},
+     * {@code INDEX_PRICE}, {@code FUNDING_RATE}), at its local time. The books do not change with these rows, so
+     * {@link #onBook} is not called for them.
+     */
+    default void onDerivativeData(int instrument, MarketEvent event) {
+    }
+
+    /**
+     * The venue liquidated a position of this strategy (margin balance below maintenance margin at the mark price):
+     * the position is closed, its fill and fee already booked in the portfolio.
+     */
+    default void onLiquidation(io.qtrade.core.margin.Liquidation liquidation) {
+    }
+
     default void onTimer(long timerId, long nowNanos) {
     }
 

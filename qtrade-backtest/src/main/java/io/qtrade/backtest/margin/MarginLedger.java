@@ -1,0 +1,247 @@
+package io.qtrade.backtest.margin;
+
+import io.qtrade.core.Instrument;
+import io.qtrade.core.Side;
+import io.qtrade.core.margin.Liquidation;
+import io.qtrade.core.margin.MarginAccount;
+import io.qtrade.core.margin.MarginCheck;
+import io.qtrade.core.margin.MarginPosition;
+import io.qtrade.core.order.Fill;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One strategy's derivatives accounting inside a backtest: a {@link MarginAccount} per settlement asset, fed by the
+ * venue's fills and the market's {@code MARK_PRICE} and {@code FUNDING_RATE} rows, settling funding at each funding
+ * time and liquidating when margin runs out. The engine routes the rows and fills here; what changes the strategy's
+ * portfolio (a funding payment, a liquidation fill) goes back through a {@link Sink}.
+ *
+ * <h2>Funding timing</h2>
+ * A {@code FUNDING_RATE} row announces the rate for the funding time in its {@code orderId} column (a later row for the
+ * same time replaces it: Binance's predicted rate). The payment is settled, on the position held then, at the first of
+ * these at or after the funding time {@code T}, in venue time: a fill with {@code exchTs >= T} (so fills strictly
+ * before {@code T} count, Binance: "only liable ... if they have open positions at the pre-specified funding times"),
+ * a mark row with {@code exchTs > T}, or the end of the run; a mark row at exactly {@code T} is applied first. The mark
+ * price is the latest {@code MARK_PRICE} at or before {@code T}. One funding time is pending per instrument: a row
+ * for another time that arrives before the pending one has passed replaces it.
+ *
+ * <h2>Liquidation</h2>
+ * After each mark row, {@link MarginAccount#liquidateIfDue} runs; each liquidation closes the position at the mark
+ * (a TAKER fill with the clearance fee, or a negative fee when the insurance fund covers a bankrupt position; see
+ * {@link Liquidation}) and reaches the strategy through {@code Strategy.onLiquidation}. Without mark rows nothing is
+ * ever liquidated. Open orders are left as they are (Binance cancels them; a strategy can do so in its callback).
+ *
+ * <p>Per event this allocates nothing unless a funding settles or a liquidation happens.
+ */
+public final class MarginLedger {
+
+    /** No funding pending. */
+    private static final long NONE = Long.MAX_VALUE;
+
+    /** What the engine does with the ledger's cash flows. */
+    public interface Sink {
+        /** The strategy paid {@code paid} of funding on instrument {@code instrument}. */
+        void funding(int instrument, double paid, long fundingTime);
+
+        /** The venue liquidated the strategy's position in {@code instrument}. */
+        void liquidated(int instrument, Liquidation liquidation);
+    }
+
+    private final int strategy;
+    private final List<Instrument> instruments;
+    /** Per instrument index, the contract it is held as (the settings' instrument), null if not on margin. */
+    private final Instrument[] contractOf;
+    private final MarginAccount[] accountOf;
+    private final Map<String, MarginAccount> accounts = new LinkedHashMap<>();
+    private final double[] pendingRate;
+    private final long[] pendingTime;
+    private final double[] mark;
+    private final List<FundingRecord> funding = new ArrayList<>();
+    private final List<Liquidation> liquidations = new ArrayList<>();
+
+    /**
+     * @param strategy         the strategy's index (recorded in the funding rows)
+     * @param instruments      the backtest's instruments, by index
+     * @param settings         the derivative instruments' margin settings
+     * @param walletBalance    the starting wallet balance of each settlement asset's account
+     * @param clearanceFeeRate the liquidation clearance fee rate (see {@link MarginAccount})
+     */
+    public MarginLedger(int strategy, List<Instrument> instruments, List<MarginSettings> settings,
+                        double walletBalance, double clearanceFeeRate) {
+        this.strategy = strategy;
+        this.instruments = List.copyOf(instruments);
+        int n = instruments.size();
+        this.accountOf = new MarginAccount[n];
+        this.contractOf = new Instrument[n];
+        this.pendingRate = new double[n];
+        this.pendingTime = new long[n];
+        this.mark = new double[n];
+        java.util.Arrays.fill(pendingTime, NONE);
+        java.util.Arrays.fill(mark, Double.NaN);
+        for (MarginSettings s : settings) {
+            int i = indexById(instruments, s.instrument());
+            if (i < 0) {
+                throw new IllegalArgumentException("margin settings for " + s.instrument().id()
+                        + ": no instrument of the backtest has its symbol@venue; instruments: " + instruments);
+            }
+            String asset = s.instrument().contract().settlementAsset();
+            MarginAccount a = accounts.computeIfAbsent(asset,
+                    k -> new MarginAccount(k, walletBalance, clearanceFeeRate));
+            a.configure(s.instrument(), s.mode(), s.leverage(), s.brackets());
+            accountOf[i] = a;
+            contractOf[i] = s.instrument();
+        }
+    }
+
+    /**
+     * The index of the backtest instrument with the same {@code symbol@venue} as {@code contract}: a source (a tick
+     * store) may know the instrument as spot while the settings give its contract terms.
+     */
+    private static int indexById(List<Instrument> instruments, Instrument contract) {
+        for (int i = 0; i < instruments.size(); i++) {
+            if (instruments.get(i).id().equals(contract.id())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether instrument {@code i} is held on margin here. */
+    public boolean handles(int i) {
+        return accountOf[i] != null;
+    }
+
+    /** The account of each settlement asset. */
+    public Map<String, MarginAccount> accounts() {
+        return java.util.Collections.unmodifiableMap(accounts);
+    }
+
+    /** The latest mark price of instrument {@code i}, NaN before its first {@code MARK_PRICE} row. */
+    public double markPrice(int i) {
+        return mark[i];
+    }
+
+    /** The contract instrument {@code i} is held as (its margin settings' instrument), null if not on margin. */
+    public Instrument contract(int i) {
+        return contractOf[i];
+    }
+
+    /** The account instrument {@code i} settles in, null if it is not on margin. */
+    public MarginAccount account(int i) {
+        return accountOf[i];
+    }
+
+    /** Every funding settlement so far, in time order. */
+    public List<FundingRecord> fundingRecords() {
+        return funding;
+    }
+
+    /** Every liquidation so far. */
+    public List<Liquidation> liquidations() {
+        return liquidations;
+    }
+
+    /** A {@code MARK_PRICE} row of instrument {@code i} at venue time {@code exchTs}. */
+    public void onMarkPrice(int i, double markPrice, long exchTs, Sink sink) {
+        MarginAccount a = accountOf[i];
+        if (a == null) {
+            return;
+        }
+        if (pendingTime[i] < exchTs) {
+            settle(i, sink);
+        }
+        mark[i] = markPrice;
+        a.mark(contractOf[i], markPrice);
+        if (pendingTime[i] == exchTs) {
+            settle(i, sink);
+        }
+        if (a.liquidationDue()) {
+            for (Liquidation l : a.liquidateIfDue(exchTs)) {
+                liquidations.add(l);
+                sink.liquidated(indexById(instruments, l.instrument()), l);
+            }
+        }
+    }
+
+    /** A {@code FUNDING_RATE} row: {@code rate} applies at {@code fundingTime}; the row's venue time {@code exchTs}. */
+    public void onFundingRate(int i, double rate, long fundingTime, long exchTs, Sink sink) {
+        if (accountOf[i] == null) {
+            return;
+        }
+        if (pendingTime[i] != NONE && pendingTime[i] != fundingTime && pendingTime[i] <= exchTs) {
+            settle(i, sink);
+        }
+        pendingRate[i] = rate;
+        pendingTime[i] = fundingTime;
+        if (fundingTime < exchTs && !Double.isNaN(mark[i])) {
+            settle(i, sink);
+        }
+    }
+
+    /** Call before a venue fill of instrument {@code i} at {@code exchTs}: settles funding due at or before it. */
+    public void beforeFill(int i, long exchTs, Sink sink) {
+        if (accountOf[i] != null && pendingTime[i] <= exchTs) {
+            settle(i, sink);
+        }
+    }
+
+    /** A venue fill of a strategy order (fee in the settlement asset). */
+    public void onFill(int i, Fill fill) {
+        MarginAccount a = accountOf[i];
+        if (a != null) {
+            a.apply(contractOf[i], fill.signedQty(), fill.price(), fill.fee());
+        }
+    }
+
+    /** {@link #onFill} from the fill's fields ({@code signedQty}: buy positive); allocation-free. */
+    public void onFill(int i, double signedQty, double price, double fee) {
+        MarginAccount a = accountOf[i];
+        if (a != null) {
+            a.apply(contractOf[i], signedQty, price, fee);
+        }
+    }
+
+    /** {@link #check}'s reason, or null when the order fits (allocation-free when it fits). */
+    public String rejection(int i, Side side, double qty, double price) {
+        MarginAccount a = accountOf[i];
+        return a == null ? null : a.rejection(contractOf[i], side, qty, price);
+    }
+
+    /** The margin check of a new order ({@link MarginAccount#checkOrder}); accepted for instruments not on margin. */
+    public MarginCheck check(int i, Side side, double qty, double price) {
+        MarginAccount a = accountOf[i];
+        if (a == null) {
+            return MarginCheck.accept(0, Double.NaN);
+        }
+        return a.checkOrder(contractOf[i], side, qty, price);
+    }
+
+    /** The end of the run at {@code endTs}: settles funding times at or before it. */
+    public void finish(long endTs, Sink sink) {
+        for (int i = 0; i < accountOf.length; i++) {
+            if (accountOf[i] != null && pendingTime[i] <= endTs) {
+                settle(i, sink);
+            }
+        }
+    }
+
+    private void settle(int i, Sink sink) {
+        long t = pendingTime[i];
+        pendingTime[i] = NONE;
+        if (Double.isNaN(mark[i])) {
+            throw new IllegalStateException("margin ledger: funding of " + contractOf[i].id() + " at " + t
+                    + " ns before any MARK_PRICE row of it: a perpetual backtest needs mark prices");
+        }
+        MarginAccount a = accountOf[i];
+        MarginPosition p = a.position(contractOf[i]);
+        double qty = p.qty();
+        if (qty == 0.0) {
+            return;
+        }
+        double paid = a.settleFundingAtMark(contractOf[i], pendingRate[i]);
+        funding.add(new FundingRecord(strategy, i, t, qty, mark[i], pendingRate[i], paid));
+        sink.funding(i, paid, t);
+    }
+}
