@@ -101,6 +101,7 @@ public final class Backtest {
     final boolean measureCallbackTime;
     final int batchCapacity;
     final OrderHistory orderHistory;
+    final StrategyBooks strategyBooks;
     /** Null for a backtest (simulated clock); the wall-clock pacer of a paper-trading run. */
     final WallClockPacer pacer;
     private boolean ran;
@@ -121,6 +122,7 @@ public final class Backtest {
         this.measureCallbackTime = b.measureCallbackTime;
         this.batchCapacity = b.batchCapacity;
         this.orderHistory = b.orderHistory;
+        this.strategyBooks = b.strategyBooks;
         this.pacer = b.pacer;
     }
 
@@ -204,6 +206,7 @@ public final class Backtest {
         private boolean measureCallbackTime;
         private int batchCapacity = DEFAULT_BATCH_CAPACITY;
         private OrderHistory orderHistory = OrderHistory.ALL;
+        private StrategyBooks strategyBooks = StrategyBooks.SHARED_WITH_VENUE;
         private WallClockPacer pacer;
 
         private Builder() {
@@ -296,6 +299,15 @@ public final class Backtest {
          */
         public Builder orderHistory(OrderHistory history) {
             this.orderHistory = Objects.requireNonNull(history, "orderHistory must not be null");
+            return this;
+        }
+
+        /**
+         * How the strategies' book of an L2 instrument is kept (package-private: the two give the same results; the
+         * test comparing them sets it).
+         */
+        Builder strategyBooks(StrategyBooks books) {
+            this.strategyBooks = Objects.requireNonNull(books, "strategyBooks must not be null");
             return this;
         }
 
