@@ -303,10 +303,10 @@ public final class Backtest {
         }
 
         /**
-         * How the strategies' book of an L2 instrument is kept (package-private: the two give the same results; the
-         * test comparing them sets it).
+         * How the strategies' book of an L2 instrument is kept; {@link StrategyBooks#SHARED_WITH_VENUE} unless set. Both
+         * give the same results to the bit; {@link StrategyBooks#SEPARATE} is the slower path, to compare against.
          */
-        Builder strategyBooks(StrategyBooks books) {
+        public Builder strategyBooks(StrategyBooks books) {
             this.strategyBooks = Objects.requireNonNull(books, "strategyBooks must not be null");
             return this;
         }

@@ -53,11 +53,13 @@ final class DelayedBook implements OrderBookView {
     /** Whether the venue's book has been fed a depth row since built or cleared (its quote-only state). */
     private boolean venueDepthFed;
 
-    // The undo entries of the pending rows while sharing, oldest at head: one per pending row.
-    private byte[] entrySide = new byte[64];
-    private long[] entryTicks = new long[64];
-    private double[] entryBefore = new double[64];
-    private double[] entryAfter = new double[64];
+    /**
+     * The undo entries of the pending rows while sharing, oldest at {@link #head}, one per pending row, four longs each
+     * (one array: one bounds check and one cache line per entry): side code, price ticks, the level's quantity before
+     * and after the row (raw double bits).
+     */
+    private long[] log = new long[4 * 64];
+    private int mask = 63;
     private int head;
     private int size;
 
@@ -69,6 +71,7 @@ final class DelayedBook implements OrderBookView {
 
     /** A row that changed no level (a trade, a snapshot's end, an L3 or derivative row on an L2 book). */
     private static final byte NO_LEVEL = 0;
+    private static final byte BUY = Side.BUY.code();
 
     /**
      * @param venue   the venue's book of the instrument, updated by the simulated exchange only through the rows the
@@ -92,37 +95,45 @@ final class DelayedBook implements OrderBookView {
             restoreVenue();
         }
         pending++;
-        boolean fed = venueDepthFed;
         if (kind == EventKind.DEPTH_UPDATE) {
+            if (!copied) {
+                depthRow(e, priceTicks);
+            }
             venueDepthFed = true;
-        } else if (kind == EventKind.SNAPSHOT_BEGIN
-                || kind == EventKind.BOOK_CLEAR && e.sideCode() == Side.NO_SIDE_CODE) {
+            return;
+        }
+        if (kind == EventKind.SNAPSHOT_BEGIN || kind == EventKind.BOOK_CLEAR && e.sideCode() == Side.NO_SIDE_CODE) {
             venueDepthFed = false;
         }
         if (copied) {
             return;
         }
-        if (kind == EventKind.DEPTH_UPDATE) {
-            byte code = e.sideCode();
-            double qty = e.qty();
-            if (fed && qty >= 0.0 && qty < Double.POSITIVE_INFINITY) {
-                // Not crossing: a remove, or a bid below the best ask / an ask above the best bid (OrderBook.update).
-                if (code == Side.BUY.code() && (qty == 0.0 || priceTicks < venue.bestAskTicks())) {
-                    push(code, priceTicks, venue.qtyAt(Side.BUY, priceTicks), qty);
-                    return;
-                }
-                if (code == Side.SELL.code() && (qty == 0.0 || priceTicks > venue.bestBidTicks())) {
-                    push(code, priceTicks, venue.qtyAt(Side.SELL, priceTicks), qty);
-                    return;
-                }
-            }
-            copyDelayed();
-        } else if (kind == EventKind.TRADE || kind == EventKind.SNAPSHOT_END || kind.isL3()
-                || kind.isDerivativeData()) {
+        if (kind == EventKind.TRADE || kind == EventKind.SNAPSHOT_END || kind.isL3() || kind.isDerivativeData()) {
             push(NO_LEVEL, 0L, 0.0, 0.0);
         } else {
-            copyDelayed();
+            copyDelayed(); // venueDepthFed is the venue's after this row; the copy is made before it
         }
+    }
+
+    /** A depth row while sharing: its undo entry, or the copy when it may change more than its level. */
+    private void depthRow(MarketEvent e, long priceTicks) {
+        byte code = e.sideCode();
+        double qty = e.qty();
+        // Changes only its level: the book is fed depth (so not quote-only), and the row removes a level or does not
+        // reach the opposite side (OrderBook.update's crossing test). An invalid row is refused by the venue's book,
+        // which ends the run.
+        if (venueDepthFed) {
+            if (code == BUY) {
+                if (qty == 0.0 || priceTicks < venue.bestAskTicks()) {
+                    push(BUY, priceTicks, venue.qtyAt(Side.BUY, priceTicks), qty);
+                    return;
+                }
+            } else if (qty == 0.0 || priceTicks > venue.bestBidTicks()) {
+                push(code, priceTicks, venue.qtyAt(Side.SELL, priceTicks), qty);
+                return;
+            }
+        }
+        copyDelayed();
     }
 
     /**
@@ -142,18 +153,17 @@ final class DelayedBook implements OrderBookView {
         }
         if (rewound) {
             redo(head);
+            if (size == 1) {
+                rewound = false;
+            }
         }
-        head = (head + 1) & (entrySide.length - 1);
+        head = (head + 1) & mask;
         size--;
-        if (size == 0) {
-            rewound = false;
-        }
     }
 
     /** Puts the venue's book back to the venue side's state; call before the venue side acts on this instrument. */
     void restoreVenue() {
         if (rewound) {
-            int mask = entrySide.length - 1;
             for (int k = 0; k < size; k++) {
                 redo((head + k) & mask);
             }
@@ -177,22 +187,22 @@ final class DelayedBook implements OrderBookView {
     }
 
     private void rewind() {
-        int mask = entrySide.length - 1;
         for (int k = size - 1; k >= 0; k--) {
-            int at = (head + k) & mask;
-            byte code = entrySide[at];
+            int at = ((head + k) & mask) << 2;
+            long code = log[at];
             if (code != NO_LEVEL) {
-                venue.update(code == Side.BUY.code() ? Side.BUY : Side.SELL, entryTicks[at], entryBefore[at]);
+                venue.update(code == BUY ? Side.BUY : Side.SELL, log[at + 1], Double.longBitsToDouble(log[at + 2]));
             }
         }
         rewound = true;
         rewinds++;
     }
 
-    private void redo(int at) {
-        byte code = entrySide[at];
+    private void redo(int entry) {
+        int at = entry << 2;
+        long code = log[at];
         if (code != NO_LEVEL) {
-            venue.update(code == Side.BUY.code() ? Side.BUY : Side.SELL, entryTicks[at], entryAfter[at]);
+            venue.update(code == BUY ? Side.BUY : Side.SELL, log[at + 1], Double.longBitsToDouble(log[at + 3]));
         }
     }
 
@@ -210,34 +220,26 @@ final class DelayedBook implements OrderBookView {
     }
 
     private void push(byte code, long priceTicks, double before, double after) {
-        if (size == entrySide.length) {
+        if (size > mask) {
             grow();
         }
-        int at = (head + size) & (entrySide.length - 1);
-        entrySide[at] = code;
-        entryTicks[at] = priceTicks;
-        entryBefore[at] = before;
-        entryAfter[at] = after;
+        int at = ((head + size) & mask) << 2;
+        long[] l = log;
+        l[at + 3] = Double.doubleToRawLongBits(after);
+        l[at] = code;
+        l[at + 1] = priceTicks;
+        l[at + 2] = Double.doubleToRawLongBits(before);
         size++;
     }
 
     private void grow() {
-        int n = entrySide.length;
-        byte[] side = new byte[n * 2];
-        long[] ticks = new long[n * 2];
-        double[] before = new double[n * 2];
-        double[] after = new double[n * 2];
+        int n = mask + 1;
+        long[] grown = new long[8 * n];
         for (int k = 0; k < size; k++) {
-            int from = (head + k) & (n - 1);
-            side[k] = entrySide[from];
-            ticks[k] = entryTicks[from];
-            before[k] = entryBefore[from];
-            after[k] = entryAfter[from];
+            System.arraycopy(log, ((head + k) & mask) << 2, grown, k << 2, 4);
         }
-        entrySide = side;
-        entryTicks = ticks;
-        entryBefore = before;
-        entryAfter = after;
+        log = grown;
+        mask = 2 * n - 1;
         head = 0;
     }
 

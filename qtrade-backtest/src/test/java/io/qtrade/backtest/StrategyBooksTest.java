@@ -94,8 +94,8 @@ class StrategyBooksTest {
             a = MboTape.generate(AAA, 0, seed, 4_000);
             b = MboTape.generate(BBB, 0, seed + 100, 4_000);
         } else {
-            a = MessyTape.generate(AAA, 0, seed, 3_000, seed % 2 == 0, l3);
-            b = MessyTape.generate(BBB, 0, seed + 100, 3_000, seed % 2 == 0, l3);
+            a = MessyTape.generate(AAA, 0, seed, 2_000, seed % 2 == 0, l3);
+            b = MessyTape.generate(BBB, 0, seed + 100, 2_000, seed % 2 == 0, l3);
         }
         Prober prober = new Prober();
         BacktestResult r = Backtest.builder()
@@ -139,7 +139,7 @@ class StrategyBooksTest {
                     assertThat(Double.doubleToLongBits(shared.result().portfolio(s).netPnl())).as(what + " " + s)
                             .isEqualTo(Double.doubleToLongBits(separate.result().portfolio(s).netPnl()));
                 }
-                assertThat(shared.reads()).as(what).hasSizeGreaterThan(3_000);
+                assertThat(shared.reads()).as(what).hasSizeGreaterThan(2_000);
                 for (int k = 0; k < shared.reads().size(); k++) {
                     assertThat(shared.reads().get(k)).as("%s, read %d", what, k).isEqualTo(separate.reads().get(k));
                 }

@@ -3,6 +3,7 @@ package io.qtrade.bench;
 import io.qtrade.backtest.Backtest;
 import io.qtrade.backtest.BacktestResult;
 import io.qtrade.backtest.OrderHistory;
+import io.qtrade.backtest.StrategyBooks;
 import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.backtest.fee.BpsFees;
 import io.qtrade.backtest.latency.ConstantLatency;
@@ -43,7 +44,10 @@ import java.util.Locale;
  *   <li>{@code mm-open}: the same market maker under {@code OrderHistory.OPEN_ONLY} (finished orders recycled,
  *       totals only): the same orders, fills and PnL, without the per-order records;</li>
  *   <li>{@code as} (only when named): the strategies module's {@code MarketMaker} with the Avellaneda-Stoikov model
- *       (gamma 0.3, EWMA volatility, trade-intensity fit, OFI skew: {@code MarketMakingBenchmark}'s).</li>
+ *       (gamma 0.3, EWMA volatility, trade-intensity fit, OFI skew: {@code MarketMakingBenchmark}'s);</li>
+ *   <li>{@code noop-sep}, {@code mm-sep}, {@code as-sep} (only when named): the same runs with the strategies' book
+ *       kept as a second book fed every row ({@code StrategyBooks.SEPARATE}, the engine's path before the shared
+ *       delayed view), to compare both in one JVM.</li>
  * </ol>
  * over {@code events} (default 10 million) Cont–Stoikov–Talreja L2 events generated once in memory and streamed to
  * each run through 4096-row batches, with feed latency from the events, order latency constant (or lognormal with
@@ -134,16 +138,20 @@ public final class BacktestThroughput {
         InMemoryEventSource source = new InMemoryEventSource(List.of(AAA), all);
         LatencyModel latency = lognormal ? new LognormalLatency(50_000, 50_000, 0.5, 1)
                 : new ConstantLatency(50_000, 50_000);
-        Strategy strategy = switch (mode) {
+        // "-sep": the same run with the strategies' book kept as a second book fed every row (the engine's old path).
+        boolean separate = mode.endsWith("-sep");
+        String base = separate ? mode.substring(0, mode.length() - 4) : mode;
+        Strategy strategy = switch (base) {
             case "noop" -> new Strategy() { };
             case "as" -> MarketMakingBenchmark.maker(new AvellanedaStoikov(0.3));
             default -> new Requoter();
         };
-        OrderHistory history = mode.equals("mm-open") ? OrderHistory.OPEN_ONLY : OrderHistory.ALL;
+        OrderHistory history = base.equals("mm-open") ? OrderHistory.OPEN_ONLY : OrderHistory.ALL;
         return Backtest.builder().source(source)
                 .exchange(ExchangeSettings.builder(AAA).latency(latency)
                         .queue(new ProbabilisticQueue(new PowerProbability(2))).fees(new BpsFees(-0.2, 2.0)).build())
-                .strategy(mode, strategy).markIntervalNanos(60_000_000_000L).orderHistory(history).build().run();
+                .strategy(mode, strategy).markIntervalNanos(60_000_000_000L).orderHistory(history)
+                .strategyBooks(separate ? StrategyBooks.SEPARATE : StrategyBooks.SHARED_WITH_VENUE).build().run();
     }
 
     /**
