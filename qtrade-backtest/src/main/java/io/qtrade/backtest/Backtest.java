@@ -101,6 +101,7 @@ public final class Backtest {
     final boolean measureCallbackTime;
     final int batchCapacity;
     final OrderHistory orderHistory;
+    final StrategyBooks strategyBooks;
     /** Null for a backtest (simulated clock); the wall-clock pacer of a paper-trading run. */
     final WallClockPacer pacer;
     /** Derivatives held on margin, and the liquidation clearance fee rate. */
@@ -131,6 +132,7 @@ public final class Backtest {
         this.measureCallbackTime = b.measureCallbackTime;
         this.batchCapacity = b.batchCapacity;
         this.orderHistory = b.orderHistory;
+        this.strategyBooks = b.strategyBooks;
         this.pacer = b.pacer;
     }
 
@@ -214,6 +216,7 @@ public final class Backtest {
         private boolean measureCallbackTime;
         private int batchCapacity = DEFAULT_BATCH_CAPACITY;
         private OrderHistory orderHistory = OrderHistory.ALL;
+        private StrategyBooks strategyBooks = StrategyBooks.SHARED_WITH_VENUE;
         private WallClockPacer pacer;
         private final List<io.qtrade.backtest.margin.MarginSettings> margin = new ArrayList<>();
         private double clearanceFeeRate = io.qtrade.core.margin.MarginAccount.DEFAULT_CLEARANCE_FEE_RATE;
@@ -346,6 +349,15 @@ public final class Backtest {
          */
         public Builder orderHistory(OrderHistory history) {
             this.orderHistory = Objects.requireNonNull(history, "orderHistory must not be null");
+            return this;
+        }
+
+        /**
+         * How the strategies' book of an L2 instrument is kept; {@link StrategyBooks#SHARED_WITH_VENUE} unless set. Both
+         * give the same results to the bit; {@link StrategyBooks#SEPARATE} is the slower path, to compare against.
+         */
+        public Builder strategyBooks(StrategyBooks books) {
+            this.strategyBooks = Objects.requireNonNull(books, "strategyBooks must not be null");
             return this;
         }
 

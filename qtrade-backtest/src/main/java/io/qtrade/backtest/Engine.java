@@ -41,7 +41,9 @@ final class Engine {
     private final int instrumentCount;
     private final SimulatedExchange[] exchanges;
     private final LatencyModel[] latency;
-    private final OrderBook[] localBooks;
+    private final Instrument[] instrumentArray;
+    /** Per L2 instrument: the strategies' book, the venue's delayed (see {@link DelayedBook}); null for L3. */
+    private final DelayedBook[] localBooks;
     private final MboBook[] localMbo;
     private final OrderBookView[] localViews;
     private final boolean[] localInSnapshot;
@@ -93,7 +95,8 @@ final class Engine {
         this.instrumentCount = instruments.size();
         this.exchanges = new SimulatedExchange[instrumentCount];
         this.latency = new LatencyModel[instrumentCount];
-        this.localBooks = new OrderBook[instrumentCount];
+        this.instrumentArray = instruments.toArray(new Instrument[0]);
+        this.localBooks = new DelayedBook[instrumentCount];
         this.localMbo = new MboBook[instrumentCount];
         this.localViews = new OrderBookView[instrumentCount];
         this.localInSnapshot = new boolean[instrumentCount];
@@ -105,7 +108,9 @@ final class Engine {
                 localMbo[i] = new MboBook(instruments.get(i));
                 localViews[i] = localMbo[i].levels();
             } else {
-                localBooks[i] = new OrderBook(instruments.get(i));
+                // The venue's book is an OrderBook whenever the queue model does not need market-by-order data.
+                localBooks[i] = new DelayedBook((OrderBook) exchanges[i].book(),
+                        config.strategyBooks == StrategyBooks.SHARED_WITH_VENUE);
                 localViews[i] = localBooks[i];
             }
         }
@@ -348,6 +353,11 @@ final class Engine {
             s.strategy.onStop();
         }
         long wallNanos = System.nanoTime() - wallStart;
+        for (DelayedBook b : localBooks) {
+            if (b != null) {
+                b.restoreVenue();
+            }
+        }
         config.source.close();
         return new BacktestResult(config, slots, fills, equity, events, lateLocalEvents, wallNanos);
     }
@@ -389,10 +399,20 @@ final class Engine {
             events++;
             return;
         }
-        SimulatedExchange exchange = exchanges[e.instrument()];
-        exchange.onMarketEvent(e, index);
-        // The tick price the venue side converted, for the strategy side's book (read only for depth and BBO rows).
-        window.setExchPriceTicks(exchange.levelPriceTicks());
+        int i = e.instrument();
+        SimulatedExchange exchange = exchanges[i];
+        DelayedBook delayed = localBooks[i];
+        if (delayed == null) {
+            exchange.onMarketEvent(e, index);
+        } else {
+            // Converted once, here, for the venue's book, the undo entry and the strategy side (depth and BBO rows).
+            EventKind kind = e.kind();
+            long ticks = kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO
+                    ? instrumentArray[i].toTicks(e.price()) : 0L;
+            delayed.venueRow(e, kind, ticks);
+            exchange.onMarketEvent(e, index, ticks);
+            window.setExchPriceTicks(ticks);
+        }
         events++;
     }
 
@@ -416,9 +436,9 @@ final class Engine {
             notifyDerivative(i, e, ts >= config.startNanos);
             return;
         }
-        OrderBook book = localBooks[i];
+        DelayedBook book = localBooks[i];
         if (book != null) {
-            book.apply(e, priceTicks);
+            book.delivered(e, priceTicks);
         } else {
             localMbo[i].apply(e);
         }
@@ -439,9 +459,9 @@ final class Engine {
             notifyDerivative(i, e, ts >= config.startNanos);
             return;
         }
-        OrderBook book = localBooks[i];
+        DelayedBook book = localBooks[i];
         if (book != null) {
-            book.apply(e, priceTicks);
+            book.delivered(e, priceTicks);
         } else {
             localMbo[i].apply(e);
         }
@@ -463,12 +483,12 @@ final class Engine {
     private void restOfQuote(EventWindow window, MarketEvent e, int i) {
         long exchTs = e.exchTs();
         long localTs = e.localTs();
-        OrderBook book = localBooks[i];
+        DelayedBook book = localBooks[i];
         while ((e.flags() & EventFlags.END_OF_MESSAGE) == 0 && window.localNextContinuesQuote(i, exchTs, localTs)) {
             window.localAdvance();
             advanceLocal(localTs);
             if (book != null) {
-                book.apply(e, window.localPriceTicks());
+                book.delivered(e, window.localPriceTicks());
             } else {
                 localMbo[i].apply(e);
             }
@@ -607,6 +627,9 @@ final class Engine {
         int i = toExchange.headInstrument();
         long orderId = toExchange.headOrderId();
         OrderRecord record = slots[s].record(orderId);
+        if (localBooks[i] != null) {
+            localBooks[i].restoreVenue();
+        }
         if (toExchange.headKind() == MessageQueue.NEW) {
             long sendTs = toExchange.headExchTs();
             record.arrived(t, t - sendTs);

@@ -3,6 +3,7 @@ package io.qtrade.bench;
 import io.qtrade.backtest.Backtest;
 import io.qtrade.backtest.BacktestResult;
 import io.qtrade.backtest.OrderHistory;
+import io.qtrade.backtest.StrategyBooks;
 import io.qtrade.backtest.exchange.ExchangeSettings;
 import io.qtrade.backtest.fee.BpsFees;
 import io.qtrade.backtest.latency.ConstantLatency;
@@ -24,6 +25,7 @@ import io.qtrade.core.order.TimeInForce;
 import io.qtrade.core.portfolio.Position;
 import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.strategy.StrategyContext;
+import io.qtrade.strategies.marketmaking.AvellanedaStoikov;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -40,15 +42,22 @@ import java.util.Locale;
  *       price differs from the touch (cancel + new order through the latency model), every order and fill kept
  *       for the result tables ({@code OrderHistory.ALL});</li>
  *   <li>{@code mm-open}: the same market maker under {@code OrderHistory.OPEN_ONLY} (finished orders recycled,
- *       totals only): the same orders, fills and PnL, without the per-order records.</li>
+ *       totals only): the same orders, fills and PnL, without the per-order records;</li>
+ *   <li>{@code as} (only when named): the strategies module's {@code MarketMaker} with the Avellaneda-Stoikov model
+ *       (gamma 0.3, EWMA volatility, trade-intensity fit, OFI skew: {@code MarketMakingBenchmark}'s);</li>
+ *   <li>{@code noop-sep}, {@code mm-sep}, {@code as-sep} (only when named): the same runs with the strategies' book
+ *       kept as a second book fed every row ({@code StrategyBooks.SEPARATE}, the engine's path before the shared
+ *       delayed view), to compare both in one JVM.</li>
  * </ol>
  * over {@code events} (default 10 million) Cont–Stoikov–Talreja L2 events generated once in memory and streamed to
  * each run through 4096-row batches, with feed latency from the events, order latency constant (or lognormal with
  * {@code lognormal} as the third argument) and {@code ProbabilisticQueue(PowerProbability(2))}. Allocation is the
- * thread's {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} over the run, divided by the events.
+ * thread's {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} over the run, divided by the events. Each
+ * line gives the rate in wall time and in the thread's CPU time ({@code getCurrentThreadCpuTime}): on a shared machine
+ * the second is what the run cost, the first also how long it waited for a core.
  *
  * <pre>{@code
- * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.BacktestThroughput [events] [rounds] [constant|lognormal] [replay,noop,mm,mm-open]
+ * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.BacktestThroughput [events] [rounds] [constant|lognormal] [replay,noop,mm,mm-open,as]
  * }</pre>
  */
 public final class BacktestThroughput {
@@ -73,12 +82,15 @@ public final class BacktestThroughput {
         for (int round = 1; round <= rounds; round++) {
             for (String mode : modes) {
                 long allocated = threads.getThreadAllocatedBytes(tid);
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 String extra = run(mode, all, lognormal);
                 long nanos = System.nanoTime() - start;
+                long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
                 long bytes = threads.getThreadAllocatedBytes(tid) - allocated;
-                System.out.printf(Locale.ROOT, "round %d %-6s %,6.2f M events/s  %,8.2f B/event  %s%n", round, mode,
-                        all.size() * 1e3 / nanos, (double) bytes / all.size(), extra);
+                System.out.printf(Locale.ROOT, "round %d %-6s %,6.2f M events/s  %,6.2f M events/cpu-s  %,8.2f B/event  %s%n",
+                        round, mode, all.size() * 1e3 / nanos, all.size() * 1e3 / cpuNanos, (double) bytes / all.size(),
+                        extra);
             }
         }
     }
@@ -126,12 +138,20 @@ public final class BacktestThroughput {
         InMemoryEventSource source = new InMemoryEventSource(List.of(AAA), all);
         LatencyModel latency = lognormal ? new LognormalLatency(50_000, 50_000, 0.5, 1)
                 : new ConstantLatency(50_000, 50_000);
-        Strategy strategy = mode.equals("noop") ? new Strategy() { } : new Requoter();
-        OrderHistory history = mode.equals("mm-open") ? OrderHistory.OPEN_ONLY : OrderHistory.ALL;
+        // "-sep": the same run with the strategies' book kept as a second book fed every row (the engine's old path).
+        boolean separate = mode.endsWith("-sep");
+        String base = separate ? mode.substring(0, mode.length() - 4) : mode;
+        Strategy strategy = switch (base) {
+            case "noop" -> new Strategy() { };
+            case "as" -> MarketMakingBenchmark.maker(new AvellanedaStoikov(0.3));
+            default -> new Requoter();
+        };
+        OrderHistory history = base.equals("mm-open") ? OrderHistory.OPEN_ONLY : OrderHistory.ALL;
         return Backtest.builder().source(source)
                 .exchange(ExchangeSettings.builder(AAA).latency(latency)
                         .queue(new ProbabilisticQueue(new PowerProbability(2))).fees(new BpsFees(-0.2, 2.0)).build())
-                .strategy(mode, strategy).markIntervalNanos(60_000_000_000L).orderHistory(history).build().run();
+                .strategy(mode, strategy).markIntervalNanos(60_000_000_000L).orderHistory(history)
+                .strategyBooks(separate ? StrategyBooks.SEPARATE : StrategyBooks.SHARED_WITH_VENUE).build().run();
     }
 
     /**

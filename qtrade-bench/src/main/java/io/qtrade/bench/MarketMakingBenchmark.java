@@ -161,7 +161,7 @@ public class MarketMakingBenchmark {
         return sum;
     }
 
-    private static MarketMaker maker(QuoteModel model) {
+    static MarketMaker maker(QuoteModel model) {
         return MarketMaker.builder()
                 .model(model)
                 .orderQty(1)

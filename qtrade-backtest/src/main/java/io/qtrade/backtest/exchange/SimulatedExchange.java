@@ -201,9 +201,21 @@ public final class SimulatedExchange {
      */
     public void onMarketEvent(MarketEvent e, long eventIndex) {
         EventKind kind = e.kind();
+        boolean level = (kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO) && !marketByOrder;
+        onMarketEvent(e, eventIndex, level ? instrument.toTicks(e.price()) : 0L);
+    }
+
+    /**
+     * {@link #onMarketEvent(MarketEvent, long)} for a row whose price the caller has converted already (the backtest
+     * engine converts each row once, for this book and the strategies' view of it).
+     *
+     * @param priceTicks {@code instrument.toTicks(e.price())} for a depth or BBO row, trusted; ignored for other kinds
+     */
+    public void onMarketEvent(MarketEvent e, long eventIndex, long priceTicks) {
+        EventKind kind = e.kind();
         // The two kinds of almost every event first, by identity (an enum switch reads a lookup array per call).
         if (kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO) {
-            onLevel(e, kind, eventIndex);
+            onLevel(e, kind, eventIndex, priceTicks);
             return;
         }
         if (kind == EventKind.TRADE) {
@@ -248,13 +260,11 @@ public final class SimulatedExchange {
     }
 
     /** A depth update or a best bid/offer row. */
-    private void onLevel(MarketEvent e, EventKind kind, long eventIndex) {
+    private void onLevel(MarketEvent e, EventKind kind, long eventIndex, long ticks) {
         if (marketByOrder) {
             throw mismatch(e, eventIndex, "FifoQueue needs market-by-order (L3) rows, got an L2 row");
         }
-        // Converted once per row: here, for the queue bookkeeping and the book, and by the engine for the strategy's
-        // book (levelPriceTicks).
-        long ticks = instrument.toTicks(e.price());
+        // Converted once per row (by the caller), for the queue bookkeeping, the book and the strategy's view.
         levelPriceTicks = ticks;
         if (liveCount == 0) {
             book.apply(e, ticks);

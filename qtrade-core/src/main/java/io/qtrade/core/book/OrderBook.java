@@ -85,6 +85,9 @@ public final class OrderBook implements OrderBookView {
     private boolean depthFed;
     private long lastExchTs = NO_TIMESTAMP;
     private long lastLocalTs = NO_TIMESTAMP;
+    /** Scratch for {@link #copyFrom}: one side's keys and quantities. */
+    private long[] copyKeys = new long[0];
+    private double[] copyQtys = new double[0];
 
     /** A book with a {@link #DEFAULT_WINDOW_TICKS} window that prunes stale crossed levels. */
     public OrderBook(Instrument instrument) {
@@ -232,6 +235,44 @@ public final class OrderBook implements OrderBookView {
             throw new NullPointerException("order book of " + instrument.id() + ": event kind must not be null");
         }
         // TRADE, SNAPSHOT_END and the market-by-order kinds leave the levels as they are.
+    }
+
+    /**
+     * Makes this book hold exactly the levels of {@code source} (both sides), with its depth-fed state (whether a
+     * {@link EventKind#BBO} row treats the book as quote-only) and its {@link #lastExchTs()} and {@link #lastLocalTs()};
+     * this book's counters ({@link #crossedUpdates()}, {@link #farUpdates()}) stay its own. Afterwards every query of
+     * {@link OrderBookView} answers as on {@code source}, and applying the same events to both keeps it so (the window
+     * layout may differ, which changes no answer). {@code O(levels)}: for a backtest that needs a second copy of a book
+     * at one instant, e.g. the strategy's delayed view of the venue's book. Allocates only when {@code source} has
+     * more levels on a side than any book copied before.
+     *
+     * @param source the book to copy, of the same instrument
+     * @throws IllegalArgumentException when {@code source} is of another instrument
+     */
+    public void copyFrom(OrderBook source) {
+        if (!source.instrument.equals(instrument)) {
+            throw new IllegalArgumentException("order book of " + instrument.id() + ": cannot copy the book of "
+                    + source.instrument.id() + "; expected a book of the same instrument");
+        }
+        copySide(source.bids, bids);
+        copySide(source.asks, asks);
+        depthFed = source.depthFed;
+        lastExchTs = source.lastExchTs;
+        lastLocalTs = source.lastLocalTs;
+    }
+
+    private void copySide(BookSide from, BookSide to) {
+        to.clear();
+        int n = from.levelCount();
+        if (copyKeys.length < n) {
+            int c = Math.max(n, copyKeys.length * 2);
+            copyKeys = new long[c];
+            copyQtys = new double[c];
+        }
+        int written = from.levels(copyKeys, copyQtys, n);
+        for (int k = 0; k < written; k++) {
+            to.put(copyKeys[k], copyQtys[k]);
+        }
     }
 
     /** Removes every level on both sides. The counters ({@link #crossedUpdates()}, {@link #farUpdates()}) stay. */

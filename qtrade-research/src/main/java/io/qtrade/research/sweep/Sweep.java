@@ -1,5 +1,8 @@
 package io.qtrade.research.sweep;
 
+import io.qtrade.backtest.Backtest;
+import io.qtrade.core.market.EventSource;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * A task that throws is recorded with its parameters and partition ({@link SweepResult#failures()}) and the others go
  * on. {@link #start()} returns a handle that can cancel the tasks not yet started.
+ *
+ * <h2>Decoding each partition once</h2>
+ * With {@link Builder#decodeOnce(PartitionReader, SharedBacktestFactory)} instead of {@link Builder#factory}, the runs
+ * are started partition by partition: the first run of a partition decodes it into memory and every set's run on it
+ * reads those shared, immutable batches (each through its own cursor), instead of each run reading and decoding the
+ * partition again. The batches held at one time stay within {@link Builder#memoryBudgetBytes} (default a quarter of
+ * the maximum heap); a partition that does not fit is re-read by each of its runs. The rows are the same as with a
+ * factory that reads the partition per run ({@link #factory()} is that factory, which {@code qtrade-spark} ships), to
+ * the bit. {@link SweepRun#decodeStats()} tells what was shared and re-read.
  */
 public final class Sweep {
 
@@ -43,6 +55,12 @@ public final class Sweep {
     private final long samplePeriodNanos;
     private final int threads;
     private final Progress progress;
+    private final PartitionReader reader;
+    private final SharedBacktestFactory sharedFactory;
+    private final long memoryBudgetBytes;
+
+    /** Rows per batch of a partition decoded once (the budget is counted in these batches). */
+    static final int SHARED_BATCH_ROWS = 16_384;
 
     private Sweep(Builder b) {
         this.parameterSets = List.copyOf(b.parameterSets);
@@ -52,6 +70,9 @@ public final class Sweep {
         this.samplePeriodNanos = b.samplePeriodNanos;
         this.threads = b.threads;
         this.progress = b.progress;
+        this.reader = b.reader;
+        this.sharedFactory = b.sharedFactory;
+        this.memoryBudgetBytes = b.memoryBudgetBytes;
     }
 
     /** A sweep to configure. */
@@ -99,6 +120,16 @@ public final class Sweep {
         return threads;
     }
 
+    /** Whether the partitions are decoded once and shared by the sets' runs ({@link Builder#decodeOnce}). */
+    public boolean decodesOnce() {
+        return reader != null;
+    }
+
+    /** The memory budget of {@link Builder#decodeOnce}'s shared batches, bytes. */
+    public long memoryBudgetBytes() {
+        return memoryBudgetBytes;
+    }
+
     /** Runs every task and waits for them. */
     public SweepResult run() {
         return start().await();
@@ -115,7 +146,10 @@ public final class Sweep {
             t.setDaemon(true);
             return t;
         });
-        SweepRun run = new SweepRun(this, pool, rows, System.nanoTime());
+        if (reader != null) {
+            return startDecodingOnce(tasks, rows, done, pool);
+        }
+        SweepRun run = new SweepRun(this, pool, rows, System.nanoTime(), null);
         for (int i = 0; i < tasks.size(); i++) {
             int index = i;
             SweepTask task = tasks.get(i);
@@ -137,6 +171,58 @@ public final class Sweep {
         return run;
     }
 
+    /** Partition-major: a partition's runs one after another, so its batches are held only while they run. */
+    private SweepRun startDecodingOnce(List<SweepTask> tasks, SweepRow[] rows, AtomicInteger done,
+                                       ExecutorService pool) {
+        int parts = partitions.size();
+        DecodedPartitions decoded = new DecodedPartitions(reader, memoryBudgetBytes, SHARED_BATCH_ROWS, parts,
+                parameterSets.size());
+        SweepRun run = new SweepRun(this, pool, rows, System.nanoTime(), decoded);
+        for (int p = 0; p < parts; p++) {
+            for (int set = 0; set < parameterSets.size(); set++) {
+                int position = p;
+                int index = set * parts + p; // the row's place in task order (set-major)
+                SweepTask task = tasks.get(index);
+                pool.execute(() -> {
+                    try {
+                        if (run.isCancelled()) {
+                            return;
+                        }
+                        SweepRow row;
+                        try {
+                            row = task.runShared(sharedFactory, decoded, position, strategyId, samplePeriodNanos);
+                        } catch (Throwable e) {
+                            row = SweepRow.failed(task.parameters(), task.partition(), e);
+                        }
+                        rows[index] = row;
+                        progress.update(done.incrementAndGet(), rows.length, System.nanoTime() - run.startNanos());
+                    } finally {
+                        decoded.runFinished(position);
+                    }
+                });
+            }
+        }
+        pool.shutdown();
+        return run;
+    }
+
+    /**
+     * The per-run path of a decode-once sweep: each run opens the partition with the reader and builds its backtest on
+     * that source (what {@link #factory()} is for such a sweep, e.g. on Spark).
+     */
+    record ReadPerRun(PartitionReader reader, SharedBacktestFactory factory) implements BacktestFactory {
+        @Override
+        public Backtest create(ParameterSet parameters, Partition partition) throws Exception {
+            EventSource events = reader.open(partition);
+            try {
+                return factory.create(parameters, partition, events);
+            } catch (Exception | Error e) {
+                events.close();
+                throw e;
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "Sweep[sets=" + parameterSets.size() + ", partitions=" + partitions.size() + ", threads=" + threads
@@ -152,6 +238,9 @@ public final class Sweep {
         private long samplePeriodNanos = DEFAULT_SAMPLE_PERIOD_NANOS;
         private int threads = Runtime.getRuntime().availableProcessors();
         private Progress progress = Progress.NONE;
+        private PartitionReader reader;
+        private SharedBacktestFactory sharedFactory;
+        private long memoryBudgetBytes = Runtime.getRuntime().maxMemory() / 4;
 
         private Builder() {
         }
@@ -175,9 +264,31 @@ public final class Sweep {
             return this;
         }
 
-        /** Builds each task's backtest. */
+        /** Builds each task's backtest (which reads its own events); replaces a {@link #decodeOnce} before. */
         public Builder factory(BacktestFactory factory) {
             this.factory = factory;
+            this.reader = null;
+            this.sharedFactory = null;
+            return this;
+        }
+
+        /**
+         * Decodes each partition once with {@code reader} and builds each set's backtest on the shared events with
+         * {@code factory} (see the class documentation); replaces a {@link #factory} before.
+         */
+        public Builder decodeOnce(PartitionReader reader, SharedBacktestFactory factory) {
+            this.reader = Objects.requireNonNull(reader, "sweep: partition reader must not be null");
+            this.sharedFactory = Objects.requireNonNull(factory, "sweep: shared backtest factory must not be null");
+            this.factory = new ReadPerRun(reader, factory);
+            return this;
+        }
+
+        /**
+         * The most bytes of decoded events {@link #decodeOnce} holds at one time (default a quarter of the maximum
+         * heap); a partition that does not fit is re-read by each of its runs.
+         */
+        public Builder memoryBudgetBytes(long bytes) {
+            this.memoryBudgetBytes = bytes;
             return this;
         }
 
@@ -223,6 +334,9 @@ public final class Sweep {
             }
             if (samplePeriodNanos <= 0) {
                 problems.add("samplePeriodNanos must be > 0, was " + samplePeriodNanos);
+            }
+            if (memoryBudgetBytes < 0) {
+                problems.add("memoryBudgetBytes must be >= 0, was " + memoryBudgetBytes);
             }
             if (threads < 1) {
                 problems.add("threads must be >= 1, was " + threads);

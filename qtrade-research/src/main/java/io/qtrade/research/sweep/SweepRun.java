@@ -13,8 +13,11 @@ public final class SweepRun {
     private final SweepRow[] rows;
     private final long startNanos;
     private volatile boolean cancelled;
+    /** Null unless the sweep decodes each partition once. */
+    private final DecodedPartitions decoded;
 
-    SweepRun(Sweep sweep, ExecutorService pool, SweepRow[] rows, long startNanos) {
+    SweepRun(Sweep sweep, ExecutorService pool, SweepRow[] rows, long startNanos, DecodedPartitions decoded) {
+        this.decoded = decoded;
         this.sweep = sweep;
         this.pool = pool;
         this.rows = rows;
@@ -34,6 +37,11 @@ public final class SweepRun {
     /** Whether every task has finished or been skipped. */
     public boolean isDone() {
         return pool.isTerminated();
+    }
+
+    /** What a decode-once sweep shared and re-read so far ({@link DecodeStats#NONE} for a sweep with a factory). */
+    public DecodeStats decodeStats() {
+        return decoded == null ? DecodeStats.NONE : decoded.stats();
     }
 
     long startNanos() {

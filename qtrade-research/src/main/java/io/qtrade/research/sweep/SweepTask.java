@@ -20,15 +20,29 @@ public record SweepTask(ParameterSet parameters, Partition partition) implements
      */
     public SweepRow run(BacktestFactory factory, String strategyId, long samplePeriodNanos) {
         try {
-            Backtest backtest = factory.create(parameters, partition);
-            if (backtest == null) {
-                throw new IllegalStateException("the backtest factory returned null");
-            }
-            BacktestResult result = backtest.run();
-            String id = strategyId != null ? strategyId : result.strategyIds().get(0);
-            return new SweepRow(parameters, partition, RunMetrics.of(result, id, samplePeriodNanos), null);
+            return measure(factory.create(parameters, partition), strategyId, samplePeriodNanos);
         } catch (Exception e) {
             return SweepRow.failed(parameters, partition, e);
         }
+    }
+
+    /** {@link #run} of a decode-once sweep: the backtest on the partition's shared events (or a re-read). */
+    SweepRow runShared(SharedBacktestFactory factory, DecodedPartitions decoded, int position, String strategyId,
+                       long samplePeriodNanos) {
+        try {
+            return measure(factory.create(parameters, partition, decoded.events(position, partition)), strategyId,
+                    samplePeriodNanos);
+        } catch (Exception e) {
+            return SweepRow.failed(parameters, partition, e);
+        }
+    }
+
+    private SweepRow measure(Backtest backtest, String strategyId, long samplePeriodNanos) {
+        if (backtest == null) {
+            throw new IllegalStateException("the backtest factory returned null");
+        }
+        BacktestResult result = backtest.run();
+        String id = strategyId != null ? strategyId : result.strategyIds().get(0);
+        return new SweepRow(parameters, partition, RunMetrics.of(result, id, samplePeriodNanos), null);
     }
 }
