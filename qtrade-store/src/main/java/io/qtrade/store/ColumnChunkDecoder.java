@@ -45,7 +45,7 @@ import java.util.zip.CRC32;
  */
 final class ColumnChunkDecoder {
 
-    private final Path file;
+    private Path file;
     private final String column;
     private final int width;
     private final CRC32 crc = new CRC32();
@@ -83,6 +83,21 @@ final class ColumnChunkDecoder {
     /** The value encodings of the data pages read so far, for tests that a file exercises each. */
     Set<Encoding> encodingsSeen() {
         return encodingsSeen;
+    }
+
+    /**
+     * Readies this decoder, and the buffers earlier files have sized, for another file: forgets the row group, the
+     * dictionary and the encodings seen.
+     */
+    void reset(Path newFile) {
+        this.file = newFile;
+        rowGroup = -1;
+        headers.clear();
+        encodingsSeen.clear();
+        dictionarySize = -1;
+        nextPage = 0;
+        valuesInPage = 0;
+        positionInPage = 0;
     }
 
     /** Pages (dictionary and data) in the column chunk opened last. */

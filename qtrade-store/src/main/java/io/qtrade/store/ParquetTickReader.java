@@ -53,8 +53,9 @@ public final class ParquetTickReader implements EventSource {
     private final FileChannel channel;
     private final List<BlockMetaData> rowGroups;
     private final RowChecker checker;
-    private final ColumnChunkDecoder[] decoders = new ColumnChunkDecoder[8];
-    private final long[][] values = new long[8][];
+    private DecoderPool.DecoderSet buffers;
+    private ColumnChunkDecoder[] decoders;
+    private long[][] values;
     private final boolean wholeRange;
     private int nextRowGroup;
     private long rowGroupRemaining;
@@ -106,14 +107,14 @@ public final class ParquetTickReader implements EventSource {
                     throw new TickDataException(file, -1, expected, "expected column " + c + " to be " + type
                             + ", file schema is " + schema);
                 }
-                int width = type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32 ? 4 : 8;
-                decoders[c] = new ColumnChunkDecoder(file, expected, width);
-                values[c] = new long[0];
             }
             this.instrument = instrument != null ? instrument : instrumentFromMetadata(file,
                     footer.getFileMetaData().getKeyValueMetaData());
             this.rowGroups = footer.getBlocks();
             sanity.checkFooter(rowGroups);
+            this.buffers = DecoderPool.take(file);
+            this.decoders = buffers.decoders;
+            this.values = buffers.values;
         } catch (TickDataException e) {
             sanity.close();
             throw e;
@@ -181,6 +182,9 @@ public final class ParquetTickReader implements EventSource {
 
     @Override
     public boolean readBatch(EventBatch into) {
+        if (buffers == null) {
+            throw new IllegalStateException("reading " + file + " after close()");
+        }
         into.clear();
         int cap = into.capacity();
         if (values[0].length < cap) {
@@ -310,9 +314,16 @@ public final class ParquetTickReader implements EventSource {
         return out;
     }
 
+    /** Closes the file and hands the decoders' buffers to the next reader opened. */
     @Override
     public void close() {
         sanity.close();
+        if (buffers != null) {
+            DecoderPool.release(buffers);
+            buffers = null;
+            decoders = null;
+            values = null;
+        }
     }
 
     /** This file. */
