@@ -46,6 +46,9 @@ import java.util.Map;
  */
 public final class ParquetTickReader implements EventSource {
 
+    /** Kind codes from this one up take the checked path ({@link EventKind#FUNDING_RATE}: a funding time to check). */
+    private static final int FUNDING_RATE_CODE = EventKind.FUNDING_RATE.code();
+
     private final Path file;
     private final Instrument instrument;
     private final TickReadOptions options;
@@ -228,9 +231,24 @@ public final class ParquetTickReader implements EventSource {
             double p = Double.longBitsToDouble(price[i]);
             double q = Double.longBitsToDouble(qty[i]);
             long id = orderId[i];
-            if (checker.accept(row, ts, k, s, p, q, id)) {
-                into.add(0, ts, localTs[i], EventKind.fromCode((byte) k), (byte) s, p, q, id, (int) flags[i]);
+            if (k <= 0 || k >= FUNDING_RATE_CODE || s < -1 || s > 1 || ts < checker.maxExchTs()) {
+                // Rare rows (an unknown kind or side, a funding rate, time going back): every check, located.
+                if (checker.accept(row, ts, k, s, p, q, id)) {
+                    into.add(0, ts, localTs[i], EventKind.fromCode((byte) k), (byte) s, p, q, id, (int) flags[i]);
+                }
+                continue;
             }
+            // The common row: EventBatch.add checks the fields once; a refusal is re-checked by the RowChecker for
+            // its located message (or, lenient, a counted skip). add changes nothing when it refuses.
+            try {
+                into.add(0, ts, localTs[i], EventKind.fromCode((byte) k), (byte) s, p, q, id, (int) flags[i]);
+            } catch (IllegalArgumentException e) {
+                if (!checker.accept(row, ts, k, s, p, q, id)) {
+                    continue;
+                }
+                throw e;
+            }
+            checker.advance(ts);
         }
         rowIndex = row;
     }

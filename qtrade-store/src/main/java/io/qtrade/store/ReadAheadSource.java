@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>{@code
  * try (EventSource source = new ReadAheadSource(store.read(query))) {
- *     BacktestResult result = backtest.run(source);
+ *     BacktestResult result = Backtest.builder().source(source).exchange(settings).strategy("s", strategy)
+ *             .build().run();                 // qtrade-backtest; see PipelinedBacktestTest in qtrade-bench
  * }
  * }</pre>
  */
