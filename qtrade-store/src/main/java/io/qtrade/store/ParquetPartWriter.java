@@ -47,6 +47,15 @@ final class ParquetPartWriter implements PartWriter {
 
     /** With another row group size, bytes: small ones let tests exercise row-group skipping. */
     ParquetPartWriter(Path tmp, Path target, Instrument instrument, long rowGroupBytes) {
+        this(tmp, target, instrument, rowGroupBytes, (int) Math.min(PAGE_BYTES, rowGroupBytes), PAGE_BYTES);
+    }
+
+    /**
+     * With other row group, page and dictionary page sizes, bytes: small ones give the reader's tests files of many
+     * row groups and pages, with dictionaries that overflow into the fallback encodings.
+     */
+    ParquetPartWriter(Path tmp, Path target, Instrument instrument, long rowGroupBytes, int pageBytes,
+                      int dictionaryPageBytes) {
         this.tmp = tmp;
         this.target = target;
         Map<String, String> meta = new HashMap<>();
@@ -63,7 +72,8 @@ final class ParquetPartWriter implements PartWriter {
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
                     .withRowGroupSize(rowGroupBytes)
-                    .withPageSize((int) Math.min(PAGE_BYTES, rowGroupBytes))
+                    .withPageSize(pageBytes)
+                    .withDictionaryPageSize(dictionaryPageBytes)
                     .withDictionaryEncoding(true)
                     .build();
         } catch (IOException e) {

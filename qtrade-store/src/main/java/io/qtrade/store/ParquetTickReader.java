@@ -6,26 +6,32 @@ import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.statistics.LongStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one Parquet part of the tick store as an {@link EventSource} of one instrument, with parquet's page-level
- * API (a {@link ColumnDecoder} per column over the row group's pages): each call fills the caller's
- * {@link EventBatch} column by column into primitive arrays the reader keeps (no object per event), so memory is one
- * row group plus one batch whatever the file's size. Row groups whose {@code exch_ts} statistics lie wholly outside the requested range are skipped unread.
+ * Reads one Parquet part of the tick store as an {@link EventSource} of one instrument. The footer is parsed by
+ * parquet-mr; the column chunks are read and decoded by the store's own page decoder ({@link ColumnChunkDecoder},
+ * {@link PageEncodings}): each chunk's bytes into a buffer the reader keeps, each page CRC-checked, decompressed
+ * into a reused buffer and decoded whole into a reused {@code long[]}, then row by row into the caller's
+ * {@link EventBatch}. After the first row group nothing is allocated per event (a few objects per page header), and
+ * memory is one row group's column chunks plus one page per column, whatever the file's size. Row groups whose
+ * {@code exch_ts} statistics lie wholly outside the requested range are skipped unread.
  *
  * <p>The instrument comes from the file's key-value metadata ({@link TickSchema#META_SYMBOL} ...), or from the
  * caller when the file was written by another tool. Each row is checked ({@link TickReadOptions}); a bad one raises a
@@ -34,33 +40,29 @@ import java.util.Map;
  *
  * <p>A corrupt file is a {@link TickDataException} too, naming the file and, where known, the row group and the
  * column, with the decoder's exception as its cause: page CRCs are verified (where the writer stored them, as the
- * store's writer does), and the footer and page headers are checked against the file before anything they claim is
- * allocated ({@link ParquetSanity}: chunks inside the file, pages of at most 64 MiB, page values adding up to the
- * row count).
+ * store's writer does), the footer is checked against the file ({@link ParquetSanity}) and each page header against
+ * its column chunk before anything they claim is allocated (chunks inside the file, pages of at most 64 MiB, page
+ * values adding up to the row count), and every length inside a page against the page.
  */
 public final class ParquetTickReader implements EventSource {
+
+    /** Kind codes from this one up take the checked path ({@link EventKind#FUNDING_RATE}: a funding time to check). */
+    private static final int FUNDING_RATE_CODE = EventKind.FUNDING_RATE.code();
 
     private final Path file;
     private final Instrument instrument;
     private final TickReadOptions options;
-    private final ParquetFileReader reader;
     private final ParquetSanity sanity;
-    private final MessageType schema;
-    private final ColumnDescriptor[] columns = new ColumnDescriptor[8];
+    private final FileChannel channel;
     private final List<BlockMetaData> rowGroups;
     private final RowChecker checker;
-    private final ColumnDecoder[] decoders = new ColumnDecoder[8];
+    private DecoderPool.DecoderSet buffers;
+    private ColumnChunkDecoder[] decoders;
+    private long[][] values;
+    private final boolean wholeRange;
     private int nextRowGroup;
     private long rowGroupRemaining;
     private long rowIndex;
-    private long[] exchTs = new long[0];
-    private long[] localTs = new long[0];
-    private int[] kind = new int[0];
-    private int[] side = new int[0];
-    private double[] price = new double[0];
-    private double[] qty = new double[0];
-    private long[] orderId = new long[0];
-    private int[] flags = new int[0];
     private int rowGroupsSkipped;
     private int currentRowGroup = -1;
 
@@ -80,45 +82,47 @@ public final class ParquetTickReader implements EventSource {
         this.file = file;
         this.options = options;
         this.checker = new RowChecker(file, options);
+        this.wholeRange = options.fromNanos() == Long.MIN_VALUE && options.toNanos() == Long.MAX_VALUE;
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new UncheckedIOException("opening " + file, new java.nio.file.NoSuchFileException(file.toString()));
         }
-        try {
-            this.reader = ParquetFileReader.open(new LocalInputFile(file),
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).usePageChecksumVerification(true)
-                            .build());
+        ParquetMetadata footer;
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            footer = reader.getFooter();
         } catch (IOException | RuntimeException | LinkageError e) {
             throw new TickDataException(file, -1, "footer", "not a readable Parquet file: " + e, e);
         }
         try {
             this.sanity = new ParquetSanity(file);
         } catch (IOException e) {
-            closeQuietly();
             throw new UncheckedIOException("opening " + file, e);
         }
+        this.channel = sanity.channel();
         try {
-            this.schema = reader.getFileMetaData().getSchema();
+            MessageType schema = footer.getFileMetaData().getSchema();
             List<ColumnDescriptor> found = schema.getColumns();
             for (int c = 0; c < 8; c++) {
                 String expected = TickSchema.COLUMNS.get(c);
+                PrimitiveType type = TickSchema.parquet().getColumns().get(c).getPrimitiveType();
                 if (c >= found.size() || !found.get(c).getPath()[0].equals(expected)
-                        || !found.get(c).getPrimitiveType().equals(TickSchema.parquet().getColumns().get(c)
-                        .getPrimitiveType())) {
-                    throw new TickDataException(file, -1, expected, "expected column " + c + " to be "
-                            + TickSchema.parquet().getColumns().get(c).getPrimitiveType() + ", file schema is "
-                            + schema);
+                        || !found.get(c).getPrimitiveType().equals(type)) {
+                    throw new TickDataException(file, -1, expected, "expected column " + c + " to be " + type
+                            + ", file schema is " + schema);
                 }
-                columns[c] = found.get(c);
             }
             this.instrument = instrument != null ? instrument : instrumentFromMetadata(file,
-                    reader.getFileMetaData().getKeyValueMetaData());
-            this.rowGroups = reader.getRowGroups();
+                    footer.getFileMetaData().getKeyValueMetaData());
+            this.rowGroups = footer.getBlocks();
             sanity.checkFooter(rowGroups);
+            this.buffers = DecoderPool.take(file);
+            this.decoders = buffers.decoders;
+            this.values = buffers.values;
         } catch (TickDataException e) {
-            closeQuietly();
+            sanity.close();
             throw e;
         } catch (IOException | RuntimeException | LinkageError e) {
-            closeQuietly();
+            sanity.close();
             throw new TickDataException(file, -1, "footer", "corrupt Parquet footer: " + e, e);
         }
     }
@@ -181,10 +185,15 @@ public final class ParquetTickReader implements EventSource {
 
     @Override
     public boolean readBatch(EventBatch into) {
+        if (buffers == null) {
+            throw new IllegalStateException("reading " + file + " after close()");
+        }
         into.clear();
         int cap = into.capacity();
-        if (exchTs.length < cap) {
-            allocate(cap);
+        if (values[0].length < cap) {
+            for (int c = 0; c < 8; c++) {
+                values[c] = new long[cap];
+            }
         }
         while (into.isEmpty()) {
             if (rowGroupRemaining == 0 && !nextRowGroup()) {
@@ -193,89 +202,118 @@ public final class ParquetTickReader implements EventSource {
             int n = (int) Math.min(rowGroupRemaining, cap);
             readColumns(n);
             rowGroupRemaining -= n;
-            long from = options.fromNanos();
-            long to = options.toNanos();
-            for (int i = 0; i < n; i++) {
-                long row = rowIndex++;
-                long ts = exchTs[i];
-                if (ts < from || ts >= to) {
-                    checker.checkTime(row, ts); // not passed on, but time order holds across the whole file
-                    continue;
-                }
-                if (checker.accept(row, ts, kind[i], side[i], price[i], qty[i], orderId[i])) {
-                    into.add(0, ts, localTs[i], EventKind.fromCode((byte) kind[i]), (byte) side[i], price[i],
-                            qty[i], orderId[i], flags[i]);
-                }
-            }
+            addRows(into, n);
         }
         return true;
     }
 
-    private boolean nextRowGroup() {
-        try {
-            while (nextRowGroup < rowGroups.size()) {
-                BlockMetaData block = rowGroups.get(nextRowGroup++);
-                Statistics<?> stats = block.getColumns().get(0).getStatistics();
-                if (stats instanceof LongStatistics ls && ls.hasNonNullValue()
-                        && (ls.getMax() < options.fromNanos() || ls.getMin() >= options.toNanos())) {
-                    // Skipped unread, but still checked for order: a group that starts too far below the time
-                    // seen so far holds a row that goes backwards (reported at the group's first row).
-                    checker.checkTime(rowIndex, ls.getMin());
-                    checker.checkTime(rowIndex + block.getRowCount() - 1, ls.getMax());
-                    rowIndex += block.getRowCount();
-                    rowGroupsSkipped++;
-                    reader.skipNextRowGroup();
+    private void addRows(EventBatch into, int n) {
+        long[] exchTs = values[0];
+        long[] localTs = values[1];
+        long[] kind = values[2];
+        long[] side = values[3];
+        long[] price = values[4];
+        long[] qty = values[5];
+        long[] orderId = values[6];
+        long[] flags = values[7];
+        long from = options.fromNanos();
+        long to = options.toNanos();
+        boolean all = wholeRange;
+        long row = rowIndex;
+        for (int i = 0; i < n; i++, row++) {
+            long ts = exchTs[i];
+            if (!all && (ts < from || ts >= to)) {
+                checker.checkTime(row, ts); // not passed on, but time order holds across the whole file
+                continue;
+            }
+            int k = (int) kind[i];
+            int s = (int) side[i];
+            double p = Double.longBitsToDouble(price[i]);
+            double q = Double.longBitsToDouble(qty[i]);
+            long id = orderId[i];
+            if (k <= 0 || k >= FUNDING_RATE_CODE || s < -1 || s > 1 || ts < checker.maxExchTs()) {
+                // Rare rows (an unknown kind or side, a funding rate, time going back): every check, located.
+                if (checker.accept(row, ts, k, s, p, q, id)) {
+                    into.add(0, ts, localTs[i], EventKind.fromCode((byte) k), (byte) s, p, q, id, (int) flags[i]);
+                }
+                continue;
+            }
+            // The common row: EventBatch.add checks the fields once; a refusal is re-checked by the RowChecker for
+            // its located message (or, lenient, a counted skip). add changes nothing when it refuses.
+            try {
+                into.add(0, ts, localTs[i], EventKind.fromCode((byte) k), (byte) s, p, q, id, (int) flags[i]);
+            } catch (IllegalArgumentException e) {
+                if (!checker.accept(row, ts, k, s, p, q, id)) {
                     continue;
                 }
-                int g = nextRowGroup - 1;
-                sanity.checkPages(g, block);
-                currentRowGroup = g;
-                PageReadStore pages;
+                throw e;
+            }
+            checker.advance(ts);
+        }
+        rowIndex = row;
+    }
+
+    private boolean nextRowGroup() {
+        while (nextRowGroup < rowGroups.size()) {
+            BlockMetaData block = rowGroups.get(nextRowGroup++);
+            int g = nextRowGroup - 1;
+            Statistics<?> stats = block.getColumns().isEmpty() ? null : block.getColumns().get(0).getStatistics();
+            if (!wholeRange && stats instanceof LongStatistics ls && ls.hasNonNullValue()
+                    && (ls.getMax() < options.fromNanos() || ls.getMin() >= options.toNanos())) {
+                // Skipped unread, but still checked for order: a group that starts too far below the time
+                // seen so far holds a row that goes backwards (reported at the group's first row).
+                checker.checkTime(rowIndex, ls.getMin());
+                checker.checkTime(rowIndex + block.getRowCount() - 1, ls.getMax());
+                rowIndex += block.getRowCount();
+                rowGroupsSkipped++;
+                continue;
+            }
+            currentRowGroup = g;
+            for (int c = 0; c < 8; c++) {
+                ColumnChunkMetaData chunk = chunkOf(block, g, c);
                 try {
-                    pages = reader.readNextRowGroup();
-                } catch (IOException | RuntimeException | LinkageError e) {
-                    throw new TickDataException(file, -1, "row group", "row group " + g + ": unreadable (" + e
-                            + ")", e);
+                    decoders[c].open(channel, g, chunk, block.getRowCount());
+                } catch (TickDataException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("reading row group " + g + " of " + file, e);
+                } catch (RuntimeException | LinkageError e) {
+                    throw columnFailure(c, e);
                 }
-                if (pages == null || pages.getRowCount() != block.getRowCount()) {
-                    throw new TickDataException(file, -1, "row group", "row group " + g + ": the footer promises "
-                            + block.getRowCount() + " rows, the reader found "
-                            + (pages == null ? "none" : pages.getRowCount()));
-                }
-                for (int c = 0; c < 8; c++) {
-                    try {
-                        decoders[c] = new ColumnDecoder(file, g, columns[c], pages.getPageReader(columns[c]));
-                    } catch (TickDataException e) {
-                        throw e;
-                    } catch (RuntimeException | LinkageError e) {
-                        throw columnFailure(c, e);
-                    }
-                }
-                rowGroupRemaining = pages.getRowCount();
+            }
+            rowGroupRemaining = block.getRowCount();
+            if (rowGroupRemaining > 0) {
                 return true;
             }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading row group " + (nextRowGroup - 1) + " of " + file, e);
         }
+        return false;
+    }
+
+    private ColumnChunkMetaData chunkOf(BlockMetaData block, int g, int c) {
+        String name = TickSchema.COLUMNS.get(c);
+        List<ColumnChunkMetaData> chunks = block.getColumns();
+        if (c < chunks.size() && chunks.get(c).getPath().toDotString().equals(name)) {
+            return chunks.get(c);
+        }
+        for (ColumnChunkMetaData m : chunks) {
+            if (m.getPath().toDotString().equals(name)) {
+                return m;
+            }
+        }
+        throw new TickDataException(file, -1, name, "row group " + g + " has no column chunk for the column");
     }
 
     private void readColumns(int n) {
         int c = 0;
         try {
-            decoders[c].readLongs(exchTs, n);
-            decoders[++c].readLongs(localTs, n);
-            decoders[++c].readInts(kind, n);
-            decoders[++c].readInts(side, n);
-            decoders[++c].readDoubles(price, n);
-            decoders[++c].readDoubles(qty, n);
-            decoders[++c].readLongs(orderId, n);
-            decoders[++c].readInts(flags, n);
+            for (; c < 8; c++) {
+                decoders[c].read(values[c], n);
+            }
         } catch (TickDataException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            // Decoding errors of a corrupt page: parquet-mr's own exceptions, index and cast errors, a codec whose
-            // class is missing; each becomes a located TickDataException with the original as its cause.
+            // Anything else a corrupt page could raise (an index or cast error) becomes a located TickDataException
+            // with the original as its cause.
             throw columnFailure(c, e);
         }
     }
@@ -285,35 +323,24 @@ public final class ParquetTickReader implements EventSource {
                 + ", rows from " + (rowIndex) + ": cannot decode the column (" + e + ")", e);
     }
 
-    private void allocate(int cap) {
-        exchTs = new long[cap];
-        localTs = new long[cap];
-        kind = new int[cap];
-        side = new int[cap];
-        price = new double[cap];
-        qty = new double[cap];
-        orderId = new long[cap];
-        flags = new int[cap];
+    /** The value encodings of the data pages decoded so far, column by column, for tests. */
+    java.util.Map<String, java.util.Set<org.apache.parquet.format.Encoding>> encodingsSeen() {
+        java.util.Map<String, java.util.Set<org.apache.parquet.format.Encoding>> out = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < 8; c++) {
+            out.put(TickSchema.COLUMNS.get(c), java.util.Set.copyOf(decoders[c].encodingsSeen()));
+        }
+        return out;
     }
 
+    /** Closes the file and hands the decoders' buffers to the next reader opened. */
     @Override
     public void close() {
         sanity.close();
-        try {
-            reader.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + file, e);
-        }
-    }
-
-    private void closeQuietly() {
-        if (sanity != null) {
-            sanity.close();
-        }
-        try {
-            reader.close();
-        } catch (IOException | RuntimeException e) {
-            // Already failing with a more useful exception.
+        if (buffers != null) {
+            DecoderPool.release(buffers);
+            buffers = null;
+            decoders = null;
+            values = null;
         }
     }
 

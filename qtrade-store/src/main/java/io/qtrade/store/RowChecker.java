@@ -38,6 +38,19 @@ final class RowChecker {
         return skipped;
     }
 
+    /** The largest {@code exch_ts} accepted so far ({@code Long.MIN_VALUE} before the first row). */
+    long maxExchTs() {
+        return maxExchTs;
+    }
+
+    /**
+     * Records a row the caller let {@link EventBatch#add} check (its checks are this class's field checks except the
+     * kind and side ranges and the funding time, which the caller did first) at {@code exchTs >= maxExchTs()}.
+     */
+    void advance(long exchTs) {
+        maxExchTs = exchTs;
+    }
+
     /**
      * A bad row found by the parser itself (malformed line, non-numeric field): throws, or counts and logs.
      *
@@ -57,8 +70,47 @@ final class RowChecker {
         return false;
     }
 
-    /** Whether the row is good; a bad one throws or, in lenient mode, is counted, logged and refused. */
+    /**
+     * Per kind code 0..{@link EventKind#FUNDING_RATE}: {@link #KNOWN}, {@link #PRICED}, {@link #SIDED}, {@link #L3},
+     * {@link #FUNDING}.
+     */
+    private static final byte[] RULES = new byte[EventKind.FUNDING_RATE.code() + 1];
+    private static final int KNOWN = 1;
+    private static final int PRICED = 2;
+    private static final int SIDED = 4;
+    private static final int L3 = 8;
+    private static final int FUNDING = 16;
+
+    static {
+        for (EventKind k : EventKind.values()) {
+            RULES[k.code()] = (byte) (KNOWN | (k.hasPrice() ? PRICED : 0)
+                    | (k == EventKind.DEPTH_UPDATE || k == EventKind.BBO || k == EventKind.ORDER_ADD ? SIDED : 0)
+                    | (k.isL3() ? L3 : 0) | (k == EventKind.FUNDING_RATE ? FUNDING : 0));
+        }
+    }
+
+    /**
+     * Whether the row is good; a bad one throws or, in lenient mode, is counted, logged and refused. The checks of a
+     * good row are a table lookup by kind and a few comparisons, no enum method.
+     */
     boolean accept(long row, long exchTs, int kind, int side, double price, double qty, long orderId) {
+        int rule = kind > 0 && kind < RULES.length ? RULES[kind] : 0;
+        if (rule == 0 || side < -1 || side > 1 || !(qty >= 0) || qty == Double.POSITIVE_INFINITY
+                || ((rule & PRICED) != 0 && !(Math.abs(price) <= Double.MAX_VALUE))
+                || ((rule & SIDED) != 0 && side == 0) || ((rule & L3) != 0 && orderId == EventBatch.NO_ORDER_ID)
+                || ((rule & FUNDING) != 0 && (orderId <= EpochUnit.MIN_PLAUSIBLE_NANOS
+                || orderId >= EpochUnit.MAX_PLAUSIBLE_NANOS))) {
+            return explain(row, exchTs, kind, side, price, qty, orderId);
+        }
+        if (exchTs < maxExchTs) {
+            return checkTime(row, exchTs);
+        }
+        maxExchTs = exchTs;
+        return true;
+    }
+
+    /** The first check a bad row fails, with its message: throws, or counts, logs and refuses it. */
+    private boolean explain(long row, long exchTs, int kind, int side, double price, double qty, long orderId) {
         if (kind <= 0 || kind > EventKind.FUNDING_RATE.code()) {
             return reject(row, "kind", "unknown event code " + kind + ": expected 1.."
                     + EventKind.FUNDING_RATE.code());

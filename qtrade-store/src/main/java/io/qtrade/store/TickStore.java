@@ -5,7 +5,6 @@ import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventCursor;
 import io.qtrade.core.market.EventSource;
 import io.qtrade.core.market.MergedEventSource;
-import io.qtrade.core.market.TimeKey;
 import io.qtrade.core.time.Timestamps;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -41,8 +40,9 @@ import java.util.stream.Stream;
  *
  * <p>Writes are crash-safe: each part is written under a hidden in-progress name, synced and renamed atomically;
  * a failed write deletes its unfinished parts and leaves the earlier ones as they were, and a write into a date that
- * already has parts adds {@code part-N+1}. Reading several instruments merges them by {@code exch_ts} with core's
- * {@link MergedEventSource} (ties go to the instrument listed first: venues, then symbols, in name order).
+ * already has parts adds {@code part-N+1}. Reading several instruments merges them by {@code exch_ts} into the
+ * stream core's {@link MergedEventSource} would give (ties go to the instrument listed first: venues, then symbols,
+ * in name order), in runs ({@link InstrumentMergedSource}).
  */
 public final class TickStore {
 
@@ -347,7 +347,8 @@ public final class TickStore {
             throw new IllegalArgumentException("no parts under " + root + " match " + query + "; the store holds "
                     + catalog());
         }
-        return sources.size() == 1 ? sources.get(0) : new MergedEventSource(TimeKey.EXCH, sources);
+        return sources.size() == 1 ? sources.get(0)
+                : new InstrumentMergedSource(sources, MergedEventSource.DEFAULT_BUFFER_CAPACITY);
     }
 
     private List<Path> symbolDirs(String venue, List<String> symbols) {

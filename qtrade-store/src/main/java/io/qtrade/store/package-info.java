@@ -13,6 +13,8 @@
  * {@link io.qtrade.core.market.EventSource} over chosen symbols and a time range; the parts of one date, such as
  * depth and trades of one vendor day, merged by {@code exch_ts} through {@link io.qtrade.store.TimeMergedSource}). Bad input raises a
  * {@link io.qtrade.store.TickDataException} naming the file, the row and the field, or, in lenient mode,
- * is counted and logged.
+ * is counted and logged. {@link io.qtrade.store.ParquetTickReader} decodes the Parquet pages itself (no object per
+ * event, buffers reused across files); {@link io.qtrade.store.ReadAheadSource} runs any source's reading and decoding
+ * on a second thread, for a backtest that reads from the store while its event loop runs.
  */
 package io.qtrade.store;

@@ -1,0 +1,217 @@
+package io.qtrade.store;
+
+import io.qtrade.core.Instrument;
+import io.qtrade.core.market.EventBatch;
+import io.qtrade.core.market.EventSource;
+import io.qtrade.core.market.OutOfOrderEventException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The time merge of a store read over several instruments: the same stream as core's
+ * {@link io.qtrade.core.market.MergedEventSource} with {@code TimeKey.EXCH} (stable: equal {@code exchTs} keep each
+ * source's order and, across sources, the source listed first goes first; instrument indices renumbered by
+ * concatenating the sources' lists; a source whose {@code exchTs} goes back is an {@link OutOfOrderEventException}),
+ * computed in runs rather than row by row: the source with the earliest head passes on every row up to the earliest
+ * head of the others (inclusive for sources listed after it, exclusive for those before) in one tight loop, with no
+ * priority-queue update per row. With two instruments and a few events per run that is the difference between the
+ * merge costing about as much as decoding and a small fraction of it (docs/benchmarks.md, issue 22).
+ */
+final class InstrumentMergedSource implements EventSource {
+
+    private final EventSource[] sources;
+    private final EventBatch[] buffers;
+    private final int[] position;
+    private final int[] offset;
+    private final int[] count;
+    private final long[] lastTs;
+    private final long[] rowsRead;
+    private final boolean[] done;
+    private final List<Instrument> instruments;
+
+    InstrumentMergedSource(List<? extends EventSource> sources, int bufferRows) {
+        int k = sources.size();
+        this.sources = sources.toArray(new EventSource[0]);
+        this.buffers = new EventBatch[k];
+        this.position = new int[k];
+        this.offset = new int[k];
+        this.count = new int[k];
+        this.lastTs = new long[k];
+        this.rowsRead = new long[k];
+        this.done = new boolean[k];
+        List<Instrument> all = new ArrayList<>();
+        for (int s = 0; s < k; s++) {
+            offset[s] = all.size();
+            count[s] = this.sources[s].instruments().size();
+            all.addAll(this.sources[s].instruments());
+            buffers[s] = new EventBatch(bufferRows);
+            lastTs[s] = Long.MIN_VALUE;
+        }
+        this.instruments = Collections.unmodifiableList(all);
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        return instruments;
+    }
+
+    /** Whether source {@code s} has a row at {@code position[s]}, refilling its buffer when it is used up. */
+    private boolean ready(int s) {
+        if (position[s] < buffers[s].size()) {
+            return true;
+        }
+        if (done[s]) {
+            return false;
+        }
+        position[s] = 0;
+        EventBatch b = buffers[s];
+        if (!sources[s].readBatch(b) || b.isEmpty()) {
+            b.clear();
+            done[s] = true;
+            return false;
+        }
+        // Every row of the refill checked here, once, so that the merge loops below need no per-row test.
+        long last = lastTs[s];
+        for (int r = 0, n = b.size(); r < n; r++) {
+            long ts = b.exchTs(r);
+            if (ts < last) {
+                throw new OutOfOrderEventException("source " + s + " (" + sources[s] + "), event "
+                        + (rowsRead[s] + r) + ": EXCH timestamp " + ts + " is " + (last - ts)
+                        + " ns before the previous event's " + last);
+            }
+            last = ts;
+            if (b.instrument(r) >= count[s]) {
+                throw new IllegalArgumentException("source " + s + " (" + sources[s] + "), event "
+                        + (rowsRead[s] + r) + ": instrument index " + b.instrument(r) + " is outside the source's "
+                        + count[s] + " instruments");
+            }
+        }
+        lastTs[s] = last;
+        rowsRead[s] += b.size();
+        return true;
+    }
+
+    @Override
+    public boolean readBatch(EventBatch into) {
+        into.clear();
+        int k = sources.length;
+        if (k == 2) {
+            return readTwo(into);
+        }
+        while (!into.isFull()) {
+            int best = -1;
+            long bestTs = 0;
+            for (int s = 0; s < k; s++) {
+                if (ready(s)) {
+                    long ts = buffers[s].exchTs(position[s]);
+                    if (best < 0 || ts < bestTs) {
+                        best = s;
+                        bestTs = ts;
+                    }
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            // The last exchTs this source may pass on before another source's head must go first.
+            long bound = Long.MAX_VALUE;
+            for (int s = 0; s < k; s++) {
+                if (s != best && position[s] < buffers[s].size()) {
+                    long head = buffers[s].exchTs(position[s]);
+                    bound = Math.min(bound, s < best ? head - 1 : head); // head > bestTs for s < best
+                }
+            }
+            EventBatch b = buffers[best];
+            int r = position[best];
+            int end = Math.min(b.size(), r + into.capacity() - into.size());
+            int off = offset[best];
+            for (; r < end && b.exchTs(r) <= bound; r++) {
+                into.addFrom(b, r, off);
+            }
+            position[best] = r;
+        }
+        return !into.isEmpty();
+    }
+
+    /**
+     * Two sources: row by row with the choice made by a comparison the compiler can turn into conditional moves,
+     * since with interleaved instruments which source goes next is as good as random (a branch on it mispredicts
+     * about half the time).
+     */
+    private boolean readTwo(EventBatch into) {
+        EventBatch b0 = buffers[0];
+        EventBatch b1 = buffers[1];
+        int off1 = offset[1];
+        while (!into.isFull()) {
+            boolean has0 = ready(0);
+            boolean has1 = ready(1);
+            if (!has0 || !has1) {
+                if (!has0 && !has1) {
+                    break;
+                }
+                int s = has0 ? 0 : 1;
+                int r = position[s];
+                int n = Math.min(buffers[s].size() - r, into.capacity() - into.size());
+                EventBatch b = buffers[s];
+                int off = offset[s];
+                for (int end = r + n; r < end; r++) {
+                    into.addFrom(b, r, off);
+                }
+                position[s] = r;
+                continue;
+            }
+            int i = position[0];
+            int j = position[1];
+            int n0 = b0.size();
+            int n1 = b1.size();
+            int room = into.capacity() - into.size();
+            while (room > 0 && i < n0 && j < n1) {
+                int pick = b1.exchTs(j) < b0.exchTs(i) ? 1 : 0; // ties: the source listed first
+                into.addFrom(pick == 1 ? b1 : b0, pick == 1 ? j : i, pick * off1);
+                j += pick;
+                i += 1 - pick;
+                room--;
+            }
+            position[0] = i;
+            position[1] = j;
+        }
+        return !into.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (EventSource source : sources) {
+            try {
+                source.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Asks the source that holds {@code instrument}. */
+    @Override
+    public String origin(int instrument, long exchTs) {
+        for (int s = 0; s < sources.length; s++) {
+            if (instrument >= offset[s] && instrument < offset[s] + count[s]) {
+                return sources[s].origin(instrument - offset[s], exchTs);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "InstrumentMergedSource[sources=" + sources.length + ", instruments=" + instruments.size() + "]";
+    }
+}
