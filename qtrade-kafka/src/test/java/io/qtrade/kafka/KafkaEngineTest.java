@@ -78,6 +78,13 @@ class KafkaEngineTest {
     private static long closeNanos;
     private static CompletableFuture<Paced> pacedRun;
     private static CompletableFuture<Paced> paperRun;
+    /** Own threads: the common pool has one worker on 2 cores and would run the feeds and runs one after another. */
+    private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "kafka-engine-test");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** A paced run's result, its strategy, and the rows its feed read from Kafka. */
     private record Paced(BacktestResult result, Quoter strategy, long rows) {
@@ -100,14 +107,14 @@ class KafkaEngineTest {
         PaperTrading paper = PaperTrading.builder(INSTRUMENTS).exchange(venue(AAA)).exchange(venue(BBB))
                 .strategy("quoter", paperQuoter).clock(CLOCK).seed(3).build();
         // The replay ends: the paced backtest's feed closes once read. Paper trading's stays open until stop().
-        CompletableFuture<Long> pacedFeed = CompletableFuture.supplyAsync(() -> pump(live, live::close));
+        CompletableFuture<Long> pacedFeed = CompletableFuture.supplyAsync(() -> pump(live, live::close), THREADS);
         CompletableFuture<Long> paperFeed = CompletableFuture.supplyAsync(() -> pump(paper.listener(), () -> {
-        }));
+        }), THREADS);
         long pacedRows = pacedFeed.get(60, TimeUnit.SECONDS);
         long paperRows = paperFeed.get(60, TimeUnit.SECONDS);
         // Phase 2: the clock is set so that the tape's first event is due LEAD_NANOS from now; both run.
         shift = tape.exchTs(0) - LEAD_NANOS - WALL.nowNanos();
-        pacedRun = CompletableFuture.supplyAsync(() -> new Paced(paced.run(), pacedQuoter, pacedRows));
+        pacedRun = CompletableFuture.supplyAsync(() -> new Paced(paced.run(), pacedQuoter, pacedRows), THREADS);
         paper.start();
         paperRun = CompletableFuture.supplyAsync(() -> {
             try {
@@ -117,7 +124,7 @@ class KafkaEngineTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, THREADS);
     }
 
     /**
