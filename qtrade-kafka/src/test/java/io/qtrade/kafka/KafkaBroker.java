@@ -124,15 +124,38 @@ public final class KafkaBroker implements AutoCloseable {
             admin.createTopics(Stream.of(topics).map(t -> new NewTopic(t, partitions, (short) 1).configs(configs))
                     .toList()).all().get();
             // Creation returns once the controller committed it; wait until the broker leads every partition,
-            // so the first produce request does not race the broker's metadata update.
+            // so the first produce request does not race the broker's metadata update: first its metadata cache
+            // (describeTopics), then its replica manager (listOffsets answers only from a partition's leader). On a
+            // loaded machine a produce in between was answered NOT_LEADER_OR_FOLLOWER after the broker had
+            // appended it, and the idempotent producer's retry then met OUT_OF_ORDER_SEQUENCE_NUMBER until its
+            // delivery timeout (120 s).
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!allLed(admin, topics)) {
+            while (!allLed(admin, topics) || !allAnswer(admin, partitions, topics)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("topics " + List.of(topics) + " have no leader after 30 s");
                 }
                 Thread.sleep(20);
             }
-            Thread.sleep(200);
+        }
+    }
+
+    private static boolean allAnswer(Admin admin, int partitions, String... topics) throws InterruptedException {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> query =
+                new java.util.HashMap<>();
+        for (String t : topics) {
+            for (int i = 0; i < partitions; i++) {
+                query.put(new org.apache.kafka.common.TopicPartition(t, i),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+        }
+        try {
+            admin.listOffsets(query).all().get();
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) {
+                return false;
+            }
+            throw new IllegalStateException("listing offsets of " + List.of(topics) + " failed", e.getCause());
         }
     }
 
