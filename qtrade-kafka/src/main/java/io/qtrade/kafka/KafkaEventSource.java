@@ -80,7 +80,8 @@ public final class KafkaEventSource implements EventSource {
     private long duplicates;
     private long poisoned;
     private long delivered;
-    private long lastEventNanos = System.nanoTime();
+    /** When the last event was handed out, or the first readBatch began; -1 before it. */
+    private long lastEventNanos = -1;
     private boolean exhausted;
 
     /** One partition: its buffered records and what was handed out of it. */
@@ -215,6 +216,11 @@ public final class KafkaEventSource implements EventSource {
         commitAsync();
         if (exhausted) {
             return false;
+        }
+        if (lastEventNanos < 0) {
+            // The idle timeout counts from the first read, not from construction: a source opened before its
+            // publisher is started has waited for nothing yet.
+            lastEventNanos = System.nanoTime();
         }
         boolean polledNow = false;
         while (!into.isFull()) {
