@@ -49,7 +49,6 @@ import io.qtrade.bars.cost.*;
 import io.qtrade.bars.corporate.*;
 import io.qtrade.bars.universe.*;
 import io.qtrade.bars.synthetic.*;
-import io.qtrade.bars.csv.*;
 import io.qtrade.bars.fx.*;
 import io.qtrade.bars.ta4j.*;
 // strategies: market making, pairs trading and execution algorithms (backtest's execution-quality package has a

@@ -6,18 +6,22 @@ import io.qtrade.bars.BarResult;
 import io.qtrade.bars.cost.BuyingPower;
 import io.qtrade.bars.cost.UsEquityCommission;
 import io.qtrade.bars.cost.VolumeShareSlippage;
-import io.qtrade.bars.csv.BarCsvReader;
 import io.qtrade.bars.order.Rebalance;
 import io.qtrade.bars.synthetic.SyntheticEquityMarket;
 import io.qtrade.bars.universe.Universe;
+import io.qtrade.core.Instrument;
+import io.qtrade.core.bar.BarInterval;
 import io.qtrade.core.bar.BarSlice;
 import io.qtrade.core.bar.BarSource;
 import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.strategy.StrategyContext;
 import io.qtrade.risk.metrics.Conventions;
+import io.qtrade.store.bars.BarCsvReader;
+import io.qtrade.store.bars.BarStore;
 import tech.tablesaw.api.Table;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,8 +41,10 @@ import java.util.List;
  * shorts, no leverage). The benchmark buys every listed symbol in equal weights at the first bar and holds.
  *
  * <p>{@code MomentumResearch} runs on {@link SyntheticEquityMarket} (200 symbols, 12 years, seed 7, with listings and
- * delistings); {@code MomentumResearch path/to/folder} on every {@code SYMBOL.csv} there (Yahoo/Stooq columns,
- * UTC days). Prints the summary and writes {@code target/qtrade-momentum/report.html}.
+ * delistings); {@code MomentumResearch path/to/dir [universe.csv]} on a bar store's daily dataset (the store root) or
+ * on every {@code SYMBOL.csv} of a folder (Yahoo/Stooq columns, UTC days), with an optional universe file (listing
+ * and delisting dates, {@link Universe#readCsv}). Prints the summary and writes
+ * {@code target/qtrade-momentum/report.html}.
  */
 public final class MomentumResearch {
 
@@ -51,13 +57,40 @@ public final class MomentumResearch {
 
     public static void main(String[] args) {
         Path out = Path.of("target", "qtrade-momentum");
+        if (args.length > 2) {
+            throw new IllegalArgumentException("usage: MomentumResearch [BAR_STORE_ROOT | CSV_FOLDER [UNIVERSE_CSV]],"
+                    + " was given " + args.length + " arguments");
+        }
         if (args.length > 0) {
-            BarSource source = BarCsvReader.folder(Path.of(args[0]), "CSV", 0.01, 1, BarCsvReader.Settings.UTC_DAYS);
-            run(source, new Universe(List.of()), out, System.out);
+            Universe universe = args.length > 1 ? Universe.readCsv(Path.of(args[1])) : new Universe(List.of());
+            run(source(Path.of(args[0])), universe, out, System.out);
         } else {
             SyntheticEquityMarket market = SyntheticEquityMarket.of(200, 3024, 7);
             run(market, market.universe(), out, System.out);
         }
+    }
+
+    /**
+     * The daily bars under {@code directory}: a bar store root (it has {@code bars/interval=1d}, as
+     * {@code Convert --from bars-csv} writes it) gives every instrument of its daily dataset, streamed; any other
+     * folder is read as one Yahoo/Stooq-style {@code SYMBOL.csv} file per symbol (UTC days, tick 0.01, lot 1).
+     *
+     * @throws IllegalArgumentException when it is neither, naming it
+     */
+    public static BarSource source(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(directory + " is not a directory: expected a bar store root or a"
+                    + " folder of SYMBOL.csv daily files");
+        }
+        BarStore store = BarStore.at(directory);
+        if (Files.isDirectory(store.dataset(BarInterval.ONE_DAY))) {
+            List<Instrument> instruments = store.instruments(BarInterval.ONE_DAY);
+            if (instruments.isEmpty()) {
+                throw new IllegalArgumentException(store.dataset(BarInterval.ONE_DAY) + " holds no symbols");
+            }
+            return store.read(BarInterval.ONE_DAY, instruments);
+        }
+        return BarCsvReader.folder(directory, "CSV", 0.01, 1, BarCsvReader.Settings.UTC_DAYS);
     }
 
     /** Runs both strategies on {@code source}, prints the summary, writes the report into {@code directory}. */

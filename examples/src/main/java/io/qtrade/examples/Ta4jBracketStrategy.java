@@ -4,7 +4,7 @@ import io.qtrade.bars.BarBacktest;
 import io.qtrade.bars.BarContext;
 import io.qtrade.bars.BarResult;
 import io.qtrade.bars.cost.UsEquityCommission;
-import io.qtrade.bars.csv.BarCsvReader;
+import io.qtrade.store.bars.BarCsvReader;
 import io.qtrade.bars.order.BarOrder;
 import io.qtrade.bars.order.Bracket;
 import io.qtrade.bars.ta4j.Ta4jSeries;

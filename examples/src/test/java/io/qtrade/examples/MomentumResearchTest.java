@@ -52,4 +52,40 @@ class MomentumResearchTest {
         assertThat(html).contains("Cross-sectional momentum", "Strategies against the benchmark",
                 "Equity of the strategies and the benchmark", "id=\"bars-equity-figure\"");
     }
+
+    @Test
+    void readsABarStoreOrACsvFolderGivenAsArgument() throws Exception {
+        // two symbols' daily bars as CSV files, then the same bars in a bar store: both sources give the same bars
+        Path csv = Files.createDirectories(dir.resolve("csv"));
+        StringBuilder a = new StringBuilder("Date,Close\n");
+        StringBuilder b = new StringBuilder("Date,Close\n");
+        java.time.LocalDate d = java.time.LocalDate.of(2024, 1, 1);
+        for (int k = 0; k < 30; k++) {
+            a.append(d.plusDays(k)).append(',').append(10 + k).append('\n');
+            b.append(d.plusDays(k)).append(',').append(50 - k).append('\n');
+        }
+        Files.writeString(csv.resolve("AAA.csv"), a);
+        Files.writeString(csv.resolve("BBB.csv"), b);
+        io.qtrade.core.bar.BarSource fromCsv = MomentumResearch.source(csv);
+        assertThat(fromCsv.instruments()).extracting(io.qtrade.core.Instrument::symbol).containsExactly("AAA", "BBB");
+        Path store = dir.resolve("store");
+        io.qtrade.store.bars.BarStore.at(store).write(MomentumResearch.source(csv),
+                io.qtrade.core.bar.BarInterval.ONE_DAY, io.qtrade.store.TickFormat.PARQUET);
+        io.qtrade.core.bar.BarSource fromStore = MomentumResearch.source(store);
+        assertThat(fromStore.instruments()).extracting(io.qtrade.core.Instrument::symbol)
+                .containsExactly("AAA", "BBB");
+        io.qtrade.core.bar.BarBatch x = new io.qtrade.core.bar.BarBatch(100);
+        io.qtrade.core.bar.BarBatch y = new io.qtrade.core.bar.BarBatch(100);
+        fromCsv.readBatch(x);
+        fromStore.readBatch(y);
+        assertThat(y.size()).isEqualTo(60);
+        assertThat(x.size()).isEqualTo(60);
+        for (int r = 0; r < 60; r++) {
+            assertThat(new long[] {y.instrument(r), y.startTs(r), y.endTs(r)})
+                    .containsExactly(x.instrument(r), x.startTs(r), x.endTs(r));
+            assertThat(y.close(r)).isEqualTo(x.close(r));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MomentumResearch.source(dir.resolve("none")))
+                .hasMessageContaining("is not a directory");
+    }
 }

@@ -54,6 +54,10 @@ final class StrategyRun implements BarContext {
     private final ArrayList<WorkingOrder> closeQueue = new ArrayList<>();
     private final ArrayList<WorkingOrder> pendingChildren = new ArrayList<>();
     private final boolean[] traded;
+    /** Per traded instrument, its slot in its ledger ({@link Portfolio#slotOf}): marks without a map lookup. */
+    private final int[] markSlot;
+    /** Per traded instrument, its position (the ledger's object for the run's life, {@link Portfolio#position}). */
+    private final Position[] positionOf;
     private int[] tradedList;
     private int tradedCount;
     private final long[] lastFillSlice;
@@ -107,6 +111,8 @@ final class StrategyRun implements BarContext {
             working[i] = new ArrayList<>(2);
         }
         this.traded = new boolean[engine.n];
+        this.markSlot = new int[engine.n];
+        this.positionOf = new Position[engine.n];
         this.tradedList = new int[16];
         this.lastFillSlice = new long[engine.n];
         this.positionAtBar = new double[engine.n];
@@ -562,7 +568,7 @@ final class StrategyRun implements BarContext {
         for (int k = 0; k < size; k++) {
             int i = slice.instrument(k);
             if (traded[i]) {
-                ledger(i).mark(instruments.get(i), slice.close(k));
+                ledger(i).mark(markSlot[i], slice.close(k));
             }
         }
         fireTimers(t);
@@ -605,7 +611,7 @@ final class StrategyRun implements BarContext {
             for (int k = 0; k < size; k++) {
                 int i = slice.instrument(k);
                 if (traded[i]) {
-                    ledger(i).mark(instruments.get(i), slice.close(k));
+                    ledger(i).mark(markSlot[i], slice.close(k));
                 }
             }
         }
@@ -626,8 +632,7 @@ final class StrategyRun implements BarContext {
         int firstHeld = -1;
         for (int k = 0; k < tradedCount; k++) {
             int i = tradedList[k];
-            Instrument inst = instruments.get(i);
-            Position p = ledger(i).position(inst);
+            Position p = positionOf[i];
             if (firstHeld < 0 && p.qty() != 0.0) {
                 firstHeld = i;
             }
@@ -643,10 +648,17 @@ final class StrategyRun implements BarContext {
     }
 
     private void equityRow(long t, int i, double equity, double net) {
-        Instrument inst = instruments.get(i);
         Portfolio b = ledger(i);
-        Position p = b.position(inst);
-        double mark = b.markPrice(inst);
+        Position p;
+        double mark;
+        if (traded[i]) {
+            p = positionOf[i];
+            mark = b.markPrice(markSlot[i]);
+        } else {
+            Instrument inst = instruments.get(i);
+            p = b.position(inst);
+            mark = b.markPrice(inst);
+        }
         if (Double.isNaN(mark)) {
             mark = engine.lastClose[i];
         }
@@ -678,6 +690,8 @@ final class StrategyRun implements BarContext {
     private void markTraded(int i) {
         if (!traded[i]) {
             traded[i] = true;
+            markSlot[i] = ledger(i).slotOf(instruments.get(i));
+            positionOf[i] = ledger(i).position(instruments.get(i));
             if (tradedCount == tradedList.length) {
                 tradedList = Arrays.copyOf(tradedList, tradedCount * 2);
             }

@@ -1,5 +1,6 @@
 package io.qtrade.bench;
 
+import io.qtrade.backtest.OrderHistory;
 import io.qtrade.bars.BarBacktest;
 import io.qtrade.bars.synthetic.SyntheticEquityMarket;
 import io.qtrade.bars.ta4j.Ta4jAdapter;
@@ -91,6 +92,19 @@ public class Ta4jAdapterBenchmark {
         Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
         BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("ta4j", adapter)
                 .build().run();
+        return adapter.tradingRecord(0).getPositionCount();
+    }
+
+    /**
+     * As {@link #qtradeAdapterNoEquityRows} keeping no order or fill rows ({@code OrderHistory.OPEN_ONLY}: counts,
+     * totals, portfolio and the ta4j trading record only, which is what ta4j's executor returns).
+     */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int qtradeAdapterOpenOnly() {
+        Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("ta4j", adapter)
+                .recordEquity(false).orderHistory(OrderHistory.OPEN_ONLY).build().run();
         return adapter.tradingRecord(0).getPositionCount();
     }
 

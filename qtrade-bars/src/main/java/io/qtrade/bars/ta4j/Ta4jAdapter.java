@@ -224,7 +224,8 @@ public final class Ta4jAdapter implements Strategy {
 
     @Override
     public void onFill(Fill fill) {
-        int i = context.instrumentIndex(fill.instrument());
+        // on one series, every order of the adapter is of its instrument
+        int i = onlyInstrument >= 0 ? onlyInstrument : context.instrumentIndex(fill.instrument());
         if (pendingOrder[i] == fill.orderId()) {
             pendingQty[i] += fill.qty();
             pendingNotional[i] += fill.qty() * fill.price();
@@ -235,7 +236,7 @@ public final class Ta4jAdapter implements Strategy {
 
     @Override
     public void onOrderUpdate(ExecutionReport report) {
-        int i = context.instrumentIndex(report.instrument());
+        int i = onlyInstrument >= 0 ? onlyInstrument : context.instrumentIndex(report.instrument());
         if (pendingOrder[i] != report.orderId() || !report.status().isTerminal()) {
             return;
         }

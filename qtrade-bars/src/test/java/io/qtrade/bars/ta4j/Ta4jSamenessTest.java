@@ -3,7 +3,7 @@ package io.qtrade.bars.ta4j;
 import io.qtrade.bars.BarBacktest;
 import io.qtrade.bars.BarResult;
 import io.qtrade.bars.cost.BpsCommission;
-import io.qtrade.bars.csv.BarCsvReader;
+import io.qtrade.store.bars.BarCsvReader;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.bar.InMemoryBarSource;

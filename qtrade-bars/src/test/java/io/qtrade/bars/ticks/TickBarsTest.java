@@ -5,9 +5,19 @@ import io.qtrade.core.Side;
 import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.InMemoryEventSource;
+import io.qtrade.core.bar.BarInterval;
+import io.qtrade.core.market.EventKind;
+import io.qtrade.core.market.EventSource;
 import io.qtrade.features.bars.BarSpec;
+import io.qtrade.store.SampleData;
+import io.qtrade.store.TickFormat;
+import io.qtrade.store.TickQuery;
+import io.qtrade.store.TickStore;
+import io.qtrade.store.bars.BarStore;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -45,5 +55,58 @@ class TickBarsTest {
         assertThat(bars.startTs(2)).isEqualTo(60 * S);
         assertThat(bars.endTs(2)).isEqualTo(120 * S);
         assertThat(bars.close(2)).isEqualTo(101.0);
+    }
+
+    @Test
+    void barsFromTheTickStoreGoIntoTheBarsDatasetAndReadBackTheSame(@TempDir Path dir) {
+        // the store's sample day (synthetic, venue SIM, two instruments): its first hour of trades as 1-minute bars
+        TickStore ticks = TickStore.at(SampleData.root());
+        EventSource probe = ticks.read(SampleData.synthetic());
+        EventBatch first = new EventBatch(1);
+        probe.readBatch(first);
+        long hour0 = Math.floorDiv(first.exchTs(0), 3_600 * S) * 3_600 * S;
+        probe.close();
+        TickQuery hour = SampleData.synthetic().withRange(hour0, hour0 + 3_600 * S);
+        // the hour's events, read from the store once
+        List<Instrument> instruments;
+        EventBatch events = new EventBatch(1 << 20);
+        double[] lastTrade = {Double.NaN, Double.NaN};
+        try (EventSource all = ticks.read(hour)) {
+            instruments = all.instruments();
+            EventBatch b = new EventBatch(8192);
+            while (all.readBatch(b)) {
+                for (int r = 0; r < b.size(); r++) {
+                    events.addFrom(b, r, 0);
+                    if (b.kind(r) == EventKind.TRADE) {
+                        lastTrade[b.instrument(r)] = b.price(r); // independently: the hour's last trade prices
+                    }
+                }
+            }
+        }
+        BarBatch built = new BarBatch(1000);
+        TickBars.build(new InMemoryEventSource(instruments, events), BarSpec.time(Duration.ofMinutes(1)))
+                .readBatch(built);
+        assertThat(built.size()).isGreaterThan(60);
+        // the close of each instrument's last bar is its last trade price in the hour
+        double[] lastClose = {Double.NaN, Double.NaN};
+        for (int r = 0; r < built.size(); r++) {
+            lastClose[built.instrument(r)] = built.close(r);
+        }
+        assertThat(lastClose).containsExactly(lastTrade);
+
+        BarStore store = BarStore.at(dir);
+        store.write(TickBars.build(new InMemoryEventSource(instruments, events), BarSpec.time(Duration.ofMinutes(1))),
+                BarInterval.ONE_MINUTE, TickFormat.CSV);
+        assertThat(store.instruments(BarInterval.ONE_MINUTE)).containsExactlyElementsOf(instruments);
+        BarBatch back = new BarBatch(1000);
+        store.read(BarInterval.ONE_MINUTE, instruments).readBatch(back);
+        assertThat(back.size()).isEqualTo(built.size());
+        for (int r = 0; r < built.size(); r++) {
+            assertThat(new long[] {back.instrument(r), back.startTs(r), back.endTs(r), back.tradeCount(r)})
+                    .containsExactly(built.instrument(r), built.startTs(r), built.endTs(r), built.tradeCount(r));
+            assertThat(new double[] {back.open(r), back.high(r), back.low(r), back.close(r), back.volume(r),
+                    back.vwap(r)}).containsExactly(built.open(r), built.high(r), built.low(r), built.close(r),
+                    built.volume(r), built.vwap(r));
+        }
     }
 }

@@ -134,6 +134,43 @@ public final class Portfolio {
         slot(instrument).mark = price;
     }
 
+    /**
+     * The slot number of {@code instrument} (a slot is created for an unseen instrument, as {@link #position} does):
+     * fixed for the portfolio's life, for {@link #mark(int, double)} on a per-bar or per-event path.
+     */
+    public int slotOf(Instrument instrument) {
+        Slot slot = find(instrument);
+        if (slot == null) {
+            slot(instrument);
+            return slots.size() - 1;
+        }
+        return slots.indexOf(slot);
+    }
+
+    /**
+     * As {@link #mark(Instrument, double)} for the instrument of slot {@code slot} (from {@link #slotOf}), without
+     * the map lookup.
+     *
+     * @throws IndexOutOfBoundsException for a slot this portfolio never gave out
+     */
+    public void mark(int slot, double price) {
+        Slot s = slots.get(slot);
+        if (!Double.isFinite(price)) {
+            throw new IllegalArgumentException("portfolio: mark price of " + s.position.instrument().id()
+                    + " must be finite, was " + price);
+        }
+        s.mark = price;
+    }
+
+    /**
+     * As {@link #markPrice(Instrument)} for the instrument of slot {@code slot} (from {@link #slotOf}).
+     *
+     * @throws IndexOutOfBoundsException for a slot this portfolio never gave out
+     */
+    public double markPrice(int slot) {
+        return slots.get(slot).mark;
+    }
+
     /** Whether {@code instrument} has been given a mark price. */
     public boolean isMarked(Instrument instrument) {
         Slot slot = find(instrument);

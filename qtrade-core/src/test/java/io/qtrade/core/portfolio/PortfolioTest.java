@@ -49,6 +49,24 @@ class PortfolioTest {
     }
 
     @Test
+    void markingBySlotIsMarkingByInstrument() {
+        Portfolio pf = new Portfolio(1_000_000.0);
+        int es = pf.slotOf(ES);
+        assertThat(pf.slotOf(BTC)).isEqualTo(es + 1);
+        assertThat(pf.slotOf(ES)).isEqualTo(es);
+        pf.apply(fill(ES, Side.BUY, 2, 5000.0, 4.0));
+        pf.mark(es, 4990.0);
+        // as multiplierScalesCashAndPnl: unrealized (4990 - 5000) * 2 * 50 = -1000
+        assertThat(pf.markPrice(ES)).isEqualTo(4990.0);
+        assertThat(pf.markPrice(es)).isEqualTo(4990.0);
+        assertThat(pf.markPrice(es + 1)).isNaN();
+        assertThat(pf.unrealizedPnl()).isEqualTo(-1000.0);
+        assertThat(pf.slotOf(ES)).isEqualTo(es);
+        assertThatThrownBy(() -> pf.mark(es, Double.NaN)).hasMessageContaining("must be finite, was NaN");
+        assertThatThrownBy(() -> pf.mark(7, 1.0)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void rebatesIncreaseCash() {
         Portfolio pf = new Portfolio(1_000.0);
         pf.apply(fill(BTC, Side.BUY, 1, 100, -0.5));

@@ -4,7 +4,12 @@ import io.qtrade.store.binance.BinanceRecordings;
 import io.qtrade.store.CatalogEntry;
 import io.qtrade.store.TickFormat;
 import io.qtrade.store.TickStore;
+import io.qtrade.core.Instrument;
+import io.qtrade.core.bar.BarBatch;
+import io.qtrade.core.bar.BarInterval;
+import io.qtrade.core.bar.BarSource;
 import io.qtrade.core.market.EventSource;
+import io.qtrade.store.bars.BarStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +32,11 @@ import java.util.Objects;
  * Convert --from binance-trades --to data/ticks tick_size=0.01 lot_size=0.00001 \
  *     BTCUSDT-trades-2024-01-01.csv BTCUSDT-trades-2024-01-02.csv
  * Convert --from lobster --to data/ticks tick_size=0.01 AAPL_2012-06-21_34200000_57600000_message_10.csv
+ * Convert --from bars-csv --to data exchange=NYSE tick_size=0.01 yahoo-daily/
+ * Convert --from binance-klines --to data tick_size=0.01 lot_size=0.00001 BTCUSDT-1m-2024-01-01.csv
  * }</pre>
+ * The bar formats ({@code bars-csv}, {@code binance-klines}, {@code kite-candles}, see {@link BarFormats}) write the
+ * store's bars dataset ({@link BarStore}, {@code STORE_ROOT/bars/interval=I/...}) instead of ticks.
  * Arguments with {@code =} are options of the input format, the others are input paths. It prints the parts written
  * and the store's catalog; exit status 0 on success, 2 on a usage error, 1 when the conversion failed. A conversion
  * whose new parts would be read back out of time order after the parts a date already holds is undone and refused
@@ -96,6 +105,9 @@ public final class Convert {
             usage(err);
             return 2;
         }
+        if (BarFormats.has(from)) {
+            return convertBars(from, Path.of(to), format, options, inputs, out, err);
+        }
         try {
             InputFormat input = formats.get(from);
             FormatOptions formatOptions = new FormatOptions(options);
@@ -158,6 +170,105 @@ public final class Convert {
         }
     }
 
+    /**
+     * A bar format into the store's bars dataset. After writing, every symbol written is read back whole: a symbol
+     * whose bars no longer follow each other in time (the same file converted twice, or files converted out of
+     * order) has this call's parts removed and is refused (exit 2).
+     */
+    private static int convertBars(String from, Path to, TickFormat format, Map<String, String> options,
+                                   List<Path> inputs, PrintStream out, PrintStream err) {
+        List<Path> parts = List.of();
+        try {
+            FormatOptions formatOptions = new FormatOptions(options);
+            BarFormats.Opened opened = BarFormats.open(from, inputs, formatOptions);
+            if (!formatOptions.unused().isEmpty()) {
+                err.println("convert: options " + formatOptions.unused() + " are not options of the " + from
+                        + " format (" + BarFormats.descriptions().get(from) + ")");
+                return 2;
+            }
+            BarStore store = BarStore.at(to);
+            BarSource source = opened.source().get();
+            List<Instrument> instruments = source.instruments();
+            CountingBarSource counted = new CountingBarSource(source);
+            long started = System.nanoTime();
+            parts = store.write(counted, opened.interval(), format);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long[] rows = new long[instruments.size()];
+            for (int i = 0; i < instruments.size(); i++) {
+                rows[i] = readBack(store, opened.interval(), instruments.get(i));
+            }
+            out.printf(Locale.ROOT, "wrote %,d bars into %d %s parts under %s in %.2f s%n", counted.rows(),
+                    parts.size(), format.extension(), store.dataset(opened.interval()), seconds);
+            for (int i = 0; i < instruments.size(); i++) {
+                out.printf(Locale.ROOT, "  venue=%s symbol=%s: %,d bars in the store%n", instruments.get(i).venue(),
+                        instruments.get(i).symbol(), rows[i]);
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            removeParts(parts);
+            err.println("convert: " + e.getMessage() + (parts.isEmpty() ? "" : "; the " + parts.size()
+                    + " parts of this call were removed"));
+            return 2;
+        } catch (RuntimeException e) {
+            removeParts(parts);
+            err.println("convert failed: " + e);
+            return 1;
+        }
+    }
+
+    /** Reads one symbol's bars back whole (refusing bars out of time order); returns how many there are. */
+    private static long readBack(BarStore store, BarInterval interval, Instrument instrument) {
+        long n = 0;
+        BarBatch batch = new BarBatch(4096);
+        try (BarSource s = store.read(interval, List.of(instrument))) {
+            while (s.readBatch(batch)) {
+                n += batch.size();
+            }
+        }
+        return n;
+    }
+
+    private static void removeParts(List<Path> parts) {
+        for (Path part : parts) {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException e) {
+                // reported by the caller's message: the parts were meant to be removed
+            }
+        }
+    }
+
+    /** Counts the bars a source gives. */
+    private static final class CountingBarSource implements BarSource {
+        private final BarSource delegate;
+        private long rows;
+
+        CountingBarSource(BarSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<Instrument> instruments() {
+            return delegate.instruments();
+        }
+
+        @Override
+        public boolean readBatch(BarBatch into) {
+            boolean more = delegate.readBatch(into);
+            rows += into.size();
+            return more;
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+
+        long rows() {
+            return rows;
+        }
+    }
+
     private static String value(String[] args, int i, String flag) {
         if (i >= args.length) {
             throw new IllegalArgumentException(flag + " needs a value");
@@ -172,10 +283,12 @@ public final class Convert {
             s.println("  " + f.name() + ": " + f.description());
         }
         s.println(VendorFormats.SHARED_OPTIONS + ".");
-        s.println("Zerodha Kite: candles are bars, not ticks, and are not converted; read them with"
-                + " io.qtrade.store.zerodha.KiteCandles.read(path, ImportOptions.STRICT). The instruments dump"
-                + " gives any importer its tick and lot size: instruments=PATH (the symbol's row; venue=EXCHANGE"
-                + " when listed on several).");
+        s.println("bar formats (into STORE_ROOT/bars/interval=I/venue=V/symbol=S/year=Y/):");
+        for (Map.Entry<String, String> f : BarFormats.descriptions().entrySet()) {
+            s.println("  " + f.getKey() + ": " + f.getValue());
+        }
+        s.println("The Kite instruments dump gives any importer its tick and lot size: instruments=PATH (the"
+                + " symbol's row; venue=EXCHANGE when listed on several).");
     }
 
     @Override

@@ -34,12 +34,14 @@ import java.util.Map;
  *       ({@code symbol}, {@code venue}, {@code tick_size}, {@code lot_size}, {@code multiplier});</li>
  *   <li>{@code synthetic}: the {@link SyntheticMarket} generator (no inputs);</li>
  *   <li>the vendor importers: {@code binance-trades}, {@code binance-aggtrades}, {@code binance-bookticker},
+ *       {@code binance-fundingrate}, {@code binance-markprice}, {@code binance-indexprice},
  *       {@code binance-depth}, {@code tardis-incremental}, {@code tardis-trades}, {@code tardis-snapshot},
- *       {@code tardis-quotes}, {@code lobster} (options in {@code --help} and the module README). Several files of
+ *       {@code tardis-quotes}, {@code tardis-derivative-ticker}, {@code lobster} (options in {@code --help} and the module README). Several files of
  *       one kind are chained in time order; files that overlap in time are refused.</li>
  * </ul>
- * Zerodha Kite candles are not market events and have no format: read them with
- * {@link io.qtrade.store.zerodha.KiteCandles#read}. The Kite instruments dump serves every importer format as
+ * Bars (CSV bars, Binance klines, Zerodha Kite candles) are not market events: {@link Convert} writes them into the
+ * store's bars dataset through its bar formats ({@code bars-csv}, {@code binance-klines}, {@code kite-candles}, see
+ * {@link BarFormats}). The Kite instruments dump serves every importer format as
  * the source of tick and lot sizes ({@code instruments=PATH}).
  * Store inputs take {@code venue}, {@code symbols} (comma-separated), {@code from} and {@code to} (ISO dates, UTC,
  * {@code to} exclusive), {@code lenient} ({@code true} to count and skip bad rows) and
@@ -88,7 +90,7 @@ public final class InputFormats {
         InputFormat f = formats.get(name);
         if (f == null) {
             throw new IllegalArgumentException("input format '" + name + "' is unknown: expected one of "
-                    + formats.keySet());
+                    + formats.keySet() + ", or a bar format: " + BarFormats.descriptions().keySet());
         }
         return f;
     }
