@@ -13,7 +13,8 @@ import io.qtrade.core.market.EventKind;
  *      1    1 kind         EventKind.code(), 1..13
  *      2    1 side         +1 buy, -1 sell, 0 none (Side.code())
  *      3    4 flags        EventFlags bits (int)
- *      7    8 sequence     publish sequence per instrument and kind, 1, 2, 3 ... (long), de-duplicates
+ *      7    8 sequence     publish sequence per instrument (all kinds), 1, 2, 3 ... (long): de-duplication
+ *                          and publish order of equal timestamps
  *     15    8 exchTs       venue time, epoch nanoseconds (long)
  *     23    8 localTs      local receive time, epoch nanoseconds (long)
  *     31    8 price        IEEE-754 double bits
@@ -77,7 +78,7 @@ public final class EventCodec {
         return null;
     }
 
-    /** The per-instrument-and-kind sequence of a value {@link #problem} accepted. */
+    /** The per-instrument publish sequence of a value {@link #problem} accepted. */
     public static long sequence(byte[] value) {
         return getLong(value, SEQUENCE_OFFSET);
     }

@@ -18,9 +18,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@link EventCodec}, to the topic {@link KafkaTopics#topic} of its instrument's venue and its kind, keyed by
  * {@code Instrument.id()} so one instrument's events stay in one partition in publish order.
  *
- * <p>Each instrument's events of each kind (one key in one topic: the unit Kafka keeps in order) carry a sequence
- * 1, 2, 3 ... counted by this sink (continuing given last sequences when a feed handler restarts), which the
- * {@link KafkaEventSource} uses to drop re-delivered events. A failed send is
+ * <p>Each instrument's events carry a sequence 1, 2, 3 ... across all its kinds, in publish order (counted by this
+ * sink, continuing given last sequences when a feed handler restarts). The {@link KafkaEventSource} uses it twice:
+ * to drop re-delivered events (compared within one key in one topic, the unit Kafka keeps in order) and to hand out
+ * one instrument's events with equal timestamps in publish order although they come from different topics (a trade
+ * and the depth update of the same venue message). A failed send is
  * rethrown, naming the topic, by the next {@link #publish} or {@link #flush}. Not thread-safe: one publishing
  * thread.
  */
@@ -30,38 +32,35 @@ public final class KafkaEventSink implements AutoCloseable {
     private final List<Instrument> instruments;
     private final byte[][] keys;
     private final String[][] topicByInstrumentKind;
-    private final long[][] sequence;
+    private final long[] sequence;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final Callback callback;
     private long published;
 
     /** A sink for events whose {@code instrument} column indexes {@code instruments}. */
     public KafkaEventSink(KafkaSinkConfig config, List<Instrument> instruments) {
-        this(config, instruments, new long[instruments.size()][SEQUENCE_SLOTS]);
+        this(config, instruments, new long[instruments.size()]);
     }
 
-    /** Slots of a per-instrument sequence array: one per {@link EventKind#code()} (index 0 unused). */
-    public static final int SEQUENCE_SLOTS = EventKind.values().length + 1;
-
     /**
-     * A sink continuing sequences: instrument {@code i}'s next event of kind {@code k} gets sequence
-     * {@code lastSequence[i][k.code()] + 1} (for a feed handler that restarts and knows what it published, see
-     * {@link #lastSequence}).
+     * A sink continuing sequences: instrument {@code i}'s next event gets sequence {@code lastSequence[i] + 1}
+     * (for a feed handler that restarts and knows what it published, see {@link #lastSequence}).
+     *
+     * @throws IllegalArgumentException if {@code lastSequence} has not one entry per instrument or one is negative
      */
-    public KafkaEventSink(KafkaSinkConfig config, List<Instrument> instruments, long[][] lastSequence) {
+    public KafkaEventSink(KafkaSinkConfig config, List<Instrument> instruments, long[] lastSequence) {
         if (lastSequence.length != instruments.size()) {
-            throw new IllegalArgumentException("lastSequence has " + lastSequence.length + " rows for "
+            throw new IllegalArgumentException("lastSequence has " + lastSequence.length + " entries for "
                     + instruments.size() + " instruments");
         }
-        this.instruments = List.copyOf(instruments);
-        this.sequence = new long[lastSequence.length][SEQUENCE_SLOTS];
         for (int i = 0; i < lastSequence.length; i++) {
-            if (lastSequence[i].length != SEQUENCE_SLOTS) {
-                throw new IllegalArgumentException("lastSequence[" + i + "] has " + lastSequence[i].length
-                        + " slots, expected " + SEQUENCE_SLOTS + " (one per EventKind code)");
+            if (lastSequence[i] < 0) {
+                throw new IllegalArgumentException("lastSequence[" + i + "] = " + lastSequence[i]
+                        + ": a sequence is 0 (none published) or positive");
             }
-            System.arraycopy(lastSequence[i], 0, sequence[i], 0, SEQUENCE_SLOTS);
         }
+        this.instruments = List.copyOf(instruments);
+        this.sequence = lastSequence.clone();
         int n = instruments.size();
         this.keys = new byte[n][];
         this.topicByInstrumentKind = new String[n][EventKind.values().length + 1];
@@ -114,7 +113,7 @@ public final class KafkaEventSink implements AutoCloseable {
                         + " outside the sink's " + keys.length + " instruments");
             }
             byte[] value = new byte[EventCodec.SIZE];
-            EventCodec.encode(batch, row, ++sequence[instrument][batch.kindCode(row)], value);
+            EventCodec.encode(batch, row, ++sequence[instrument], value);
             producer.send(new ProducerRecord<>(topicByInstrumentKind[instrument][batch.kindCode(row)], null,
                     Math.floorDiv(batch.exchTs(row), 1_000_000L), keys[instrument], value), callback);
         }
@@ -132,9 +131,9 @@ public final class KafkaEventSink implements AutoCloseable {
         return published;
     }
 
-    /** The last sequence given to instrument {@code instrument}'s events of {@code kind} (0 before the first). */
-    public long lastSequence(int instrument, EventKind kind) {
-        return sequence[instrument][kind.code()];
+    /** The last sequence given to instrument {@code instrument}'s events (0 before the first). */
+    public long lastSequence(int instrument) {
+        return sequence[instrument];
     }
 
     private void rethrow() {

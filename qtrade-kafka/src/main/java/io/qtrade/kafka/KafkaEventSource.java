@@ -2,6 +2,7 @@ package io.qtrade.kafka;
 
 import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
+import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
 import io.qtrade.core.market.TimeKey;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * An {@link EventSource} over Kafka topics written by {@link KafkaEventSink}: every partition of every topic is
- * read and the partitions are merged into one stream in time order ({@code exchTs} or {@code localTs}, ties by
- * partition order), ready for the backtest engine, a pacer, paper trading, the recorder or a live strategy.
+ * read and the partitions are merged into one stream in time order ({@code exchTs} or {@code localTs}; equal times by
+ * instrument index, then in the instrument's publish order, which the sink's per-instrument sequence records), ready for the backtest engine, a pacer, paper trading, the recorder or a live strategy.
  *
  * <h2>Merge and the bounded wait</h2>
  * An event is handed out only when every partition still open has an event buffered, so nothing earlier can
@@ -45,10 +46,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * call, and {@link #close()} commits synchronously. Each strategy process therefore uses its own group id (many
  * groups read the same topics: fan-out); two sources sharing a group id would overwrite each other's progress.
  *
- * <p>The guarantee is <b>at-least-once from Kafka with de-duplication by per-instrument sequence</b>: a record is
+ * <p>The guarantee is <b>at-least-once from Kafka with de-duplication by the per-instrument sequence</b>: a record is
  * committed only after it was handed out, so a crash re-delivers the events handed out since the last successful commit
  * (normally the last batch); within a
- * run, a record whose sequence (per instrument and kind: one key in one topic) is not above the last one handed out (a re-fetch, a producer that
+ * run, a record whose sequence is not above the last one handed out for its instrument and kind (one key in one
+ * topic, which Kafka keeps in order) (a re-fetch, a producer that
  * re-sent) is dropped and counted in {@link #duplicatesDropped()}. A clean restart ({@link #close()} then a new
  * source on the same group with {@link StartPosition.Committed}) resumes at the next event: nothing lost, nothing
  * repeated. A broker restart during a run is absorbed by the client (it reconnects; commits that fail meanwhile
@@ -78,7 +80,8 @@ public final class KafkaEventSource implements EventSource {
     private long duplicates;
     private long poisoned;
     private long delivered;
-    private long lastEventNanos = System.nanoTime();
+    /** When the last event was handed out, or the first readBatch began; -1 before it. */
+    private long lastEventNanos = -1;
     private boolean exhausted;
 
     /** One partition: its buffered records and what was handed out of it. */
@@ -96,6 +99,7 @@ public final class KafkaEventSource implements EventSource {
         String headProblem;
         int headInstrument;
         long headTs;
+        long headSequence;
 
         Lane(TopicPartition partition) {
             this.partition = partition;
@@ -109,7 +113,7 @@ public final class KafkaEventSource implements EventSource {
         for (int i = 0; i < this.instruments.size(); i++) {
             indexById.put(this.instruments.get(i).id(), i);
         }
-        this.lastSequence = new long[this.instruments.size()][KafkaEventSink.SEQUENCE_SLOTS];
+        this.lastSequence = new long[this.instruments.size()][EventKind.values().length + 1];
         this.commit = !config.groupId().isEmpty();
         this.lateWaitNanos = config.lateWait().toNanos();
         this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
@@ -213,6 +217,11 @@ public final class KafkaEventSource implements EventSource {
         if (exhausted) {
             return false;
         }
+        if (lastEventNanos < 0) {
+            // The idle timeout counts from the first read, not from construction: a source opened before its
+            // publisher is started has waited for nothing yet.
+            lastEventNanos = System.nanoTime();
+        }
         boolean polledNow = false;
         while (!into.isFull()) {
             long now = System.nanoTime();
@@ -221,7 +230,7 @@ public final class KafkaEventSource implements EventSource {
             boolean blocked = false;
             for (Lane lane : lanes) {
                 if (examineHead(lane)) {
-                    if (best == null || lane.headTs < best.headTs) {
+                    if (best == null || before(lane, best)) {
                         best = lane;
                     }
                 } else if (!isClosed(lane)) {
@@ -350,8 +359,25 @@ public final class KafkaEventSource implements EventSource {
             lane.headInstrument = instrument;
             lane.headTs = config.timeKey() == TimeKey.EXCH ? EventCodec.exchTs(r.value())
                     : EventCodec.localTs(r.value());
+            lane.headSequence = EventCodec.sequence(r.value());
         }
         return true;
+    }
+
+    /**
+     * The merge order of two heads: time, then instrument index, then the instrument's publish sequence. So one
+     * instrument's events with equal times (a venue message's trade and depth rows, in different topics) come out
+     * in the order they were published, and equal times of different instruments by instrument index, whatever
+     * the topic and partition order.
+     */
+    private static boolean before(Lane a, Lane b) {
+        if (a.headTs != b.headTs) {
+            return a.headTs < b.headTs;
+        }
+        if (a.headInstrument != b.headInstrument) {
+            return a.headInstrument < b.headInstrument;
+        }
+        return a.headSequence < b.headSequence;
     }
 
     private void emit(Lane lane, EventBatch into) {
@@ -360,8 +386,11 @@ public final class KafkaEventSource implements EventSource {
         lane.commitOffset = r.offset() + 1;
         byte[] value = r.value();
         int instrument = lane.headInstrument;
-        long sequence = EventCodec.sequence(value);
+        long sequence = lane.headSequence;
         if (config.deduplicate()) {
+            // Compared per kind: one kind of one instrument is one key in one topic, which Kafka keeps in publish
+            // order, so its sequences only rise unless a record is delivered again. (Across kinds they need not:
+            // the merge follows time, and an idle partition's late event may come out after newer ones.)
             long[] last = lastSequence[instrument];
             byte kind = value[1];
             if (sequence <= last[kind]) {
@@ -406,8 +435,11 @@ public final class KafkaEventSource implements EventSource {
         });
     }
 
-    /** The last sequence handed out for instrument {@code instrument}'s events of {@code kind} (0 before the first). */
-    public long lastSequence(int instrument, io.qtrade.core.market.EventKind kind) {
+    /**
+     * The publish sequence of the last event of {@code kind} handed out for instrument {@code instrument} (0 before
+     * the first).
+     */
+    public long lastSequence(int instrument, EventKind kind) {
         return lastSequence[instrument][kind.code()];
     }
 

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  *                         of the others (the bound on waiting for a late partition)
  * @param stopAtEnd        {@code true}: the source ends at the partitions' end offsets taken when it starts (a
  *                         replay); {@code false}: it follows the topics live
- * @param idleTimeout      live only: the source ends after this long with no event; {@link Duration#ZERO} never
+ * @param idleTimeout      live only: the source ends after this long with no event (counted from the first
+ *                         {@code readBatch}); {@link Duration#ZERO} never
  * @param deduplicate      drop an event whose sequence (per instrument and kind) is not above the last one handed out
  * @param poisonPolicy     skip or stop on an undecodable record
  * @param poisonListener   told of every undecodable record (topic, partition, offset, reason)

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -58,6 +59,11 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "false");
         p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+        // The retention check every 500 ms instead of every 5 minutes: a topic whose retention does not cover its
+        // records' timestamps (the sink's are exchTs) loses them in every test, not once in a while (see
+        // RetentionTest and the README's "Record timestamps and retention").
+        p.put("log.retention.check.interval.ms", "500");
+        p.put("log.initial.task.delay.ms", "500");
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "2");
         this.config = KafkaConfig.fromProps(p);
@@ -101,23 +107,55 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** Creates {@code topics} with {@code partitions} partitions each, waiting until they exist. */
+    /**
+     * Creates {@code topics} with {@code partitions} partitions each and {@code retention.ms=-1} (the tests publish
+     * events stamped in 2023 and 2024: the broker's default 7-day time retention would delete them, see the
+     * README's "Record timestamps and retention"), waiting until they exist.
+     */
     public void createTopics(int partitions, String... topics) throws Exception {
+        createTopics(partitions, Map.of("retention.ms", "-1"), topics);
+    }
+
+    /** Creates {@code topics} with {@code partitions} partitions each and the given topic configs. */
+    public void createTopics(int partitions, Map<String, String> configs, String... topics) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (Admin admin = Admin.create(p)) {
-            admin.createTopics(Stream.of(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList())
-                    .all().get();
+            admin.createTopics(Stream.of(topics).map(t -> new NewTopic(t, partitions, (short) 1).configs(configs))
+                    .toList()).all().get();
             // Creation returns once the controller committed it; wait until the broker leads every partition,
-            // so the first produce request does not race the broker's metadata update.
+            // so the first produce request does not race the broker's metadata update: first its metadata cache
+            // (describeTopics), then its replica manager (listOffsets answers only from a partition's leader). On a
+            // loaded machine a produce in between was answered NOT_LEADER_OR_FOLLOWER after the broker had
+            // appended it, and the idempotent producer's retry then met OUT_OF_ORDER_SEQUENCE_NUMBER until its
+            // delivery timeout (120 s).
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!allLed(admin, topics)) {
+            while (!allLed(admin, topics) || !allAnswer(admin, partitions, topics)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("topics " + List.of(topics) + " have no leader after 30 s");
                 }
                 Thread.sleep(20);
             }
-            Thread.sleep(200);
+        }
+    }
+
+    private static boolean allAnswer(Admin admin, int partitions, String... topics) throws InterruptedException {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> query =
+                new java.util.HashMap<>();
+        for (String t : topics) {
+            for (int i = 0; i < partitions; i++) {
+                query.put(new org.apache.kafka.common.TopicPartition(t, i),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+        }
+        try {
+            admin.listOffsets(query).all().get();
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) {
+                return false;
+            }
+            throw new IllegalStateException("listing offsets of " + List.of(topics) + " failed", e.getCause());
         }
     }
 

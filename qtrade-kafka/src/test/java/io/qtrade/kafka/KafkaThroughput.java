@@ -97,7 +97,7 @@ public final class KafkaThroughput {
         EventBatch batch = new EventBatch(10_000);
         byte[][] keys = Tape.INSTRUMENTS.stream().map(i -> i.id().getBytes(StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
-        long[][] seq = new long[keys.length][KafkaEventSink.SEQUENCE_SLOTS];
+        long[] seq = new long[keys.length];
         Properties p = KafkaEventSink.producerProperties(config);
         long t0 = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
@@ -107,7 +107,7 @@ public final class KafkaThroughput {
                 for (int r = 0; r < batch.size(); r++) {
                     int ins = batch.instrument(r);
                     byte[] v = new byte[EventCodec.SIZE];
-                    EventCodec.encode(batch, r, ++seq[ins][batch.kindCode(r)], v);
+                    EventCodec.encode(batch, r, ++seq[ins], v);
                     producer.send(new ProducerRecord<>(config.topics().topic(
                             Tape.INSTRUMENTS.get(ins).venue(), batch.kind(r)), null, batch.exchTs(r) / 1_000_000L,
                             keys[ins], v));
@@ -181,7 +181,7 @@ public final class KafkaThroughput {
         EventBatch batch = new EventBatch(perMilli);
         byte[][] keys = Tape.INSTRUMENTS.stream().map(i -> i.id().getBytes(StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
-        long[][] seq = new long[keys.length][KafkaEventSink.SEQUENCE_SLOTS];
+        long[] seq = new long[keys.length];
         KafkaProducer<byte[], byte[]> producer = raw ? new KafkaProducer<>(KafkaEventSink.producerProperties(config),
                 new ByteArraySerializer(), new ByteArraySerializer()) : null;
         try (KafkaEventSink sink = raw ? null : new KafkaEventSink(config, Tape.INSTRUMENTS)) {
@@ -200,7 +200,7 @@ public final class KafkaThroughput {
                     for (int r = 0; r < batch.size(); r++) {
                         int ins = batch.instrument(r);
                         byte[] v = new byte[EventCodec.SIZE];
-                        EventCodec.encode(batch, r, ++seq[ins][batch.kindCode(r)], v);
+                        EventCodec.encode(batch, r, ++seq[ins], v);
                         producer.send(new ProducerRecord<>(config.topics().topic(Tape.INSTRUMENTS.get(ins).venue(),
                                 batch.kind(r)), null, now / 1_000_000L, keys[ins], v));
                     }

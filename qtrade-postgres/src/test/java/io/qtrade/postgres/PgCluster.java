@@ -95,8 +95,18 @@ final class PgCluster implements AutoCloseable {
         cluster.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
                 "-l", dir.resolve("server.log").toString(), "-o", "-p " + port + " -k " + dir
                         + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-                        + " -c full_page_writes=off", "start"), 90);
+                        + " -c full_page_writes=off" + preload(bin), "start"), 90);
         return cluster;
+    }
+
+    /**
+     * {@code -c shared_preload_libraries=timescaledb} when TimescaleDB's library is installed for this server
+     * ({@code <bin>/../lib/timescaledb.so}, where its packages put it), else nothing: TimescaleDB must be preloaded
+     * before {@code CREATE EXTENSION timescaledb} works. Debian 12 packages no TimescaleDB, so here it is absent.
+     */
+    static String preload(Path bin) {
+        return Files.exists(bin.getParent().resolve("lib").resolve("timescaledb.so"))
+                ? " -c shared_preload_libraries=timescaledb" : "";
     }
 
     private void pg(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
@@ -147,6 +157,11 @@ final class PgCluster implements AutoCloseable {
     }
 
     /** Creates a fresh database and returns settings for it (each test class its own tables). */
+    /** The directory of the server's binaries (initdb, pg_ctl). */
+    Path bin() {
+        return bin;
+    }
+
     PgSettings freshDatabase(String name) {
         try (var c = settings().connect(); var s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Starts one {@link PgCluster} per test class before its first test and stops it after the last; injects it into
- * test and {@code @BeforeEach} methods that declare a {@link PgCluster} parameter.
+ * Starts one {@link PgCluster} before the first test class that uses it and stops it after the last test of the
+ * run (JUnit's root store closes it), so the classes share one cluster (each test takes its own fresh database;
+ * starting a cluster costs seconds); injects it into test and {@code @BeforeEach} methods that declare a
+ * {@link PgCluster} parameter.
  *
  * <p>Without the binaries every test of the class is aborted with {@link PgCluster#INSTALL_HINT}: reported as
  * skipped with that message, never passed (per test, since Surefire drops a class-level abort's message). Binaries
@@ -24,7 +26,7 @@ final class PgClusterExtension implements BeforeAllCallback, BeforeEachCallback,
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         if (store.get(Running.class, Running.class) != null) {
             return;
         }
@@ -51,7 +53,7 @@ final class PgClusterExtension implements BeforeAllCallback, BeforeEachCallback,
     }
 
     private static PgCluster running(ExtensionContext context) {
-        Running running = context.getStore(NAMESPACE).get(Running.class, Running.class);
+        Running running = context.getRoot().getStore(NAMESPACE).get(Running.class, Running.class);
         if (running == null) {
             throw new IllegalStateException("PgClusterExtension's beforeAll did not run for "
                     + context.getDisplayName());
