@@ -24,6 +24,32 @@ class EventCodecTest {
         assertThat(out.contentEquals(in)).isTrue();
     }
 
+    /**
+     * Mark price, index price and funding rate rows (issue 23) round-trip bit for bit: the rate (a fraction, negative
+     * too) in the price field, the funding time (epoch ns) in the order id field.
+     */
+    @Test
+    void derivativeKindsRoundTripWithTheFundingTimeInTheOrderIdField() {
+        long t = Tape.T0;
+        long funding = t + 8 * 3_600_000_000_000L;
+        EventBatch in = new EventBatch(4);
+        in.add(0, t, t + 3_000_000, EventKind.MARK_PRICE, (byte) 0, 42_001.12345678, 0, 0, 2);
+        in.add(0, t, t + 3_000_000, EventKind.INDEX_PRICE, (byte) 0, 41_998.87654321, 0, 0, 2);
+        in.add(0, t, t + 3_000_000, EventKind.FUNDING_RATE, (byte) 0, -0.00002345, 0, funding, 2);
+        in.add(0, t + 1, t + 3_000_001, EventKind.FUNDING_RATE, (byte) 0, 0.0001, 0, funding, 2);
+        EventBatch out = new EventBatch(4);
+        byte[] value = new byte[EventCodec.SIZE];
+        for (int r = 0; r < in.size(); r++) {
+            EventCodec.encode(in, r, r + 1, value);
+            assertThat(EventCodec.problem(value)).isNull();
+            assertThat(value[1]).isEqualTo(in.kind(r).code());
+            EventCodec.decodeInto(value, 0, out);
+        }
+        assertThat(out.contentEquals(in)).isTrue();
+        assertThat(out.orderId(2)).isEqualTo(funding);
+        assertThat(out.price(2)).isEqualTo(-0.00002345);
+    }
+
     /** The documented layout, byte by byte: a TRADE, sell, flags 2, sequence 7, price 1.5 (0x3FF8000000000000). */
     @Test
     void layoutIsAsDocumented() {

@@ -2,6 +2,7 @@ package io.qtrade.store;
 
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventKind;
+import io.qtrade.store.ingest.EpochUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,8 +10,11 @@ import java.nio.file.Path;
 
 /**
  * Checks each row read from a tick file before it enters an {@link EventBatch}: a known kind, side in -1..1 (and
- * present where the kind needs one), finite non-negative quantity, finite price where the kind has one, an order id
- * on L3 kinds, and {@code exch_ts} not more than the tolerance below the largest seen so far. A bad row raises a
+ * present where the kind needs one), finite non-negative quantity, finite price where the kind has one (a funding
+ * rate is a finite fraction, never on a tick grid), an order id on L3 kinds, a plausible funding time in the
+ * {@code order_id} column of a {@link EventKind#FUNDING_RATE} row (epoch ns in
+ * [{@link EpochUnit#MIN_PLAUSIBLE_NANOS} exclusive, {@link EpochUnit#MAX_PLAUSIBLE_NANOS}): 1970 to 2200, never 0),
+ * and {@code exch_ts} not more than the tolerance below the largest seen so far. A bad row raises a
  * {@link TickDataException} or, in lenient mode, is counted and logged.
  */
 final class RowChecker {
@@ -74,6 +78,11 @@ final class RowChecker {
         }
         if (k.isL3() && orderId == EventBatch.NO_ORDER_ID) {
             return reject(row, "order_id", k + " needs a non-zero order id, was 0");
+        }
+        if (k == EventKind.FUNDING_RATE && (orderId <= EpochUnit.MIN_PLAUSIBLE_NANOS
+                || orderId >= EpochUnit.MAX_PLAUSIBLE_NANOS)) {
+            return reject(row, "order_id", "FUNDING_RATE needs its funding time there, epoch ns after 1970-01-01 and "
+                    + "before 2200-01-01, was " + orderId);
         }
         return checkTime(row, exchTs);
     }

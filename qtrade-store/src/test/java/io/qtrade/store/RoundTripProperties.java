@@ -42,7 +42,9 @@ class RoundTripProperties {
             }
             double price = kind.hasPrice() ? r.nextDouble(-1e6, 1e7) : (r.nextBoolean() ? Double.NaN : 0.0);
             double qty = r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * Math.pow(10, r.nextInt(-8, 9));
-            long orderId = kind.isL3() ? 1 + r.nextLong(Long.MAX_VALUE - 1) : 0;
+            long orderId = kind.isL3() ? 1 + r.nextLong(Long.MAX_VALUE - 1)
+                    : kind == EventKind.FUNDING_RATE ? ts + r.nextLong(-28_800_000_000_000L, 28_800_000_000_000L) // funding time
+                    : 0;
             b.add(0, ts, ts + r.nextLong(1_000_000_000L), kind, side, price, qty, orderId, r.nextInt());
         }
         return b;

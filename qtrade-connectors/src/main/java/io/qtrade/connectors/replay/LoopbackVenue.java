@@ -35,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * An in-process venue on the loopback interface: a WebSocket server (Java-WebSocket) that replays recorded frames,
@@ -47,7 +48,11 @@ import java.util.function.Function;
  *   <li>{@link Builder#dropAfter(int, int)}: once frame {@code index} has been sent, close the TCP connection without
  *       a close handshake (what a network failure looks like), and let the next {@code lost} frames go by while the
  *       client is away (they count as emitted: the venue sent them to nobody);</li>
- *   <li>{@link Builder#skip(int...)}: never send these frames (a sequence gap on a connection that stays up).</li>
+ *   <li>{@link Builder#skip(int...)}: never send these frames (a sequence gap on a connection that stays up);</li>
+ *   <li>{@link Builder#holdUntilRequest(Predicate, String, String)}: on each connection, after the first frame the
+ *       predicate accepts, send nothing more until the client has been answered on a REST route (a depth snapshot).
+ *       This makes a script's indices independent of how fast the client is: without it, a client slowed by a loaded
+ *       machine may fetch its snapshot after a scripted gap, and never see the gap.</li>
  * </ul>
  * {@link #framesEmitted()} is the cursor: the frames the venue has produced, sent or not, so that a REST route can
  * answer with the state after exactly those frames (a depth snapshot). Received client messages (subscriptions)
@@ -63,6 +68,10 @@ public final class LoopbackVenue implements AutoCloseable {
     private final Set<Integer> skips;
     private final Map<String, Function<HttpExchangeRecord, HttpAnswer>> routes;
     private final boolean playAfterClientMessage;
+    private final Predicate<ReplayFrame> holdAfter;
+    private final String holdRoute;
+    private final Object holdLock = new Object();
+    private long holdRouteAnswers;
     private final Map<WebSocket, CountDownLatch> subscribed = new ConcurrentHashMap<>();
     private final Server ws;
     private final HttpServer http;
@@ -84,6 +93,8 @@ public final class LoopbackVenue implements AutoCloseable {
         this.skips = Set.copyOf(b.skips);
         this.routes = Map.copyOf(b.routes);
         this.playAfterClientMessage = b.playAfterClientMessage;
+        this.holdAfter = b.holdAfter;
+        this.holdRoute = b.holdRoute;
         InetAddress loopback = InetAddress.getLoopbackAddress();
         this.ws = new Server(new InetSocketAddress(loopback, 0));
         ws.setReuseAddr(true);
@@ -215,6 +226,12 @@ public final class LoopbackVenue implements AutoCloseable {
             HttpAnswer answer = route == null
                     ? HttpAnswer.of(404, "{\"code\":-1,\"msg\":\"no route " + record.method() + " " + record.path() + "\"}")
                     : route.apply(record);
+            if (holdRoute != null && holdRoute.equals(record.method() + " " + record.path())) {
+                synchronized (holdLock) {
+                    holdRouteAnswers++;
+                    holdLock.notifyAll();
+                }
+            }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
@@ -236,6 +253,11 @@ public final class LoopbackVenue implements AutoCloseable {
             if (playAfterClientMessage && first != null && !first.await(10, TimeUnit.SECONDS)) {
                 LOG.warn("no client message within 10 s: nothing replayed on this connection");
                 return;
+            }
+            boolean held = holdAfter == null;
+            long answersAtOpen;
+            synchronized (holdLock) {
+                answersAtOpen = holdRouteAnswers;
             }
             while (conn.isOpen()) {
                 ReplayFrame frame;
@@ -267,6 +289,10 @@ public final class LoopbackVenue implements AutoCloseable {
                     drop(conn);
                     return;
                 }
+                if (!held && frame != null && holdAfter.test(frame)) {
+                    held = true;
+                    awaitHoldRoute(answersAtOpen);
+                }
                 if (frameIntervalNanos > 0) {
                     TimeUnit.NANOSECONDS.sleep(frameIntervalNanos);
                 }
@@ -275,6 +301,21 @@ public final class LoopbackVenue implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.debug("replay to a closed connection stopped: {}", e.toString());
+        }
+    }
+
+    /** Waits (at most 10 s) until the hold route has been answered more than {@code answersAtOpen} times. */
+    private void awaitHoldRoute(long answersAtOpen) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (holdLock) {
+            while (holdRouteAnswers <= answersAtOpen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("no request on {} within 10 s of the held frame: replay goes on", holdRoute);
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(holdLock, left);
+            }
         }
     }
 
@@ -385,6 +426,8 @@ public final class LoopbackVenue implements AutoCloseable {
         private final Set<Integer> skips = new HashSet<>();
         private final Map<String, Function<HttpExchangeRecord, HttpAnswer>> routes = new HashMap<>();
         private boolean playAfterClientMessage;
+        private Predicate<ReplayFrame> holdAfter;
+        private String holdRoute;
 
         private Builder(List<ReplayFrame> frames) {
             this.frames = List.copyOf(Objects.requireNonNull(frames, "frames"));
@@ -415,6 +458,18 @@ public final class LoopbackVenue implements AutoCloseable {
          */
         public Builder playAfterClientMessage() {
             this.playAfterClientMessage = true;
+            return this;
+        }
+
+        /**
+         * On each connection, after the first frame {@code after} accepts has been sent, send nothing more until the
+         * route {@code method path} has answered a request made since the connection opened (at most 10 s, then a
+         * warning and the replay goes on). For a Binance depth stream: hold after the first depth diff until the
+         * client's REST snapshot, so that scripted gaps fall after the client's synchronisation however slow it is.
+         */
+        public Builder holdUntilRequest(Predicate<ReplayFrame> after, String method, String path) {
+            this.holdAfter = Objects.requireNonNull(after, "after");
+            this.holdRoute = Objects.requireNonNull(method, "method") + " " + Objects.requireNonNull(path, "path");
             return this;
         }
 

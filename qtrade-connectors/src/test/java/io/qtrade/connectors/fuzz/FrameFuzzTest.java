@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 18's fuzz suite for the live frame parsers: seeded mutants of the venues' documented frames (Binance
- * market data, REST depth snapshot and user data; Kite binary ticks). Documented outcomes only: parsed, or a
+ * market data, USD-M mark price stream, REST depth snapshot and user data; Kite binary ticks). Documented outcomes only: parsed, or a
  * {@link MalformedFrameException} naming the venue and field. A parsed frame's prices and quantities equal numbers of
  * its text (via {@link BigDecimal}) and are finite, quantities {@code >= 0}, times in the plausible range. Each case
  * is bounded in time. {@code -Dqtrade.fuzz.cases} and {@code -Dqtrade.fuzz.seed} as in docs/fuzzing.md.
@@ -66,6 +66,18 @@ class FrameFuzzTest {
         "{\"stream\":\"bnbbtc@bookTicker\",\"data\":{\"u\":400900217,\"s\":\"BNBBTC\",\"b\":\"25.3500\","
             + "\"B\":\"31.21\",\"a\":\"25.3600\",\"A\":\"40.66\"}}",
         "{\"result\":null,\"id\":1}",
+    };
+    /**
+     * The USD-M mark price stream as Binance's futures docs show it ("Mark Price Stream"), for a perpetual (funding)
+     * and a delivery contract (no funding: {@code "r":""}, {@code "T":0}).
+     */
+    static final String[] MARK_PRICE_FRAMES = {
+        "{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\",\"E\":1562305380000,"
+            + "\"s\":\"BTCUSDT\",\"p\":\"11794.15000000\",\"i\":\"11784.62659091\",\"P\":\"11784.25641265\","
+            + "\"r\":\"0.00038167\",\"T\":1562306400000}}",
+        "{\"stream\":\"btcusdt@markPrice\",\"data\":{\"e\":\"markPriceUpdate\",\"E\":1730000000000,"
+            + "\"s\":\"BTCUSDT\",\"p\":\"2501.23456789\",\"i\":\"2490.5\",\"P\":\"2490.49\",\"r\":\"\","
+            + "\"T\":0}}",
     };
     static final String SNAPSHOT = "{\"lastUpdateId\":1027024,\"bids\":[[\"4.0000\",\"431.00000000\"]],"
             + "\"asks\":[[\"4.0002\",\"12.00000000\"]]}";
@@ -126,6 +138,60 @@ class FrameFuzzTest {
             });
         }
         assertThat(FAILURES).filteredOn(f -> f.startsWith("binance-market")).isEmpty();
+    }
+
+    /**
+     * USD-M mark price frames (issue 23). Documented outcomes: parsed into MARK_PRICE and INDEX_PRICE rows (prices
+     * that are positive numbers of the frame's text) and, with a funding time, a FUNDING_RATE row whose rate is a
+     * number of the text with {@code |rate| < 1} and whose funding time ({@code orderId}) is plausible; or a
+     * {@link MalformedFrameException} naming the stream and field. Nothing else: no row of a refused frame.
+     */
+    @Test
+    void binanceMarkPriceFramesAreParsedAsWrittenOrRefusedNamingTheField() {
+        Instrument perp = Instrument.spot("BTCUSDT", "BINANCE_USDM", 0.1, 0.001);
+        BinanceFrameParser parser = new BinanceFrameParser(BinanceMarket.USDM_FUTURES, List.of(perp));
+        DepthMessage depth = new DepthMessage();
+        EventBatch out = new EventBatch(16);
+        for (long c = FIRST_CASE, end = System.nanoTime() + SECONDS_PER_TARGET * 1_000_000_000L; c < CASES
+                && System.nanoTime() < end; c++) {
+            Random r = new Random(SEED * 1_000_003L + c);
+            String frame = mutate(MARK_PRICE_FRAMES[r.nextInt(MARK_PRICE_FRAMES.length)], r);
+            long caseIndex = c;
+            run("binance-markprice", caseIndex, () -> {
+                out.clear();
+                int kind;
+                try {
+                    kind = parser.parse(frame, LOCAL, depth, out);
+                } catch (MalformedFrameException e) {
+                    if (out.size() != 0) {
+                        throw new AssertionError("a refused frame wrote " + out.size() + " rows");
+                    }
+                    throw e;
+                }
+                Set<Double> tokens = decimals(frame);
+                for (int i = 0; i < out.size(); i++) {
+                    EventKind k = out.kind(i);
+                    requireValue(true, out.price(i), tokens, k + " value");
+                    requireTime(out.exchTs(i));
+                    if (out.qty(i) != 0) {
+                        throw new AssertionError(k + " row with qty " + out.qty(i));
+                    }
+                    if (k == EventKind.FUNDING_RATE) {
+                        if (!(Math.abs(out.price(i)) < 1)) {
+                            throw new AssertionError("funding rate " + out.price(i) + " is not a fraction");
+                        }
+                        requireTime(out.orderId(i));
+                    } else if (!(out.price(i) > 0)) {
+                        throw new AssertionError(k + " price " + out.price(i) + " is not positive");
+                    }
+                }
+                if (kind == BinanceFrameParser.MARK_PRICE && (out.size() < 2 || out.kind(0) != EventKind.MARK_PRICE
+                        || out.kind(1) != EventKind.INDEX_PRICE)) {
+                    throw new AssertionError("a mark price frame gave " + out);
+                }
+            });
+        }
+        assertThat(FAILURES).filteredOn(f -> f.startsWith("binance-markprice")).isEmpty();
     }
 
     @Test

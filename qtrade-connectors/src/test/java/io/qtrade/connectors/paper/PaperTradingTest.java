@@ -135,7 +135,9 @@ class PaperTradingTest {
                 .killSwitchOnDisconnect(killSwitch)
                 .exchangeTime(LiveEventSource.ExchangeTime.RECEIVE)
                 .build();
-        try (LoopbackVenue venue = stream.startVenue(v -> v.frameIntervalNanos(MS).dropAfter(dropAt, 20).skip(skipAt));
+        try (LoopbackVenue venue = stream.startVenue(v -> v.frameIntervalNanos(MS).dropAfter(dropAt, 20).skip(skipAt)
+                     // The gap at skipAt must fall after the client's snapshot however loaded the machine is.
+                     .holdUntilRequest(f -> !f.isBinary() && f.text().contains("depthUpdate"), "GET", "/api/v3/depth"));
              BinanceMarketDataClient client = BinanceMarketDataClient.builder(BinanceMarket.SPOT, List.of(BTC),
                              paper.listener())
                      .streams(true, true, false, false)

@@ -8,7 +8,10 @@
  * merged by venue time, the recorder's clock skew measured and handled by an
  * {@link io.qtrade.store.ingest.ClockSkew}); the book is rebuilt with the I/O-free
  * {@link io.qtrade.store.binance.BinanceDepthSynchronizer} following Binance's "How to manage a local order book
- * correctly" (spot {@code U}/{@code u} rules, USD-M {@code pu} chain).
+ * correctly" (spot {@code U}/{@code u} rules, USD-M {@code pu} chain). The perpetual and future data of USD-M and
+ * COIN-M ({@code fundingRate}, {@code markPriceKlines}, {@code indexPriceKlines}) become {@code FUNDING_RATE},
+ * {@code MARK_PRICE} and {@code INDEX_PRICE} rows through {@link io.qtrade.store.binance.BinanceDerivativeCsvSource},
+ * which reads {@code premiumIndexKlines} as bars.
  *
  * <p>Binance stamps events in epoch milliseconds (spot public data from 2025-01-01 in microseconds), UTC;
  * converted here to epoch nanoseconds. Public-data files carry no local receive time: {@code localTs = exchTs +

@@ -34,8 +34,9 @@ import java.util.Map;
  *       ({@code symbol}, {@code venue}, {@code tick_size}, {@code lot_size}, {@code multiplier});</li>
  *   <li>{@code synthetic}: the {@link SyntheticMarket} generator (no inputs);</li>
  *   <li>the vendor importers: {@code binance-trades}, {@code binance-aggtrades}, {@code binance-bookticker},
+ *       {@code binance-fundingrate}, {@code binance-markprice}, {@code binance-indexprice},
  *       {@code binance-depth}, {@code tardis-incremental}, {@code tardis-trades}, {@code tardis-snapshot},
- *       {@code tardis-quotes}, {@code lobster} (options in {@code --help} and the module README). Several files of
+ *       {@code tardis-quotes}, {@code tardis-derivative-ticker}, {@code lobster} (options in {@code --help} and the module README). Several files of
  *       one kind are chained in time order; files that overlap in time are refused.</li>
  * </ul>
  * Zerodha Kite candles are not market events and have no format: read them with

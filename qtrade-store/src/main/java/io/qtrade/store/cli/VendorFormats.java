@@ -6,6 +6,8 @@ import io.qtrade.store.binance.BinanceRecordings;
 import io.qtrade.store.binance.BinanceCsvFile;
 import io.qtrade.store.binance.BinanceCsvSource;
 import io.qtrade.store.binance.BinanceDepthRecordingSource;
+import io.qtrade.store.binance.BinanceDerivativeCsvSource;
+import io.qtrade.store.binance.BinanceDerivativeFile;
 import io.qtrade.store.binance.BinanceMarket;
 import io.qtrade.store.ingest.EpochUnit;
 import io.qtrade.store.ingest.ImportOptions;
@@ -44,6 +46,19 @@ final class VendorFormats {
      */
     static final Pattern BINANCE_NAME = Pattern.compile(
             "([A-Z0-9]+)-(?:um-)?(trades|aggTrades|bookTicker)-\\d{4}-\\d{2}(?:-\\d{2})?\\.(?:csv|zip)");
+    /**
+     * Binance public futures data names: {@code BTCUSDT-fundingRate-2024-01.csv} (monthly only) or the {@code .zip};
+     * COIN-M symbols carry an underscore ({@code BTCUSD_PERP}).
+     */
+    static final Pattern BINANCE_FUNDING_NAME = Pattern.compile(
+            "([A-Z0-9_]+)-fundingRate-\\d{4}-\\d{2}\\.(?:csv|zip)");
+    /**
+     * Binance kline names, which {@code markPriceKlines}, {@code indexPriceKlines} and {@code premiumIndexKlines}
+     * share with the trade klines: {@code BTCUSDT-1h-2024-01-01.csv}, monthly {@code BTCUSDT-1m-2024-01.csv}, or the
+     * {@code .zip}.
+     */
+    static final Pattern BINANCE_KLINE_NAME = Pattern.compile(
+            "([A-Z0-9_]+)-(\\d+(?:s|m|h|d|w|mo))-\\d{4}-\\d{2}(?:-\\d{2})?\\.(?:csv|zip)");
     /** Tardis dataset names: {@code binance-futures_trades_2024-01-01_BTCUSDT.csv}, or {@code .csv.gz} as shipped. */
     static final Pattern TARDIS_NAME = Pattern.compile(
             "([a-z0-9-]+)_([A-Za-z0-9_]+)_(\\d{4}-\\d{2}-\\d{2})_(.+?)\\.csv(?:\\.gz)?");
@@ -70,6 +85,9 @@ final class VendorFormats {
                 binanceCsv("binance-trades", BinanceCsvFile.TRADES, "trades"),
                 binanceCsv("binance-aggtrades", BinanceCsvFile.AGG_TRADES, "aggTrades"),
                 binanceCsv("binance-bookticker", BinanceCsvFile.BOOK_TICKER, "bookTicker"),
+                binanceDerivative("binance-fundingrate", BinanceDerivativeFile.FUNDING_RATE),
+                binanceDerivative("binance-markprice", BinanceDerivativeFile.MARK_PRICE_KLINES),
+                binanceDerivative("binance-indexprice", BinanceDerivativeFile.INDEX_PRICE_KLINES),
                 InputFormat.of("binance-depth", "Binance WebSocket recordings with REST snapshots: qtrade JSON"
                         + " lines or hftbacktest's collector files (<local ns> <combined-stream JSON>, .gz read as"
                         + " is); depth, trades and bookTicker (streams=depth,trade,bookticker); a file continuing"
@@ -83,6 +101,8 @@ final class VendorFormats {
                 tardis("tardis-trades", TardisCsvFile.TRADES, "trades", "trades"),
                 tardis("tardis-snapshot", TardisCsvFile.BOOK_SNAPSHOT, "book_snapshot_N", "book_snapshot_25"),
                 tardis("tardis-quotes", TardisCsvFile.QUOTES, "quotes", "quotes"),
+                tardis("tardis-derivative-ticker", TardisCsvFile.DERIVATIVE_TICKER, "derivative_ticker",
+                        "derivative_ticker"),
                 InputFormat.of("lobster", "LOBSTER message + orderbook pairs (AAPL_2012-06-21_34200000_57600000"
                         + "_message_10.csv; the _orderbook_ twin is taken from next to it); venue NASDAQ, lot_size 1"
                         + " (share) unless given", VendorFormats::lobster));
@@ -115,6 +135,66 @@ final class VendorFormats {
                     return chain(instrument, inputs,
                             p -> BinanceCsvSource.open(kind, p, instrument, EpochUnit.AUTO, options));
                 });
+    }
+
+    private static InputFormat binanceDerivative(String name, BinanceDerivativeFile kind) {
+        String description = switch (kind) {
+            case FUNDING_RATE -> "Binance public-data USD-M or COIN-M fundingRate CSVs (BTCUSDT-fundingRate-2024-01.zip,"
+                    + " BTCUSD_PERP-...): FUNDING_RATE rows at calc_time, the rate as published, the funding time"
+                    + " (calc_time) in order_id";
+            case MARK_PRICE_KLINES -> "Binance public-data USD-M or COIN-M markPriceKlines CSVs"
+                    + " (BTCUSDT-1m-2024-01-01.zip): one MARK_PRICE row per kline, its close at close_time + 1 unit";
+            case INDEX_PRICE_KLINES -> "Binance public-data USD-M or COIN-M indexPriceKlines CSVs"
+                    + " (BTCUSDT-1m-2024-01-01.zip; COIN-M per pair, BTCUSD-1m-...: give symbol=BTCUSD_PERP to file"
+                    + " it under the contract): one INDEX_PRICE row per kline, its close at close_time + 1 unit";
+            case PREMIUM_INDEX_KLINES -> throw new IllegalArgumentException(kind + " is read as bars");
+        };
+        return InputFormat.of(name, description + "; market=usdm|coinm (default usdm) picks the venue,"
+                + " BINANCE_USDM or BINANCE_COINM", (inputs, o) -> {
+                    ImportOptions options = importOptions(o);
+                    String m = o.string("market", "usdm");
+                    String venue = switch (m) {
+                        case "usdm" -> "BINANCE_USDM";
+                        case "coinm" -> "BINANCE_COINM";
+                        default -> throw new IllegalArgumentException("option market=" + m
+                                + ": expected usdm or coinm");
+                    };
+                    String named = binanceDerivativeSymbol(name, kind, requireFiles(name, inputs));
+                    if (kind == BinanceDerivativeFile.INDEX_PRICE_KLINES && o.has("symbol")) {
+                        named = null; // the index is the pair's; the given contract symbol files it
+                    }
+                    Instrument instrument = InstrumentOptions.resolve(o, name, named, venue, Double.NaN);
+                    return chain(instrument, inputs, p -> BinanceDerivativeCsvSource.open(kind, p, instrument,
+                            options));
+                });
+    }
+
+    /** The symbol the Binance futures names agree on, or null when no input follows Binance's naming. */
+    private static String binanceDerivativeSymbol(String format, BinanceDerivativeFile kind, List<Path> inputs) {
+        Set<String> symbols = new LinkedHashSet<>();
+        for (Path p : inputs) {
+            String file = p.getFileName().toString();
+            Matcher funding = BINANCE_FUNDING_NAME.matcher(file);
+            Matcher kline = BINANCE_KLINE_NAME.matcher(file);
+            if (kind == BinanceDerivativeFile.FUNDING_RATE) {
+                if (kline.matches()) {
+                    throw new IllegalArgumentException("input " + p + " is a Binance kline file by its name, not a"
+                            + " fundingRate file: use --from binance-markprice or binance-indexprice");
+                }
+                if (funding.matches()) {
+                    symbols.add(funding.group(1));
+                }
+            } else {
+                if (funding.matches()) {
+                    throw new IllegalArgumentException("input " + p + " is a Binance fundingRate file by its name,"
+                            + " not a kline file: use --from binance-fundingrate");
+                }
+                if (kline.matches()) {
+                    symbols.add(kline.group(1));
+                }
+            }
+        }
+        return single(symbols, format);
     }
 
     private static EventSource binanceDepth(List<Path> inputs, FormatOptions o) {
@@ -216,6 +296,9 @@ final class VendorFormats {
         if (dataType.equals("quotes")) {
             return TardisCsvFile.QUOTES;
         }
+        if (dataType.equals("derivative_ticker")) {
+            return TardisCsvFile.DERIVATIVE_TICKER;
+        }
         if (dataType.matches("book_snapshot_\\d+")) {
             return TardisCsvFile.BOOK_SNAPSHOT;
         }
@@ -228,6 +311,7 @@ final class VendorFormats {
             case TRADES -> "tardis-trades";
             case BOOK_SNAPSHOT -> "tardis-snapshot";
             case QUOTES -> "tardis-quotes";
+            case DERIVATIVE_TICKER -> "tardis-derivative-ticker";
         };
     }
 

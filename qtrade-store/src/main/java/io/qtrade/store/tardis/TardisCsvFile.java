@@ -12,5 +12,12 @@ public enum TardisCsvFile {
      */
     BOOK_SNAPSHOT,
     /** {@code exchange,symbol,timestamp,local_timestamp,ask_amount,ask_price,bid_price,bid_amount}. */
-    QUOTES
+    QUOTES,
+    /**
+     * {@code exchange,symbol,timestamp,local_timestamp,funding_timestamp,funding_rate,predicted_funding_rate,
+     * open_interest,last_price,index_price,mark_price}: the exchange's ticker of a perpetual or future, any field
+     * blank when the exchange did not send it. Becomes {@code MARK_PRICE}, {@code INDEX_PRICE} and
+     * {@code FUNDING_RATE} rows, each only when its value changes.
+     */
+    DERIVATIVE_TICKER
 }

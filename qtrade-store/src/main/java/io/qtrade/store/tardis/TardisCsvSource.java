@@ -42,14 +42,29 @@ import java.util.Objects;
  *       gives no rows. Replaying the rows gives, after each snapshot, a book equal to that snapshot's N levels.</li>
  *   <li>{@link TardisCsvFile#QUOTES}: two {@code BBO} rows, bid then ask; an empty side (blank price and amount) is a
  *       {@code BOOK_CLEAR} of that side instead.</li>
+ *   <li>{@link TardisCsvFile#DERIVATIVE_TICKER}: per line, in this order, a {@code MARK_PRICE} row
+ *       ({@code mark_price}), an {@code INDEX_PRICE} row ({@code index_price}) and a {@code FUNDING_RATE} row
+ *       ({@code price} = {@code funding_rate}, the rate that applies at the next funding, a fraction;
+ *       {@code orderId} = {@code funding_timestamp} in ns), each <b>only when its value differs from the last one
+ *       emitted for that symbol</b> (a funding row when the rate or the funding time changed), so that a ticker
+ *       repeating the same values every second adds nothing; the last row of a line carries
+ *       {@link EventFlags#END_OF_MESSAGE}; {@code side} and {@code qty} are 0. A blank field means the exchange did
+ *       not send it: no row, and the last value stays the reference. A funding rate with a blank
+ *       {@code funding_timestamp} (exchanges that fund continuously, e.g. dYdX) has no funding time to carry: no
+ *       row, counted by {@link #fundingRatesWithoutTime()}. {@code predicted_funding_rate} (the rate after the next
+ *       one, with no funding time of its own), {@code open_interest} and {@code last_price} are not events and are
+ *       not read. Mark and index prices are kept exactly as published, never checked against the tick grid. A line
+ *       whose values all repeat the previous ones gives no row.</li>
  * </ul>
  *
  * <h2>Bad input</h2>
  * A header missing a required column, a wrong field count, a symbol not among the instruments, a side other than the
  * documented ones, a non-numeric, NaN or negative amount, a price that is not a positive decimal on the tick grid, an
  * {@code is_snapshot} that is not {@code true}/{@code false}, a snapshot level with only one of price and amount, or
- * {@code local_timestamp} going back beyond the tolerance: an {@link ImportException} naming file, line and column,
- * or in lenient mode a counted, logged skip.
+ * {@code local_timestamp} going back beyond the tolerance; in a {@code derivative_ticker} file a mark or index price
+ * that is not a positive decimal, a funding rate with {@code |rate| >= 1} (not a fraction per interval), a funding
+ * timestamp outside 1970..2200 or equal to 0: an {@link ImportException} naming file, line and column, or in lenient mode a
+ * counted, logged skip.
  */
 public final class TardisCsvSource extends StagedEventSource {
 
@@ -76,6 +91,16 @@ public final class TardisCsvSource extends StagedEventSource {
     private int askAmountCol = -1;
     private int bidPriceCol = -1;
     private int bidAmountCol = -1;
+    private int fundingTsCol = -1;
+    private int fundingRateCol = -1;
+    private int markCol = -1;
+    private int indexCol = -1;
+    // derivative_ticker: the last value emitted per instrument
+    private final double[] lastMark;
+    private final double[] lastIndex;
+    private final double[] lastRate;
+    private final long[] lastFundingTs;
+    private long fundingWithoutTime;
     private int depth;
     private int[] levelCols;
     private boolean headerRead;
@@ -109,6 +134,13 @@ public final class TardisCsvSource extends StagedEventSource {
         this.skips = new SkipCounter(options.lenient());
         this.timeOrder = new TimeOrder(options.backwardsToleranceNanos());
         this.inSnapshot = new boolean[instruments.size()];
+        this.lastMark = new double[instruments.size()];
+        this.lastIndex = new double[instruments.size()];
+        this.lastRate = new double[instruments.size()];
+        this.lastFundingTs = new long[instruments.size()];
+        java.util.Arrays.fill(lastMark, Double.NaN);
+        java.util.Arrays.fill(lastIndex, Double.NaN);
+        java.util.Arrays.fill(lastRate, Double.NaN);
         this.reader = new LineReader(path);
     }
 
@@ -138,6 +170,14 @@ public final class TardisCsvSource extends StagedEventSource {
     /** Lines skipped as bad input in lenient mode. */
     public long skipped() {
         return skips.skipped();
+    }
+
+    /**
+     * {@code derivative_ticker} lines with a funding rate but a blank {@code funding_timestamp}: no funding row was
+     * made for them (it has no funding time to carry). 0 for other files.
+     */
+    public long fundingRatesWithoutTime() {
+        return fundingWithoutTime;
     }
 
     @Override
@@ -207,6 +247,10 @@ public final class TardisCsvSource extends StagedEventSource {
                 case "ask_amount" -> askAmountCol = i;
                 case "bid_price" -> bidPriceCol = i;
                 case "bid_amount" -> bidAmountCol = i;
+                case "funding_timestamp" -> fundingTsCol = i;
+                case "funding_rate" -> fundingRateCol = i;
+                case "mark_price" -> markCol = i;
+                case "index_price" -> indexCol = i;
                 default -> {
                     // exchange, id and the snapshot level columns are found below or not needed
                 }
@@ -234,6 +278,12 @@ public final class TardisCsvSource extends StagedEventSource {
                 require(bidAmountCol, "bid_amount");
             }
             case BOOK_SNAPSHOT -> readSnapshotHeader();
+            case DERIVATIVE_TICKER -> {
+                require(fundingTsCol, "funding_timestamp");
+                require(fundingRateCol, "funding_rate");
+                require(markCol, "mark_price");
+                require(indexCol, "index_price");
+            }
         }
         headerRead = true;
     }
@@ -359,6 +409,52 @@ public final class TardisCsvSource extends StagedEventSource {
             }
             case QUOTES -> quotes(out, ins, instrument, exchTs, localTs);
             case BOOK_SNAPSHOT -> snapshot(out, ins, instrument, exchTs, localTs);
+            case DERIVATIVE_TICKER -> derivativeTicker(out, ins, exchTs, localTs);
+        }
+    }
+
+    private void derivativeTicker(EventBatch out, int ins, long exchTs, long localTs) {
+        // Parse the whole line before writing anything.
+        double mark = csv.isEmpty(markCol) ? Double.NaN : csv.price(markCol, "mark_price");
+        double index = csv.isEmpty(indexCol) ? Double.NaN : csv.price(indexCol, "index_price");
+        double rate = Double.NaN;
+        if (!csv.isEmpty(fundingRateCol)) {
+            rate = csv.decimal(fundingRateCol, "funding_rate");
+            if (!(Math.abs(rate) < 1.0)) {
+                throw csv.error("funding_rate", "rate " + csv.string(fundingRateCol) + " is not a fraction per"
+                        + " interval (0.0001 = 0.01 %): expected |rate| < 1");
+            }
+        }
+        long fundingTs = csv.isEmpty(fundingTsCol) ? Long.MIN_VALUE : micros(fundingTsCol, "funding_timestamp");
+        if (fundingTs == 0) {
+            throw csv.error("funding_timestamp", "funding_timestamp 0 (1970-01-01T00:00Z) is not a funding time");
+        }
+        timeOrder.accept(localTs);
+        boolean markRow = !Double.isNaN(mark) && mark != lastMark[ins];
+        boolean indexRow = !Double.isNaN(index) && index != lastIndex[ins];
+        boolean fundingRow = false;
+        if (!Double.isNaN(rate)) {
+            if (fundingTs == Long.MIN_VALUE) {
+                fundingWithoutTime++;
+            } else {
+                fundingRow = rate != lastRate[ins] || fundingTs != lastFundingTs[ins];
+            }
+        }
+        if (markRow) {
+            lastMark[ins] = mark;
+            out.add(ins, exchTs, localTs, EventKind.MARK_PRICE, Side.NO_SIDE_CODE, mark, 0.0, EventBatch.NO_ORDER_ID,
+                    indexRow || fundingRow ? EventFlags.NONE : EventFlags.END_OF_MESSAGE);
+        }
+        if (indexRow) {
+            lastIndex[ins] = index;
+            out.add(ins, exchTs, localTs, EventKind.INDEX_PRICE, Side.NO_SIDE_CODE, index, 0.0,
+                    EventBatch.NO_ORDER_ID, fundingRow ? EventFlags.NONE : EventFlags.END_OF_MESSAGE);
+        }
+        if (fundingRow) {
+            lastRate[ins] = rate;
+            lastFundingTs[ins] = fundingTs;
+            out.add(ins, exchTs, localTs, EventKind.FUNDING_RATE, Side.NO_SIDE_CODE, rate, 0.0, fundingTs,
+                    EventFlags.END_OF_MESSAGE);
         }
     }
 

@@ -71,8 +71,10 @@ class ConvertTest {
     void anUnknownFormatListsTheRegisteredOnes(@TempDir Path dir) {
         assertThat(run(new Convert(InputFormats.standard()), "--from", "itch", "--to", dir.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("input format 'itch' is unknown: expected one of"
-                + " [parquet, csv, synthetic, binance-trades, binance-aggtrades, binance-bookticker, binance-depth, binance-collector,"
-                + " tardis-incremental, tardis-trades, tardis-snapshot, tardis-quotes, lobster]");
+                + " [parquet, csv, synthetic, binance-trades, binance-aggtrades, binance-bookticker,"
+                + " binance-fundingrate, binance-markprice, binance-indexprice, binance-depth, binance-collector,"
+                + " tardis-incremental, tardis-trades, tardis-snapshot, tardis-quotes, tardis-derivative-ticker,"
+                + " lobster]");
     }
 
     @Test

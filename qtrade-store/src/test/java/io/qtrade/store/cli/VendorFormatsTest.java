@@ -169,6 +169,93 @@ class VendorFormatsTest {
                 fixture("binance/BTCUSDT-um-bookTicker-2024-01-01.csv"), BTC_USDM, ImportOptions.STRICT)))).isTrue();
     }
 
+    /**
+     * Binance futures funding rates and mark/index price klines converted into one store beside the USD-M trades of
+     * the same contract: each format stored row for row as its importer reads it, the kinds listed in the catalog,
+     * and the day's rows read back merged in time order.
+     */
+    @Test
+    void binanceFundingMarkAndIndexFilesAreStoredRowForRowAndMergeWithTrades() {
+        String funding = "binance/futures/um/monthly/fundingRate/BTCUSDT-fundingRate-2024-01.csv";
+        String mark = "binance/futures/um/daily/markPriceKlines/BTCUSDT-1h-2024-01-01.csv";
+        String index = "binance/futures/cm/daily/indexPriceKlines/BTCUSD-1h-2024-01-01.csv";
+        Path store = dir.resolve("perp");
+        assertThat(convert("--from", "binance-fundingrate", "--to", store.toString(), "tick_size=0.1",
+                "lot_size=0.001", path(funding))).as(err()).isZero();
+        assertThat(convert("--from", "binance-markprice", "--to", store.toString(), "tick_size=0.1",
+                "lot_size=0.001", path(mark))).as(err()).isZero();
+        // the index of the pair BTCUSDT filed under the contract; USD-M names pair and contract alike
+        assertThat(convert("--from", "binance-indexprice", "--to", store.toString(), "symbol=BTCUSDT",
+                "tick_size=0.1", "lot_size=0.001", path(index))).as(err()).isZero();
+        assertThat(convert("--from", "binance-trades", "--to", store.toString(), "market=usdm", "tick_size=0.1",
+                "lot_size=0.001", path("binance/BTCUSDT-um-trades-2024-01-01.csv"))).as(err()).isZero();
+        TickStore ticks = TickStore.at(store);
+        assertThat(ticks.catalog()).hasSize(1);
+        assertThat(ticks.catalog().get(0).venue()).isEqualTo("BINANCE_USDM");
+        assertThat(ticks.catalog().get(0).kinds()).containsExactly(EventKind.TRADE, EventKind.MARK_PRICE,
+                EventKind.INDEX_PRICE, EventKind.FUNDING_RATE);
+        EventBatch all = drain(ticks.read(TickQuery.all()));
+        EventBatch direct = drain(
+                io.qtrade.store.binance.BinanceDerivativeCsvSource.fundingRate(fixture(funding), BTC_USDM,
+                        ImportOptions.STRICT),
+                io.qtrade.store.binance.BinanceDerivativeCsvSource.markPriceKlines(fixture(mark), BTC_USDM,
+                        ImportOptions.STRICT),
+                io.qtrade.store.binance.BinanceDerivativeCsvSource.indexPriceKlines(fixture(index), BTC_USDM,
+                        ImportOptions.STRICT),
+                BinanceCsvSource.trades(fixture("binance/BTCUSDT-um-trades-2024-01-01.csv"), BTC_USDM,
+                        ImportOptions.STRICT));
+        assertThat(all.size()).isEqualTo(direct.size()).isEqualTo(6 + 3 + 2 + 2);
+        int[] perKind = new int[16];
+        for (int i = 0; i < all.size(); i++) {
+            perKind[all.kind(i).code()]++;
+            if (i > 0) {
+                assertThat(all.exchTs(i)).isGreaterThanOrEqualTo(all.exchTs(i - 1));
+            }
+        }
+        assertThat(perKind[EventKind.FUNDING_RATE.code()]).isEqualTo(6);
+        assertThat(perKind[EventKind.MARK_PRICE.code()]).isEqualTo(3);
+        assertThat(perKind[EventKind.INDEX_PRICE.code()]).isEqualTo(2);
+        assertThat(perKind[EventKind.TRADE.code()]).isEqualTo(2);
+        // row for row, per kind, as the importers give them
+        EventBatch fundingBack = drain(ticks.read(TickQuery.all()));
+        int f = 0;
+        for (int i = 0; i < fundingBack.size(); i++) {
+            if (fundingBack.kind(i) == EventKind.FUNDING_RATE) {
+                assertThat(fundingBack.exchTs(i)).isEqualTo(direct.exchTs(f));
+                assertThat(fundingBack.price(i)).isEqualTo(direct.price(f));
+                assertThat(fundingBack.orderId(i)).isEqualTo(direct.orderId(f));
+                f++;
+            }
+        }
+        assertThat(f).isEqualTo(6);
+    }
+
+    @Test
+    void tardisDerivativeTickerIsStoredRowForRowUnderTheExchangesVenue() {
+        String fixture = "tardis/binance-futures_derivative_ticker_2024-01-01_BTCUSDT.csv";
+        EventBatch back = convertAndReadBack(BTC_USDM, "--from", "tardis-derivative-ticker", "tick_size=0.1",
+                "lot_size=0.001", path(fixture));
+        EventBatch direct = drain(TardisCsvSource.open(TardisCsvFile.DERIVATIVE_TICKER, fixture(fixture), BTC_USDM,
+                ImportOptions.STRICT));
+        assertThat(direct.size()).isEqualTo(10); // TardisDerivativeTickerTest's count
+        assertThat(back.contentEquals(direct)).isTrue();
+        assertThat(convert("--from", "tardis-trades", "--to", dir.resolve("x").toString(), "tick_size=0.1",
+                "lot_size=0.001", path(fixture))).isEqualTo(2);
+        assertThat(err()).contains("is a Tardis derivative_ticker file by its name")
+                .contains("--from tardis-derivative-ticker");
+    }
+
+    @Test
+    void aFundingFileGivenToTheKlineFormatIsRefusedByName() {
+        assertThat(convert("--from", "binance-markprice", "--to", dir.toString(), "tick_size=0.1", "lot_size=0.001",
+                path("binance/futures/um/monthly/fundingRate/BTCUSDT-fundingRate-2024-01.csv"))).isEqualTo(2);
+        assertThat(err()).contains("is a Binance fundingRate file by its name").contains("binance-fundingrate");
+        assertThat(convert("--from", "binance-fundingrate", "--to", dir.toString(), "market=quarterly",
+                "tick_size=0.1", "lot_size=0.001",
+                path("binance/futures/um/monthly/fundingRate/BTCUSDT-fundingRate-2024-01.csv"))).isEqualTo(2);
+        assertThat(err()).contains("option market=quarterly: expected usdm or coinm");
+    }
+
     @Test
     void binanceSpotDepthRecordingIsStoredRowForRowThroughTheGapAndResync() {
         EventBatch back = convertAndReadBack(BTC_SPOT, "--from", "binance-depth", "market=spot", "symbol=BTCUSDT",
@@ -479,8 +566,10 @@ class VendorFormatsTest {
     void helpListsEveryImporterAndSaysHowToReadKiteCandles() {
         assertThat(convert("--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String name : List.of("binance-trades", "binance-aggtrades", "binance-bookticker", "binance-depth",
-                "tardis-incremental", "tardis-trades", "tardis-snapshot", "tardis-quotes", "lobster")) {
+        for (String name : List.of("binance-trades", "binance-aggtrades", "binance-bookticker", "binance-fundingrate",
+                "binance-markprice", "binance-indexprice", "binance-depth",
+                "tardis-incremental", "tardis-trades", "tardis-snapshot", "tardis-quotes", "tardis-derivative-ticker",
+                "lobster")) {
             assertThat(help).contains("  " + name + ": ");
         }
         assertThat(help).contains("candles are bars, not ticks, and are not converted")

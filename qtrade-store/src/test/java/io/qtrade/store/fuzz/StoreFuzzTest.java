@@ -1,6 +1,7 @@
 package io.qtrade.store.fuzz;
 
 import io.qtrade.core.Instrument;
+import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
@@ -11,9 +12,12 @@ import io.qtrade.store.TickDataException;
 import io.qtrade.store.TickFormat;
 import io.qtrade.store.TickReadOptions;
 import io.qtrade.store.TickStore;
+import io.qtrade.store.bars.BinanceKlines;
 import io.qtrade.store.binance.BinanceCsvSource;
+import io.qtrade.store.binance.BinanceDerivativeCsvSource;
 import io.qtrade.store.binance.BinanceDepthRecordingSource;
 import io.qtrade.store.binance.BinanceMarket;
+import io.qtrade.store.ingest.EpochUnit;
 import io.qtrade.store.ingest.ImportException;
 import io.qtrade.store.ingest.ImportOptions;
 import io.qtrade.store.lobster.LobsterSource;
@@ -51,12 +55,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 18's fuzz suite for the store module's readers: each target mutates one of the project's own fixtures
- * ({@link Mutator}) and reads the mutant. Documented outcomes only: the rows are read, or the reader refuses the
+ * ({@link Mutator}) and reads the mutant (the perpetual data files of issue 23 included: funding rates, mark, index
+ * and premium index klines, Tardis derivative tickers). Documented outcomes only: the rows are read, or the reader refuses the
  * file with an {@link ImportException}, a {@link TickDataException} or an {@link UncheckedIOException}, each naming
  * the file. An accepted row must have a finite price where its kind has one and a finite quantity {@code >= 0},
  * both equal (via {@link java.math.BigDecimal}) to a number in the file's text, or on the tick grid one of them snaps
  * to; time may not go backwards (tolerance 0 in these strict reads) in the column the reader orders by; a Parquet
- * part read without an error gives exactly the rows written. Each case must finish within {@link #CASE_LIMIT_MS}.
+ * part read without an error gives exactly the rows written; a funding rate is a fraction ({@code |rate| < 1}) with
+ * a plausible funding time, a mark or index price is positive; premium index bars start strictly later each time,
+ * end after they start and keep open and close within [low, high], every value a number of the text. Each case must finish within {@link #CASE_LIMIT_MS}.
  *
  * <p>In {@code mvn verify}: {@value #DEFAULT_CASES} seeded cases per target (seed 18). The long campaign
  * (docs/fuzzing.md) raises {@code -Dqtrade.fuzz.cases} and {@code -Dqtrade.fuzz.seed}.
@@ -77,6 +84,7 @@ class StoreFuzzTest {
     static final Instrument PERP = Instrument.spot("BTCUSDT", "BINANCE_UM", 0.1, 0.001);
     static final Instrument AAA = Instrument.spot("AAA", "SIM", 0.01, 0.001);
     static final Instrument AAPL = Instrument.spot("AAPL", "NASDAQ", 0.01, 1);
+    static final String FUTURES = "binance/futures/";
     static final String LOBSTER_MESSAGES = "AAPL_2012-06-21_34200000_57600000_message_2.csv";
     static final String LOBSTER_BOOKS = "AAPL_2012-06-21_34200000_57600000_orderbook_2.csv";
     @TempDir
@@ -200,6 +208,28 @@ class StoreFuzzTest {
             new Target("tardis-quotes-gz", "binance-futures_quotes_2024-01-01_BTCUSDT.csv.gz",
                     resource("tardis/binance-futures_quotes_2024-01-01_BTCUSDT.csv"), PERP, Clock.LOCAL,
                     p -> TardisCsvSource.open(quotesKind(), p, PERP, strict), true),
+            // Perpetual data (issue 23): Binance funding rates and mark/index/premium klines, Tardis derivative_ticker
+            new Target("binance-um-fundingrate", "BTCUSDT-fundingRate-2024-01.csv",
+                    resource(FUTURES + "um/monthly/fundingRate/BTCUSDT-fundingRate-2024-01.csv"), PERP, Clock.EXCH,
+                    p -> BinanceDerivativeCsvSource.fundingRate(p, PERP, strict), false),
+            new Target("binance-cm-fundingrate-zip", "BTCUSD_PERP-fundingRate-2024-01.zip",
+                    resource(FUTURES + "cm/monthly/fundingRate/BTCUSD_PERP-fundingRate-2024-01.csv"), PERP,
+                    Clock.EXCH, p -> BinanceDerivativeCsvSource.fundingRate(p, PERP, strict), true),
+            new Target("binance-um-markprice", "BTCUSDT-1h-2024-01-01.csv",
+                    resource(FUTURES + "um/daily/markPriceKlines/BTCUSDT-1h-2024-01-01.csv"), PERP, Clock.EXCH,
+                    p -> BinanceDerivativeCsvSource.markPriceKlines(p, PERP, strict), false),
+            new Target("binance-um-markprice-us", "BTCUSDT-1m-2025-01-01.csv",
+                    resource(FUTURES + "um/daily/markPriceKlines/BTCUSDT-1m-2025-01-01.csv"), PERP, Clock.EXCH,
+                    p -> BinanceDerivativeCsvSource.markPriceKlines(p, PERP, strict), false),
+            new Target("binance-cm-indexprice-gz", "BTCUSD-1h-2024-01-01.csv.gz",
+                    resource(FUTURES + "cm/daily/indexPriceKlines/BTCUSD-1h-2024-01-01.csv"), PERP, Clock.EXCH,
+                    p -> BinanceDerivativeCsvSource.indexPriceKlines(p, PERP, strict), true),
+            new Target("binance-um-premiumindex", "BTCUSDT-1h-2024-01-01.csv",
+                    resource(FUTURES + "um/daily/premiumIndexKlines/BTCUSDT-1h-2024-01-01.csv"), null, Clock.NONE,
+                    p -> BinanceDerivativeCsvSource.premiumIndexBars(p, strict), false),
+            new Target("tardis-derivative-ticker", "binance-futures_derivative_ticker_2024-01-01_BTCUSDT.csv",
+                    resource("tardis/binance-futures_derivative_ticker_2024-01-01_BTCUSDT.csv"), PERP, Clock.LOCAL,
+                    p -> TardisCsvSource.open(TardisCsvFile.DERIVATIVE_TICKER, p, PERP, strict), false),
             // LOBSTER: the message file is mutated, the order book file is the fixture's; prices are in 1/10,000 $.
             new Target("lobster", LOBSTER_MESSAGES, resource("lobster/" + LOBSTER_MESSAGES), AAPL, Clock.EXCH,
                     p -> LobsterSource.open(p, p.resolveSibling(LOBSTER_BOOKS), AAPL, strict), false,
@@ -316,6 +346,28 @@ class StoreFuzzTest {
             }
             return null;
         }
+        if (result instanceof BinanceKlines.Result klines) {
+            Set<Double> tokens = new HashSet<>(Mutator.decimals(text));
+            BarBatch bars = klines.bars();
+            for (int i = 0; i < bars.size(); i++) {
+                if (i > 0 && bars.startTs(i) <= bars.startTs(i - 1)) {
+                    return "bar " + i + " does not start after the previous one";
+                }
+                if (bars.endTs(i) <= bars.startTs(i)) {
+                    return "bar " + i + " ends at or before its start";
+                }
+                for (double v : new double[]{bars.open(i), bars.high(i), bars.low(i), bars.close(i)}) {
+                    if (!Double.isFinite(v) || !tokens.contains(v)) {
+                        return "bar " + i + " value " + v + " is not a number of the text";
+                    }
+                }
+                if (!(bars.low(i) <= Math.min(bars.open(i), bars.close(i))
+                        && bars.high(i) >= Math.max(bars.open(i), bars.close(i)))) {
+                    return "bar " + i + " has open or close outside [low, high]";
+                }
+            }
+            return null;
+        }
         if (result instanceof List<?> list) {
             Set<Double> tokens = new HashSet<>(Mutator.decimals(text));
             for (Object o : list) {
@@ -363,6 +415,15 @@ class StoreFuzzTest {
                     }
                     if (!(qty >= 0) || Double.isInfinite(qty) || (qty != 0 && !tokens.contains(qty))) {
                         return "row " + row + " " + kind + " qty " + qty + " is not a non-negative number of the text";
+                    }
+                    if (kind == EventKind.FUNDING_RATE && (!(Math.abs(price) < 1)
+                            || b.orderId(i) <= EpochUnit.MIN_PLAUSIBLE_NANOS
+                            || b.orderId(i) >= EpochUnit.MAX_PLAUSIBLE_NANOS)) {
+                        return "row " + row + " funding rate " + price + " at funding time " + b.orderId(i)
+                                + " is not a fraction with a plausible funding time";
+                    }
+                    if ((kind == EventKind.MARK_PRICE || kind == EventKind.INDEX_PRICE) && !(price > 0)) {
+                        return "row " + row + " " + kind + " " + price + " is not a positive price";
                     }
                     long ts = target.clock() == Clock.EXCH ? b.exchTs(i) : b.localTs(i);
                     int ins = b.instrument(i);

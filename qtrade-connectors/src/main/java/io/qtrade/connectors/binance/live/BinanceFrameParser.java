@@ -31,6 +31,8 @@ import java.util.Map;
  * {"stream":"btcusdt@trade","data":{"e":"trade","E":..,"s":"BTCUSDT","t":12345,"p":"0.001","q":"100","T":..,"m":true}}
  * {"stream":"btcusdt@aggTrade","data":{"e":"aggTrade","E":..,"s":..,"a":26129,"p":..,"q":..,"f":..,"l":..,"T":..,"m":true}}
  * {"stream":"btcusdt@bookTicker","data":{"u":400900217,"s":"BNBUSDT","b":"25.35","B":"31.21","a":"25.36","A":"40.66"}}
+ * {"stream":"btcusdt@markPrice@1s","data":{"e":"markPriceUpdate","E":1562305380000,"s":"BTCUSDT","p":"11794.15000000",
+ *                                          "i":"11784.62659091","P":"11784.25641265","r":"0.00038167","T":1562306400000}}
  * {"result":null,"id":1}                                                  the answer to a SUBSCRIBE request
  * }</pre>
  * <ul>
@@ -40,6 +42,14 @@ import java.util.Map;
  *       aggressor is the seller when {@code m} (the buyer is the maker) is true, else the buyer: {@link #TRADE}.</li>
  *   <li>Book ticker: two {@link EventKind#BBO} rows, bid then ask; {@code exchTs} = {@code T} (futures) or
  *       {@code E}; a spot book ticker carries no venue time and is stamped {@code exchTs = localTs}: {@link #BBO}.</li>
+ *   <li>Mark price ({@code <symbol>@markPrice} every 3 s, {@code <symbol>@markPrice@1s}; USD-M futures only): a
+ *       {@link EventKind#MARK_PRICE} row ({@code p}), an {@link EventKind#INDEX_PRICE} row ({@code i}) and a
+ *       {@link EventKind#FUNDING_RATE} row ({@code price} = {@code r}, the funding rate that will be applied at
+ *       {@code T}, the next funding time, which goes in {@code orderId} as epoch ns), all at {@code exchTs} = the
+ *       event time {@code E}, the last flagged {@link EventFlags#END_OF_MESSAGE}. A delivery contract has no
+ *       funding ({@code "r":""}, {@code "T":0}): no funding row. {@code P} (the estimated settlement price) is not an
+ *       event and is skipped. Mark and index prices are kept as published, never checked against the tick grid; a
+ *       rate must be a fraction ({@code |r| < 1}): {@link #MARK_PRICE}.</li>
  *   <li>A subscription answer: nothing written: {@link #CONTROL}.</li>
  * </ul>
  * Rows are written only after the whole frame has been read and checked; a bad frame (not JSON, truncated, a
@@ -58,6 +68,8 @@ public final class BinanceFrameParser {
     public static final int BBO = 3;
     /** The frame was a control answer (subscription result); nothing written. */
     public static final int CONTROL = 4;
+    /** The frame was a mark price update, written as MARK_PRICE, INDEX_PRICE and (perpetuals) FUNDING_RATE rows. */
+    public static final int MARK_PRICE = 5;
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final long NONE = Long.MIN_VALUE;
@@ -75,6 +87,9 @@ public final class BinanceFrameParser {
     private double pendingQty;
     private double pendingAskPrice;
     private double pendingAskQty;
+    private double pendingIndex;
+    private double pendingRate;
+    private long pendingFundingTs;
 
     /**
      * @param market      spot or USD-M futures (futures diffs must carry {@code pu})
@@ -100,7 +115,7 @@ public final class BinanceFrameParser {
      * @param localTs when it was received, epoch ns
      * @param depth   receives a depth diff (cleared first); unchanged for other frames
      * @param out     receives trade and BBO rows
-     * @return {@link #DEPTH}, {@link #TRADE}, {@link #BBO} or {@link #CONTROL}
+     * @return {@link #DEPTH}, {@link #TRADE}, {@link #BBO}, {@link #MARK_PRICE} or {@link #CONTROL}
      * @throws MalformedFrameException when the frame breaks the documented format; nothing is written then
      */
     public int parse(CharSequence frame, long localTs, DepthMessage depth, EventBatch out) {
@@ -148,6 +163,16 @@ public final class BinanceFrameParser {
                     EventBatch.NO_ORDER_ID, EventFlags.NONE);
             out.add(instrument, pendingExchTs, localTs, EventKind.BBO, Side.SELL.code(), pendingAskPrice,
                     pendingAskQty, EventBatch.NO_ORDER_ID, EventFlags.END_OF_MESSAGE);
+        } else if (kind == MARK_PRICE) {
+            boolean funding = pendingFundingTs != NONE;
+            out.add(instrument, pendingExchTs, localTs, EventKind.MARK_PRICE, Side.NO_SIDE_CODE, pendingPrice, 0.0,
+                    EventBatch.NO_ORDER_ID, EventFlags.NONE);
+            out.add(instrument, pendingExchTs, localTs, EventKind.INDEX_PRICE, Side.NO_SIDE_CODE, pendingIndex, 0.0,
+                    EventBatch.NO_ORDER_ID, funding ? EventFlags.NONE : EventFlags.END_OF_MESSAGE);
+            if (funding) {
+                out.add(instrument, pendingExchTs, localTs, EventKind.FUNDING_RATE, Side.NO_SIDE_CODE, pendingRate,
+                        0.0, pendingFundingTs, EventFlags.END_OF_MESSAGE);
+            }
         }
         return kind;
     }
@@ -158,7 +183,7 @@ public final class BinanceFrameParser {
             throw bad("data", "expected a JSON object");
         }
         depth.clear();
-        int event = 0; // 1 depthUpdate, 2 trade, 3 aggTrade, 4 bookTicker
+        int event = 0; // 1 depthUpdate, 2 trade, 3 aggTrade, 4 bookTicker, 5 markPriceUpdate
         long eventTime = NONE;
         long transactTime = NONE;
         long first = NONE;
@@ -170,6 +195,9 @@ public final class BinanceFrameParser {
         double bidQty = Double.NaN;
         double askPrice = Double.NaN;
         double askQty = Double.NaN;
+        double index = Double.NaN;
+        double rate = Double.NaN;
+        boolean rateBlank = false;
         int buyerIsMaker = -1;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -206,6 +234,18 @@ public final class BinanceFrameParser {
                         p.skipChildren(); // the aggregate trade id
                     }
                 }
+                case "i" -> index = positivePrice(p, v, "i");
+                case "r" -> {
+                    if (v == JsonToken.VALUE_STRING && p.getTextLength() == 0) {
+                        rateBlank = true; // a delivery contract: no funding
+                    } else {
+                        rate = decimal(p, v, "r");
+                        if (!(Math.abs(rate) < 1.0)) {
+                            throw bad("r", "funding rate " + p.getText() + " is not a fraction per interval"
+                                    + " (0.0001 = 0.01 %): expected |r| < 1");
+                        }
+                    }
+                }
                 case "B" -> bidQty = quantity(p, v, "B");
                 case "A" -> askQty = quantity(p, v, "A");
                 default -> p.skipChildren();
@@ -218,7 +258,7 @@ public final class BinanceFrameParser {
             event = 4; // spot bookTicker frames carry no "e"
         }
         if (event == 0) {
-            throw bad("e", "missing: expected depthUpdate, trade, aggTrade or bookTicker");
+            throw bad("e", "missing: expected depthUpdate, trade, aggTrade, bookTicker or markPriceUpdate");
         }
         if (instrument < 0) {
             throw bad("s", "missing: the symbol");
@@ -258,6 +298,30 @@ public final class BinanceFrameParser {
                 pendingPrice = price;
                 pendingQty = qty;
                 return TRADE;
+            }
+            case 5 -> {
+                if (market != BinanceMarket.USDM_FUTURES) {
+                    throw bad("e", "markPriceUpdate is a USD-M futures stream; this parser reads " + market);
+                }
+                require(eventTime != NONE, "E", "the event time");
+                require(!Double.isNaN(price), "p", "the mark price");
+                require(!Double.isNaN(index), "i", "the index price");
+                require(!Double.isNaN(rate) || rateBlank, "r", "the funding rate (\"\" for a delivery contract)");
+                require(transactTime != NONE, "T", "the next funding time (0 for a delivery contract)");
+                pendingExchTs = millis(eventTime, "E");
+                pendingPrice = price;
+                pendingIndex = index;
+                if (rateBlank || transactTime == 0) {
+                    if (!rateBlank || transactTime != 0) {
+                        throw bad(rateBlank ? "r" : "T", "a funding rate needs a next funding time and the reverse:"
+                                + " r " + (rateBlank ? "blank" : "given") + ", T " + transactTime);
+                    }
+                    pendingFundingTs = NONE;
+                } else {
+                    pendingFundingTs = millis(transactTime, "T");
+                    pendingRate = rate;
+                }
+                return MARK_PRICE;
             }
             default -> {
                 require(!Double.isNaN(bidPrice), "b", "the best bid price");
@@ -362,8 +426,9 @@ public final class BinanceFrameParser {
             case "trade" -> 2;
             case "aggTrade" -> 3;
             case "bookTicker" -> 4;
-            default -> throw bad("e", "unknown event type '" + e + "': expected depthUpdate, trade, aggTrade or"
-                    + " bookTicker");
+            case "markPriceUpdate" -> 5;
+            default -> throw bad("e", "unknown event type '" + e + "': expected depthUpdate, trade, aggTrade,"
+                    + " bookTicker or markPriceUpdate");
         };
     }
 

@@ -31,8 +31,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Binance live market data: one combined WebSocket stream ({@code <ws>/stream?streams=a/b/c}) of diff depth, trades,
- * aggregate trades and book tickers for a set of instruments, decoded into core events for a
- * {@link LiveEventListener}.
+ * aggregate trades, book tickers and (USD-M futures) mark prices for a set of instruments, decoded into core events
+ * for a {@link LiveEventListener}.
+ *
+ * <h2>Mark price, index price and funding rate</h2>
+ * With {@link Builder#markPrice(MarkPriceUpdates)} on a USD-M futures client, each instrument's
+ * {@code <symbol>@markPrice} (every 3 s) or {@code <symbol>@markPrice@1s} stream gives, per update, a
+ * {@code MARK_PRICE}, an {@code INDEX_PRICE} and a {@code FUNDING_RATE} row (the rate announced for the next funding
+ * time, which is the row's {@code orderId}); see {@link BinanceFrameParser}. Books ignore these rows; a
+ * {@link io.qtrade.connectors.recorder.TickRecorder} stores them with the rest.
  *
  * <h2>The local book</h2>
  * Each instrument's diffs go through its own {@link BinanceDepthSynchronizer}, which applies Binance's documented
@@ -86,6 +93,7 @@ public final class BinanceMarketDataClient implements AutoCloseable {
     private final boolean trades;
     private final boolean aggTrades;
     private final boolean bookTicker;
+    private final MarkPriceUpdates markPrice;
     private final int snapshotLimit;
     private final LiveEventListener listener;
     private final Clock clock;
@@ -112,6 +120,15 @@ public final class BinanceMarketDataClient implements AutoCloseable {
         this.trades = b.trades;
         this.aggTrades = b.aggTrades;
         this.bookTicker = b.bookTicker;
+        this.markPrice = b.markPrice;
+        if (markPrice != MarkPriceUpdates.NONE && market != BinanceMarket.USDM_FUTURES) {
+            throw new IllegalArgumentException("markPrice " + markPrice + ": the mark price stream is a USD-M futures"
+                    + " stream, this client reads " + market);
+        }
+        if (!(depth || trades || aggTrades || bookTicker || markPrice != MarkPriceUpdates.NONE)) {
+            throw new IllegalArgumentException("streams: at least one of depth, trades, aggTrades, bookTicker,"
+                    + " markPrice");
+        }
         this.snapshotLimit = b.snapshotLimit;
         this.listener = b.listener;
         this.clock = b.clock;
@@ -148,6 +165,9 @@ public final class BinanceMarketDataClient implements AutoCloseable {
             }
             if (bookTicker) {
                 streams.add(s + "@bookTicker");
+            }
+            if (markPrice != MarkPriceUpdates.NONE) {
+                streams.add(s + markPrice.streamSuffix());
             }
         }
         return URI.create(streamBase + "/stream?streams=" + String.join("/", streams));
@@ -308,7 +328,29 @@ public final class BinanceMarketDataClient implements AutoCloseable {
     public String toString() {
         return "BinanceMarketDataClient[market=" + market + ", instruments=" + instruments.size() + ", streamBase="
                 + streamBase + ", restBase=" + restBase + ", depth=" + depth + ", trades=" + trades + ", aggTrades="
-                + aggTrades + ", bookTicker=" + bookTicker + ", snapshotLimit=" + snapshotLimit + ", " + socket + "]";
+                + aggTrades + ", bookTicker=" + bookTicker + ", markPrice=" + markPrice + ", snapshotLimit="
+                + snapshotLimit + ", " + socket + "]";
+    }
+
+    /** How often the USD-M mark price stream updates, as Binance offers it; or not at all. */
+    public enum MarkPriceUpdates {
+        /** No mark price stream. */
+        NONE(""),
+        /** {@code <symbol>@markPrice}: one update every 3 seconds. */
+        EVERY_3_SECONDS("@markPrice"),
+        /** {@code <symbol>@markPrice@1s}: one update every second. */
+        EVERY_SECOND("@markPrice@1s");
+
+        private final String suffix;
+
+        MarkPriceUpdates(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** The stream name after the lower-case symbol. */
+        public String streamSuffix() {
+            return suffix;
+        }
     }
 
     /** Options of a {@link BinanceMarketDataClient}; every setter checks its value. */
@@ -322,6 +364,7 @@ public final class BinanceMarketDataClient implements AutoCloseable {
         private boolean trades = true;
         private boolean aggTrades;
         private boolean bookTicker = true;
+        private MarkPriceUpdates markPrice = MarkPriceUpdates.NONE;
         private int snapshotLimit = 1000;
         private int maxBufferedDiffs = BinanceDepthSynchronizer.DEFAULT_MAX_BUFFERED_DIFFS;
         private int batchCapacity = 1 << 16;
@@ -353,15 +396,25 @@ public final class BinanceMarketDataClient implements AutoCloseable {
             return this;
         }
 
-        /** Which streams to subscribe per instrument (defaults: depth, trades, book ticker). */
+        /**
+         * Which streams to subscribe per instrument (defaults: depth, trades, book ticker). All four may be off when
+         * the mark price stream is on; {@link #build()} refuses a client with no stream.
+         */
         public Builder streams(boolean depth, boolean trades, boolean aggTrades, boolean bookTicker) {
-            if (!(depth || trades || aggTrades || bookTicker)) {
-                throw new IllegalArgumentException("streams: at least one of depth, trades, aggTrades, bookTicker");
-            }
             this.depth = depth;
             this.trades = trades;
             this.aggTrades = aggTrades;
             this.bookTicker = bookTicker;
+            return this;
+        }
+
+        /**
+         * The USD-M mark price stream per instrument ({@code <symbol>@markPrice} or {@code <symbol>@markPrice@1s}):
+         * MARK_PRICE, INDEX_PRICE and FUNDING_RATE rows. Default {@link MarkPriceUpdates#NONE}; {@link #build()}
+         * refuses it on spot.
+         */
+        public Builder markPrice(MarkPriceUpdates updates) {
+            this.markPrice = Objects.requireNonNull(updates, "updates");
             return this;
         }
 

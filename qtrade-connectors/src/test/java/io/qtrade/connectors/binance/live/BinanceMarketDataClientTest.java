@@ -160,6 +160,9 @@ class BinanceMarketDataClientTest {
                 .frameIntervalNanos(TimeUnit.MILLISECONDS.toNanos(2))
                 .dropAfter(dropAt, 5)
                 .skip(skipAt)
+                // The scripted gaps must fall after the client's snapshot however loaded the machine is.
+                .holdUntilRequest(f -> f.text().contains("depthUpdate"), "GET",
+                        market == BinanceMarket.SPOT ? "/api/v3/depth" : "/fapi/v1/depth")
                 .route("GET", market == BinanceMarket.SPOT ? "/api/v3/depth" : "/fapi/v1/depth", r -> {
                     snapshots.incrementAndGet();
                     return HttpAnswer.ok(snapshot(original, currentEmitted[0].framesEmitted()));
