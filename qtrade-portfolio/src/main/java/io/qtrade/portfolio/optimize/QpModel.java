@@ -259,9 +259,9 @@ final class QpModel {
         if (fast != null) {
             return fast;
         }
-        if (fastStatus == DualActiveSetQp.Status.INFEASIBLE) {
-            throw diagnose(what, Optimisation.State.INFEASIBLE);
-        }
+        // Goldfarb-Idnani's infeasibility test (no step length once the dual step is unbounded) is a numerical
+        // verdict: on degenerate models (the trade variables of a turnover limit or costs) it can fire on a feasible
+        // problem. ojAlgo's solver decides again and diagnoses the constraints itself when it agrees.
         return solveWithOjAlgo(what);
     }
 

@@ -85,11 +85,14 @@ class MeanVarianceConstraintsTest {
     @Test
     void groupMinimumBindsAndIsOptimal() {
         int[] industrials = {0, 2, 3}; // AA, BA, CAT
+        // the group's weight without the group constraint, plus 0.1: a minimum the optimum must be pushed up to
+        OptimalPortfolio free = opt(PortfolioConstraints.builder(N).bounds(0.0, 0.3).build()).minimumVariance();
+        double min = free.weight(0) + free.weight(2) + free.weight(3) + 0.1;
         PortfolioConstraints c = PortfolioConstraints.builder(N).bounds(0.0, 0.3)
-                .group("industrials", industrials, 0.5, 0.6).build();
+                .group("industrials", industrials, min, min + 0.1).build();
         OptimalPortfolio p = opt(c).minimumVariance();
         double g = p.weight(0) + p.weight(2) + p.weight(3);
-        assertThat(g).isCloseTo(0.5, offset(1e-10));
+        assertThat(g).isCloseTo(min, offset(1e-10));
         assertThat(varianceGap(c, p.weights(), null, 0.0)).isLessThan(1e-9);
     }
 

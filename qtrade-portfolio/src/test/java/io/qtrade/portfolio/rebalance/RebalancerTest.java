@@ -98,13 +98,14 @@ class RebalancerTest {
         double[] expected = MeanVarianceOptimizer.of(LedoitWolf.INSTANCE.estimate(window),
                 HistoricalMean.INSTANCE.estimate(window), 0.0002, c).maximumSharpe().weights();
         assertThat(second.target()).containsExactly(expected, offset(1e-12));
-        // A turnover limit is fed the drifted weights at each rebalance (none at the first, from cash).
+        // A turnover limit is fed the drifted weights at each rebalance (none at the first, from cash). 0.5: the
+        // drifted weights can exceed the 0.2 bound, and bringing them back needs turnover of its own.
         double[] zeros = new double[n];
-        PortfolioConstraints limited = c.toBuilder().currentWeights(zeros).turnoverLimit(0.2).build();
+        PortfolioConstraints limited = c.toBuilder().currentWeights(zeros).turnoverLimit(0.5).build();
         RebalanceResult lim = new Rebalancer(AllocationRules.minimumVariance(SampleCovariance.INSTANCE, limited),
                 RebalanceSchedule.everyPeriods(63), lookback, 0.0, 252).run(dates, r);
         for (int k = 1; k < lim.events().size(); k++) {
-            assertThat(lim.events().get(k).turnover()).isLessThanOrEqualTo(0.2 + 1e-9);
+            assertThat(lim.events().get(k).turnover()).isLessThanOrEqualTo(0.5 + 1e-9);
         }
         RebalanceResult hrp = new Rebalancer(AllocationRules.hierarchicalRiskParity(SampleCovariance.INSTANCE,
                 HierarchicalRiskParity.SINGLE), RebalanceSchedule.monthly(), lookback, 0.0, 252).run(dates, r);
