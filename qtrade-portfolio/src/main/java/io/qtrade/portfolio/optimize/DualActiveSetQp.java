@@ -38,6 +38,7 @@ final class DualActiveSetQp {
     private int[][] ciIdx;
     private int[] activeList;
     private int[] activeCount;
+    private double startMagnitude;
     private double[][] ciVal;
 
     DualActiveSetQp(double[][] g, double[] lin, double[][] ce, double[] be, double[][] ci, double[] bi) {
@@ -53,6 +54,14 @@ final class DualActiveSetQp {
 
     Status status() {
         return status;
+    }
+
+    /**
+     * The largest |x_i| of the unconstrained minimum the method starts from: the steps back from it leave rounding of
+     * about 1e-16 of this size in the solution.
+     */
+    double startMagnitude() {
+        return startMagnitude;
     }
 
     /**
@@ -133,6 +142,10 @@ final class DualActiveSetQp {
             for (int i = 0; i < n; i++) {
                 x[i] += v * rk[i];
             }
+        }
+        startMagnitude = 0.0;
+        for (double v : x) {
+            startMagnitude = Math.max(startMagnitude, Math.abs(v));
         }
         double[][] r = new double[n][n];
         double[] rNorm = {1.0};

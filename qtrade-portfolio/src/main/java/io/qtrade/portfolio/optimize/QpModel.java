@@ -382,7 +382,8 @@ final class QpModel {
             return null;
         }
         double[] x = new double[vars];
-        double[] sol = refine(g, lin, eq, eqB, in, toArray(inRhs), qp.activeInequalities(), qp.solution());
+        double[] sol = refine(g, lin, eq, eqB, in, toArray(inRhs), qp.activeInequalities(), qp.startMagnitude(),
+                qp.solution());
         for (int a = 0; a < m; a++) {
             x[keep[a]] = sol[a];
         }
@@ -423,11 +424,19 @@ final class QpModel {
      * the equalities and the active inequalities as equalities. The dual method walks from the unconstrained minimum,
      * which a ridged variable with a linear cost puts at {@code -c/ridge} (about -2e12 for a cost rate of 1 per unit
      * traded), and the steps back leave rounding of 1e-16 of that size (1e-5 of the weights) in x; the active set it
-     * found is exact, so solving on it removes the drift. Returns the input when the system is singular or its
-     * solution is less feasible.
+     * found is exact, so solving on it removes the drift. Nothing is done (no extra factorisation) when the start was
+     * within 1e3 of x's size (rounding then below 1e-13 of it) and x is feasible to 1e-12, as on problems without
+     * ridged costs. Returns the input when the system is singular or its solution is less feasible.
      */
     private static double[] refine(double[][] g, double[] lin, List<double[]> eq, List<Double> eqB, double[][] in,
-            double[] inB, int[] active, double[] x) {
+            double[] inB, int[] active, double startMagnitude, double[] x) {
+        double size = 1.0;
+        for (double v : x) {
+            size = Math.max(size, Math.abs(v));
+        }
+        if (startMagnitude <= 1e3 * size && violation(x, eq, eqB, in, inB) <= 1e-12 * size) {
+            return x;
+        }
         List<double[]> rows = new ArrayList<>(eq);
         List<Double> rhs = new ArrayList<>(eqB);
         for (int k : active) {
