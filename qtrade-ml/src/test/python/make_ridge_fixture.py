@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Ridge reference for qtrade-ml's RidgeRegression test: scikit-learn Ridge (solver 'cholesky', an exact solve) on
-the standardised features of the refcases logistic-regression CSV (copied in ../resources/refcases/), target
-100 * next_log_return, train rows: the first floor(0.7 * rows), as the logistic regression's. Writes ../resources/fixtures/ridge_expected.json. Run with Debian's
-python3-sklearn: /usr/bin/python3 qtrade-ml/src/test/python/make_ridge_fixture.py"""
+the standardised features of ../resources/refcases/logreg_synthetic_ibm_1999_2000_features.csv (a simulated stock,
+made by make_synthetic_stock_fixtures.py), target 100 * next_log_return, train rows: the first floor(0.7 * rows), as
+the logistic regression's. Writes ../resources/fixtures/ridge_expected.json. Run with Debian's python3-sklearn:
+/usr/bin/python3 qtrade-ml/src/test/python/make_ridge_fixture.py"""
 import json
 import os
 

@@ -78,5 +78,6 @@ diff = [C[i, j] for i in range(n) for j in range(i + 1, n) if sector[i] != secto
 print(T, "days; excess kurtosis median %.2f (min %.2f)" % (np.median(kurt), kurt.min()))
 print("ACF of squared returns, lags 1-5 (median over stocks):",
       ["%.3f" % np.median([acf(R[:, i] ** 2, k) for i in range(n)]) for k in range(1, 6)])
-print("ACF of returns, lags 1-5 (median):", ["%.3f" % np.median([acf(R[:, i], k) for i in range(n)]) for k in range(1, 6)])
+print("ACF of returns, lags 1-5 (median):",
+      ["%.3f" % np.median([acf(R[:, i], k) for i in range(n)]) for k in range(1, 6)])
 print("mean correlation within sector %.3f, across sectors %.3f" % (np.mean(same), np.mean(diff)))

@@ -44,8 +44,9 @@ import tech.tablesaw.api.Table;
 /**
  * Minimum variance, maximum Sharpe, equal risk contribution, HRP and 1/N on a synthetic 30-stock universe's daily
  * closes of 1991-2000 ({@value #DATA_RESOURCE}: a market and five sector factors, GARCH volatility clustering,
- * Student-t shocks, two stress regimes; examples/README.md), walk-forward: a 252-day Ledoit-Wolf window, monthly rebalancing at the close,
- * 10 bp per unit of weight traded; mean-variance portfolios long-only with at most 10% per stock. Prints one table.
+ * Student-t shocks, two stress regimes; examples/README.md), walk-forward: a 252-day Ledoit-Wolf window, monthly
+ * rebalancing at the close, 10 bp per unit of weight traded; mean-variance portfolios long-only with at most 10% per
+ * stock. Prints one table.
  * Then the same five rules as five {@link RebalancingStrategy}s in one bar-engine run on the same closes, with
  * commission and slippage ({@link #compareInBarEngine}): one table (return, volatility, Sharpe, drawdown, turnover,
  * fees, slippage) and the engine's HTML report (equity curves, drawdowns, orders, this table).
@@ -309,7 +310,8 @@ public final class PortfolioComparison {
         }
         DailyReturns data = loadUniverse();
         System.out.printf("Synthetic 30-stock universe, daily %s..%s, %d stocks; lookback %d, %s rebalancing,"
-                + " %.1f bp per unit traded%n", data.dates()[0], data.dates()[data.dates().length - 1], data.assets().length, lookback, scheduleName,
+                + " %.1f bp per unit traded%n", data.dates()[0], data.dates()[data.dates().length - 1],
+                data.assets().length, lookback, scheduleName,
                 costBps);
         System.out.println(compare(data, lookback, costBps * 1e-4, schedule).printAll());
         System.out.printf("In the bar engine: 1,000,000 cash, lot 1, at the decision close, commission %.1f bp,"

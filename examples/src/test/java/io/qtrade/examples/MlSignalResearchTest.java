@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ML example on the synthetic universe's IBM column (2,612 closes): leakage shows, out-of-sample metrics cover every walk-forward row, the baseline's fee is the
- * taker fee on its one buy, and the verdict is printed.
+ * The ML example on the synthetic universe's IBM column (2,612 closes): leakage shows, out-of-sample metrics cover
+ * every walk-forward row, the baseline's fee is the taker fee on its one buy, and the verdict is printed.
  */
 class MlSignalResearchTest {
 
@@ -46,7 +46,8 @@ class MlSignalResearchTest {
         double ask = Math.round(close[firstTestBar] * (1 + 2e-4) * 10_000) / 10_000.0;
         double qty = Math.floor(100_000 / bid);
         assertThat(report.buyAndHoldFees()).isCloseTo(qty * ask * 5e-4, within(1e-6));
-        assertThat(printed).contains("out-of-sample from bar " + firstTestBar, "Verdict: ", "purged 5-fold, 1% embargo");
+        assertThat(printed).contains("out-of-sample from bar " + firstTestBar, "Verdict: ",
+                "purged 5-fold, 1% embargo");
         assertThat(report.verdict()).contains("not from skill");
     }
 }

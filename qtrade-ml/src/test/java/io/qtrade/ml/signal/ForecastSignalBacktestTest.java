@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A {@link ForecastSignal} inside a {@link Strategy} in the tick engine: 522 daily closes of the synthetic stock
- * replayed as L2 events (one "day" per simulated second: the touch, six depth updates away from it, and a print at the bid that closes the
- * bar). Two walk-forward models (logistic regressions trained on days 20..249 and 20..399) take over at days 0 and
- * 400. The strategy's scores must equal the batch model on the batch features, and its orders follow the score's side.
+ * replayed as L2 events (one "day" per simulated second: the touch, six depth updates away from it, and a print at
+ * the bid that closes the bar). Two walk-forward models (logistic regressions trained on days 20..249 and 20..399)
+ * take over at days 0 and 400. The strategy's scores must equal the batch model on the batch features, and its
+ * orders follow the score's side.
  */
 class ForecastSignalBacktestTest {
     private static final long DAY = 1_000_000_000L;

@@ -2,6 +2,7 @@ package io.qtrade.portfolio.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ojalgo.matrix.store.R064Store;
@@ -55,7 +56,7 @@ final class QpModel {
     }
 
     private static final System.Logger LOG = System.getLogger(QpModel.class.getPackageName());
-    private static final java.util.concurrent.atomic.AtomicLong OVERRULED = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong OVERRULED = new AtomicLong();
 
     private final int n;
     private final double[] current;
