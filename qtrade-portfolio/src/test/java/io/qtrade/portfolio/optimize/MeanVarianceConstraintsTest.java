@@ -158,8 +158,8 @@ class MeanVarianceConstraintsTest {
         assertThat(RefCases.maxAbsError(noCost.weights(), opt(base).minimumVariance().weights())).isLessThan(1e-9);
         // A cost far above any variance saving keeps the current weights. With the bounds inactive at w0 (0.1 inside
         // [0, 0.2]), w0 is optimal iff some l has |2 (Sigma w0)_i + l| <= rate for all i, i.e. iff rate >= (max_i g_i
-        // - min_i g_i) / 2 with g = 2 Sigma w0: 1.3e-4 on these returns (cvxopt 1.3.0 agrees: rate 1e-3 and 1 give w0
-        // to 1e-16, 1e-4 trades 6.8 %). The premise is checked here, not assumed. Rate 1 puts the dual active-set
+        // - min_i g_i) / 2 with g = 2 Sigma w0: 1.6e-4 on these returns (cvxopt 1.3.0 agrees, src/test/python/
+        // cost_penalty_check.py: rates 1 and 1e-3 give w0 to 1e-16, 1e-4 trades 11 %). The premise is checked here. Rate 1 puts the dual active-set
         // start at t = -c/ridge ~ -2e12; QpModel recomputes x on the final active set so that no rounding of that
         // walk is left (it was 1.2e-5 before).
         double[] g = Covariances.multiply(COV, w0);
