@@ -312,7 +312,8 @@ public final class BacktestResult {
 
     /**
      * Orders: {@code strategy, order_id, symbol, side, type, time_in_force, price, qty, status, filled_qty,
-     * avg_fill_price, fees, send_ts, exch_arrival_ts, entry_latency_ns, arrival_mid, qty_ahead_at_entry, reason}.
+     * avg_fill_price, fees, send_ts, exch_arrival_ts, entry_latency_ns, arrival_mid, qty_ahead_at_entry, reason} ({@code reason}: the reject reason of a REJECTED order, the venue's reason of a
+     * CANCELED one it cancelled by itself, e.g. {@code LIQUIDATION: ...}; empty otherwise).
      */
     public synchronized Table orders() {
         if (ordersTable == null) {
@@ -449,7 +450,8 @@ public final class BacktestResult {
             entry[r] = o.entryLatencyNanos();
             mid[r] = o.arrivalMid();
             ahead[r] = o.qtyAheadAtEntry();
-            reason[r] = order.rejectReason();
+            reason[r] = order.status() == io.qtrade.core.order.OrderStatus.CANCELED ? order.cancelReason()
+                    : order.rejectReason();
         }
         return Table.create("orders", StringColumn.create("strategy", strategy), LongColumn.create("order_id", id),
                 StringColumn.create("symbol", symbol), StringColumn.create("side", side),

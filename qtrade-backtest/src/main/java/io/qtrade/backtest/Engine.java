@@ -222,6 +222,11 @@ final class Engine {
             beginCallback(slot);
             slot.strategy.onLiquidation(l);
         }
+
+        @Override
+        public void cancelOrders(int instrument, long exchTs, String reason) {
+            exchanges[instrument].cancelAllOf(slot.index, exchTs, reason);
+        }
     }
 
     private long nextTimerDue() {
@@ -728,7 +733,7 @@ final class Engine {
                 switch (status) {
                     case REJECTED -> order.reject(t, toLocal.headReason());
                     case EXPIRED -> order.expire(t);
-                    default -> order.cancel(t);
+                    default -> order.cancel(t, toLocal.headReason());
                 }
                 slot.orderDone(orderId);
                 if (riskActive && exchTs != OrderRecord.NEVER) {

@@ -31,11 +31,18 @@ import java.util.Map;
  * After each mark row, {@link MarginAccount#liquidateIfDue} runs; each liquidation closes the position at the mark
  * (a TAKER fill with the clearance fee, or a negative fee when the insurance fund covers a bankrupt position; see
  * {@link Liquidation}) and reaches the strategy through {@code Strategy.onLiquidation}. Without mark rows nothing is
- * ever liquidated. Open orders are left as they are (Binance cancels them; a strategy can do so in its callback).
+ * ever liquidated. Before the close the venue cancels the strategy's open orders, as Binance does ("all open orders
+ * will be cancelled"): on the liquidated instrument for an isolated position, on every cross instrument of the account
+ * for a cross liquidation; each order ends CANCELED with a reason starting {@link #REASON_LIQUIDATION}, which reaches
+ * the strategy as an order update after the response latency and stays in the results' {@code orders} table. Orders
+ * still on their way to the venue are not cancelled: they arrive after the liquidation and are handled as usual.
  *
  * <p>Per event this allocates nothing unless a funding settles or a liquidation happens.
  */
 public final class MarginLedger {
+
+    /** The reason code of the venue's cancels before a liquidation (the reason text starts with it). */
+    public static final String REASON_LIQUIDATION = "LIQUIDATION";
 
     /** No funding pending. */
     private static final long NONE = Long.MAX_VALUE;
@@ -47,6 +54,12 @@ public final class MarginLedger {
 
         /** The venue liquidated the strategy's position in {@code instrument}. */
         void liquidated(int instrument, Liquidation liquidation);
+
+        /**
+         * The venue cancels the strategy's orders resting on {@code instrument} by itself at {@code exchTs}, each
+         * ending CANCELED with {@code reason} (before a liquidation or a delivery).
+         */
+        void cancelOrders(int instrument, long exchTs, String reason);
     }
 
     private final int strategy;
@@ -158,10 +171,40 @@ public final class MarginLedger {
             settle(i, sink);
         }
         if (a.liquidationDue()) {
-            for (Liquidation l : a.liquidateIfDue(exchTs)) {
-                liquidations.add(l);
-                sink.liquidated(indexById(instruments, l.instrument()), l);
+            liquidate(a, exchTs, sink);
+        }
+    }
+
+    /**
+     * Liquidates what is due in {@code a}: first the venue cancels the strategy's open orders (Binance: "all open
+     * orders will be cancelled" when a liquidation is triggered) on the liquidated instrument (isolated) or on every
+     * cross instrument of the account (cross), each with the reason {@link #REASON_LIQUIDATION} and the numbers; then
+     * each position is closed.
+     */
+    private void liquidate(MarginAccount a, long exchTs, Sink sink) {
+        List<Liquidation> due = a.liquidateIfDue(exchTs);
+        boolean crossCancelled = false;
+        for (Liquidation l : due) {
+            int li = indexById(instruments, l.instrument());
+            String reason = REASON_LIQUIDATION + ": " + l.instrument().id() + " " + l.mode() + " position of "
+                    + (l.side() == Side.SELL ? l.qty() : -l.qty()) + " liquidated at mark " + l.price()
+                    + " (margin balance " + l.marginBalance() + " < maintenance margin " + l.maintenanceMargin()
+                    + " " + a.asset() + ")";
+            if (l.mode() == io.qtrade.core.margin.MarginMode.ISOLATED) {
+                sink.cancelOrders(li, exchTs, reason);
+            } else if (!crossCancelled) {
+                crossCancelled = true;
+                for (int i = 0; i < accountOf.length; i++) {
+                    if (accountOf[i] == a
+                            && a.position(contractOf[i]).mode() == io.qtrade.core.margin.MarginMode.CROSS) {
+                        sink.cancelOrders(i, exchTs, reason);
+                    }
+                }
             }
+        }
+        for (Liquidation l : due) {
+            liquidations.add(l);
+            sink.liquidated(indexById(instruments, l.instrument()), l);
         }
     }
 
