@@ -73,6 +73,12 @@ final class Engine {
     /** Set by the gate's {@link RiskActions}; carried out at the top of the next loop step. */
     private boolean riskCancelAllPending;
     private final boolean[] riskStopPending;
+    /** Reductions the gate asked for ({@link RiskActions#reducePosition}), carried out at the next loop step. */
+    private final List<PendingReduce> riskReducePending = new ArrayList<>();
+    /** The ids of reduce-only orders not yet at the venue; empty on the usual path. */
+    private final java.util.Set<Long> reduceOnlyIds = new java.util.HashSet<>();
+    /** Per (strategy, instrument): the position at venue time (venue fills, liquidations, deliveries). */
+    private final double[] venuePosition;
     /**
      * Per strategy stopped by the gate: the first order id sent after the stop (its flattening orders), or
      * {@link #NOT_STOPPED}. A fill of an older order is a fill that raced the stop's cancels and is offset.
@@ -132,6 +138,7 @@ final class Engine {
         this.riskPerEvent = riskActive && risk.needsMarketData();
         this.riskTimed = riskActive && risk.needsWakeUps();
         this.riskStopPending = new boolean[n];
+        this.venuePosition = new double[n * instrumentCount];
         this.riskStoppedBeforeId = new long[n];
         java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
         this.pacer = config.pacer;
@@ -212,6 +219,7 @@ final class Engine {
             long ts = l.exchTs();
             Fill fill = new Fill(FillRecord.LIQUIDATION_ORDER_ID, inst, l.side(), l.price(), l.qty(), l.fee(),
                     Liquidity.TAKER, ts, ts);
+            venuePosition[slot.index * instrumentCount + instrument] += l.side().sign() * l.qty();
             slot.portfolio.apply(fill);
             slot.takerFills[instrument]++;
             if (keepFills) {
@@ -639,14 +647,49 @@ final class Engine {
             long sendTs = toExchange.headExchTs();
             record.arrived(t, t - sendTs);
             Order order = record.order();
-            exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(),
-                    order.qty(), t, latency[i].rejectsEntry(sendTs, orderId));
+            if (!reduceOnlyIds.isEmpty() && reduceOnlyIds.remove(orderId)) {
+                reduceOnlyArrives(s, i, record, t, latency[i].rejectsEntry(sendTs, orderId));
+            } else {
+                exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(),
+                        order.qty(), t, latency[i].rejectsEntry(sendTs, orderId));
+            }
         } else {
             exchanges[i].onCancel(s, orderId, t);
         }
         record.messageDelivered();
         slots[s].releaseIfFinished(record);
     }
+
+    /**
+     * A reduce-only order reaches the venue: it may close at most the position held there now (Binance
+     * {@code reduceOnly}); a larger order is cut to it and its rest cancelled, an order finding nothing to reduce is
+     * rejected, both with the numbers.
+     */
+    private void reduceOnlyArrives(int s, int i, OrderRecord record, long t, boolean venueRejects) {
+        Order order = record.order();
+        long orderId = order.orderId();
+        double position = venuePosition[s * instrumentCount + i];
+        double reducible = order.side() == Side.SELL ? Math.max(position, 0.0) : Math.max(-position, 0.0);
+        double qty = Math.min(order.qty(), reducible);
+        if (qty <= 1e-9 * instrumentArray[i].lotSize()) {
+            record.venueEnded(t);
+            int m = respond(s, i, orderId, t, MessageQueue.END);
+            toLocal.setEnd(m, OrderStatus.REJECTED, REASON_REDUCE_ONLY + ": " + order.side() + " " + order.qty()
+                    + " finds a position of " + position + " at the venue, nothing to reduce");
+            return;
+        }
+        exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(), qty, t,
+                venueRejects);
+        if (qty < order.qty() && record.exchEndTs() == OrderRecord.NEVER) {
+            record.venueEnded(t);
+            int m = respond(s, i, orderId, t, MessageQueue.END);
+            toLocal.setEnd(m, OrderStatus.CANCELED, REASON_REDUCE_ONLY + ": cut from " + order.qty() + " to "
+                    + qty + ", the position of " + position + " at the venue");
+        }
+    }
+
+    /** The reason code of a reduce-only order cut to, or rejected for, the position at the venue. */
+    static final String REASON_REDUCE_ONLY = "REDUCE_ONLY";
 
     private int respond(int strategy, int instrument, long orderId, long exchTs, byte kind) {
         OrderRecord record = slots[strategy].record(orderId);
@@ -676,7 +719,9 @@ final class Engine {
         @Override
         public void filled(int strategy, long orderId, long exchTs, double price, double qty, double fee,
                            Liquidity liquidity) {
-            slots[strategy].record(orderId).venueFilled(qty, exchTs);
+            OrderRecord filledRecord = slots[strategy].record(orderId);
+            filledRecord.venueFilled(qty, exchTs);
+            venuePosition[strategy * instrumentCount + instrument] += filledRecord.order().side().sign() * qty;
             if (margin) {
                 marginFill(slots[strategy], instrument, orderId, exchTs, price, qty, fee, liquidity);
             }
@@ -855,6 +900,9 @@ final class Engine {
                     flatten(s);
                 }
             }
+            if (!riskReducePending.isEmpty()) {
+                reduce();
+            }
         }
         riskWakeAt = riskTimed ? risk.wakeAtNanos() : RiskGate.NO_WAKE;
     }
@@ -867,6 +915,33 @@ final class Engine {
                 s.cancel(ids[k]);
             }
         }
+    }
+
+    /** The gate's reductions: each strategy's open orders cancelled once, then one reduce-only market order each. */
+    private void reduce() {
+        boolean[] cancelled = new boolean[slots.length];
+        List<PendingReduce> todo = new ArrayList<>(riskReducePending);
+        riskReducePending.clear();
+        riskBypass = true;
+        try {
+            for (PendingReduce r : todo) {
+                StrategySlot s = slots[r.strategy()];
+                if (!cancelled[r.strategy()]) {
+                    cancelled[r.strategy()] = true;
+                    cancelOpenOrders(s);
+                }
+                double qty = s.portfolio.position(instruments.get(r.instrument())).qty();
+                if (qty != 0.0) {
+                    long id = s.submitMarket(r.instrument(), qty > 0 ? Side.SELL : Side.BUY, r.qty());
+                    reduceOnlyIds.add(id);
+                }
+            }
+        } finally {
+            riskBypass = false;
+        }
+    }
+
+    private record PendingReduce(int strategy, int instrument, double qty, String reason) {
     }
 
     /** Sends a market order closing each open position of {@code s}; they skip the gate (they only reduce risk). */
@@ -904,6 +979,30 @@ final class Engine {
                 }
             }
             throw new IllegalArgumentException("risk gate asked to stop strategy '" + strategyId
+                    + "', which this backtest does not run (strategies " + config.strategyIds + ")");
+        }
+
+        @Override
+        public void reducePosition(String strategyId, Instrument instrument, double qty, String reason,
+                                   long nowNanos) {
+            int i = instruments.indexOf(instrument);
+            if (i < 0) {
+                throw new IllegalArgumentException("risk gate asked to reduce " + instrument.id() + " of strategy '"
+                        + strategyId + "', an instrument this backtest does not trade (" + instruments + ")");
+            }
+            if (!(qty > 0)) {
+                throw new IllegalArgumentException("risk gate asked to reduce " + instrument.id() + " of strategy '"
+                        + strategyId + "' by " + qty + "; the quantity must be > 0");
+            }
+            for (StrategySlot s : slots) {
+                if (s.id.equals(strategyId)) {
+                    riskReducePending.add(new PendingReduce(s.index, i, qty, reason));
+                    riskPending = true;
+                    othersChanged = true;
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("risk gate asked to reduce a position of strategy '" + strategyId
                     + "', which this backtest does not run (strategies " + config.strategyIds + ")");
         }
 

@@ -74,6 +74,12 @@ class MarginLimitsTest {
             public void stopStrategy(String strategyId, String reason, long nowNanos) {
                 stops.add(strategyId + ": " + reason);
             }
+
+            @Override
+            public void reducePosition(String strategyId, io.qtrade.core.Instrument instrument, double qty, String reason,
+                                       long nowNanos) {
+                throw new AssertionError("not expected here: reduce " + strategyId + " " + instrument + " " + qty);
+            }
         });
         breaker.onMark("s", p, 1);
         breaker.onMarketData(BTCUSDT, 40_000, 2);
