@@ -35,6 +35,8 @@ final class Engine {
     private static final long SALT_NEW = 0;
     private static final long SALT_CANCEL = 1;
     private static final long SALT_RESPONSE = 2;
+    /** The order id of the closing fill a delivery books in the portfolio (no order has it; not in the fills). */
+    private static final long DELIVERY_ORDER_ID = -1L;
 
     final Backtest config;
     final List<Instrument> instruments;
@@ -93,6 +95,12 @@ final class Engine {
     /** Whether some instrument is held on margin ({@link Backtest.Builder#margin}): each slot then has a ledger. */
     private final boolean margin;
     private final LedgerSink[] ledgerSinks;
+    /** The distinct expiries of the dated futures on margin, ascending; the next one to deliver. */
+    private final long[] expiries;
+    private int expiryIndex;
+    private long nextExpiry = Long.MAX_VALUE;
+    /** Per instrument, once its dated future is delivered: why the venue rejects orders on it; null before. */
+    private final String[] expiredReason;
 
     Engine(Backtest config) {
         this.config = config;
@@ -143,6 +151,10 @@ final class Engine {
         java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
         this.pacer = config.pacer;
         this.margin = !config.margin.isEmpty();
+        this.expiries = config.margin.stream().mapToLong(m -> m.instrument().contract().expiryNanos())
+                .filter(t -> t != io.qtrade.core.ContractSpec.NO_EXPIRY).distinct().sorted().toArray();
+        this.nextExpiry = expiries.length > 0 ? expiries[0] : Long.MAX_VALUE;
+        this.expiredReason = new String[instrumentCount];
         this.ledgerSinks = new LedgerSink[n];
         for (int s = 0; s < n; s++) {
             ledgerSinks[s] = new LedgerSink(slots[s]);
@@ -160,6 +172,8 @@ final class Engine {
                 s.ledger.onMarkPrice(i, e.price(), e.exchTs(), ledgerSinks[s.index]);
             } else if (kind == EventKind.FUNDING_RATE) {
                 s.ledger.onFundingRate(i, e.price(), e.orderId(), e.exchTs(), ledgerSinks[s.index]);
+            } else if (kind == EventKind.INDEX_PRICE) {
+                s.ledger.onIndexPrice(i, e.price(), e.exchTs());
             }
         }
     }
@@ -200,6 +214,24 @@ final class Engine {
         return slot.ledger.rejection(i, order.side(), order.qty(), price);
     }
 
+    /**
+     * Venue time {@code t} is the expiry of some dated futures: each strategy's ledger delivers them (cancels, then the
+     * delivery), and from now on the venue rejects orders on them.
+     */
+    private void deliverExpiring(long t) {
+        for (StrategySlot s : slots) {
+            s.ledger.deliverExpiring(t, ledgerSinks[s.index]);
+        }
+        io.qtrade.backtest.margin.MarginLedger ledger = slots.length > 0 ? slots[0].ledger : null;
+        for (int i = 0; ledger != null && i < instrumentCount; i++) {
+            if (ledger.expiry(i) == t) {
+                expiredReason[i] = ledger.expiredReason(i, ledger.deliveryPrice(i));
+            }
+        }
+        expiryIndex++;
+        nextExpiry = expiryIndex < expiries.length ? expiries[expiryIndex] : Long.MAX_VALUE;
+    }
+
     /** Books a ledger's funding payments and liquidations in the strategy's portfolio and results. */
     private final class LedgerSink implements io.qtrade.backtest.margin.MarginLedger.Sink {
         private final StrategySlot slot;
@@ -229,6 +261,19 @@ final class Engine {
             othersChanged = true;
             beginCallback(slot);
             slot.strategy.onLiquidation(l);
+        }
+
+        @Override
+        public void delivered(int instrument, io.qtrade.core.margin.Delivery d) {
+            Instrument inst = instruments.get(instrument);
+            long ts = d.exchTs();
+            // The delivery closes the position at the delivery price without a fee: a closing fill for the portfolio.
+            slot.portfolio.apply(new Fill(DELIVERY_ORDER_ID, inst, d.qty() > 0 ? Side.SELL : Side.BUY,
+                    d.deliveryPrice(), Math.abs(d.qty()), 0.0, Liquidity.TAKER, ts, ts));
+            venuePosition[slot.index * instrumentCount + instrument] = 0.0;
+            othersChanged = true;
+            beginCallback(slot);
+            slot.strategy.onDelivery(d);
         }
 
         @Override
@@ -305,7 +350,7 @@ final class Engine {
                     riskStep();
                 }
                 tOther = Math.min(Math.min(toExchange.peekTime(), toLocal.peekTime()), Math.min(nextTimerDue(), nextMark));
-                tOther = Math.min(tOther, riskWakeAt);
+                tOther = Math.min(Math.min(tOther, riskWakeAt), nextExpiry);
             }
             long t = Math.min(Math.min(tExch, tLocal), tOther);
             if (exchReady && t == tExch && t <= tOther) {
@@ -333,7 +378,10 @@ final class Engine {
             }
             if (t == tOther) {
                 othersChanged = true;
-                if (t == toExchange.peekTime()) {
+                if (t == nextExpiry) {
+                    // after the market rows at t (they go first), before the orders that reach the venue at t
+                    deliverExpiring(t);
+                } else if (t == toExchange.peekTime()) {
                     requestArrives();
                 } else if (t == toLocal.peekTime()) {
                     responseArrives();
@@ -647,7 +695,12 @@ final class Engine {
             long sendTs = toExchange.headExchTs();
             record.arrived(t, t - sendTs);
             Order order = record.order();
-            if (!reduceOnlyIds.isEmpty() && reduceOnlyIds.remove(orderId)) {
+            if (expiredReason[i] != null) {
+                reduceOnlyIds.remove(orderId);
+                record.venueEnded(t);
+                int m = respond(s, i, orderId, t, MessageQueue.END);
+                toLocal.setEnd(m, OrderStatus.REJECTED, expiredReason[i]);
+            } else if (!reduceOnlyIds.isEmpty() && reduceOnlyIds.remove(orderId)) {
                 reduceOnlyArrives(s, i, record, t, latency[i].rejectsEntry(sendTs, orderId));
             } else {
                 exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(),
