@@ -22,7 +22,8 @@ import java.util.Map;
  *
  * <h2>Funding timing</h2>
  * A {@code FUNDING_RATE} row announces the rate for the funding time in its {@code orderId} column (a later row for the
- * same time replaces it: Binance's predicted rate). The payment is settled, on the position held then, at the first of
+ * same time replaces it: Binance's predicted rate; a row for a funding time already settled is ignored, so a live
+ * stream that still announces it after it passed pays it once). The payment is settled, on the position held then, at the first of
  * these at or after the funding time {@code T}, in venue time: a fill with {@code exchTs >= T} (so fills strictly
  * before {@code T} count, Binance: "only liable ... if they have open positions at the pre-specified funding times"),
  * a mark row with {@code exchTs > T}, or the end of the run; a mark row at exactly {@code T} is applied first. The mark
@@ -95,6 +96,8 @@ public final class MarginLedger {
     private final Map<String, MarginAccount> accounts = new LinkedHashMap<>();
     private final double[] pendingRate;
     private final long[] pendingTime;
+    /** Per instrument: the latest funding time settled (a later row announcing it again is ignored). */
+    private final long[] lastSettled;
     private final double[] mark;
     private final List<FundingRecord> funding = new ArrayList<>();
     private final List<Liquidation> liquidations = new ArrayList<>();
@@ -122,6 +125,8 @@ public final class MarginLedger {
         this.contractOf = new Instrument[n];
         this.pendingRate = new double[n];
         this.pendingTime = new long[n];
+        this.lastSettled = new long[n];
+        java.util.Arrays.fill(lastSettled, Long.MIN_VALUE);
         this.mark = new double[n];
         java.util.Arrays.fill(pendingTime, NONE);
         java.util.Arrays.fill(mark, Double.NaN);
@@ -321,7 +326,8 @@ public final class MarginLedger {
 
     /** A {@code FUNDING_RATE} row: {@code rate} applies at {@code fundingTime}; the row's venue time {@code exchTs}. */
     public void onFundingRate(int i, double rate, long fundingTime, long exchTs, Sink sink) {
-        if (accountOf[i] == null) {
+        if (accountOf[i] == null || fundingTime <= lastSettled[i]) {
+            // A live stream keeps announcing a funding time for a while after it was settled: paid once only.
             return;
         }
         if (pendingTime[i] != NONE && pendingTime[i] != fundingTime && pendingTime[i] <= exchTs) {
@@ -384,6 +390,7 @@ public final class MarginLedger {
     private void settle(int i, Sink sink) {
         long t = pendingTime[i];
         pendingTime[i] = NONE;
+        lastSettled[i] = Math.max(lastSettled[i], t);
         if (Double.isNaN(mark[i])) {
             throw new IllegalStateException("margin ledger: funding of " + contractOf[i].id() + " at " + t
                     + " ns before any MARK_PRICE row of it: a perpetual backtest needs mark prices");
