@@ -51,7 +51,12 @@ import java.util.Set;
  * A payload is recognised by its event type {@code e}: {@code depthUpdate} (a diff), {@code trade} or
  * {@code aggTrade} (a trade: price {@code p}, quantity {@code q}, {@code m} = the buyer is the maker, so the
  * aggressor is the seller), {@code bookTicker} (USD-M) or no {@code e} with string fields {@code b, B, a, A} (spot
- * bookTicker); a payload with {@code lastUpdateId} is a REST snapshot. USD-M diffs add {@code T} and {@code pu}.
+ * bookTicker), {@code markPriceUpdate} (USD-M mark price: a {@code MARK_PRICE} row of {@code p}, an {@code INDEX_PRICE}
+ * row of {@code i} and, with a funding time, a {@code FUNDING_RATE} row of {@code r} whose order id is the next funding
+ * time {@code T} in ns, at {@code exchTs = E}, the last row flagged {@code END_OF_MESSAGE}: the mapping of the live
+ * {@code BinanceFrameParser}; mark and index are not checked against the tick grid, {@code |r| < 1}, {@code r} and
+ * {@code T} both set or, a delivery contract, {@code ""} and 0); a payload with {@code lastUpdateId} is a REST
+ * snapshot. USD-M diffs add {@code T} and {@code pu}.
  *
  * <h2>Times</h2>
  * {@code localTs} is the recorder's clock (ns). Binance times ({@code E}, {@code T}) are epoch milliseconds UTC
