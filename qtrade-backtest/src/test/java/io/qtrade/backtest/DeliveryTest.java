@@ -143,6 +143,9 @@ class DeliveryTest {
         assertThat(deliveries.doubleColumn("released_margin").get(0)).isCloseTo(100.01, within(1e-9));
         assertThat(r.tables()).containsKey("deliveries");
         assertThat(r.fillRecords()).hasSize(1);
+        String html = io.qtrade.backtest.report.HtmlReport.render(r,
+                io.qtrade.backtest.report.ReportOptions.builder().build());
+        assertThat(html).contains("<h2>Deliveries</h2>", "id=\"deliveries\"", "<td>102.5000</td>");
 
         assertOrdersEndedByExpiry(s, r, MarginLedger.REASON_EXPIRED + ": AAAQ@SYN expired at " + T
                 + " ns and was delivered at 102.5");
