@@ -53,11 +53,16 @@ class MarginBreakerReduceTest {
 
     /** The crash: a quote and a mark row (the mid) every 10 us, the mid falling 100 -> 80 with N(0, 0.03) noise. */
     static EventBatch crash(long seed) {
+        return crash(seed, STEPS + 1, 0.0);
+    }
+
+    /** {@link #crash(long)} with the mid gapping down by {@code gap} more from step {@code gapAt} on. */
+    static EventBatch crash(long seed, int gapAt, double gap) {
         SplittableRandom rng = new SplittableRandom(seed);
         EventBatch b = new EventBatch(3 * (STEPS + 1));
         for (int k = 0; k <= STEPS; k++) {
             long t = 1_000_000L + k * 10_000L;
-            double mid = 100.0 - 20.0 * k / STEPS + 0.03 * gaussian(rng);
+            double mid = 100.0 - 20.0 * k / STEPS + 0.03 * gaussian(rng) - (k >= gapAt ? gap : 0.0);
             long bidTicks = Math.round(mid * 100) - 1;
             b.add(0, t, t, EventKind.BBO, Side.BUY.code(), bidTicks / 100.0, 1_000, EventBatch.NO_ORDER_ID);
             b.add(0, t, t, EventKind.BBO, Side.SELL.code(), (bidTicks + 2) / 100.0, 1_000, EventBatch.NO_ORDER_ID,
@@ -180,6 +185,37 @@ class MarginBreakerReduceTest {
         assertThat(stopped.fillRecords()).hasSize(2);
         assertThat(stopped.fillRecords().get(1).qty()).isEqualTo(50);
         assertThat(stopped.portfolio("s").position(PERP).isFlat()).isTrue();
+    }
+
+    /**
+     * REDUCE_THEN_STOP on the crash with a gap of 4 more at step 345 (mid about 88.5 -> 84.5): 10 % cuts at the trigger
+     * 0.5 (each re-arms once the ratio is back below it), then the gap takes the ratio past the stop ratio 0.6 (to about
+     * 0.65-0.75, depending on the cuts before it) and the stop flattens what is left, before the venue's liquidation.
+     */
+    @Test
+    void reduceThenStopCutsFirstThenFlattensBeforeLiquidation() {
+        EventBatch tape = crash(7, 345, 4.0);
+        BacktestResult bare = run(tape, new LongFifty(), RiskGate.NONE);
+        assertThat(bare.liquidationRecords()).hasSize(1);
+        MarginRatioBreaker breaker = new MarginRatioBreaker(0.5, Map.of(PERP, MMR_5),
+                MarginRatioBreaker.Action.REDUCE_THEN_STOP, Reduction.fraction(0.1), 0.6);
+        BacktestResult r = run(tape, new LongFifty(), PreTradeRiskGate.of(breaker));
+        assertThat(r.liquidationRecords()).isEmpty();
+        assertThat(breaker.reductions()).isNotEmpty();
+        double held = 50;
+        for (MarginRatioBreaker.Reduce cut : breaker.reductions()) {
+            assertThat(cut.qty()).isEqualTo(Math.ceil(0.1 * held)); // 10 % of what was held, rounded up to the lot
+            assertThat(cut.nowNanos()).isLessThan(1_000_000L + 345 * 10_000L);
+            held -= cut.qty();
+        }
+        List<FillRecord> fills = r.fillRecords();
+        assertThat(fills).hasSize(1 + breaker.reductions().size() + 1);
+        FillRecord last = fills.get(fills.size() - 1);
+        assertThat(last.side()).isEqualTo(Side.SELL);
+        assertThat(last.qty()).isEqualTo(held); // the stop's flattening order, at the gap
+        assertThat(last.exchTs()).isEqualTo(1_000_000L + 345 * 10_000L + LAT);
+        assertThat(r.portfolio("s").position(PERP).isFlat()).isTrue();
+        assertThat(r.marginAccount("s", "USD").position(PERP).isFlat()).isTrue();
     }
 
     @Test

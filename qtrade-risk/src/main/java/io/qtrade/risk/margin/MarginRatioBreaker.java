@@ -37,6 +37,8 @@ import java.util.Objects;
  * }</pre>
  * A trip acts once: the breaker re-arms when the ratio is back below the trigger, so a reduction that leaves it at or
  * above the trigger is not repeated (choose a target below the trigger; a {@code TARGET_MARGIN_RATIO} must be).
+ * {@link Action#REDUCE_THEN_STOP} reduces at the trigger and stops the strategy if the ratio goes on to its
+ * {@code stopRatio} (a ratio past both at once stops without reducing).
  * Evaluated on every market event (it {@link #needsMarketData()}), at each equity mark and after each fill, with the
  * positions valued at the latest mids. The margin ratio it sees is the portfolio's (mids), not the venue's (mark
  * price): a gap between them is the breaker's blind spot. Each trip is recorded ({@link #trips()}).
@@ -55,7 +57,12 @@ public final class MarginRatioBreaker implements PreTradeCheck {
         /** Stop the strategy: cancel its orders and flatten every position ({@link RiskActions#stopStrategy}). */
         STOP,
         /** Cancel its orders and reduce its margined positions by the {@link Reduction}; the strategy keeps running. */
-        REDUCE
+        REDUCE,
+        /**
+         * {@link #REDUCE} at the trigger, and {@link #STOP} if the ratio still reaches the breaker's {@code stopRatio}
+         * (between the trigger and the venue's 1): reduce first, stop before liquidation.
+         */
+        REDUCE_THEN_STOP
     }
 
     /** How a {@link Action#REDUCE} sizes the reduction. */
@@ -103,6 +110,7 @@ public final class MarginRatioBreaker implements PreTradeCheck {
     private final double triggerRatio;
     private final Action action;
     private final Reduction reduction;
+    private final double stopRatio;
     private final MarginCalc calc;
     private final double[] gross = new double[2];
     private final double[] mm = new double[2];
@@ -110,6 +118,7 @@ public final class MarginRatioBreaker implements PreTradeCheck {
     private final List<String> ids = new ArrayList<>();
     private final List<Portfolio> portfolios = new ArrayList<>();
     private final List<Boolean> tripped = new ArrayList<>();
+    private final List<Boolean> stopped = new ArrayList<>();
     private final List<Trip> trips = new ArrayList<>();
     private final List<Reduce> reductions = new ArrayList<>();
     private RiskActions actions = RiskActions.NONE;
@@ -134,14 +143,36 @@ public final class MarginRatioBreaker implements PreTradeCheck {
      */
     public MarginRatioBreaker(double triggerRatio, Map<Instrument, LeverageBrackets> brackets, Action action,
                               Reduction reduction) {
+        this(triggerRatio, brackets, action, reduction, Double.NaN);
+    }
+
+    /**
+     * @param triggerRatio the margin ratio at which it acts, in {@code (0, 1)}
+     * @param brackets     the leverage brackets of each margined instrument (the instruments it reduces)
+     * @param action       stop the strategy, reduce its positions, or reduce then stop
+     * @param reduction    the size of a reduction; null for {@link Action#STOP}
+     * @param stopRatio    for {@link Action#REDUCE_THEN_STOP}: the ratio, in {@code (triggerRatio, 1)}, at which it
+     *                     stops the strategy; NaN for the other actions
+     * @throws IllegalArgumentException for a trigger outside {@code (0, 1)}, a reduction missing or given where it does
+     *                                  not belong, a target margin ratio not below the trigger, or a stop ratio
+     *                                  missing, out of range or given to another action
+     */
+    public MarginRatioBreaker(double triggerRatio, Map<Instrument, LeverageBrackets> brackets, Action action,
+                              Reduction reduction, double stopRatio) {
         if (!(triggerRatio > 0 && triggerRatio < 1)) {
             throw new IllegalArgumentException("margin ratio breaker: triggerRatio must be in (0, 1), was "
                     + triggerRatio);
         }
         Objects.requireNonNull(action, "margin ratio breaker: action");
-        if (action == Action.REDUCE && reduction == null) {
-            throw new IllegalArgumentException("margin ratio breaker: action REDUCE needs a Reduction"
+        if (action != Action.STOP && reduction == null) {
+            throw new IllegalArgumentException("margin ratio breaker: action " + action + " needs a Reduction"
                     + " (Reduction.fraction or Reduction.toMarginRatio)");
+        }
+        if (action == Action.REDUCE_THEN_STOP ? !(stopRatio > triggerRatio && stopRatio < 1) : !Double.isNaN(stopRatio)) {
+            throw new IllegalArgumentException("margin ratio breaker: " + (action == Action.REDUCE_THEN_STOP
+                    ? "action REDUCE_THEN_STOP needs a stopRatio in (triggerRatio " + triggerRatio + ", 1), was "
+                    : "only action REDUCE_THEN_STOP takes a stopRatio (NaN otherwise), " + action + " was given ")
+                    + stopRatio);
         }
         if (action == Action.STOP && reduction != null) {
             throw new IllegalArgumentException("margin ratio breaker: action STOP closes everything and takes no"
@@ -154,6 +185,7 @@ public final class MarginRatioBreaker implements PreTradeCheck {
         this.triggerRatio = triggerRatio;
         this.action = action;
         this.reduction = reduction;
+        this.stopRatio = stopRatio;
         this.calc = new MarginCalc(brackets);
     }
 
@@ -232,6 +264,7 @@ public final class MarginRatioBreaker implements PreTradeCheck {
             ids.add(strategyId);
             portfolios.add(portfolio);
             tripped.add(Boolean.FALSE);
+            stopped.add(Boolean.FALSE);
             k = ids.size() - 1;
         }
         return k;
@@ -241,17 +274,24 @@ public final class MarginRatioBreaker implements PreTradeCheck {
         String strategyId = ids.get(k);
         double ratio = marginRatio(portfolios.get(k));
         boolean was = tripped.get(k);
+        boolean stopNow = action == Action.REDUCE_THEN_STOP && ratio >= stopRatio && !stopped.get(k);
         if (ratio >= triggerRatio && !was) {
             tripped.set(k, Boolean.TRUE);
             trips.add(new Trip(strategyId, nowNanos, ratio));
             String reason = "margin ratio " + ratio + " >= trigger " + triggerRatio;
             if (action == Action.STOP) {
                 actions.stopStrategy(strategyId, reason, nowNanos);
-            } else {
+            } else if (!stopNow) {
                 reduce(strategyId, portfolios.get(k), ratio, reason, nowNanos);
             }
         } else if (ratio < triggerRatio && was) {
             tripped.set(k, Boolean.FALSE);
+            stopped.set(k, Boolean.FALSE);
+        }
+        if (stopNow) {
+            stopped.set(k, Boolean.TRUE);
+            actions.stopStrategy(strategyId, "margin ratio " + ratio + " >= stop ratio " + stopRatio
+                    + " (reduced from the trigger " + triggerRatio + ")", nowNanos);
         }
     }
 
@@ -315,6 +355,7 @@ public final class MarginRatioBreaker implements PreTradeCheck {
     @Override
     public String toString() {
         return "MarginRatioBreaker[triggerRatio=" + triggerRatio + ", action=" + action
-                + (reduction == null ? "" : ", reduction=" + reduction) + "]";
+                + (reduction == null ? "" : ", reduction=" + reduction)
+                + (Double.isNaN(stopRatio) ? "" : ", stopRatio=" + stopRatio) + "]";
     }
 }

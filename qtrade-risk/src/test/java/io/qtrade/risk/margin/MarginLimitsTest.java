@@ -156,6 +156,35 @@ class MarginLimitsTest {
                 .isTrue();
     }
 
+    /**
+     * REDUCE_THEN_STOP: reduce at the trigger 0.3 (39,500: 0.316), stop at 0.5 if the ratio goes on: at 39,300 the
+     * unreduced long has equity 300 and MM 39,300 x 0.004 = 157.2, ratio 0.524.
+     */
+    @Test
+    void reduceThenStopReducesAtTheTriggerAndStopsAtTheStopRatio() {
+        Portfolio p = longOneBtc();
+        MarginRatioBreaker breaker = new MarginRatioBreaker(0.3, Map.of(BTCUSDT, FAQ),
+                MarginRatioBreaker.Action.REDUCE_THEN_STOP, MarginRatioBreaker.Reduction.fraction(0.25), 0.5);
+        Reductions calls = new Reductions();
+        breaker.bind(calls);
+        breaker.onMark("s", p, 1);
+        breaker.onMarketData(BTCUSDT, 39_500, 3);
+        assertThat(calls.calls).containsExactly("reduce s BTCUSDT 0.25 @3");
+        breaker.onMarketData(BTCUSDT, 39_400, 4);
+        assertThat(calls.calls).hasSize(1);
+        breaker.onMarketData(BTCUSDT, 39_300, 5);
+        assertThat(breaker.marginRatio(p)).isCloseTo(157.2 / 300, within(1e-12));
+        assertThat(calls.calls).containsExactly("reduce s BTCUSDT 0.25 @3", "stop s");
+        breaker.onMarketData(BTCUSDT, 39_200, 6);
+        assertThat(calls.calls).hasSize(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MarginRatioBreaker(0.3, Map.of(BTCUSDT, FAQ),
+                MarginRatioBreaker.Action.REDUCE_THEN_STOP, MarginRatioBreaker.Reduction.fraction(0.25), 0.2))
+                .hasMessageContaining("needs a stopRatio in (triggerRatio 0.3, 1), was 0.2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MarginRatioBreaker(0.3, Map.of(BTCUSDT, FAQ),
+                MarginRatioBreaker.Action.REDUCE, MarginRatioBreaker.Reduction.fraction(0.25), 0.5))
+                .hasMessageContaining("only action REDUCE_THEN_STOP takes a stopRatio");
+    }
+
     @Test
     void readmeGateRejectsByTheFirstLimitItBreaks() {
         Instrument btcusdt = BTCUSDT;
