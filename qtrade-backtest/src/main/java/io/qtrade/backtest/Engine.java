@@ -994,7 +994,8 @@ final class Engine {
         }
     }
 
-    private record PendingReduce(int strategy, int instrument, double qty, String reason) {
+    /** One reduction the gate asked for (its reason is the gate's to record, as for a stop). */
+    private record PendingReduce(int strategy, int instrument, double qty) {
     }
 
     /** Sends a market order closing each open position of {@code s}; they skip the gate (they only reduce risk). */
@@ -1049,7 +1050,7 @@ final class Engine {
             }
             for (StrategySlot s : slots) {
                 if (s.id.equals(strategyId)) {
-                    riskReducePending.add(new PendingReduce(s.index, i, qty, reason));
+                    riskReducePending.add(new PendingReduce(s.index, i, qty));
                     riskPending = true;
                     othersChanged = true;
                     return;
