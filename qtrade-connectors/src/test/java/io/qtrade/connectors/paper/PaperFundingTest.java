@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Funding in paper trading: a loopback USD-M venue streams a book ticker, then Binance mark price frames
  * ({@code btcusdt@markPrice@1s}, the payload of Binance's "Mark Price Stream" docs with our numbers) announcing a
- * funding rate of 0.0001 for funding time {@code F}, 2.5 s after the test starts, at a mark of 100.05. The strategy
+ * funding rate of 0.0001 for funding time {@code F}, 4 s after the test starts, at a mark of 100.05. The strategy
  * buys 1 at the ask 100.10 on the first book; the engine's {@code MarginLedger}, the backtest's, settles the funding on
  * the position at {@code F} when the first mark row after {@code F} arrives: 1 x 100.05 x 0.0001 = 0.010005 USDT paid,
  * exactly once although every later frame still announces {@code F} (tolerance 1e-12: one product of decimals).
@@ -74,12 +74,12 @@ class PaperFundingTest {
     void fundingIsSettledFromTheLiveMarkPriceStreamWithTheBacktestsLedger() throws Exception {
         SystemClock clock = new SystemClock();
         long startMs = clock.nowNanos() / MS;
-        long fundingMs = startMs + 2_500;
+        long fundingMs = startMs + 4_000; // far enough for the buy to fill first on a loaded machine
         List<ReplayFrame> frames = new ArrayList<>();
         frames.add(ReplayFrame.text("{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"e\":\"bookTicker\",\"u\":1,"
                 + "\"s\":\"BTCUSDT\",\"b\":\"100.00\",\"B\":\"10\",\"a\":\"100.10\",\"A\":\"10\",\"T\":" + startMs
                 + ",\"E\":" + startMs + "}}"));
-        int marks = 80; // one every 50 ms: 4 s, well past F
+        int marks = 110; // one every 50 ms from the connection: 5.5 s, past F however late the client connects
         for (int k = 0; k < marks; k++) {
             frames.add(ReplayFrame.text("{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\","
                     + "\"E\":" + (startMs + k) + ",\"s\":\"BTCUSDT\",\"p\":\"100.05000000\",\"i\":\"100.00000000\","

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spot borrow interest in paper trading: the paper clock runs 0.8 s before a UTC hour start; a short of 10 AAA sold on
+ * Spot borrow interest in paper trading: the paper clock runs 2 s before a UTC hour start; a short of 10 AAA sold on
  * the first quote (99.99 / 100.01) pays, at the first equity mark after the hour start, 10 x 0.0001 x mid 100.00 = 0.1
  * (Binance margin: borrowed x hourly rate; {@link SpotBorrow}), booked as other cash, exactly as in a backtest.
  */
@@ -63,7 +63,7 @@ class PaperSpotBorrowTest {
     void aShortSpotPositionPaysTheHourlyBorrowRateOnTheWallClock() throws Exception {
         long wall = System.currentTimeMillis() * MS;
         long hourStart = (wall / SpotBorrow.HOUR_NANOS + 1) * SpotBorrow.HOUR_NANOS;
-        long offset = hourStart - 800 * MS - System.nanoTime();
+        long offset = hourStart - 2_000 * MS - System.nanoTime(); // 2 s for the sale to fill before the hour start
         Clock clock = () -> System.nanoTime() + offset;
         ShortTen strategy = new ShortTen();
         PaperTrading paper = PaperTrading.builder(List.of(AAA))
