@@ -278,6 +278,14 @@ class BinanceDepthRecordingSourceTest {
         }
         assertThat(rows.orderId(2)).isEqualTo(1_562_306_400_000L * MS);
 
+        // the same file as a chain (BinanceRecordings, one pass per stream), mark price only
+        BinanceRecordings chain = BinanceRecordings.open(java.util.List.of(file), PERP, BinanceMarket.USDM_FUTURES,
+                ImportOptions.STRICT, io.qtrade.store.ingest.ClockSkew.KEEP,
+                java.util.EnumSet.of(BinanceDepthRecordingSource.Stream.MARK_PRICE));
+        EventBatch chained = readAll(chain, 3);
+        assertThat(chained.contentEquals(rows)).as("%s", chained).isTrue();
+        assertThat(chain.diagnostics()).contains("markPrice updates: 2");
+
         BinanceDepthRecordingSource depthOnly = BinanceDepthRecordingSource.open(file, PERP,
                 BinanceMarket.USDM_FUTURES, ImportOptions.STRICT);
         assertThat(readAll(depthOnly, 2).size()).isZero();
