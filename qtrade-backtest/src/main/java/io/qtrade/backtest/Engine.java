@@ -87,6 +87,8 @@ final class Engine {
     /** Whether some instrument is held on margin ({@link Backtest.Builder#margin}): each slot then has a ledger. */
     private final boolean margin;
     private final LedgerSink[] ledgerSinks;
+    /** Whether the loop may deliver a row right after the venue side processed it ({@link #receivedNext}). */
+    private final boolean receiveAtOnce;
 
     Engine(Backtest config) {
         this.config = config;
@@ -136,6 +138,7 @@ final class Engine {
         java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
         this.pacer = config.pacer;
         this.margin = !config.margin.isEmpty();
+        this.receiveAtOnce = pacer == null && config.strategyBooks == StrategyBooks.SHARED_WITH_VENUE;
         this.ledgerSinks = new LedgerSink[n];
         for (int s = 0; s < n; s++) {
             ledgerSinks[s] = new LedgerSink(slots[s]);
@@ -299,8 +302,13 @@ final class Engine {
                 if (t > end) {
                     break;
                 }
-                exchangeEvent(window);
+                long received = exchangeEvent(window, tOther, end);
                 lastTime = Math.max(lastTime, t);
+                if (received != NOT_RECEIVED_NEXT) {
+                    // What the next step would do: nothing else comes before the strategy side receives this row.
+                    localEvent(window);
+                    lastTime = Math.max(lastTime, received);
+                }
                 continue;
             }
             if (pacer != null && !window.exhausted()) {
@@ -373,7 +381,15 @@ final class Engine {
         }
     }
 
-    private void exchangeEvent(EventWindow window) {
+    /** {@link #exchangeEvent}'s answer when the row is not the next thing the strategy side receives. */
+    private static final long NOT_RECEIVED_NEXT = Long.MIN_VALUE;
+
+    /**
+     * The venue side processes its next row. Returns the time the loop's next step would deliver that row to the
+     * strategy side when that step is certain to be its delivery ({@link #receivedNext}), so that the loop does it at
+     * once and the strategies' view needs no undo entry for it; else {@link #NOT_RECEIVED_NEXT}.
+     */
+    private long exchangeEvent(EventWindow window, long tOther, long end) {
         int next = window.exchPeekInstrument();
         if (next < 0 || next >= instrumentCount) {
             throw new IllegalArgumentException("event " + (window.exchIndex() + 1) + ": instrument index " + next
@@ -397,13 +413,15 @@ final class Engine {
                 derivativeAtVenue(e);
             }
             events++;
-            return;
+            return NOT_RECEIVED_NEXT;
         }
         int i = e.instrument();
         SimulatedExchange exchange = exchanges[i];
         DelayedBook delayed = localBooks[i];
+        long received;
         if (delayed == null) {
             exchange.onMarketEvent(e, index);
+            received = receivedNext(window, e.localTs(), tOther, end);
         } else {
             // Converted once, here, for the venue's book, the undo entry and the strategy side (depth and BBO rows).
             EventKind kind = e.kind();
@@ -412,8 +430,30 @@ final class Engine {
             delayed.venueRow(e, kind, ticks);
             exchange.onMarketEvent(e, index, ticks);
             window.setExchPriceTicks(ticks);
+            received = receivedNext(window, e.localTs(), tOther, end);
+            delayed.venueApplied(received != NOT_RECEIVED_NEXT);
         }
         events++;
+        return received;
+    }
+
+    /**
+     * When the row the venue side just processed (received at {@code localTs}) is what the loop's next step delivers
+     * to the strategy side, the time of that step; else {@link #NOT_RECEIVED_NEXT}. It is when no other row is
+     * pending, the venue's processing changed none of the other actions' times (no order message, timer or mark), and
+     * the row's time is before every other action's (strictly: ties keep the loop's order) and not after the end.
+     * Not in paper trading (reading ahead may wait for the live source), nor under {@link StrategyBooks#SEPARATE}
+     * (the engine's path before the shared view, kept whole as the reference the shared path is compared with).
+     */
+    private long receivedNext(EventWindow window, long localTs, long tOther, long end) {
+        if (othersChanged || !receiveAtOnce || window.pending() != 1) {
+            return NOT_RECEIVED_NEXT;
+        }
+        long t = Math.max(localTs, localClock.nowNanos());
+        if (t >= tOther || t > end || window.exchHasNext() && window.exchPeekTs() <= t) {
+            return NOT_RECEIVED_NEXT;
+        }
+        return t;
     }
 
     private void localEvent(EventWindow window) {
@@ -509,8 +549,10 @@ final class Engine {
         if (kind == EventKind.TRADE) {
             if (live) {
                 for (StrategySlot s : slots) {
-                    beginCallback(s);
-                    s.strategy.onTrade(i, e);
+                    if (s.receivesTrades) {
+                        beginCallback(s);
+                        s.strategy.onTrade(i, e);
+                    }
                 }
             }
         } else if (kind == EventKind.SNAPSHOT_BEGIN) {
@@ -525,8 +567,10 @@ final class Engine {
             if (notify) {
                 OrderBookView view = localViews[i];
                 for (StrategySlot s : slots) {
-                    beginCallback(s);
-                    s.strategy.onBook(i, view);
+                    if (s.receivesBook) {
+                        beginCallback(s);
+                        s.strategy.onBook(i, view);
+                    }
                 }
             }
         }
