@@ -149,6 +149,29 @@ final class DelayedBook implements OrderBookView {
     }
 
     /**
+     * Called instead of {@link #venueRow} and {@link #venueApplied} before the venue side applies row {@code e} of
+     * this instrument when the strategy side receives it next, before anything else reads this book or the venue side
+     * acts again, and no row of the instrument is pending (the engine knows it beforehand when the venue holds no
+     * simulated order of the instrument, so that the row cannot make it send anything). Nothing to undo: the venue's
+     * book after the row is the strategies' book once {@link #delivered} is called.
+     */
+    void venueRowReceivedNext(MarketEvent e, EventKind kind) {
+        pending++;
+        immediate = true;
+        if (kind == EventKind.DEPTH_UPDATE) {
+            venueDepthFed = true;
+        } else if (kind == EventKind.SNAPSHOT_BEGIN
+                || kind == EventKind.BOOK_CLEAR && e.sideCode() == Side.NO_SIDE_CODE) {
+            venueDepthFed = false;
+        }
+    }
+
+    /** Whether no row of the instrument is pending and the strategies read the venue's book as it is. */
+    boolean idle() {
+        return pending == 0 && !copied;
+    }
+
+    /**
      * Called after the venue side has applied the row announced by {@link #venueRow} (the venue's book has changed
      * by it, and nothing read this book in between). The row's undo entry is completed with the quantity the level
      * held before it ({@link OrderBook#replacedQty()}, no second lookup) and kept, unless the strategy side receives

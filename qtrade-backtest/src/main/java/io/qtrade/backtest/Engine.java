@@ -427,6 +427,22 @@ final class Engine {
             EventKind kind = e.kind();
             long ticks = kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO
                     ? instrumentArray[i].toTicks(e.price()) : 0L;
+            if (exchange.restingOrders() == 0 && delayed.idle()) {
+                // No simulated order rests at the venue: processing the row sends nothing, so whether the strategy
+                // side receives it next is known before it is applied, and then the view needs nothing for it.
+                received = receivedNextBefore(window, e.localTs(), tOther, end);
+                if (received != NOT_RECEIVED_NEXT) {
+                    delayed.venueRowReceivedNext(e, kind);
+                    exchange.onMarketEvent(e, index, ticks);
+                    window.setExchPriceTicks(ticks);
+                    if (othersChanged) {
+                        throw new IllegalStateException("event " + index + ": the venue sent a message on a market"
+                                + " row with no resting order of instrument " + i);
+                    }
+                    events++;
+                    return received;
+                }
+            }
             delayed.venueRow(e, kind, ticks);
             exchange.onMarketEvent(e, index, ticks);
             window.setExchPriceTicks(ticks);
@@ -445,6 +461,22 @@ final class Engine {
      * Not in paper trading (reading ahead may wait for the live source), nor under {@link StrategyBooks#SEPARATE}
      * (the engine's path before the shared view, kept whole as the reference the shared path is compared with).
      */
+    /**
+     * {@link #receivedNext} asked before the venue side processes the row, for a row whose processing cannot change
+     * the other actions' times; {@link #NOT_RECEIVED_NEXT} also when the venue side's next row is not in the batch at
+     * hand.
+     */
+    private long receivedNextBefore(EventWindow window, long localTs, long tOther, long end) {
+        if (othersChanged || !receiveAtOnce || window.pending() != 1) {
+            return NOT_RECEIVED_NEXT;
+        }
+        long t = Math.max(localTs, localClock.nowNanos());
+        if (t >= tOther || t > end || window.exchPeekTsInBatch() <= t) {
+            return NOT_RECEIVED_NEXT;
+        }
+        return t;
+    }
+
     private long receivedNext(EventWindow window, long localTs, long tOther, long end) {
         if (othersChanged || !receiveAtOnce || window.pending() != 1) {
             return NOT_RECEIVED_NEXT;

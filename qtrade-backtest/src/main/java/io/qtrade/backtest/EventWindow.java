@@ -108,6 +108,14 @@ final class EventWindow {
         return exhausted;
     }
 
+    /**
+     * The {@code exchTs} of the venue side's next row when it is in the batch at hand (no read of the source), else
+     * {@code Long.MIN_VALUE}.
+     */
+    long exchPeekTsInBatch() {
+        return exchRow < exchBatch.size() ? exchBatch.exchTs(exchRow) : Long.MIN_VALUE;
+    }
+
     /** The {@code exchTs} of the venue side's next row; call after {@link #exchHasNext()} returned true. */
     long exchPeekTs() {
         return exchBatch.exchTs(exchRow);
