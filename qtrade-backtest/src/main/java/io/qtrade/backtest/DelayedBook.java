@@ -210,6 +210,10 @@ final class DelayedBook implements OrderBookView {
             immediate = false;
             return;
         }
+        deliveredPending(e, priceTicks);
+    }
+
+    private void deliveredPending(MarketEvent e, long priceTicks) {
         if (copied) {
             copy.apply(e, priceTicks);
             if (pending == 0 && sharing) {

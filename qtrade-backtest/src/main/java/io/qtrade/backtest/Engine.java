@@ -89,6 +89,11 @@ final class Engine {
     private final LedgerSink[] ledgerSinks;
     /** Whether the loop may deliver a row right after the venue side processed it ({@link #receivedNext}). */
     private final boolean receiveAtOnce;
+    /** Whether some strategy implements {@link io.qtrade.core.strategy.Strategy#onBook} / {@code onTrade}. */
+    private final boolean anyReceivesBook;
+    private final boolean anyReceivesTrades;
+    /** Set by {@link #exchangeEvent} when it also delivered the row to the strategy side. */
+    private boolean receivedInStep;
 
     Engine(Backtest config) {
         this.config = config;
@@ -138,6 +143,14 @@ final class Engine {
         java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
         this.pacer = config.pacer;
         this.margin = !config.margin.isEmpty();
+        boolean book = false;
+        boolean trades = false;
+        for (StrategySlot s : slots) {
+            book |= s.receivesBook;
+            trades |= s.receivesTrades;
+        }
+        this.anyReceivesBook = book;
+        this.anyReceivesTrades = trades;
         this.receiveAtOnce = pacer == null && config.strategyBooks == StrategyBooks.SHARED_WITH_VENUE;
         this.ledgerSinks = new LedgerSink[n];
         for (int s = 0; s < n; s++) {
@@ -306,7 +319,11 @@ final class Engine {
                 lastTime = Math.max(lastTime, t);
                 if (received != NOT_RECEIVED_NEXT) {
                     // What the next step would do: nothing else comes before the strategy side receives this row.
-                    localEvent(window);
+                    if (receivedInStep) {
+                        receivedInStep = false;
+                    } else {
+                        localEvent(window);
+                    }
                     lastTime = Math.max(lastTime, received);
                 }
                 continue;
@@ -390,24 +407,20 @@ final class Engine {
      * once and the strategies' view needs no undo entry for it; else {@link #NOT_RECEIVED_NEXT}.
      */
     private long exchangeEvent(EventWindow window, long tOther, long end) {
-        int next = window.exchPeekInstrument();
-        if (next < 0 || next >= instrumentCount) {
-            throw new IllegalArgumentException("event " + (window.exchIndex() + 1) + ": instrument index " + next
+        int i = window.exchPeekInstrument();
+        if (i < 0 || i >= instrumentCount) {
+            throw new IllegalArgumentException("event " + (window.exchIndex() + 1) + ": instrument index " + i
                     + " is out of range [0, " + instrumentCount + ")");
         }
         window.exchAdvance();
         EventCursor e = window.exchCursor;
         long index = window.exchIndex();
-        if (e.localTs() < e.exchTs()) {
-            String origin = config.source.origin(e.instrument(), e.exchTs());
-            throw new IllegalArgumentException("event " + index + " (" + e.kind() + ", instrument " + e.instrument()
-                    + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
-                    + " by " + (e.exchTs() - e.localTs()) + " ns"
-                    + (origin == null ? "" : ", in " + origin)
-                    + "; a strategy cannot see an event before the venue sent it (a recorder clock behind the"
-                    + " venue's: re-import with the clock-skew option, e.g. Convert's clock_skew=remove_offset)");
+        long localTs = e.localTs();
+        if (localTs < e.exchTs()) {
+            throw localBeforeExch(e, index);
         }
-        if (e.kind().isDerivativeData()) {
+        EventKind kind = e.kind();
+        if (kind.isDerivativeData()) {
             // Mark, index and funding rows leave the books alone: only the margin accounting reads them.
             if (margin) {
                 derivativeAtVenue(e);
@@ -415,52 +428,68 @@ final class Engine {
             events++;
             return NOT_RECEIVED_NEXT;
         }
-        int i = e.instrument();
+        events++;
         SimulatedExchange exchange = exchanges[i];
         DelayedBook delayed = localBooks[i];
-        long received;
         if (delayed == null) {
             exchange.onMarketEvent(e, index);
-            received = receivedNext(window, e.localTs(), tOther, end);
-        } else {
-            // Converted once, here, for the venue's book, the undo entry and the strategy side (depth and BBO rows).
-            EventKind kind = e.kind();
-            long ticks = kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO
-                    ? instrumentArray[i].toTicks(e.price()) : 0L;
-            if (exchange.restingOrders() == 0 && delayed.idle()) {
-                // No simulated order rests at the venue: processing the row sends nothing, so whether the strategy
-                // side receives it next is known before it is applied, and then the view needs nothing for it.
-                received = receivedNextBefore(window, e.localTs(), tOther, end);
-                if (received != NOT_RECEIVED_NEXT) {
-                    delayed.venueRowReceivedNext(e, kind);
-                    exchange.onMarketEvent(e, index, ticks);
-                    window.setExchPriceTicks(ticks);
-                    if (othersChanged) {
-                        throw new IllegalStateException("event " + index + ": the venue sent a message on a market"
-                                + " row with no resting order of instrument " + i);
-                    }
-                    events++;
-                    return received;
-                }
-            }
-            delayed.venueRow(e, kind, ticks);
-            exchange.onMarketEvent(e, index, ticks);
-            window.setExchPriceTicks(ticks);
-            received = receivedNext(window, e.localTs(), tOther, end);
-            delayed.venueApplied(received != NOT_RECEIVED_NEXT);
+            return receivedNext(window, localTs, tOther, end);
         }
-        events++;
+        // Converted once, here, for the venue's book, the undo entry and the strategy side (depth and BBO rows).
+        long ticks = kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO
+                ? instrumentArray[i].toTicks(e.price()) : 0L;
+        if (exchange.restingOrders() == 0 && delayed.idle()) {
+            // No simulated order rests at the venue: processing the row sends nothing, so whether the strategy side
+            // receives it next is known before it is applied, and then the view needs nothing for it.
+            long received = receivedNextBefore(window, localTs, tOther, end);
+            if (received != NOT_RECEIVED_NEXT) {
+                venueAndReceive(window, e, i, kind, index, ticks, localTs);
+                return received;
+            }
+        }
+        delayed.venueRow(e, kind, ticks);
+        exchange.onMarketEvent(e, kind, index, ticks);
+        window.setExchPriceTicks(ticks);
+        long received = receivedNext(window, localTs, tOther, end);
+        delayed.venueApplied(received != NOT_RECEIVED_NEXT);
         return received;
     }
 
     /**
-     * When the row the venue side just processed (received at {@code localTs}) is what the loop's next step delivers
-     * to the strategy side, the time of that step; else {@link #NOT_RECEIVED_NEXT}. It is when no other row is
-     * pending, the venue's processing changed none of the other actions' times (no order message, timer or mark), and
-     * the row's time is before every other action's (strictly: ties keep the loop's order) and not after the end.
-     * Not in paper trading (reading ahead may wait for the live source), nor under {@link StrategyBooks#SEPARATE}
-     * (the engine's path before the shared view, kept whole as the reference the shared path is compared with).
+     * The venue side applies row {@code e} of L2 instrument {@code i}, with no simulated order resting there, and the
+     * strategy side receives it in the same step, through the venue side's cursor (still on the row).
      */
+    private void venueAndReceive(EventWindow window, EventCursor e, int i, EventKind kind, long index, long ticks,
+                                 long localTs) {
+        DelayedBook delayed = localBooks[i];
+        delayed.venueRowReceivedNext(e, kind);
+        exchanges[i].onMarketEvent(e, kind, index, ticks);
+        window.setExchPriceTicks(ticks);
+        if (othersChanged) {
+            throw new IllegalStateException("event " + index + ": the venue sent a message on a market row with no"
+                    + " resting order of instrument " + i);
+        }
+        window.localAdvance();
+        advanceLocal(localTs);
+        delayed.delivered(e, ticks);
+        if (riskPerEvent) {
+            riskMarketData(i);
+        }
+        notifyLocal(i, kind, e, localTs >= config.startNanos);
+        window.release();
+        receivedInStep = true;
+    }
+
+    private IllegalArgumentException localBeforeExch(EventCursor e, long index) {
+        String origin = config.source.origin(e.instrument(), e.exchTs());
+        return new IllegalArgumentException("event " + index + " (" + e.kind() + ", instrument " + e.instrument()
+                + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
+                + " by " + (e.exchTs() - e.localTs()) + " ns"
+                + (origin == null ? "" : ", in " + origin)
+                + "; a strategy cannot see an event before the venue sent it (a recorder clock behind the"
+                + " venue's: re-import with the clock-skew option, e.g. Convert's clock_skew=remove_offset)");
+    }
+
     /**
      * {@link #receivedNext} asked before the venue side processes the row, for a row whose processing cannot change
      * the other actions' times; {@link #NOT_RECEIVED_NEXT} also when the venue side's next row is not in the batch at
@@ -579,7 +608,7 @@ final class Engine {
 
     private void notifyLocal(int i, EventKind kind, MarketEvent e, boolean live) {
         if (kind == EventKind.TRADE) {
-            if (live) {
+            if (live && anyReceivesTrades) {
                 for (StrategySlot s : slots) {
                     if (s.receivesTrades) {
                         beginCallback(s);
@@ -596,7 +625,7 @@ final class Engine {
             } else if (localInSnapshot[i]) {
                 notify = false;
             }
-            if (notify) {
+            if (notify && anyReceivesBook) {
                 OrderBookView view = localViews[i];
                 for (StrategySlot s : slots) {
                     if (s.receivesBook) {

@@ -280,6 +280,12 @@ final class EventWindow {
 
     /** Returns fully delivered batches behind the venue side to the spare pool; call after using the local row. */
     void release() {
+        if (count > 1 && exchSlot > 0) {
+            releaseDelivered();
+        }
+    }
+
+    private void releaseDelivered() {
         while (count > 1 && exchSlot > 0 && undelivered[first] == 0) {
             EventBatch done = ring[first];
             long[] doneTicks = ticksRing[first];

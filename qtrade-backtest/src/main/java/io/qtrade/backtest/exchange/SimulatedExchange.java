@@ -212,7 +212,15 @@ public final class SimulatedExchange {
      * @param priceTicks {@code instrument.toTicks(e.price())} for a depth or BBO row, trusted; ignored for other kinds
      */
     public void onMarketEvent(MarketEvent e, long eventIndex, long priceTicks) {
-        EventKind kind = e.kind();
+        onMarketEvent(e, e.kind(), eventIndex, priceTicks);
+    }
+
+    /**
+     * {@link #onMarketEvent(MarketEvent, long, long)} for a row whose kind the caller has read already.
+     *
+     * @param kind {@code e.kind()}
+     */
+    public void onMarketEvent(MarketEvent e, EventKind kind, long eventIndex, long priceTicks) {
         // The two kinds of almost every event first, by identity (an enum switch reads a lookup array per call).
         if (kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO) {
             onLevel(e, kind, eventIndex, priceTicks);
