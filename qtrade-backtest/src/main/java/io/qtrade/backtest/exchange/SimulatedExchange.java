@@ -282,13 +282,25 @@ public final class SimulatedExchange {
             return;
         }
         Side side = e.side();
-        double prev = book.qtyAt(side, ticks);
-        book.apply(e, ticks);
+        double prev;
+        double now;
+        if (kind == EventKind.DEPTH_UPDATE) {
+            // A depth row sets its level to its qty (0 removes it) and leaves the other levels of its side alone: the
+            // level's quantities before and after, without two lookups.
+            book.apply(e, ticks);
+            prev = book.replacedQty();
+            double qty = e.qty();
+            now = qty == 0.0 ? 0.0 : qty;
+        } else {
+            prev = book.qtyAt(side, ticks);
+            book.apply(e, ticks);
+            now = book.qtyAt(side, ticks);
+        }
         if (takenCount > 0 && !inSnapshot) {
             refreshTaken();
         }
         if (!inSnapshot) {
-            depthChanged(side == Side.BUY, ticks, prev, book.qtyAt(side, ticks), e, eventIndex);
+            depthChanged(side == Side.BUY, ticks, prev, now, e, eventIndex);
             if (kind == EventKind.BBO) {
                 clampToLevels();
             }
