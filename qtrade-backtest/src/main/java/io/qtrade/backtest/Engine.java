@@ -464,7 +464,6 @@ final class Engine {
         DelayedBook delayed = localBooks[i];
         delayed.venueRowReceivedNext(e, kind);
         exchanges[i].onMarketEvent(e, kind, index, ticks);
-        window.setExchPriceTicks(ticks);
         if (othersChanged) {
             throw new IllegalStateException("event " + index + ": the venue sent a message on a market row with no"
                     + " resting order of instrument " + i);

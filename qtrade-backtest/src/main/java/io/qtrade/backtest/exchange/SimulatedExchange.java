@@ -275,7 +275,7 @@ public final class SimulatedExchange {
         // Converted once per row (by the caller), for the queue bookkeeping, the book and the strategy's view.
         levelPriceTicks = ticks;
         if (liveCount == 0) {
-            book.apply(e, ticks);
+            book.apply(e, kind, ticks);
             if (takenCount > 0 && !inSnapshot) {
                 refreshTaken();
             }
@@ -287,13 +287,13 @@ public final class SimulatedExchange {
         if (kind == EventKind.DEPTH_UPDATE) {
             // A depth row sets its level to its qty (0 removes it) and leaves the other levels of its side alone: the
             // level's quantities before and after, without two lookups.
-            book.apply(e, ticks);
+            book.apply(e, kind, ticks);
             prev = book.replacedQty();
             double qty = e.qty();
             now = qty == 0.0 ? 0.0 : qty;
         } else {
             prev = book.qtyAt(side, ticks);
-            book.apply(e, ticks);
+            book.apply(e, kind, ticks);
             now = book.qtyAt(side, ticks);
         }
         if (takenCount > 0 && !inSnapshot) {

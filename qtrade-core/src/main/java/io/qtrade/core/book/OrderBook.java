@@ -215,7 +215,16 @@ public final class OrderBook implements OrderBookView {
      * @throws CrossedBookException     as {@link #apply(MarketEvent)}
      */
     public void apply(MarketEvent event, long priceTicks) {
-        EventKind kind = event.kind();
+        apply(event, event.kind(), priceTicks);
+    }
+
+    /**
+     * {@link #apply(MarketEvent, long)} for a caller that has read the row's kind already (a backtest's venue reads it
+     * once per row for its own dispatch).
+     *
+     * @param kind {@code event.kind()}, trusted
+     */
+    public void apply(MarketEvent event, EventKind kind, long priceTicks) {
         if (kind == EventKind.DEPTH_UPDATE) {
             update(event.side(), priceTicks, event.qty());
         } else if (kind == EventKind.BBO) {
