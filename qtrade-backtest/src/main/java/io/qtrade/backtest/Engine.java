@@ -315,9 +315,12 @@ final class Engine {
                 if (t > end) {
                     break;
                 }
-                long received = exchangeEvent(window, tOther, end);
-                lastTime = Math.max(lastTime, t);
-                if (received != NOT_RECEIVED_NEXT) {
+                while (true) {
+                    long received = exchangeEvent(window, tOther, end);
+                    lastTime = Math.max(lastTime, t);
+                    if (received == NOT_RECEIVED_NEXT) {
+                        break;
+                    }
                     // What the next step would do: nothing else comes before the strategy side receives this row.
                     if (receivedInStep) {
                         receivedInStep = false;
@@ -325,6 +328,15 @@ final class Engine {
                         localEvent(window);
                     }
                     lastTime = Math.max(lastTime, received);
+                    // And the step after it, while it is the venue side's next row in the batch at hand: nothing
+                    // pending, nothing changed, the row not after the other actions or the end (the loop's own test).
+                    if (othersChanged || window.pending() != 0) {
+                        break;
+                    }
+                    t = window.exchPeekTsInBatch();
+                    if (t == Long.MIN_VALUE || t > tOther || t > end) {
+                        break;
+                    }
                 }
                 continue;
             }
