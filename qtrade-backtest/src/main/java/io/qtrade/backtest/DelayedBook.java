@@ -149,15 +149,18 @@ final class DelayedBook implements OrderBookView {
     }
 
     /**
-     * Called instead of {@link #venueRow} and {@link #venueApplied} before the venue side applies row {@code e} of
-     * this instrument when the strategy side receives it next, before anything else reads this book or the venue side
-     * acts again, and no row of the instrument is pending (the engine knows it beforehand when the venue holds no
-     * simulated order of the instrument, so that the row cannot make it send anything). Nothing to undo: the venue's
-     * book after the row is the strategies' book once {@link #delivered} is called.
+     * Called instead of {@link #venueRow}, {@link #venueApplied} and {@link #delivered} when the venue side applies
+     * row {@code e} of this instrument and the strategy side receives it in the same step, before anything else reads
+     * this book or the venue side acts again, with no row of the instrument pending (the engine knows it beforehand
+     * when the venue holds no simulated order of the instrument, so that the row cannot make it send anything).
+     * Nothing to undo: the venue's book after the row is the strategies' book.
+     *
+     * @param exchTs  {@code e.exchTs()}
+     * @param localTs {@code e.localTs()}
      */
-    void venueRowReceivedNext(MarketEvent e, EventKind kind) {
-        pending++;
-        immediate = true;
+    void venueRowReceivedAtOnce(MarketEvent e, EventKind kind, long exchTs, long localTs) {
+        lastExchTs = exchTs;
+        lastLocalTs = localTs;
         if (kind == EventKind.DEPTH_UPDATE) {
             venueDepthFed = true;
         } else if (kind == EventKind.SNAPSHOT_BEGIN

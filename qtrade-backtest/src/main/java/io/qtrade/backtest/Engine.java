@@ -428,7 +428,8 @@ final class Engine {
         EventCursor e = window.exchCursor;
         long index = window.exchIndex();
         long localTs = e.localTs();
-        if (localTs < e.exchTs()) {
+        long exchTs = e.exchTs();
+        if (localTs < exchTs) {
             throw localBeforeExch(e, index);
         }
         EventKind kind = e.kind();
@@ -455,7 +456,7 @@ final class Engine {
             // receives it next is known before it is applied, and then the view needs nothing for it.
             long received = receivedNextBefore(window, localTs, tOther, end);
             if (received != NOT_RECEIVED_NEXT) {
-                venueAndReceive(window, e, i, kind, index, ticks, localTs);
+                venueAndReceive(window, e, i, kind, index, ticks, exchTs, localTs);
                 return received;
             }
         }
@@ -472,9 +473,8 @@ final class Engine {
      * strategy side receives it in the same step, through the venue side's cursor (still on the row).
      */
     private void venueAndReceive(EventWindow window, EventCursor e, int i, EventKind kind, long index, long ticks,
-                                 long localTs) {
-        DelayedBook delayed = localBooks[i];
-        delayed.venueRowReceivedNext(e, kind);
+                                 long exchTs, long localTs) {
+        localBooks[i].venueRowReceivedAtOnce(e, kind, exchTs, localTs);
         exchanges[i].onMarketEvent(e, kind, index, ticks);
         if (othersChanged) {
             throw new IllegalStateException("event " + index + ": the venue sent a message on a market row with no"
@@ -482,7 +482,6 @@ final class Engine {
         }
         window.localAdvance();
         advanceLocal(localTs);
-        delayed.delivered(e, ticks);
         if (riskPerEvent) {
             riskMarketData(i);
         }

@@ -94,7 +94,7 @@ class DelayedBookTest {
                         // Known beforehand (no simulated order resting): neither an undo entry nor a copy.
                         boolean knownBefore = receivedNext && view.idle() && rnd.nextBoolean();
                         if (knownBefore) {
-                            view.venueRowReceivedNext(venueRow, kind);
+                            view.venueRowReceivedAtOnce(venueRow, kind, venueRow.exchTs(), venueRow.localTs());
                         } else {
                             view.venueRow(venueRow, kind, ticks);
                         }
@@ -104,7 +104,9 @@ class DelayedBookTest {
                             view.venueApplied(receivedNext);
                         }
                         if (receivedNext) {
-                            view.delivered(venueRow, ticks);
+                            if (!knownBefore) {
+                                view.delivered(venueRow, ticks);
+                            }
                             strategyReference.apply(venueRow, ticks);
                             immediate++;
                         } else {
