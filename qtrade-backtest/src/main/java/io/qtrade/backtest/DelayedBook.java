@@ -31,9 +31,12 @@ import io.qtrade.core.market.MarketEvent;
  * last received row's ({@link #lastExchTs()}, {@link #lastLocalTs()}). {@code DelayedBookTest} compares both paths
  * on random tapes (every L2 kind, crossing updates, feed latency, several instruments, every queue model).
  *
- * <p>Cost: a row costs the venue side one level read and four stores, the strategy side one index step, instead of a
- * second book update; a read behind {@code p} pending rows costs {@code 2p} level writes. Allocation-free after
- * warm-up (the undo ring and the copy's scratch grow to their peak once).
+ * <p>Cost: a row the strategy side receives in the same engine step as the venue applied it, with nothing else
+ * pending, costs no undo entry at all (the engine says so, {@link #venueApplied}, {@link #venueRowReceivedAtOnce}):
+ * nothing can read the book between the two. Any other row costs the venue side four stores (the quantity before is
+ * what the venue's update replaced, {@link OrderBook#replacedQty()}, no lookup), the strategy side one index step,
+ * instead of a second book update; a read behind {@code p} pending rows costs {@code 2p} level writes. Allocation-free
+ * after warm-up (the undo ring and the copy's scratch grow to their peak once).
  */
 final class DelayedBook implements OrderBookView {
 
