@@ -95,6 +95,13 @@ final class Engine {
     /** Whether some instrument is held on margin ({@link Backtest.Builder#margin}): each slot then has a ledger. */
     private final boolean margin;
     private final LedgerSink[] ledgerSinks;
+    /** Whether the loop may deliver a row right after the venue side processed it ({@link #receivedNext}). */
+    private final boolean receiveAtOnce;
+    /** Whether some strategy implements {@link io.qtrade.core.strategy.Strategy#onBook} / {@code onTrade}. */
+    private final boolean anyReceivesBook;
+    private final boolean anyReceivesTrades;
+    /** Set by {@link #exchangeEvent} when it also delivered the row to the strategy side. */
+    private boolean receivedInStep;
     /** The distinct expiries of the dated futures on margin, ascending; the next one to deliver. */
     private final long[] expiries;
     private int expiryIndex;
@@ -151,6 +158,15 @@ final class Engine {
         java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
         this.pacer = config.pacer;
         this.margin = !config.margin.isEmpty();
+        boolean book = false;
+        boolean trades = false;
+        for (StrategySlot s : slots) {
+            book |= s.receivesBook;
+            trades |= s.receivesTrades;
+        }
+        this.anyReceivesBook = book;
+        this.anyReceivesTrades = trades;
+        this.receiveAtOnce = pacer == null && config.strategyBooks == StrategyBooks.SHARED_WITH_VENUE;
         this.expiries = config.margin.stream().mapToLong(m -> m.instrument().contract().expiryNanos())
                 .filter(t -> t != io.qtrade.core.ContractSpec.NO_EXPIRY).distinct().sorted().toArray();
         this.nextExpiry = expiries.length > 0 ? expiries[0] : Long.MAX_VALUE;
@@ -357,8 +373,29 @@ final class Engine {
                 if (t > end) {
                     break;
                 }
-                exchangeEvent(window);
-                lastTime = Math.max(lastTime, t);
+                while (true) {
+                    long received = exchangeEvent(window, tOther, end);
+                    lastTime = Math.max(lastTime, t);
+                    if (received == NOT_RECEIVED_NEXT) {
+                        break;
+                    }
+                    // What the next step would do: nothing else comes before the strategy side receives this row.
+                    if (receivedInStep) {
+                        receivedInStep = false;
+                    } else {
+                        localEvent(window);
+                    }
+                    lastTime = Math.max(lastTime, received);
+                    // And the step after it, while it is the venue side's next row in the batch at hand: nothing
+                    // pending, nothing changed, the row not after the other actions or the end (the loop's own test).
+                    if (othersChanged || window.pending() != 0) {
+                        break;
+                    }
+                    t = window.exchPeekTsInBatch();
+                    if (t == Long.MIN_VALUE || t > tOther || t > end) {
+                        break;
+                    }
+                }
                 continue;
             }
             if (pacer != null && !window.exhausted()) {
@@ -434,47 +471,121 @@ final class Engine {
         }
     }
 
-    private void exchangeEvent(EventWindow window) {
-        int next = window.exchPeekInstrument();
-        if (next < 0 || next >= instrumentCount) {
-            throw new IllegalArgumentException("event " + (window.exchIndex() + 1) + ": instrument index " + next
+    /** {@link #exchangeEvent}'s answer when the row is not the next thing the strategy side receives. */
+    private static final long NOT_RECEIVED_NEXT = Long.MIN_VALUE;
+
+    /**
+     * The venue side processes its next row. Returns the time the loop's next step would deliver that row to the
+     * strategy side when that step is certain to be its delivery ({@link #receivedNext}), so that the loop does it at
+     * once and the strategies' view needs no undo entry for it; else {@link #NOT_RECEIVED_NEXT}.
+     */
+    private long exchangeEvent(EventWindow window, long tOther, long end) {
+        int i = window.exchPeekInstrument();
+        if (i < 0 || i >= instrumentCount) {
+            throw new IllegalArgumentException("event " + (window.exchIndex() + 1) + ": instrument index " + i
                     + " is out of range [0, " + instrumentCount + ")");
         }
         window.exchAdvance();
         EventCursor e = window.exchCursor;
         long index = window.exchIndex();
-        if (e.localTs() < e.exchTs()) {
-            String origin = config.source.origin(e.instrument(), e.exchTs());
-            throw new IllegalArgumentException("event " + index + " (" + e.kind() + ", instrument " + e.instrument()
-                    + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
-                    + " by " + (e.exchTs() - e.localTs()) + " ns"
-                    + (origin == null ? "" : ", in " + origin)
-                    + "; a strategy cannot see an event before the venue sent it (a recorder clock behind the"
-                    + " venue's: re-import with the clock-skew option, e.g. Convert's clock_skew=remove_offset)");
+        long localTs = e.localTs();
+        long exchTs = e.exchTs();
+        if (localTs < exchTs) {
+            throw localBeforeExch(e, index);
         }
-        if (e.kind().isDerivativeData()) {
+        EventKind kind = e.kind();
+        if (kind.isDerivativeData()) {
             // Mark, index and funding rows leave the books alone: only the margin accounting reads them.
             if (margin) {
                 derivativeAtVenue(e);
             }
             events++;
-            return;
+            return NOT_RECEIVED_NEXT;
         }
-        int i = e.instrument();
+        events++;
         SimulatedExchange exchange = exchanges[i];
         DelayedBook delayed = localBooks[i];
         if (delayed == null) {
             exchange.onMarketEvent(e, index);
-        } else {
-            // Converted once, here, for the venue's book, the undo entry and the strategy side (depth and BBO rows).
-            EventKind kind = e.kind();
-            long ticks = kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO
-                    ? instrumentArray[i].toTicks(e.price()) : 0L;
-            delayed.venueRow(e, kind, ticks);
-            exchange.onMarketEvent(e, index, ticks);
-            window.setExchPriceTicks(ticks);
+            return receivedNext(window, localTs, tOther, end);
         }
-        events++;
+        // Converted once, here, for the venue's book, the undo entry and the strategy side (depth and BBO rows).
+        long ticks = kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO
+                ? instrumentArray[i].toTicks(e.price()) : 0L;
+        if (exchange.restingOrders() == 0 && delayed.idle()) {
+            // No simulated order rests at the venue: processing the row sends nothing, so whether the strategy side
+            // receives it next is known before it is applied, and then the view needs nothing for it.
+            long received = receivedNextBefore(window, localTs, tOther, end);
+            if (received != NOT_RECEIVED_NEXT) {
+                venueAndReceive(window, e, i, kind, index, ticks, exchTs, localTs);
+                return received;
+            }
+        }
+        delayed.venueRow(e, kind, ticks);
+        exchange.onMarketEvent(e, kind, index, ticks);
+        window.setExchPriceTicks(ticks);
+        long received = receivedNext(window, localTs, tOther, end);
+        delayed.venueApplied(received != NOT_RECEIVED_NEXT);
+        return received;
+    }
+
+    /**
+     * The venue side applies row {@code e} of L2 instrument {@code i}, with no simulated order resting there, and the
+     * strategy side receives it in the same step, through the venue side's cursor (still on the row).
+     */
+    private void venueAndReceive(EventWindow window, EventCursor e, int i, EventKind kind, long index, long ticks,
+                                 long exchTs, long localTs) {
+        localBooks[i].venueRowReceivedAtOnce(e, kind, exchTs, localTs);
+        exchanges[i].onMarketEvent(e, kind, index, ticks);
+        if (othersChanged) {
+            throw new IllegalStateException("event " + index + ": the venue sent a message on a market row with no"
+                    + " resting order of instrument " + i);
+        }
+        window.localAdvance();
+        advanceLocal(localTs);
+        if (riskPerEvent) {
+            riskMarketData(i);
+        }
+        notifyLocal(i, kind, e, localTs >= config.startNanos);
+        window.release();
+        receivedInStep = true;
+    }
+
+    private IllegalArgumentException localBeforeExch(EventCursor e, long index) {
+        String origin = config.source.origin(e.instrument(), e.exchTs());
+        return new IllegalArgumentException("event " + index + " (" + e.kind() + ", instrument " + e.instrument()
+                + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
+                + " by " + (e.exchTs() - e.localTs()) + " ns"
+                + (origin == null ? "" : ", in " + origin)
+                + "; a strategy cannot see an event before the venue sent it (a recorder clock behind the"
+                + " venue's: re-import with the clock-skew option, e.g. Convert's clock_skew=remove_offset)");
+    }
+
+    /**
+     * {@link #receivedNext} asked before the venue side processes the row, for a row whose processing cannot change
+     * the other actions' times; {@link #NOT_RECEIVED_NEXT} also when the venue side's next row is not in the batch at
+     * hand.
+     */
+    private long receivedNextBefore(EventWindow window, long localTs, long tOther, long end) {
+        if (othersChanged || !receiveAtOnce || window.pending() != 1) {
+            return NOT_RECEIVED_NEXT;
+        }
+        long t = Math.max(localTs, localClock.nowNanos());
+        if (t >= tOther || t > end || window.exchPeekTsInBatch() <= t) {
+            return NOT_RECEIVED_NEXT;
+        }
+        return t;
+    }
+
+    private long receivedNext(EventWindow window, long localTs, long tOther, long end) {
+        if (othersChanged || !receiveAtOnce || window.pending() != 1) {
+            return NOT_RECEIVED_NEXT;
+        }
+        long t = Math.max(localTs, localClock.nowNanos());
+        if (t >= tOther || t > end || window.exchHasNext() && window.exchPeekTs() <= t) {
+            return NOT_RECEIVED_NEXT;
+        }
+        return t;
     }
 
     private void localEvent(EventWindow window) {
@@ -568,10 +679,12 @@ final class Engine {
 
     private void notifyLocal(int i, EventKind kind, MarketEvent e, boolean live) {
         if (kind == EventKind.TRADE) {
-            if (live) {
+            if (live && anyReceivesTrades) {
                 for (StrategySlot s : slots) {
-                    beginCallback(s);
-                    s.strategy.onTrade(i, e);
+                    if (s.receivesTrades) {
+                        beginCallback(s);
+                        s.strategy.onTrade(i, e);
+                    }
                 }
             }
         } else if (kind == EventKind.SNAPSHOT_BEGIN) {
@@ -583,11 +696,13 @@ final class Engine {
             } else if (localInSnapshot[i]) {
                 notify = false;
             }
-            if (notify) {
+            if (notify && anyReceivesBook) {
                 OrderBookView view = localViews[i];
                 for (StrategySlot s : slots) {
-                    beginCallback(s);
-                    s.strategy.onBook(i, view);
+                    if (s.receivesBook) {
+                        beginCallback(s);
+                        s.strategy.onBook(i, view);
+                    }
                 }
             }
         }
