@@ -139,6 +139,11 @@ public final class EngineTap {
         return Collections.unmodifiableList(ids);
     }
 
+    /** Number of wrapped strategies. */
+    public synchronized int strategyCount() {
+        return strategies.size();
+    }
+
     /** Index of a strategy id, -1 when not wrapped. */
     public synchronized int strategyIndex(String strategyId) {
         for (TappedStrategy s : strategies) {
