@@ -56,16 +56,20 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * shared machine disturb far less than the wall clock), GC time, the hub thread's and the client JVM's CPU time, the
  * load average; for the served phase the messages delivered per second, the delay from the engine's publish to a
  * client's receipt (p50, p99, max: {@code System.nanoTime()} is {@code CLOCK_MONOTONIC} on Linux, one clock for both
- * JVMs), and per client the delivered, conflated and dropped counts.
+ * JVMs), and per client the delivered, conflated and dropped counts. With {@code nice > 0} the client JVM runs under
+ * {@code nice -n <nice>}, which approximates clients on another machine when there are too few cores to give them
+ * their own.
  *
  * <pre>{@code
- * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.ServerLoad [seconds=60] [clients=50] [slow=5] [events=2000000] [rounds=3]
+ * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.ServerLoad [seconds=60] [clients=50] [slow=5] [events=2000000] [rounds=3] [nice=0]
  * }</pre>
  */
 public final class ServerLoad {
 
     private static final Instrument AAA = Instrument.spot("AAA", "SYN", 0.01, 1);
     private static final String TOKEN = "load-harness-token-0123456789abcdef";
+    /** Niceness of the client JVM (0: the same priority as the engine's JVM). */
+    private static int nice;
 
     private ServerLoad() {
     }
@@ -76,9 +80,10 @@ public final class ServerLoad {
         int slow = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int events = args.length > 3 ? Integer.parseInt(args[3].replace("_", "")) : 2_000_000;
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        nice = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         EventBatch tape = BacktestThroughput.generate(events);
         System.out.printf(Locale.ROOT, "tape: %,d events, looped for %d s per phase; %d clients (%d slow) in a separate"
-                + " JVM; %d rounds; %d cores%n", tape.size(), seconds, clients, slow, rounds,
+                + " JVM (nice %d); %d rounds; %d cores%n", tape.size(), seconds, clients, slow, nice, rounds,
                 Runtime.getRuntime().availableProcessors());
         // A warm-up of both paths (JIT), not reported.
         int warm = Math.max(5, seconds / 3);
@@ -99,14 +104,15 @@ public final class ServerLoad {
                     r, s.eventsPerSecond / a.eventsPerSecond, s.cpuNanosPerEvent, a.cpuNanosPerEvent,
                     100 * (s.cpuNanosPerEvent / a.cpuNanosPerEvent - 1));
         }
-        System.out.printf(Locale.ROOT, "%n| round | phase | events/s | engine CPU ns/event | GC ms | hub CPU s | client JVM CPU s"
-                + " | load avg |%n|---|---|---:|---:|---:|---:|---:|---|%n");
+        System.out.printf(Locale.ROOT, "%n| round | phase | events/s | engine CPU ns/event | GC ms | engine JVM CPU s (engine"
+                + " thread) | hub CPU s | client JVM CPU s | load avg |%n|---|---|---:|---:|---:|---:|---:|---:|---|%n");
         for (int r = 0; r < rounds; r++) {
             for (Phase p : List.of(alone.get(r), served.get(r))) {
-                System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f | %d | %s | %s | %.1f-%.1f |%n", r + 1,
+                System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f | %d | %.1f (%.1f) | %s | %s | %.1f-%.1f |%n", r + 1,
                         p.withServer ? "engine + server + clients" : "engine alone", p.eventsPerSecond,
-                        p.cpuNanosPerEvent, p.gcMillis, p.withServer ? String.format(Locale.ROOT, "%.1f", p.hubCpuSeconds)
-                                : "-", p.withServer ? String.format(Locale.ROOT, "%.1f", p.clientCpuSeconds) : "-",
+                        p.cpuNanosPerEvent, p.gcMillis, p.processCpuSeconds, p.engineCpuSeconds,
+                        p.withServer ? String.format(Locale.ROOT, "%.1f", p.hubCpuSeconds) : "-",
+                        p.withServer ? String.format(Locale.ROOT, "%.1f", p.clientCpuSeconds) : "-",
                         p.loadBefore, p.loadAfter);
             }
         }
@@ -116,7 +122,8 @@ public final class ServerLoad {
     }
 
     private record Phase(boolean withServer, double eventsPerSecond, double cpuNanosPerEvent, long gcMillis,
-                         double hubCpuSeconds, double clientCpuSeconds, double loadBefore, double loadAfter,
+                         double processCpuSeconds, double engineCpuSeconds, double hubCpuSeconds,
+                         double clientCpuSeconds, double loadBefore, double loadAfter,
                          String report) {
     }
 
@@ -126,6 +133,11 @@ public final class ServerLoad {
             t += Math.max(0, gc.getCollectionTime());
         }
         return t;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double loadAverage() {
@@ -153,11 +165,12 @@ public final class ServerLoad {
             tap = EngineTap.builder(List.of(AAA)).commandIntervalNanos(0).build();
             strategy = tap.wrap("mm", strategy);
             server = QtradeServer.start(tap, ServerConfig.builder(ApiTokens.builder().token(TOKEN, Role.READ_ONLY)
-                    .build()).port(0).rateLimit(1000, 1000).slowClients(256, TimeUnit.SECONDS.toNanos(10)).build());
+                    .build()).port(0).rateLimit(1000, 1000).slowClients(ServerConfig.DEFAULT_CLIENT_QUEUE_MESSAGES, TimeUnit.SECONDS.toNanos(10)).build());
             load = ClientProcess.start(server.baseUrl().replace("http", "ws") + "/api/v1/stream", clients, slow);
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long gc0 = gcMillis();
+        long process0 = processCpu();
         long cpu0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         LoopingSource source = new LoopingSource(tape, t0 + TimeUnit.SECONDS.toNanos(seconds));
@@ -169,6 +182,7 @@ public final class ServerLoad {
         long wall = System.nanoTime() - t0;
         long cpu = mx.getCurrentThreadCpuTime() - cpu0;
         long gc = gcMillis() - gc0;
+        long process = processCpu() - process0;
         double eps = result.events() * 1e9 / wall;
         double cpuPerEvent = (double) cpu / result.events();
         String report = "";
@@ -197,7 +211,8 @@ public final class ServerLoad {
         System.out.printf(Locale.ROOT, "%-14s %,12d events in %5.1f s: %,10.0f events/s, engine CPU %.2f ns/event, GC %d ms,"
                         + " fills %,d, load %.1f-%.1f%n", withServer ? "engine+server" : "engine alone", result.events(),
                 wall / 1e9, eps, cpuPerEvent, gc, result.fillCount(), loadBefore, loadAfter);
-        return new Phase(withServer, eps, cpuPerEvent, gc, hubCpu, clientCpu, loadBefore, loadAfter, report);
+        return new Phase(withServer, eps, cpuPerEvent, gc, process / 1e9, cpu / 1e9, hubCpu, clientCpu, loadBefore,
+                loadAfter, report);
     }
 
     private static String report(long wallNanos, BacktestResult result, Map<String, Object> stats, EngineTap tap,
@@ -287,10 +302,13 @@ public final class ServerLoad {
 
         static ClientProcess start(String uri, int clients, int slow) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp",
-                    System.getProperty("java.class.path"), Clients.class.getName(), uri, TOKEN,
-                    Integer.toString(clients), Integer.toString(slow))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            List<String> command = new ArrayList<>();
+            if (nice > 0) {
+                command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+            }
+            command.addAll(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    Clients.class.getName(), uri, TOKEN, Integer.toString(clients), Integer.toString(slow)));
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             ClientProcess c = new ClientProcess(p);
             String line = c.out.readLine();
             if (line == null || !line.equals("READY")) {
