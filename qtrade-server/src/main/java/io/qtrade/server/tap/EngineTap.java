@@ -49,6 +49,7 @@ public final class EngineTap {
     public static final long DEFAULT_COMMAND_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final List<Instrument> instruments;
+    private final Instrument[] instrumentArray;
     private final KillSwitch killSwitch;
     private final RiskGate riskGate;
     private final long commandIntervalNanos;
@@ -67,6 +68,7 @@ public final class EngineTap {
 
     private EngineTap(Builder b) {
         this.instruments = List.copyOf(b.instruments);
+        this.instrumentArray = instruments.toArray(new Instrument[0]);
         this.killSwitch = b.killSwitch;
         this.riskGate = b.riskGate;
         this.commandIntervalNanos = b.commandIntervalNanos;
@@ -163,6 +165,17 @@ public final class EngineTap {
             }
         }
         return -1;
+    }
+
+    /** Engine thread: the tap's index of {@code instrument} (by identity first: the engine passes its own). */
+    int indexOf(Instrument instrument) {
+        Instrument[] all = instrumentArray;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == instrument) {
+                return i;
+            }
+        }
+        return instruments.indexOf(instrument);
     }
 
     /** The book snapshot of instrument {@code index}. */
