@@ -67,6 +67,7 @@ final class StreamHub implements Runnable {
     private final AtomicLong framesByGone = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger clientIds = new java.util.concurrent.atomic.AtomicInteger();
     private long lastFillsLost;
+    private final WsClient.FrameCache frames = new WsClient.FrameCache();
 
     StreamHub(EngineTap tap, ServerConfig config, LiveState state, RateLimiter limiter) {
         this.tap = tap;
@@ -164,8 +165,9 @@ final class StreamHub implements Runnable {
                 if (now >= nextFlush) {
                     nextFlush = now + config.streamFlushIntervalNanos();
                     for (WsClient c : clientArray) {
-                        c.flush();
+                        c.flush(frames);
                     }
+                    frames.clear();
                 }
                 if (n < 4096) {
                     // A pass every millisecond at most: the rings hold far more than a millisecond of events.

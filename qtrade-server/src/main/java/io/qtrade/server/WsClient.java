@@ -37,6 +37,66 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WsClient {
 
+    /**
+     * The frames built during one flush pass of the hub, kept so that clients with the same messages waiting share
+     * one text instead of each joining its own (a few entries: the fast clients share one, a slow one differs).
+     */
+    static final class FrameCache {
+        private static final int ENTRIES = 4;
+        private final String[][] parts = new String[ENTRIES][];
+        private final int[] counts = new int[ENTRIES];
+        private final String[] texts = new String[ENTRIES];
+        private int next;
+
+        String find(String[] p, int n) {
+            for (int i = 0; i < ENTRIES; i++) {
+                String[] q = parts[i];
+                if (q != null && counts[i] == n && same(q, p, n)) {
+                    return texts[i];
+                }
+            }
+            return null;
+        }
+
+        private static boolean same(String[] a, String[] b, int n) {
+            for (int i = 0; i < n; i++) {
+                if (a[i] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void put(String[] p, int n, String text) {
+            parts[next] = java.util.Arrays.copyOf(p, n);
+            counts[next] = n;
+            texts[next] = text;
+            next = (next + 1) % ENTRIES;
+        }
+
+        /** Forgets the pass's frames (so that their strings can be collected). */
+        void clear() {
+            java.util.Arrays.fill(parts, null);
+            java.util.Arrays.fill(texts, null);
+            next = 0;
+        }
+
+        static String join(String[] p, int n) {
+            int length = n;
+            for (int i = 0; i < n; i++) {
+                length += p[i].length();
+            }
+            StringBuilder b = new StringBuilder(length);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    b.append('\n');
+                }
+                b.append(p[i]);
+            }
+            return b.toString();
+        }
+    }
+
     /** Most messages in one frame (the rest waits for the next flush). */
     static final int MAX_FRAME_MESSAGES = 4096;
 
@@ -50,7 +110,7 @@ final class WsClient {
     private boolean sending;
     private int inFlight;
     private long lostSinceGap;
-    private final StringBuilder frame = new StringBuilder(4096);
+    private String[] parts = new String[64];
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -173,52 +233,57 @@ final class WsClient {
         }
     }
 
+    /** {@link #flush(FrameCache)} without sharing (a reply on a Jetty thread). */
+    void flush() {
+        flush(null);
+    }
+
     /**
      * Writes everything waiting as one frame, unless the previous frame is still being written (then it waits for
-     * the next flush). Never blocks: the write is asynchronous.
+     * the next flush). Never blocks: the write is asynchronous. Clients with the same messages waiting (the same
+     * objects in the same order: the hub hands one string to every subscriber) share the frame's text through
+     * {@code cache} (hub thread only; null for none).
      */
-    void flush() {
+    void flush(FrameCache cache) {
         if (closed) {
             return;
         }
-        String text;
+        String[] p;
+        int n = 0;
         synchronized (this) {
             if (sending || queue.isEmpty() && latest.isEmpty() && lostSinceGap == 0) {
                 return;
             }
-            StringBuilder b = frame;
-            b.setLength(0);
-            int n = 0;
+            int size = Math.min(MAX_FRAME_MESSAGES, queue.size() + latest.size() + 1);
+            if (parts.length < size) {
+                parts = new String[Math.max(size, parts.length * 2)];
+            }
+            p = parts;
             if (lostSinceGap > 0) {
-                b.append("{\"type\":\"gap\",\"lost\":").append(lostSinceGap).append('}');
+                p[n++] = "{\"type\":\"gap\",\"lost\":" + lostSinceGap + "}";
                 lostSinceGap = 0;
-                n++;
             }
             String m;
             while (n < MAX_FRAME_MESSAGES && (m = queue.pollFirst()) != null) {
-                if (n > 0) {
-                    b.append('\n');
-                }
-                b.append(m);
-                n++;
+                p[n++] = m;
             }
             Iterator<Map.Entry<String, String>> it = latest.entrySet().iterator();
             while (n < MAX_FRAME_MESSAGES && it.hasNext()) {
-                if (n > 0) {
-                    b.append('\n');
-                }
-                b.append(it.next().getValue());
+                p[n++] = it.next().getValue();
                 it.remove();
-                n++;
-            }
-            text = b.toString();
-            if (b.capacity() > 1 << 20) {
-                b.setLength(0);
-                b.trimToSize();
             }
             sending = true;
             inFlight = n;
         }
+        // parts is used outside the lock only while sending is set, when no other flush of this client can start.
+        String text = cache == null ? null : cache.find(p, n);
+        if (text == null) {
+            text = FrameCache.join(p, n);
+            if (cache != null) {
+                cache.put(p, n, text);
+            }
+        }
+        java.util.Arrays.fill(p, 0, n, null);
         try {
             ctx.session.getRemote().sendString(text, callback);
         } catch (RuntimeException e) {
