@@ -416,10 +416,14 @@ public final class ServerLoad {
 
                             @Override
                             public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                                part.append(data);
-                                if (last) {
-                                    onFrame(index, part);
-                                    part.setLength(0);
+                                if (last && part.length() == 0) {
+                                    onFrame(index, data);      // the whole frame in one piece: no copy
+                                } else {
+                                    part.append(data);
+                                    if (last) {
+                                        onFrame(index, part);
+                                        part.setLength(0);
+                                    }
                                 }
                                 if (isSlow) {
                                     slowReader.schedule(() -> w.request(1), SLOW_READ_MILLIS, TimeUnit.MILLISECONDS);
@@ -440,25 +444,24 @@ public final class ServerLoad {
             }
         }
 
-        private void onFrame(int client, CharSequence frame) {
+        private void onFrame(int client, CharSequence s) {
             long now = System.nanoTime();
             frames.incrementAndGet();
-            String s = frame.toString();
             int from = 0;
             int messages = 0;
             int fillCount = 0;
-            while (from < s.length()) {
-                int nl = s.indexOf('\n', from);
-                int to = nl < 0 ? s.length() : nl;
+            int length = s.length();
+            while (from < length) {
+                int to = indexOf(s, '\n', from);
                 messages++;
-                boolean isFill = s.startsWith("{\"orderId\"", from);
+                boolean isFill = startsWith(s, from, "{\"orderId\"");
                 if (isFill) {
                     fillCount++;
                 }
-                if (s.startsWith("{\"type\":\"gap\"", from)) {
+                if (startsWith(s, from, "{\"type\":\"gap\"")) {
                     gaps.incrementAndGet();
                 }
-                boolean isTop = s.startsWith("{\"type\":\"top\"", from);
+                boolean isTop = startsWith(s, from, "{\"type\":\"top\"");
                 if (isFill || isTop) {
                     delay(s, from, to, now, isFill ? fillDelay : topDelay);
                 }
@@ -470,9 +473,37 @@ public final class ServerLoad {
             }
         }
 
-        private void delay(String s, int from, int to, long now, AtomicLongArray buckets) {
-            int at = s.indexOf("\"pub\":", from);
-            if (at < 0 || at > to) {
+        private static int indexOf(CharSequence s, char c, int from) {
+            for (int i = from, n = s.length(); i < n; i++) {
+                if (s.charAt(i) == c) {
+                    return i;
+                }
+            }
+            return s.length();
+        }
+
+        private static boolean startsWith(CharSequence s, int at, String prefix) {
+            if (at + prefix.length() > s.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (s.charAt(at + i) != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void delay(CharSequence s, int from, int to, long now, AtomicLongArray buckets) {
+            // "pub" is the last field of a fill and of a top message: search back from the end.
+            int at = -1;
+            for (int i = to - 7; i >= from; i--) {
+                if (s.charAt(i) == '"' && startsWith(s, i, "\"pub\":")) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
                 return;
             }
             int p = at + 6;

@@ -1,8 +1,15 @@
 package io.qtrade.server;
 
 import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WriteCallback;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -39,20 +46,21 @@ final class WsClient {
 
     /**
      * The frames built during one flush pass of the hub, kept so that clients with the same messages waiting share
-     * one text instead of each joining its own (a few entries: the fast clients share one, a slow one differs).
+     * one UTF-8 payload instead of each joining and encoding its own (a few entries: the fast clients share one, a
+     * slow one differs).
      */
     static final class FrameCache {
         private static final int ENTRIES = 4;
         private final String[][] parts = new String[ENTRIES][];
         private final int[] counts = new int[ENTRIES];
-        private final String[] texts = new String[ENTRIES];
+        private final ByteBuffer[] payloads = new ByteBuffer[ENTRIES];
         private int next;
 
-        String find(String[] p, int n) {
+        ByteBuffer find(String[] p, int n) {
             for (int i = 0; i < ENTRIES; i++) {
                 String[] q = parts[i];
                 if (q != null && counts[i] == n && same(q, p, n)) {
-                    return texts[i];
+                    return payloads[i];
                 }
             }
             return null;
@@ -67,18 +75,23 @@ final class WsClient {
             return true;
         }
 
-        void put(String[] p, int n, String text) {
+        void put(String[] p, int n, ByteBuffer payload) {
             parts[next] = java.util.Arrays.copyOf(p, n);
             counts[next] = n;
-            texts[next] = text;
+            payloads[next] = payload;
             next = (next + 1) % ENTRIES;
         }
 
         /** Forgets the pass's frames (so that their strings can be collected). */
         void clear() {
             java.util.Arrays.fill(parts, null);
-            java.util.Arrays.fill(texts, null);
+            java.util.Arrays.fill(payloads, null);
             next = 0;
+        }
+
+        /** The messages, one per line, as a read-only UTF-8 payload (each write takes its own slice). */
+        static ByteBuffer payload(String[] p, int n) {
+            return ByteBuffer.wrap(join(p, n).getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
         }
 
         static String join(String[] p, int n) {
@@ -142,6 +155,8 @@ final class WsClient {
             frames.incrementAndGet();
         }
     };
+
+    private final Callback coreCallback = Callback.from(callback::writeSuccess, callback::writeFailed);
 
     WsClient(WsContext ctx, int id, int queueMessages, long nowNanos) {
         this.ctx = ctx;
@@ -276,16 +291,23 @@ final class WsClient {
             inFlight = n;
         }
         // parts is used outside the lock only while sending is set, when no other flush of this client can start.
-        String text = cache == null ? null : cache.find(p, n);
-        if (text == null) {
-            text = FrameCache.join(p, n);
+        ByteBuffer payload = cache == null ? null : cache.find(p, n);
+        if (payload == null) {
+            payload = FrameCache.payload(p, n);
             if (cache != null) {
-                cache.put(p, n, text);
+                cache.put(p, n, payload);
             }
         }
         java.util.Arrays.fill(p, 0, n, null);
         try {
-            ctx.session.getRemote().sendString(text, callback);
+            Session session = ctx.session;
+            if (session instanceof WebSocketSession w) {
+                // What RemoteEndpoint.sendString does, with the frame's UTF-8 payload encoded once for every client
+                // that shares it (a slice each: the write moves its own position only).
+                w.getCoreSession().sendFrame(new Frame(OpCode.TEXT, payload.slice()), coreCallback, false);
+            } else {
+                session.getRemote().sendString(StandardCharsets.UTF_8.decode(payload.slice()).toString(), callback);
+            }
         } catch (RuntimeException e) {
             synchronized (this) {
                 sending = false;
