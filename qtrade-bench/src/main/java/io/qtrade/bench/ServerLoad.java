@@ -162,7 +162,13 @@ public final class ServerLoad {
         ClientProcess load = null;
         double loadBefore = loadAverage();
         if (withServer) {
-            tap = EngineTap.builder(List.of(AAA)).commandIntervalNanos(0).build();
+            EngineTap.Builder b = EngineTap.builder(List.of(AAA)).commandIntervalNanos(0);
+            String rings = System.getProperty("qtrade.bench.rings");   // "account,market" slots, to study their cost
+            if (rings != null) {
+                String[] r = rings.split(",");
+                b.rings(Integer.parseInt(r[0]), Integer.parseInt(r[1]));
+            }
+            tap = b.build();
             strategy = tap.wrap("mm", strategy);
             server = QtradeServer.start(tap, ServerConfig.builder(ApiTokens.builder().token(TOKEN, Role.READ_ONLY)
                     .build()).port(0).rateLimit(1000, 1000).slowClients(ServerConfig.DEFAULT_CLIENT_QUEUE_MESSAGES, TimeUnit.SECONDS.toNanos(10)).build());
@@ -227,8 +233,12 @@ public final class ServerLoad {
                         + " p50 <= %,d us, p99 <= %,d us; top of book p50 <= %,d us, p99 <= %,d us; max %,d us%n",
                 cr.fillP50, cr.fillP99, cr.topP50, cr.topP99, cr.maxDelay));
         b.append(String.format(Locale.ROOT, "fills in the engine %,d; received per fast client: min %,d max %,d; gap"
-                        + " messages (lost fills announced) %,d; clients closed by the server %d%n",
-                result.fillCount(), cr.minFastFills, cr.maxFastFills, cr.gaps, cr.closedByServer));
+                        + " messages (lost fills announced) %,d; received + announced lost per fast client: min %,d max"
+                        + " %,d (%s); clients closed by the server %d%n",
+                result.fillCount(), cr.minFastFills, cr.maxFastFills, cr.gaps, cr.minFastAccounted,
+                cr.maxFastAccounted, cr.minFastAccounted == result.fillCount()
+                        && cr.maxFastAccounted == result.fillCount() ? "every fill accounted for" : "MISMATCH",
+                cr.closedByServer));
         b.append(String.format(Locale.ROOT, "tap: order updates dropped %,d, fills dropped %,d, trade prints dropped %,d%n",
                 tap.accountRing().dropped(), tap.fillRing().dropped(), tap.marketRing().dropped()));
         Map<String, Object> totals = new java.util.LinkedHashMap<>(stats);
@@ -335,13 +345,14 @@ public final class ServerLoad {
             process.waitFor(30, TimeUnit.SECONDS);
             return new Result(m.get("clients").intValue(), m.get("messages"), m.get("frames"), m.get("fastMessages"),
                     m.get("slowMessages"), m.get("fillP50"), m.get("fillP99"), m.get("topP50"), m.get("topP99"),
-                    m.get("maxDelay"), m.get("minFastFills"), m.get("maxFastFills"), m.get("gaps"),
+                    m.get("maxDelay"), m.get("minFastFills"), m.get("maxFastFills"), m.get("minFastAccounted"),
+                    m.get("maxFastAccounted"), m.get("gaps"),
                     m.get("closedByServer"), m.get("cpuNanos") / 1e9);
         }
 
         record Result(int clients, long messages, long frames, long fastMessages, long slowMessages, long fillP50,
                       long fillP99, long topP50, long topP99, long maxDelay, long minFastFills, long maxFastFills,
-                      long gaps, long closedByServer, double cpuSeconds) {
+                      long minFastAccounted, long maxFastAccounted, long gaps, long closedByServer, double cpuSeconds) {
         }
     }
 
@@ -360,6 +371,7 @@ public final class ServerLoad {
         final AtomicLongArray topDelay = new AtomicLongArray(48);
         final long[] received;
         final long[] fills;
+        final long[] lost;
         final AtomicLong frames = new AtomicLong();
         final AtomicLong gaps = new AtomicLong();
         final AtomicLong closedByServer = new AtomicLong();
@@ -372,6 +384,7 @@ public final class ServerLoad {
             this.slow = slow;
             this.received = new long[clients];
             this.fills = new long[clients];
+            this.lost = new long[clients];
         }
 
         public static void main(String[] args) throws Exception {
@@ -450,6 +463,7 @@ public final class ServerLoad {
             int from = 0;
             int messages = 0;
             int fillCount = 0;
+            long lostCount = 0;
             int length = s.length();
             while (from < length) {
                 int to = indexOf(s, '\n', from);
@@ -460,6 +474,7 @@ public final class ServerLoad {
                 }
                 if (startsWith(s, from, "{\"type\":\"gap\"")) {
                     gaps.incrementAndGet();
+                    lostCount += lastNumber(s, from, to);
                 }
                 boolean isTop = startsWith(s, from, "{\"type\":\"top\"");
                 if (isFill || isTop) {
@@ -470,7 +485,22 @@ public final class ServerLoad {
             synchronized (received) {
                 received[client] += messages;
                 fills[client] += fillCount;
+                lost[client] += lostCount;
             }
+        }
+
+        /** The number a gap message ends with ({@code "lost":N} or {@code "lostByEngineTap":N}). */
+        private static long lastNumber(CharSequence s, int from, int to) {
+            int end = to - 1;   // the closing brace
+            int start = end;
+            while (start > from && Character.isDigit(s.charAt(start - 1))) {
+                start--;
+            }
+            long v = 0;
+            for (int i = start; i < end; i++) {
+                v = v * 10 + (s.charAt(i) - '0');
+            }
+            return v;
         }
 
         private static int indexOf(CharSequence s, char c, int from) {
@@ -546,6 +576,8 @@ public final class ServerLoad {
             long slowTotal = 0;
             long minFills = Long.MAX_VALUE;
             long maxFills = 0;
+            long minAccounted = Long.MAX_VALUE;
+            long maxAccounted = 0;
             synchronized (received) {
                 for (int i = 0; i < clients; i++) {
                     all += received[i];
@@ -555,6 +587,8 @@ public final class ServerLoad {
                         fast += received[i];
                         minFills = Math.min(minFills, fills[i]);
                         maxFills = Math.max(maxFills, fills[i]);
+                        minAccounted = Math.min(minAccounted, fills[i] + lost[i]);
+                        maxAccounted = Math.max(maxAccounted, fills[i] + lost[i]);
                     }
                 }
             }
@@ -563,7 +597,9 @@ public final class ServerLoad {
                     + " slowMessages=" + slowTotal + " fillP50=" + percentile(fillDelay, 0.5) + " fillP99="
                     + percentile(fillDelay, 0.99) + " topP50=" + percentile(topDelay, 0.5) + " topP99="
                     + percentile(topDelay, 0.99) + " maxDelay=" + maxDelay + " minFastFills="
-                    + (minFills == Long.MAX_VALUE ? 0 : minFills) + " maxFastFills=" + maxFills + " gaps=" + gaps.get()
+                    + (minFills == Long.MAX_VALUE ? 0 : minFills) + " maxFastFills=" + maxFills + " minFastAccounted="
+                    + (minAccounted == Long.MAX_VALUE ? 0 : minAccounted) + " maxFastAccounted=" + maxAccounted
+                    + " gaps=" + gaps.get()
                     + " closedByServer=" + closedByServer.get() + " cpuNanos=" + cpu;
         }
     }

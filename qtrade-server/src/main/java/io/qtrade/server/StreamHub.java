@@ -207,7 +207,7 @@ final class StreamHub implements Runnable {
                 if (hasSubscribers(Topic.ORDERS)) {
                     Map<String, Object> m = o.json();
                     m.put("type", "order");
-                    m.put("pub", e.publishedNanos());
+                    m.put("pub", e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
                     broadcast(Topic.ORDERS, o.instrument.id(), m);
                 }
                 if (o.status == io.qtrade.core.order.OrderStatus.REJECTED && hasSubscribers(Topic.RISK)) {
@@ -245,7 +245,7 @@ final class StreamHub implements Runnable {
         if (hasSubscribers(Topic.TRADES)) {
             Map<String, Object> m = t.json();
             m.put("type", "trade");
-            m.put("pub", e.publishedNanos());
+            m.put("pub", e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
             broadcast(Topic.TRADES, t.instrument(), m);
         }
     }

@@ -89,9 +89,9 @@ final class WsClient {
             next = 0;
         }
 
-        /** The messages, one per line, as a read-only UTF-8 payload (each write takes its own slice). */
+        /** The messages, one per line, as a UTF-8 payload (each write takes its own slice; none changes it). */
         static ByteBuffer payload(String[] p, int n) {
-            return ByteBuffer.wrap(join(p, n).getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+            return ByteBuffer.wrap(join(p, n).getBytes(StandardCharsets.UTF_8));
         }
 
         static String join(String[] p, int n) {

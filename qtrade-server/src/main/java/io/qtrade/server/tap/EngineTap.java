@@ -41,10 +41,18 @@ public final class EngineTap {
 
     /** Default number of book levels copied per side. */
     public static final int DEFAULT_DEPTH = 10;
-    /** Default capacity of the ring of own orders and fills. */
-    public static final int DEFAULT_ACCOUNT_RING = 1 << 16;
+    /**
+     * Default capacity of the ring of own order updates: 8,192 slots (about 1.5 MB). The rings the engine writes per
+     * event are kept small enough to stay in a core's cache: at full replay speed a 64 Ki-slot ring (11 MB) cost the
+     * engine thread 9-14 % more CPU per event, an 8 Ki one a few per cent (docs/benchmarks.md). A strategy placing
+     * orders faster than the hub drains them for longer than the ring holds loses order updates (counted); raise
+     * it with {@link Builder#rings} when that matters more than the engine's speed.
+     */
+    public static final int DEFAULT_ACCOUNT_RING = 1 << 13;
+    /** Default capacity of the ring of own fills: 65,536 (fills are rarer than order updates and must not be lost). */
+    public static final int DEFAULT_FILL_RING = 1 << 16;
     /** Default capacity of the ring of trade prints (sampled under load: a full ring drops prints). */
-    public static final int DEFAULT_MARKET_RING = 1 << 13;
+    public static final int DEFAULT_MARKET_RING = 1 << 11;
     /** Default interval of the engine timer that runs the server's commands when the feed is silent. */
     public static final long DEFAULT_COMMAND_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -79,7 +87,7 @@ public final class EngineTap {
         this.instrumentOwner = new int[instruments.size()];
         java.util.Arrays.fill(instrumentOwner, -1);
         this.accountRing = new TapRing(b.accountRing);
-        this.fillRing = new TapRing(b.accountRing);
+        this.fillRing = new TapRing(b.fillRing);
         this.marketRing = new TapRing(b.marketRing);
     }
 
@@ -410,6 +418,7 @@ public final class EngineTap {
         private RiskGate riskGate;
         private int depth = DEFAULT_DEPTH;
         private int accountRing = DEFAULT_ACCOUNT_RING;
+        private int fillRing = DEFAULT_FILL_RING;
         private int marketRing = DEFAULT_MARKET_RING;
         private long commandIntervalNanos = DEFAULT_COMMAND_INTERVAL_NANOS;
 
@@ -442,10 +451,16 @@ public final class EngineTap {
             return this;
         }
 
-        /** Ring capacities (powers of two): own order updates, and fills (each), trade prints. */
+        /** Ring capacities (powers of two): own order updates, trade prints. */
         public Builder rings(int accountCapacity, int marketCapacity) {
             this.accountRing = accountCapacity;
             this.marketRing = marketCapacity;
+            return this;
+        }
+
+        /** Capacity of the ring of own fills (a power of two; default {@link #DEFAULT_FILL_RING}). */
+        public Builder fillRing(int capacity) {
+            this.fillRing = capacity;
             return this;
         }
 

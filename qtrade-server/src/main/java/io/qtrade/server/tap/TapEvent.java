@@ -18,7 +18,9 @@ import java.util.List;
  * thread, and keep the record alive). The server rebuilds the records ({@link #report}, {@link #fill}) on its side.
  *
  * <p>Timestamps: {@code localTs} is the engine's clock (epoch nanoseconds, UTC); {@code publishedNanos} is
- * {@link System#nanoTime()} when the engine published the slot, for measuring the delay to a client.
+ * {@link System#nanoTime()} when the engine published a fill or the end of a run, for measuring the delay to a client,
+ * and 0 for trade prints and order updates: they are many, so the engine skips that clock read and the server stamps
+ * them when it takes them from the ring.
  */
 public final class TapEvent {
 

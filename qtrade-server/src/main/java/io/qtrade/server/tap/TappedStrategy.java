@@ -81,7 +81,7 @@ final class TappedStrategy implements Strategy {
                 e.price = trade.price();
                 e.qty = trade.qty();
                 e.localTs = trade.localTs();
-                e.publishedNanos = System.nanoTime();
+                e.publishedNanos = 0;   // many: no clock read here, the server stamps them when it takes them
                 ring.publish();
             }
         }
@@ -118,7 +118,7 @@ final class TappedStrategy implements Strategy {
             } catch (IllegalArgumentException unknown) {
                 // A report for an order the context does not know (cannot happen in the engines of this SDK).
             }
-            e.publishedNanos = System.nanoTime();
+            e.publishedNanos = 0;   // many: no clock read here, the server stamps them when it takes them
             ring.publish();
         }
         serviceIfPending();
