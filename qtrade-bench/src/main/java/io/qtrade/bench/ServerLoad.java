@@ -201,8 +201,13 @@ public final class ServerLoad {
             long last = -1;
             while (System.nanoTime() < waitUntil) {
                 Thread.sleep(500);
-                long sent = ((Number) server.streamStats().get("delivered")).longValue();
-                if (sent == last) {
+                Map<String, Object> st = server.streamStats();
+                long sent = ((Number) st.get("delivered")).longValue();
+                long queued = 0;
+                for (Object o : (List<?>) st.get("perClient")) {
+                    queued += ((Number) ((Map<?, ?>) o).get("queued")).longValue();
+                }
+                if (sent == last && queued == 0) {
                     break;
                 }
                 last = sent;
@@ -378,6 +383,7 @@ public final class ServerLoad {
         final ScheduledExecutorService slowReader = Executors.newSingleThreadScheduledExecutor();
         final HttpClient http = HttpClient.newHttpClient();
         volatile long maxDelay;
+        volatile long lastFrameNanos = System.nanoTime();
 
         Clients(int clients, int slow) {
             this.clients = clients;
@@ -398,6 +404,11 @@ public final class ServerLoad {
             System.out.println("READY");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            // Read what is still on its way (the server wrote it; the sockets hold it) until 1 s passes without a frame.
+            long stopBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() - c.lastFrameNanos < TimeUnit.SECONDS.toNanos(1) && System.nanoTime() < stopBy) {
+                Thread.sleep(100);
+            }
             for (WebSocket ws : c.sockets) {
                 ws.abort();
             }
@@ -459,6 +470,7 @@ public final class ServerLoad {
 
         private void onFrame(int client, CharSequence s) {
             long now = System.nanoTime();
+            lastFrameNanos = now;
             frames.incrementAndGet();
             int from = 0;
             int messages = 0;
