@@ -42,17 +42,16 @@ public final class EngineTap {
     /** Default number of book levels copied per side. */
     public static final int DEFAULT_DEPTH = 10;
     /**
-     * Default capacity of the ring of own order updates: 8,192 slots (about 1.5 MB). The rings the engine writes per
-     * event are kept small enough to stay in a core's cache: at full replay speed a 64 Ki-slot ring (11 MB) cost the
-     * engine thread 9-14 % more CPU per event, an 8 Ki one a few per cent (docs/benchmarks.md). A strategy placing
-     * orders faster than the hub drains them for longer than the ring holds loses order updates (counted); raise
-     * it with {@link Builder#rings} when that matters more than the engine's speed.
+     * Default capacity of the ring of own order updates: 65,536 slots (about 11 MB), so that a hub starved of CPU for a
+     * second does not lose order updates from a strategy re-quoting at full replay speed. (Smaller rings stay in a
+     * core's cache; at full replay speed an 8,192-slot ring did not measurably lower the engine thread's CPU per event
+     * on the shared test machine, and lost order updates whenever the hub was starved: docs/benchmarks.md.)
      */
-    public static final int DEFAULT_ACCOUNT_RING = 1 << 13;
+    public static final int DEFAULT_ACCOUNT_RING = 1 << 16;
     /** Default capacity of the ring of own fills: 65,536 (fills are rarer than order updates and must not be lost). */
     public static final int DEFAULT_FILL_RING = 1 << 16;
     /** Default capacity of the ring of trade prints (sampled under load: a full ring drops prints). */
-    public static final int DEFAULT_MARKET_RING = 1 << 11;
+    public static final int DEFAULT_MARKET_RING = 1 << 13;
     /** Default interval of the engine timer that runs the server's commands when the feed is silent. */
     public static final long DEFAULT_COMMAND_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
