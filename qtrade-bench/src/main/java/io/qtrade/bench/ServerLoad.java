@@ -19,7 +19,16 @@ import io.qtrade.server.Role;
 import io.qtrade.server.ServerConfig;
 import io.qtrade.server.tap.EngineTap;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
@@ -30,24 +39,37 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The server under load (issue 25): the engine replays a generated L2 tape at full speed (simulated clock, no pacer)
- * with {@code BacktestThroughput}'s re-quoting market maker, first alone, then wrapped by an {@link EngineTap} with a
- * {@link QtradeServer} and {@code clients} WebSocket clients subscribed to top of book and fills ({@code slow} of
- * them read one message every 10 ms, so their queues fill and they are sampled or dropped), then alone again. Prints
- * the engine's events per second in each phase, the messages delivered per second, the delay from the engine's
- * publish to a client's receipt (p50, p99, max), and what was dropped.
+ * with {@code BacktestThroughput}'s re-quoting market maker, alone and wrapped by an {@link EngineTap} with a
+ * {@link QtradeServer} and {@code clients} WebSocket clients subscribed to top of book and fills, the two phases
+ * interleaved {@code rounds} times (the order swapping every round). The clients run in a <b>separate JVM</b>
+ * ({@link Clients}, started with the same class path), so that this JVM measures the engine and the server only;
+ * {@code slow} of them read one frame every {@value Clients#SLOW_READ_MILLIS} ms, so their sockets back up and they are
+ * sampled (top of book conflated), lose fills (counted, announced by a gap message) and are finally dropped.
+ *
+ * <p>Per phase: the engine's events per second (wall clock), the engine thread's CPU time per event
+ * ({@code ThreadMXBean.getCurrentThreadCpuTime}: what the engine thread itself paid, which other processes on a
+ * shared machine disturb far less than the wall clock), GC time, the hub thread's and the client JVM's CPU time, the
+ * load average; for the served phase the messages delivered per second, the delay from the engine's publish to a
+ * client's receipt (p50, p99, max: {@code System.nanoTime()} is {@code CLOCK_MONOTONIC} on Linux, one clock for both
+ * JVMs), and per client the delivered, conflated and dropped counts. With {@code nice > 0} the client JVM runs under
+ * {@code nice -n <nice>}, which approximates clients on another machine when there are too few cores to give them
+ * their own.
  *
  * <pre>{@code
- * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.ServerLoad [seconds=60] [clients=50] [slow=5] [events=2000000]
+ * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.ServerLoad [seconds=60] [clients=50] [slow=5] [events=2000000] [rounds=3] [nice=0]
  * }</pre>
  */
 public final class ServerLoad {
 
     private static final Instrument AAA = Instrument.spot("AAA", "SYN", 0.01, 1);
     private static final String TOKEN = "load-harness-token-0123456789abcdef";
+    /** Niceness of the client JVM (0: the same priority as the engine's JVM). */
+    private static int nice;
 
     private ServerLoad() {
     }
@@ -57,37 +79,105 @@ public final class ServerLoad {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int slow = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int events = args.length > 3 ? Integer.parseInt(args[3].replace("_", "")) : 2_000_000;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        nice = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         EventBatch tape = BacktestThroughput.generate(events);
-        System.out.printf(Locale.ROOT, "tape: %,d events, looped for %d s per phase; %d clients (%d slow)%n",
-                tape.size(), seconds, clients, slow);
+        System.out.printf(Locale.ROOT, "tape: %,d events, looped for %d s per phase; %d clients (%d slow) in a separate"
+                + " JVM (nice %d); %d rounds; %d cores%n", tape.size(), seconds, clients, slow, nice, rounds,
+                Runtime.getRuntime().availableProcessors());
         // A warm-up of both paths (JIT), not reported.
-        run(tape, Math.max(5, seconds / 3), null);
-        run(tape, Math.max(5, seconds / 3), new Load(clients, slow));
-        double before = run(tape, seconds, null).eventsPerSecond;
-        Phase served = run(tape, seconds, new Load(clients, slow));
-        double after = run(tape, seconds, null).eventsPerSecond;
-        double baseline = (before + after) / 2;
-        System.out.printf(Locale.ROOT, "%nengine alone (before)   %,10.0f events/s%n", before);
-        System.out.printf(Locale.ROOT, "engine + server          %,10.0f events/s  (%.1f %% of the mean of the two baselines)%n",
-                served.eventsPerSecond, 100 * served.eventsPerSecond / baseline);
-        System.out.printf(Locale.ROOT, "engine alone (after)    %,10.0f events/s%n", after);
-        System.out.println(served.report);
+        int warm = Math.max(5, seconds / 3);
+        run(tape, warm, clients, slow, false);
+        run(tape, warm, clients, slow, true);
+        List<Phase> alone = new ArrayList<>();
+        List<Phase> served = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            boolean servedFirst = r % 2 == 0;
+            for (int k = 0; k < 2; k++) {
+                boolean withServer = servedFirst == (k == 0);
+                Phase p = run(tape, seconds, clients, slow, withServer);
+                (withServer ? served : alone).add(p);
+            }
+            Phase a = alone.get(alone.size() - 1);
+            Phase s = served.get(served.size() - 1);
+            System.out.printf(Locale.ROOT, "round %d: served/alone events/s %.3f, CPU ns/event %.2f vs %.2f (%+.1f %%)%n",
+                    r, s.eventsPerSecond / a.eventsPerSecond, s.cpuNanosPerEvent, a.cpuNanosPerEvent,
+                    100 * (s.cpuNanosPerEvent / a.cpuNanosPerEvent - 1));
+        }
+        System.out.printf(Locale.ROOT, "%n| round | phase | events/s | engine CPU ns/event | GC ms | engine JVM CPU s (engine"
+                + " thread) | hub CPU s | client JVM CPU s | load avg |%n|---|---|---:|---:|---:|---:|---:|---:|---|%n");
+        for (int r = 0; r < rounds; r++) {
+            for (Phase p : List.of(alone.get(r), served.get(r))) {
+                System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f | %d | %.1f (%.1f) | %s | %s | %.1f-%.1f |%n", r + 1,
+                        p.withServer ? "engine + server + clients" : "engine alone", p.eventsPerSecond,
+                        p.cpuNanosPerEvent, p.gcMillis, p.processCpuSeconds, p.engineCpuSeconds,
+                        p.withServer ? String.format(Locale.ROOT, "%.1f", p.hubCpuSeconds) : "-",
+                        p.withServer ? String.format(Locale.ROOT, "%.1f", p.clientCpuSeconds) : "-",
+                        p.loadBefore, p.loadAfter);
+            }
+        }
+        for (int r = 0; r < rounds; r++) {
+            System.out.printf(Locale.ROOT, "%nround %d, served phase:%n%s%n", r + 1, served.get(r).report);
+        }
     }
 
-    private record Phase(double eventsPerSecond, String report) {
+    private record Phase(boolean withServer, double eventsPerSecond, double cpuNanosPerEvent, long gcMillis,
+                         double processCpuSeconds, double engineCpuSeconds, double hubCpuSeconds,
+                         double clientCpuSeconds, double loadBefore, double loadAfter,
+                         String report) {
     }
 
-    private static Phase run(EventBatch tape, int seconds, Load load) throws Exception {
+    private static long gcMillis() {
+        long t = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            t += Math.max(0, gc.getCollectionTime());
+        }
+        return t;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static long threadCpu(String name) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().equals(name)) {
+                return mx.getThreadCpuTime(t.getThreadId());
+            }
+        }
+        return 0;
+    }
+
+    private static Phase run(EventBatch tape, int seconds, int clients, int slow, boolean withServer)
+            throws Exception {
         Strategy strategy = new BacktestThroughput.Requoter();
         EngineTap tap = null;
         QtradeServer server = null;
-        if (load != null) {
-            tap = EngineTap.builder(List.of(AAA)).commandIntervalNanos(0).build();
+        ClientProcess load = null;
+        double loadBefore = loadAverage();
+        if (withServer) {
+            EngineTap.Builder b = EngineTap.builder(List.of(AAA)).commandIntervalNanos(0);
+            String rings = System.getProperty("qtrade.bench.rings");   // "account,market" slots, to study their cost
+            if (rings != null) {
+                String[] r = rings.split(",");
+                b.rings(Integer.parseInt(r[0]), Integer.parseInt(r[1]));
+            }
+            tap = b.build();
             strategy = tap.wrap("mm", strategy);
             server = QtradeServer.start(tap, ServerConfig.builder(ApiTokens.builder().token(TOKEN, Role.READ_ONLY)
-                    .build()).port(0).rateLimit(1000, 1000).slowClients(256, TimeUnit.SECONDS.toNanos(10)).build());
-            load.connect(server);
+                    .build()).port(0).rateLimit(1000, 1000).slowClients(ServerConfig.DEFAULT_CLIENT_QUEUE_MESSAGES, TimeUnit.SECONDS.toNanos(10)).build());
+            load = ClientProcess.start(server.baseUrl().replace("http", "ws") + "/api/v1/stream", clients, slow);
         }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long gc0 = gcMillis();
+        long process0 = processCpu();
+        long cpu0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         LoopingSource source = new LoopingSource(tape, t0 + TimeUnit.SECONDS.toNanos(seconds));
         BacktestResult result = Backtest.builder().source(source)
@@ -96,27 +186,78 @@ public final class ServerLoad {
                 .strategy("mm", strategy).markIntervalNanos(60_000_000_000L).orderHistory(OrderHistory.OPEN_ONLY)
                 .build().run();
         long wall = System.nanoTime() - t0;
+        long cpu = mx.getCurrentThreadCpuTime() - cpu0;
+        long gc = gcMillis() - gc0;
+        long process = processCpu() - process0;
         double eps = result.events() * 1e9 / wall;
+        double cpuPerEvent = (double) cpu / result.events();
         String report = "";
-        if (load != null) {
-            // Let the hub catch up with the rings and the queues drain into the clients (at most 30 s).
+        double hubCpu = 0;
+        double clientCpu = 0;
+        if (withServer) {
+            hubCpu = threadCpu("qtrade-server-hub") / 1e9;
+            // Let the hub write what waits (at most 30 s), then ask the clients for their counts.
             long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             long last = -1;
             while (System.nanoTime() < waitUntil) {
                 Thread.sleep(500);
-                long sent = ((Number) server.streamStats().get("sentToConnected")).longValue();
-                if (sent == last) {
+                Map<String, Object> st = server.streamStats();
+                long sent = ((Number) st.get("delivered")).longValue();
+                long queued = 0;
+                for (Object o : (List<?>) st.get("perClient")) {
+                    queued += ((Number) ((Map<?, ?>) o).get("queued")).longValue();
+                }
+                if (sent == last && queued == 0) {
                     break;
                 }
                 last = sent;
             }
-            report = load.report(wall, result, server.streamStats(), tap);
-            load.close();
+            Map<String, Object> stats = server.streamStats();
+            ClientProcess.Result cr = load.finish();
+            clientCpu = cr.cpuSeconds;
+            report = report(wall, result, stats, tap, cr, slow);
             server.stop();
         }
-        System.out.printf(Locale.ROOT, "%-14s %,12d events in %5.1f s: %,10.0f events/s, fills %,d%n",
-                load == null ? "engine alone" : "engine+server", result.events(), wall / 1e9, eps, result.fillCount());
-        return new Phase(eps, report);
+        double loadAfter = loadAverage();
+        System.out.printf(Locale.ROOT, "%-14s %,12d events in %5.1f s: %,10.0f events/s, engine CPU %.2f ns/event, GC %d ms,"
+                        + " fills %,d, load %.1f-%.1f%n", withServer ? "engine+server" : "engine alone", result.events(),
+                wall / 1e9, eps, cpuPerEvent, gc, result.fillCount(), loadBefore, loadAfter);
+        return new Phase(withServer, eps, cpuPerEvent, gc, process / 1e9, cpu / 1e9, hubCpu, clientCpu, loadBefore,
+                loadAfter, report);
+    }
+
+    private static String report(long wallNanos, BacktestResult result, Map<String, Object> stats, EngineTap tap,
+                                 ClientProcess.Result cr, int slow) {
+        StringBuilder b = new StringBuilder();
+        double s = wallNanos / 1e9;
+        b.append(String.format(Locale.ROOT, "received by the clients: %,.0f messages/s in all (%,.0f frames/s); per fast"
+                        + " client %,.0f messages/s, per slow client %,.0f messages/s%n",
+                cr.messages / s, cr.frames / s, cr.fastMessages / s / Math.max(1, cr.clients - slow),
+                cr.slowMessages / s / Math.max(1, slow)));
+        b.append(String.format(Locale.ROOT, "delay engine publish -> client receipt (log2 buckets, upper bounds): fills"
+                        + " p50 <= %,d us, p99 <= %,d us; top of book p50 <= %,d us, p99 <= %,d us; max %,d us%n",
+                cr.fillP50, cr.fillP99, cr.topP50, cr.topP99, cr.maxDelay));
+        b.append(String.format(Locale.ROOT, "fills in the engine %,d; received per fast client: min %,d max %,d; gap"
+                        + " messages (lost fills announced) %,d; received + announced lost per fast client: min %,d max"
+                        + " %,d (%s); clients closed by the server %d%n",
+                result.fillCount(), cr.minFastFills, cr.maxFastFills, cr.gaps, cr.minFastAccounted,
+                cr.maxFastAccounted, cr.minFastAccounted == result.fillCount()
+                        && cr.maxFastAccounted == result.fillCount() ? "every fill accounted for" : "MISMATCH",
+                cr.closedByServer));
+        b.append(String.format(Locale.ROOT, "tap: order updates dropped %,d, fills dropped %,d, trade prints dropped %,d%n",
+                tap.accountRing().dropped(), tap.fillRing().dropped(), tap.marketRing().dropped()));
+        Map<String, Object> totals = new java.util.LinkedHashMap<>(stats);
+        Object per = totals.remove("perClient");
+        b.append("server: ").append(totals).append('\n');
+        b.append("per connected client (server side: delivered, conflated, dropped):");
+        if (per instanceof List<?> list) {
+            for (Object o : list) {
+                Map<?, ?> c = (Map<?, ?>) o;
+                b.append(String.format(Locale.ROOT, " #%s %s/%s/%s", c.get("id"), c.get("delivered"), c.get("conflated"),
+                        c.get("dropped")));
+            }
+        }
+        return b.toString();
     }
 
     /** The in-memory tape again and again (timestamps shifted, the book cleared at each start) until the deadline. */
@@ -164,44 +305,161 @@ public final class ServerLoad {
         }
     }
 
-    /** WebSocket clients of one phase: delays in a log2 histogram of microseconds. */
-    static final class Load {
+    /** The client JVM of one served phase, seen from the engine's JVM. */
+    static final class ClientProcess {
+        private final Process process;
+        private final BufferedReader out;
+
+        private ClientProcess(Process process) {
+            this.process = process;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        static ClientProcess start(String uri, int clients, int slow) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>();
+            if (nice > 0) {
+                command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+            }
+            command.addAll(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    Clients.class.getName(), uri, TOKEN, Integer.toString(clients), Integer.toString(slow)));
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ClientProcess c = new ClientProcess(p);
+            String line = c.out.readLine();
+            if (line == null || !line.equals("READY")) {
+                p.destroyForcibly();
+                throw new IllegalStateException("client JVM: expected READY, got " + line);
+            }
+            return c;
+        }
+
+        /** Asks the clients to stop and report; waits for the process to end. */
+        Result finish() throws Exception {
+            process.getOutputStream().write("STOP\n".getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            Map<String, Long> m = new java.util.HashMap<>();
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    for (String kv : line.substring(7).split(" ")) {
+                        int eq = kv.indexOf('=');
+                        m.put(kv.substring(0, eq), Long.parseLong(kv.substring(eq + 1)));
+                    }
+                }
+            }
+            process.waitFor(30, TimeUnit.SECONDS);
+            return new Result(m.get("clients").intValue(), m.get("messages"), m.get("frames"), m.get("fastMessages"),
+                    m.get("slowMessages"), m.get("fillP50"), m.get("fillP99"), m.get("topP50"), m.get("topP99"),
+                    m.get("maxDelay"), m.get("minFastFills"), m.get("maxFastFills"), m.get("minFastAccounted"),
+                    m.get("maxFastAccounted"), m.get("gaps"),
+                    m.get("closedByServer"), m.get("cpuNanos") / 1e9);
+        }
+
+        record Result(int clients, long messages, long frames, long fastMessages, long slowMessages, long fillP50,
+                      long fillP99, long topP50, long topP99, long maxDelay, long minFastFills, long maxFastFills,
+                      long minFastAccounted, long maxFastAccounted, long gaps, long closedByServer, double cpuSeconds) {
+        }
+    }
+
+    /**
+     * The client JVM: {@code clients} WebSocket clients ({@code java.net.http}) subscribed to top and fills; prints
+     * READY once all are subscribed, and on a line on standard input a RESULT line of counts, then exits. Delays in
+     * log2 histograms of microseconds, from each message's {@code pub} ({@code System.nanoTime()} of the engine's
+     * JVM, the same monotonic clock on Linux).
+     */
+    public static final class Clients {
+        static final int SLOW_READ_MILLIS = 100;
         final int clients;
         final int slow;
         final List<WebSocket> sockets = new ArrayList<>();
-        final AtomicLongArray delayBuckets = new AtomicLongArray(40);
+        final AtomicLongArray fillDelay = new AtomicLongArray(48);
+        final AtomicLongArray topDelay = new AtomicLongArray(48);
         final long[] received;
+        final long[] fills;
+        final long[] lost;
+        final AtomicLong frames = new AtomicLong();
+        final AtomicLong gaps = new AtomicLong();
+        final AtomicLong closedByServer = new AtomicLong();
         final ScheduledExecutorService slowReader = Executors.newSingleThreadScheduledExecutor();
         final HttpClient http = HttpClient.newHttpClient();
         volatile long maxDelay;
+        volatile long lastFrameNanos = System.nanoTime();
 
-        Load(int clients, int slow) {
+        Clients(int clients, int slow) {
             this.clients = clients;
             this.slow = slow;
             this.received = new long[clients];
+            this.fills = new long[clients];
+            this.lost = new long[clients];
         }
 
-        void connect(QtradeServer server) throws Exception {
-            URI uri = URI.create(server.baseUrl().replace("http", "ws") + "/api/v1/stream");
+        public static void main(String[] args) throws Exception {
+            Clients c = new Clients(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            c.connect(URI.create(args[0]), args[1]);
+            // Subscribed: the first message (the top of book snapshot) has reached every client.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (c.connectedCount() < c.clients && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            System.out.println("READY");
+            System.out.flush();
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            // Read what is still on its way (the server wrote it; the sockets hold it) until 1 s passes without a frame.
+            long stopBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() - c.lastFrameNanos < TimeUnit.SECONDS.toNanos(1) && System.nanoTime() < stopBy) {
+                Thread.sleep(100);
+            }
+            for (WebSocket ws : c.sockets) {
+                ws.abort();
+            }
+            c.slowReader.shutdownNow();
+            System.out.println(c.result());
+            System.out.flush();
+            System.exit(0);
+        }
+
+        private int connectedCount() {
+            int n = 0;
+            synchronized (received) {
+                for (long r : received) {
+                    if (r > 0) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+
+        void connect(URI uri, String token) throws Exception {
             for (int i = 0; i < clients; i++) {
                 int index = i;
                 boolean isSlow = i < slow;
-                WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + TOKEN)
+                WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
                         .buildAsync(uri, new WebSocket.Listener() {
                             final StringBuilder part = new StringBuilder();
 
                             @Override
                             public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                                part.append(data);
-                                if (last) {
-                                    onMessage(index, part);
-                                    part.setLength(0);
+                                if (last && part.length() == 0) {
+                                    onFrame(index, data);      // the whole frame in one piece: no copy
+                                } else {
+                                    part.append(data);
+                                    if (last) {
+                                        onFrame(index, part);
+                                        part.setLength(0);
+                                    }
                                 }
                                 if (isSlow) {
-                                    slowReader.schedule(() -> w.request(1), 10, TimeUnit.MILLISECONDS);
+                                    slowReader.schedule(() -> w.request(1), SLOW_READ_MILLIS, TimeUnit.MILLISECONDS);
                                 } else {
                                     w.request(1);
                                 }
+                                return null;
+                            }
+
+                            @Override
+                            public CompletionStage<?> onClose(WebSocket w, int statusCode, String reason) {
+                                closedByServer.incrementAndGet();
                                 return null;
                             }
                         }).get(10, TimeUnit.SECONDS);
@@ -210,78 +468,151 @@ public final class ServerLoad {
             }
         }
 
-        private void onMessage(int client, CharSequence m) {
+        private void onFrame(int client, CharSequence s) {
             long now = System.nanoTime();
-            synchronized (received) {
-                received[client]++;
+            lastFrameNanos = now;
+            frames.incrementAndGet();
+            int from = 0;
+            int messages = 0;
+            int fillCount = 0;
+            long lostCount = 0;
+            int length = s.length();
+            while (from < length) {
+                int to = indexOf(s, '\n', from);
+                messages++;
+                boolean isFill = startsWith(s, from, "{\"orderId\"");
+                if (isFill) {
+                    fillCount++;
+                }
+                if (startsWith(s, from, "{\"type\":\"gap\"")) {
+                    gaps.incrementAndGet();
+                    lostCount += lastNumber(s, from, to);
+                }
+                boolean isTop = startsWith(s, from, "{\"type\":\"top\"");
+                if (isFill || isTop) {
+                    delay(s, from, to, now, isFill ? fillDelay : topDelay);
+                }
+                from = to + 1;
             }
-            String s = m.toString();
-            int at = s.indexOf("\"pub\":");
-            if (at < 0 || s.startsWith("{\"type\":\"top\"") && s.contains("\"localTs\":0,")) {
-                return;   // no publish time, or the empty book before the first copy
+            synchronized (received) {
+                received[client] += messages;
+                fills[client] += fillCount;
+                lost[client] += lostCount;
+            }
+        }
+
+        /** The number a gap message ends with ({@code "lost":N} or {@code "lostByEngineTap":N}). */
+        private static long lastNumber(CharSequence s, int from, int to) {
+            int end = to - 1;   // the closing brace
+            int start = end;
+            while (start > from && Character.isDigit(s.charAt(start - 1))) {
+                start--;
+            }
+            long v = 0;
+            for (int i = start; i < end; i++) {
+                v = v * 10 + (s.charAt(i) - '0');
+            }
+            return v;
+        }
+
+        private static int indexOf(CharSequence s, char c, int from) {
+            for (int i = from, n = s.length(); i < n; i++) {
+                if (s.charAt(i) == c) {
+                    return i;
+                }
+            }
+            return s.length();
+        }
+
+        private static boolean startsWith(CharSequence s, int at, String prefix) {
+            if (at + prefix.length() > s.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (s.charAt(at + i) != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void delay(CharSequence s, int from, int to, long now, AtomicLongArray buckets) {
+            // "pub" is the last field of a fill and of a top message: search back from the end.
+            int at = -1;
+            for (int i = to - 7; i >= from; i--) {
+                if (s.charAt(i) == '"' && startsWith(s, i, "\"pub\":")) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                return;
             }
             int p = at + 6;
-            boolean negative = p < s.length() && s.charAt(p) == '-';
-            if (negative) {
-                p++;
+            if (s.charAt(p) == '-') {
+                return;
             }
             long pub = 0;
-            while (p < s.length() && Character.isDigit(s.charAt(p))) {
+            while (p < to && Character.isDigit(s.charAt(p))) {
                 pub = pub * 10 + (s.charAt(p++) - '0');
             }
-            if (negative) {
-                pub = -pub;
+            if (pub == 0) {
+                return;   // the empty book before the first copy
             }
             long micros = Math.max(1, (now - pub) / 1000);
-            delayBuckets.incrementAndGet(63 - Long.numberOfLeadingZeros(micros));
+            buckets.incrementAndGet(63 - Long.numberOfLeadingZeros(micros));
             if (micros > maxDelay) {
                 maxDelay = micros;
             }
         }
 
-        long percentile(double q) {
+        static long percentile(AtomicLongArray buckets, double q) {
             long total = 0;
-            for (int i = 0; i < delayBuckets.length(); i++) {
-                total += delayBuckets.get(i);
+            for (int i = 0; i < buckets.length(); i++) {
+                total += buckets.get(i);
             }
             long target = (long) Math.ceil(q * total);
             long seen = 0;
-            for (int i = 0; i < delayBuckets.length(); i++) {
-                seen += delayBuckets.get(i);
-                if (seen >= target) {
+            for (int i = 0; i < buckets.length(); i++) {
+                seen += buckets.get(i);
+                if (seen >= target && total > 0) {
                     return 1L << (i + 1);   // the bucket's upper bound, microseconds
                 }
             }
             return -1;
         }
 
-        String report(long wallNanos, BacktestResult result, Map<String, Object> stats, EngineTap tap) {
+        String result() {
+            long all = 0;
             long fast = 0;
             long slowTotal = 0;
+            long minFills = Long.MAX_VALUE;
+            long maxFills = 0;
+            long minAccounted = Long.MAX_VALUE;
+            long maxAccounted = 0;
             synchronized (received) {
                 for (int i = 0; i < clients; i++) {
+                    all += received[i];
                     if (i < slow) {
                         slowTotal += received[i];
                     } else {
                         fast += received[i];
+                        minFills = Math.min(minFills, fills[i]);
+                        maxFills = Math.max(maxFills, fills[i]);
+                        minAccounted = Math.min(minAccounted, fills[i] + lost[i]);
+                        maxAccounted = Math.max(maxAccounted, fills[i] + lost[i]);
                     }
                 }
             }
-            double s = wallNanos / 1e9;
-            return String.format(Locale.ROOT, "delivered: %,.0f messages/s in all; %,.0f per fast client, %,.0f per"
-                            + " slow client%ndelay engine publish -> client receipt: p50 <= %,d us, p99 <= %,d us, max %,d us"
-                            + " (log2 buckets: upper bounds)%nserver: %s%nfills in the engine %,d; order updates"
-                            + " dropped by the tap %,d; fills dropped %,d; trade prints dropped %,d",
-                    (fast + slowTotal) / s, fast / s / Math.max(1, clients - slow), slowTotal / s / Math.max(1, slow),
-                    percentile(0.5), percentile(0.99), maxDelay, stats, result.fillCount(),
-                    tap.accountRing().dropped(), tap.fillRing().dropped(), tap.marketRing().dropped());
-        }
-
-        void close() {
-            for (WebSocket ws : sockets) {
-                ws.abort();
-            }
-            slowReader.shutdownNow();
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+            return "RESULT clients=" + clients + " messages=" + all + " frames=" + frames.get() + " fastMessages=" + fast
+                    + " slowMessages=" + slowTotal + " fillP50=" + percentile(fillDelay, 0.5) + " fillP99="
+                    + percentile(fillDelay, 0.99) + " topP50=" + percentile(topDelay, 0.5) + " topP99="
+                    + percentile(topDelay, 0.99) + " maxDelay=" + maxDelay + " minFastFills="
+                    + (minFills == Long.MAX_VALUE ? 0 : minFills) + " maxFastFills=" + maxFills + " minFastAccounted="
+                    + (minAccounted == Long.MAX_VALUE ? 0 : minAccounted) + " maxFastAccounted=" + maxAccounted
+                    + " gaps=" + gaps.get()
+                    + " closedByServer=" + closedByServer.get() + " cpuNanos=" + cpu;
         }
     }
 }

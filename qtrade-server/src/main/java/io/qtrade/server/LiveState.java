@@ -155,7 +155,7 @@ final class LiveState {
     }
 
     synchronized OrderState onOrderUpdate(TapEvent e, List<String> strategyIds) {
-        ExecutionReport r = e.report();
+        ExecutionReport r = e.report(tap.instruments());
         orderUpdates++;
         OrderState o = open.get(r.orderId());
         if (o == null) {
@@ -195,8 +195,8 @@ final class LiveState {
 
     synchronized FillState onFill(TapEvent e, List<String> strategyIds) {
         fillCount++;
-        FillState f = new FillState(strategyIds.get(e.strategy()), e.fill(), e.external(), e.positionQty(),
-                e.avgEntryPrice(), e.realizedPnl(), e.fees(), e.cash());
+        FillState f = new FillState(strategyIds.get(e.strategy()), e.fill(tap.instruments()), e.external(),
+                e.positionQty(), e.avgEntryPrice(), e.realizedPnl(), e.fees(), e.cash());
         fills.addLast(f);
         if (fills.size() > HISTORY) {
             fills.removeFirst();

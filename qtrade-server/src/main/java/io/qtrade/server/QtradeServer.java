@@ -27,6 +27,12 @@ import io.qtrade.server.tap.BookSnapshot;
 import io.qtrade.server.tap.EngineTap;
 import io.qtrade.server.tap.PortfolioSnapshot;
 import io.qtrade.server.tap.StrategySignals;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +69,14 @@ import java.util.concurrent.TimeoutException;
  * {@code Retry-After}), failed authentications a limit per remote address; bodies are limited in size (413), must be
  * {@code application/json} (415) and are read strictly (400 naming the field: unknown fields, wrong types, malformed
  * JSON). CORS is closed unless origins are configured; the server listens on loopback unless told otherwise, and logs
- * a warning when bound elsewhere, since it speaks plain HTTP. There is no endpoint that returns a credential, and no
+ * a warning when bound elsewhere without TLS ({@link ServerConfig.Builder#tls}: HTTPS and WSS only, with a key store
+ * the user gives). There is no endpoint that returns a credential, and no
  * token is logged. The dashboard page itself carries no data; it asks for a token (kept in the tab's session storage).
  *
  * <h2>Threads</h2>
  * Jetty's pool answers requests; one hub thread ({@code qtrade-server-hub}) drains the engine tap and feeds the
- * WebSocket clients' bounded queues; the engine never waits on either. {@link #stop()} closes the clients and the
+ * WebSocket clients (conflating latest values, queueing events, one frame per client per flush); the engine never
+ * waits on either. {@link #stop()} closes the clients and the
  * listener and leaves the engine running.
  */
 public final class QtradeServer implements AutoCloseable {
@@ -115,6 +123,24 @@ public final class QtradeServer implements AutoCloseable {
             pool.setName("qtrade-server-http");
             cfg.jetty.threadPool = pool;
             cfg.jetty.modifyHttpConfiguration(hc -> hc.setSendServerVersion(false));
+            TlsConfig tls = config.tls();
+            if (tls != null) {
+                // The only connector: Javalin adds its plain HTTP one only when none is given.
+                cfg.jetty.addConnector((server, http) -> {
+                    SslContextFactory.Server ssl = new SslContextFactory.Server();
+                    ssl.setKeyStorePath(tls.keyStore().toAbsolutePath().toString());
+                    ssl.setKeyStorePassword(tls.password());
+                    ssl.setKeyStoreType(tls.keyStoreType());
+                    HttpConfiguration https = new HttpConfiguration(http);
+                    https.setSendServerVersion(false);
+                    https.addCustomizer(new SecureRequestCustomizer());
+                    ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                            new HttpConnectionFactory(https));
+                    c.setHost(config.bindAddress());
+                    c.setPort(config.port());
+                    return c;
+                });
+            }
             cfg.jetty.modifyWebSocketServletFactory(f -> {
                 f.setMaxTextMessageSize(4096);
                 f.setMaxBinaryMessageSize(1024);
@@ -143,14 +169,14 @@ public final class QtradeServer implements AutoCloseable {
             throw new IllegalArgumentException("server config: bindAddress '" + config.bindAddress()
                     + "' does not resolve", e);
         }
-        if (!address.isLoopbackAddress()) {
+        if (!address.isLoopbackAddress() && config.tls() == null) {
             LOG.warn("qtrade server bound to {} (not loopback) without TLS: bearer tokens and account data cross the"
-                    + " network in clear text; bind to 127.0.0.1 or put a TLS-terminating proxy in front",
-                    config.bindAddress());
+                    + " network in clear text; bind to 127.0.0.1, give ServerConfig.tls(...) or put a TLS-terminating"
+                    + " proxy in front", config.bindAddress());
         }
         hub.start();
         app.start(config.bindAddress(), config.port());
-        LOG.info("qtrade server listening on http://{}:{}/ ({})", config.bindAddress(), port(), config.tokens());
+        LOG.info("qtrade server listening on {}/ ({})", baseUrl(), config.tokens());
     }
 
     /** The port it listens on (the chosen one when configured with 0). */
@@ -158,10 +184,10 @@ public final class QtradeServer implements AutoCloseable {
         return app.port();
     }
 
-    /** {@code http://ADDRESS:PORT} (IPv6 addresses in brackets). */
+    /** {@code http://ADDRESS:PORT}, or {@code https://} with TLS (IPv6 addresses in brackets). */
     public String baseUrl() {
         String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
-        return "http://" + host + ":" + port();
+        return (config.tls() == null ? "http://" : "https://") + host + ":" + port();
     }
 
     /** The tap it serves. */

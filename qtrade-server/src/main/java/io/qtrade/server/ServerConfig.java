@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
  *
  * @param port                     TCP port, 0 for any free one (default {@value #DEFAULT_PORT})
  * @param bindAddress              address to listen on (default {@value #DEFAULT_BIND_ADDRESS}, loopback only); a
- *                                 non-loopback address logs a warning, since the server speaks plain HTTP (put a
- *                                 TLS-terminating proxy in front)
+ *                                 non-loopback address without {@code tls} logs a warning, since the server then
+ *                                 speaks plain HTTP
  * @param tokens                   the accepted bearer tokens
  * @param requestsPerSecond        sustained request rate per token (token bucket refill, per second)
  * @param burst                    bucket size: requests a token may make at once
@@ -20,13 +20,16 @@ import java.util.concurrent.TimeUnit;
  * @param clientQueueMessages      per-WebSocket-client queue; a full queue drops (samples) messages for that client
  * @param slowClientTimeoutNanos   a client whose queue stays full this long is disconnected
  * @param authTimeoutNanos         a WebSocket client that has not authenticated within this is disconnected
- * @param bookIntervalNanos        top-of-book and depth sampling interval of the streams
- * @param portfolioIntervalNanos   portfolio, equity, signals and risk sampling interval
+ * @param bookIntervalNanos        top-of-book and depth sampling interval of the streams (default 50 ms: 20 Hz)
+ * @param portfolioIntervalNanos   portfolio, equity, signals and risk sampling interval (default 200 ms)
+ * @param streamFlushIntervalNanos how often each WebSocket client is written what waits for it, as one frame
+ *                                 (default 10 ms): the most a message waits in the server before its write starts
+ * @param tls                      TLS settings (HTTPS and WSS only), or null for plain HTTP (default)
  */
 public record ServerConfig(int port, String bindAddress, ApiTokens tokens, double requestsPerSecond, int burst,
                            int maxBodyBytes, List<String> corsOrigins, int clientQueueMessages,
                            long slowClientTimeoutNanos, long authTimeoutNanos, long bookIntervalNanos,
-                           long portfolioIntervalNanos) {
+                           long portfolioIntervalNanos, long streamFlushIntervalNanos, TlsConfig tls) {
 
     /** Default port. */
     public static final int DEFAULT_PORT = 8321;
@@ -39,7 +42,11 @@ public record ServerConfig(int port, String bindAddress, ApiTokens tokens, doubl
     /** Default largest request body, bytes. */
     public static final int DEFAULT_MAX_BODY_BYTES = 8 * 1024;
     /** Default per-client queue, messages. */
-    public static final int DEFAULT_CLIENT_QUEUE_MESSAGES = 1024;
+    public static final int DEFAULT_CLIENT_QUEUE_MESSAGES = 4096;
+    /** Default sampling interval of top of book and depth: 50 ms (20 Hz). */
+    public static final long DEFAULT_BOOK_INTERVAL_NANOS = 50_000_000L;
+    /** Default interval between two frames to one WebSocket client: 10 ms. */
+    public static final long DEFAULT_STREAM_FLUSH_INTERVAL_NANOS = 10_000_000L;
 
     /** Checks every setting, naming the first bad one. */
     public ServerConfig {
@@ -60,6 +67,7 @@ public record ServerConfig(int port, String bindAddress, ApiTokens tokens, doubl
         positive("authTimeoutNanos", authTimeoutNanos);
         positive("bookIntervalNanos", bookIntervalNanos);
         positive("portfolioIntervalNanos", portfolioIntervalNanos);
+        positive("streamFlushIntervalNanos", streamFlushIntervalNanos);
         for (String o : corsOrigins) {
             if (o.equals("*") || !(o.startsWith("http://") || o.startsWith("https://"))) {
                 throw new IllegalArgumentException("server config: corsOrigins: '" + o
@@ -85,7 +93,8 @@ public record ServerConfig(int port, String bindAddress, ApiTokens tokens, doubl
         return "ServerConfig[" + bindAddress + ":" + port + ", " + tokens + ", " + requestsPerSecond + " req/s burst "
                 + burst + ", maxBody=" + maxBodyBytes + " B, cors=" + corsOrigins + ", clientQueue="
                 + clientQueueMessages + ", slowClientTimeout=" + slowClientTimeoutNanos + " ns, book every "
-                + bookIntervalNanos + " ns, portfolio every " + portfolioIntervalNanos + " ns]";
+                + bookIntervalNanos + " ns, portfolio every " + portfolioIntervalNanos + " ns, flush every "
+                + streamFlushIntervalNanos + " ns" + (tls == null ? ", plain HTTP" : ", " + tls) + "]";
     }
 
     /** Builder of a {@link ServerConfig}. */
@@ -100,8 +109,10 @@ public record ServerConfig(int port, String bindAddress, ApiTokens tokens, doubl
         private int clientQueueMessages = DEFAULT_CLIENT_QUEUE_MESSAGES;
         private long slowClientTimeoutNanos = TimeUnit.SECONDS.toNanos(10);
         private long authTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
-        private long bookIntervalNanos = TimeUnit.MILLISECONDS.toNanos(20);
+        private long bookIntervalNanos = DEFAULT_BOOK_INTERVAL_NANOS;
         private long portfolioIntervalNanos = TimeUnit.MILLISECONDS.toNanos(200);
+        private long streamFlushIntervalNanos = DEFAULT_STREAM_FLUSH_INTERVAL_NANOS;
+        private TlsConfig tls;
 
         private Builder(ApiTokens tokens) {
             this.tokens = tokens;
@@ -158,11 +169,26 @@ public record ServerConfig(int port, String bindAddress, ApiTokens tokens, doubl
             return this;
         }
 
+        /**
+         * Interval between two frames to one WebSocket client (everything waiting for it goes out as one frame, one
+         * JSON message per line); the most a message waits in the server before its write starts.
+         */
+        public Builder streamFlushIntervalNanos(long nanos) {
+            this.streamFlushIntervalNanos = nanos;
+            return this;
+        }
+
+        /** Serves HTTPS and WSS only, with the key and certificate of {@code tls}. */
+        public Builder tls(TlsConfig tls) {
+            this.tls = Objects.requireNonNull(tls, "server config: tls");
+            return this;
+        }
+
         /** The settings, checked. */
         public ServerConfig build() {
             return new ServerConfig(port, bindAddress, tokens, requestsPerSecond, burst, maxBodyBytes, corsOrigins,
                     clientQueueMessages, slowClientTimeoutNanos, authTimeoutNanos, bookIntervalNanos,
-                    portfolioIntervalNanos);
+                    portfolioIntervalNanos, streamFlushIntervalNanos, tls);
         }
     }
 }

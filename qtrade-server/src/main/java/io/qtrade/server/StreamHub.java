@@ -25,14 +25,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The server's own thread ({@code qtrade-server-hub}): drains the tap's rings into {@link LiveState}, samples books,
- * portfolios, signals and the kill switch, and offers each message to the subscribed WebSocket clients' bounded
- * queues. It never waits on a socket, and the engine never waits on it.
+ * The server's own thread ({@code qtrade-server-hub}): drains the tap's rings into {@link LiveState}, samples books
+ * (every {@code bookIntervalNanos}), portfolios, signals and the kill switch (every {@code portfolioIntervalNanos}),
+ * hands each message to the subscribed WebSocket clients (latest values conflated per client, events queued: see
+ * {@link WsClient}), and every {@code streamFlushIntervalNanos} writes what each client has waiting as one frame. It
+ * never waits on a socket, and the engine never waits on it (nor wakes it: the hub polls the rings, parking between
+ * passes).
  */
 final class StreamHub implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
     private static final int DEPTH_LEVELS = 10;
+    private static final long MAX_PARK_NANOS = 1_000_000;
 
     private final EngineTap tap;
     private final ServerConfig config;
@@ -41,6 +45,8 @@ final class StreamHub implements Runnable {
     private final Map<WsContext, WsClient> clients = new ConcurrentHashMap<>();
     /** The clients as an array, rebuilt on each connect and close: the hub iterates it without allocating. */
     private volatile WsClient[] clientArray = new WsClient[0];
+    /** Bit {@code 1 << topic.ordinal()} set when some client subscribed to the topic. */
+    private volatile int subscribedTopics;
     private final long[] bookVersion;
     private final long[] portfolioVersion;
     private final Map<String, Map<String, Double>> lastSignals = new LinkedHashMap<>();
@@ -55,6 +61,13 @@ final class StreamHub implements Runnable {
     private final AtomicLong droppedForClients = new AtomicLong();
     private final AtomicLong slowDisconnects = new AtomicLong();
     private final AtomicLong authFailures = new AtomicLong();
+    /** Counters of clients gone, so that the totals cover every client of the run. */
+    private final AtomicLong deliveredByGone = new AtomicLong();
+    private final AtomicLong conflatedByGone = new AtomicLong();
+    private final AtomicLong framesByGone = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger clientIds = new java.util.concurrent.atomic.AtomicInteger();
+    private long lastFillsLost;
+    private final WsClient.FrameCache frames = new WsClient.FrameCache();
 
     StreamHub(EngineTap tap, ServerConfig config, LiveState state, RateLimiter limiter) {
         this.tap = tap;
@@ -84,6 +97,7 @@ final class StreamHub implements Runnable {
             }
         }
         for (WsClient c : clients.values()) {
+            c.flush();
             c.close(1001, "server stopping");
         }
         clients.clear();
@@ -94,7 +108,9 @@ final class StreamHub implements Runnable {
     public void run() {
         long nextBook = 0;
         long nextPortfolio = 0;
+        long nextFlush = 0;
         List<String> ids = tap.strategyIds();
+        int strategyCount = ids.size();
         while (running) {
             try {
                 long now = System.nanoTime();
@@ -105,13 +121,24 @@ final class StreamHub implements Runnable {
                     lastSignals.clear();
                     lastEngagements = -1;
                 }
-                if (ids.size() != tap.strategyIds().size()) {
+                if (tap.strategyCount() != strategyCount) {
                     ids = tap.strategyIds();
+                    strategyCount = ids.size();
                 }
                 List<String> strategyIds = ids;
-                int n = tap.fillRing().drain(e -> onAccount(e, strategyIds), 4096);
-                n += tap.accountRing().drain(e -> onAccount(e, strategyIds), 4096);
+                int n = 0;
+                int got;
+                // Fills first (never crowded out by order updates), then order updates, then trade prints.
+                do {
+                    got = tap.fillRing().drain(e -> onAccount(e, strategyIds), 4096);
+                    n += got;
+                } while (got == 4096);
+                do {
+                    got = tap.accountRing().drain(e -> onAccount(e, strategyIds), 4096);
+                    n += got;
+                } while (got == 4096 && n < 1 << 16);
                 n += tap.marketRing().drain(this::onTrade, 4096);
+                announceLostFills();
                 if (now >= nextBook) {
                     tap.requestBooks();
                     nextBook = now + config.bookIntervalNanos();
@@ -125,7 +152,7 @@ final class StreamHub implements Runnable {
                     tap.requestSnapshots();
                     publishSignals(now);
                     publishRisk(now);
-                    for (WsClient c : clients.values()) {
+                    for (WsClient c : clientArray) {
                         if (c.dropIfSlow(now, config.slowClientTimeoutNanos())) {
                             slowDisconnects.incrementAndGet();
                         } else if (c.principal() == null && now - c.connectedNanos > config.authTimeoutNanos()) {
@@ -135,12 +162,40 @@ final class StreamHub implements Runnable {
                     limiter.prune(now);
                 }
                 publishPortfolios(ids, now);
-                if (n == 0) {
-                    LockSupport.parkNanos(200_000);
+                if (now >= nextFlush) {
+                    nextFlush = now + config.streamFlushIntervalNanos();
+                    for (WsClient c : clientArray) {
+                        c.flush(frames);
+                    }
+                    frames.clear();
+                }
+                if (n < 4096) {
+                    // A pass every millisecond at most: the rings hold far more than a millisecond of events.
+                    long wait = Math.min(nextFlush - System.nanoTime(), MAX_PARK_NANOS);
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.error("server hub: {}", e.toString(), e);
                 LockSupport.parkNanos(10_000_000);
+            }
+        }
+    }
+
+    /**
+     * The fill ring's overflow policy: a fill the engine could not hand over (the ring full: the hub stalled for
+     * seconds) is counted by the ring and announced to the fills subscribers as a {@code gap} message with the number
+     * lost, never silently skipped.
+     */
+    private void announceLostFills() {
+        long lost = tap.fillRing().dropped();
+        if (lost != lastFillsLost) {
+            long n = lost - lastFillsLost;
+            lastFillsLost = lost;
+            if (hasSubscribers(Topic.FILLS)) {
+                broadcast(Topic.FILLS, null, null, "{\"type\":\"gap\",\"stream\":\"fills\",\"lostByEngineTap\":"
+                        + n + "}");
             }
         }
     }
@@ -152,7 +207,7 @@ final class StreamHub implements Runnable {
                 if (hasSubscribers(Topic.ORDERS)) {
                     Map<String, Object> m = o.json();
                     m.put("type", "order");
-                    m.put("pub", e.publishedNanos());
+                    m.put("pub", e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
                     broadcast(Topic.ORDERS, o.instrument.id(), m);
                 }
                 if (o.status == io.qtrade.core.order.OrderStatus.REJECTED && hasSubscribers(Topic.RISK)) {
@@ -190,7 +245,7 @@ final class StreamHub implements Runnable {
         if (hasSubscribers(Topic.TRADES)) {
             Map<String, Object> m = t.json();
             m.put("type", "trade");
-            m.put("pub", e.publishedNanos());
+            m.put("pub", e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
             broadcast(Topic.TRADES, t.instrument(), m);
         }
     }
@@ -207,12 +262,12 @@ final class StreamHub implements Runnable {
             BookSnapshot.Levels l = b.read(DEPTH_LEVELS);
             String id = instruments.get(i).id();
             if (hasSubscribers(Topic.TOP)) {
-                broadcast(Topic.TOP, id, null, Json.write(topJson(l)));
+                latest(Topic.TOP, id, "top:" + id, Json.write(topJson(l)));
             }
             if (hasSubscribers(Topic.BOOK)) {
                 Map<String, Object> m = bookJson(l);
                 m.put("type", "book");
-                broadcast(Topic.BOOK, id, m);
+                latest(Topic.BOOK, id, "book:" + id, Json.write(m));
             }
         }
     }
@@ -300,7 +355,7 @@ final class StreamHub implements Runnable {
             if (hasSubscribers(Topic.PORTFOLIO)) {
                 Map<String, Object> m = portfolioJson(ids.get(s), view, true);
                 m.put("type", "portfolio");
-                broadcast(Topic.PORTFOLIO, null, m);
+                latest(Topic.PORTFOLIO, null, "portfolio:" + ids.get(s), Json.write(m));
             }
         }
     }
@@ -359,7 +414,7 @@ final class StreamHub implements Runnable {
             values.forEach((k, v) -> vs.put(k, Json.num(v)));
             m.put("signals", vs);
             m.put("localTs", tap.engineNowNanos());
-            broadcast(Topic.SIGNALS, null, m);
+            latest(Topic.SIGNALS, null, "signals:" + s.strategyId(), Json.write(m));
         }
     }
 
@@ -398,17 +453,34 @@ final class StreamHub implements Runnable {
         return m;
     }
 
-    private void clientsChanged() {
-        clientArray = clients.values().toArray(new WsClient[0]);
-    }
-
-    private boolean hasSubscribers(Topic topic) {
+    /** Hands a latest value (conflated per client and key) to every client that subscribed to it. */
+    private void latest(Topic topic, String instrument, String key, String json) {
+        messages.incrementAndGet();
         for (WsClient c : clientArray) {
-            if (c.wants(topic, null)) {
-                return true;
+            if (c.wants(topic, instrument)) {
+                offered.incrementAndGet();
+                c.offerLatest(key, json);
             }
         }
-        return false;
+    }
+
+    private synchronized void clientsChanged() {
+        WsClient[] all = clients.values().toArray(new WsClient[0]);
+        int mask = 0;
+        for (WsClient c : all) {
+            if (!c.closed() && c.principal() != null) {
+                for (Topic t : c.topics()) {
+                    mask |= 1 << t.ordinal();
+                }
+            }
+        }
+        clientArray = all;
+        subscribedTopics = mask;
+    }
+
+    /** Whether any client subscribed to {@code topic} (one volatile read: asked once per event). */
+    private boolean hasSubscribers(Topic topic) {
+        return (subscribedTopics & (1 << topic.ordinal())) != 0;
     }
 
     private void broadcast(Topic topic, String instrument, Map<String, Object> message) {
@@ -432,8 +504,7 @@ final class StreamHub implements Runnable {
                 droppedForClients.incrementAndGet();
                 if (c.closed()) {
                     slowDisconnects.incrementAndGet();
-                    clients.remove(c.ctx);
-                    clientsChanged();
+                    remove(c.ctx);
                 }
             }
         }
@@ -442,7 +513,7 @@ final class StreamHub implements Runnable {
     // --- WebSocket callbacks (Jetty threads) ---
 
     void connect(WsContext ctx, ApiTokens tokens) {
-        WsClient c = new WsClient(ctx, config.clientQueueMessages(), System.nanoTime());
+        WsClient c = new WsClient(ctx, clientIds.incrementAndGet(), config.clientQueueMessages(), System.nanoTime());
         clients.put(ctx, c);
         clientsChanged();
         String header = ctx.header("Authorization");
@@ -451,8 +522,7 @@ final class StreamHub implements Runnable {
             if (p.isEmpty()) {
                 authFailures.incrementAndGet();
                 c.close(1008, "unauthorized");
-                clients.remove(ctx);
-                clientsChanged();
+                remove(ctx);
                 return;
             }
             c.authenticate(p.get());
@@ -491,8 +561,7 @@ final class StreamHub implements Runnable {
                 if (p.isEmpty()) {
                     authFailures.incrementAndGet();
                     c.close(1008, "unauthorized");
-                    clients.remove(ctx);
-                    clientsChanged();
+                    remove(ctx);
                     return;
                 }
                 c.authenticate(p.get());
@@ -501,8 +570,7 @@ final class StreamHub implements Runnable {
             case "subscribe", "unsubscribe" -> {
                 if (principal == null) {
                     c.close(1008, "unauthorized: authenticate first ({\"op\":\"auth\",\"token\":...})");
-                    clients.remove(ctx);
-                    clientsChanged();
+                    remove(ctx);
                     return;
                 }
                 if (msg.topics() == null || msg.topics().isEmpty()) {
@@ -532,10 +600,12 @@ final class StreamHub implements Runnable {
                 }
                 if (msg.op().equals("subscribe")) {
                     c.subscribe(set, filter);
+                    clientsChanged();
                     tap.requestSnapshots();
                     resendAll = true;
                 } else {
                     c.unsubscribe(set);
+                    clientsChanged();
                 }
                 List<String> names = new ArrayList<>();
                 for (Topic t : c.topics()) {
@@ -560,11 +630,22 @@ final class StreamHub implements Runnable {
     }
 
     void closed(WsContext ctx) {
-        WsClient c = clients.remove(ctx);
+        WsClient c = remove(ctx);
         if (c != null) {
             c.markClosed();
+        }
+    }
+
+    /** Forgets a client, keeping its counters in the run's totals. */
+    private WsClient remove(WsContext ctx) {
+        WsClient c = clients.remove(ctx);
+        if (c != null) {
+            deliveredByGone.addAndGet(c.delivered());
+            conflatedByGone.addAndGet(c.conflated());
+            framesByGone.addAndGet(c.frames());
             clientsChanged();
         }
+        return c;
     }
 
     /** A client's message: strict, as every request body. */
@@ -578,20 +659,43 @@ final class StreamHub implements Runnable {
     Map<String, Object> statsJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         long sent = 0;
+        long frames = 0;
+        long conflated = 0;
         long dropped = 0;
         int authenticated = 0;
-        for (WsClient c : clients.values()) {
-            sent += c.sent();
+        List<Map<String, Object>> per = new ArrayList<>();
+        WsClient[] all = clients.values().toArray(new WsClient[0]);
+        java.util.Arrays.sort(all, java.util.Comparator.comparingInt(c -> c.id));
+        for (WsClient c : all) {
+            sent += c.delivered();
+            frames += c.frames();
+            conflated += c.conflated();
             dropped += c.dropped();
             if (c.principal() != null) {
                 authenticated++;
             }
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", c.id);
+            List<String> names = new ArrayList<>();
+            for (Topic t : c.topics()) {
+                names.add(t.wireName());
+            }
+            x.put("topics", names);
+            x.put("delivered", c.delivered());
+            x.put("frames", c.frames());
+            x.put("conflated", c.conflated());
+            x.put("dropped", c.dropped());
+            x.put("queued", c.queued());
+            per.add(x);
         }
         m.put("clients", clients.size());
         m.put("authenticatedClients", authenticated);
         m.put("messages", messages.get());
         m.put("offered", offered.get());
         m.put("sentToConnected", sent);
+        m.put("delivered", sent + deliveredByGone.get());
+        m.put("frames", frames + framesByGone.get());
+        m.put("conflated", conflated + conflatedByGone.get());
         m.put("droppedForSlowClients", droppedForClients.get());
         m.put("droppedQueuedNow", dropped);
         m.put("slowClientsDisconnected", slowDisconnects.get());
@@ -599,6 +703,7 @@ final class StreamHub implements Runnable {
         m.put("orderUpdatesDropped", tap.accountRing().dropped());
         m.put("fillsDropped", tap.fillRing().dropped());
         m.put("tradePrintsDropped", tap.marketRing().dropped());
+        m.put("perClient", per);
         return m;
     }
 

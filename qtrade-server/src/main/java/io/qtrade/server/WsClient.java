@@ -1,31 +1,133 @@
 package io.qtrade.server;
 
 import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WriteCallback;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One WebSocket client: its subscriptions and a bounded queue of messages written one at a time with Jetty's
- * asynchronous send. The hub only ever {@link #offer}s (never blocks); a full queue drops the message (the client is
- * sampled) and a queue that stays full for the slow-client timeout disconnects the client. A half-open socket (the
- * peer gone without a FIN, or a client that stopped reading) is one whose writes never complete: its queue fills
- * and it is dropped the same way, and Jetty's idle timeout closes it.
+ * One WebSocket client: its subscriptions, what is waiting to be written to it, and its counters.
+ *
+ * <h2>Two kinds of message, two policies</h2>
+ * <ul>
+ *   <li><b>Latest values</b> (top of book, depth, portfolio, signals: {@link #offerLatest}) are conflated: the client
+ *       holds one slot per key (for example {@code top:AAA@SYN}); a new value replaces one not yet written, and the
+ *       replaced one is counted in {@link #conflated()}. The latest value is always the one delivered.</li>
+ *   <li><b>Events</b> (fills, order updates, risk events, trade prints, replies: {@link #offer}) are never conflated:
+ *       they wait in a bounded FIFO queue. A full queue drops the new event and counts it in {@link #dropped()}; the
+ *       next frame then starts with a {@code {"type":"gap","lost":N}} message, so the client knows it missed N events
+ *       (and can re-read {@code /fills} or {@code /orders}). A queue that stays full for the slow-client timeout
+ *       disconnects the client.</li>
+ * </ul>
+ *
+ * <h2>Frames</h2>
+ * The hub calls {@link #flush} at a fixed rate ({@code streamFlushIntervalNanos}): if the previous frame has been
+ * written, everything waiting (queued events in order, then the latest values) goes out as one WebSocket text frame,
+ * one JSON object per line. One asynchronous write per client per flush (not one per message) is what keeps the
+ * server's CPU, and the clients', small when the engine produces thousands of fills a second. Nobody waits on a
+ * socket: a client whose write has not completed simply gets a bigger frame later (its latest values conflated, its
+ * events queued). A half-open socket (the peer gone without a FIN, or a client that stopped reading) is one whose
+ * write never completes: its queue fills and it is dropped the same way, and Jetty's idle timeout closes it.
  */
 final class WsClient {
 
-    private static final ThreadLocal<Boolean> IN_PUMP = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /**
+     * The frames built during one flush pass of the hub, kept so that clients with the same messages waiting share
+     * one UTF-8 payload instead of each joining and encoding its own (a few entries: the fast clients share one, a
+     * slow one differs).
+     */
+    static final class FrameCache {
+        private static final int ENTRIES = 4;
+        private final String[][] parts = new String[ENTRIES][];
+        private final int[] counts = new int[ENTRIES];
+        private final ByteBuffer[] payloads = new ByteBuffer[ENTRIES];
+        private int next;
+
+        ByteBuffer find(String[] p, int n) {
+            for (int i = 0; i < ENTRIES; i++) {
+                String[] q = parts[i];
+                if (q != null && counts[i] == n && same(q, p, n)) {
+                    return payloads[i];
+                }
+            }
+            return null;
+        }
+
+        private static boolean same(String[] a, String[] b, int n) {
+            for (int i = 0; i < n; i++) {
+                if (a[i] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void put(String[] p, int n, ByteBuffer payload) {
+            parts[next] = java.util.Arrays.copyOf(p, n);
+            counts[next] = n;
+            payloads[next] = payload;
+            next = (next + 1) % ENTRIES;
+        }
+
+        /** Forgets the pass's frames (so that their strings can be collected). */
+        void clear() {
+            java.util.Arrays.fill(parts, null);
+            java.util.Arrays.fill(payloads, null);
+            next = 0;
+        }
+
+        /** The messages, one per line, as a UTF-8 payload (each write takes its own slice; none changes it). */
+        static ByteBuffer payload(String[] p, int n) {
+            return ByteBuffer.wrap(join(p, n).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static String join(String[] p, int n) {
+            int length = n;
+            for (int i = 0; i < n; i++) {
+                length += p[i].length();
+            }
+            StringBuilder b = new StringBuilder(length);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    b.append('\n');
+                }
+                b.append(p[i]);
+            }
+            return b.toString();
+        }
+    }
+
+    /** Most messages in one frame (the rest waits for the next flush). */
+    static final int MAX_FRAME_MESSAGES = 4096;
 
     final WsContext ctx;
     final long connectedNanos;
-    private final ArrayBlockingQueue<String> queue;
-    private final AtomicBoolean sending = new AtomicBoolean();
-    private final AtomicLong sent = new AtomicLong();
+    final int id;
+    private final int capacity;
+    /** Guarded by {@code this}: queued events, latest values by key, whether a frame is being written. */
+    private final ArrayDeque<String> queue;
+    private final LinkedHashMap<String, String> latest = new LinkedHashMap<>();
+    private boolean sending;
+    private int inFlight;
+    private long lostSinceGap;
+    private String[] parts = new String[64];
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong frames = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong conflated = new AtomicLong();
     private volatile ApiTokens.Principal principal;
     private volatile Set<Topic> topics = EnumSet.noneOf(Topic.class);
     private volatile Set<String> instruments;
@@ -34,21 +136,33 @@ final class WsClient {
     private final WriteCallback callback = new WriteCallback() {
         @Override
         public void writeFailed(Throwable x) {
-            sending.set(false);
+            synchronized (WsClient.this) {
+                sending = false;
+                inFlight = 0;
+            }
             close(1011, "write failed");
         }
 
         @Override
         public void writeSuccess() {
-            sent.incrementAndGet();
-            sending.set(false);
-            pump();
+            int n;
+            synchronized (WsClient.this) {
+                n = inFlight;
+                inFlight = 0;
+                sending = false;
+            }
+            delivered.addAndGet(n);
+            frames.incrementAndGet();
         }
     };
 
-    WsClient(WsContext ctx, int queueMessages, long nowNanos) {
+    private final Callback coreCallback = Callback.from(callback::writeSuccess, callback::writeFailed);
+
+    WsClient(WsContext ctx, int id, int queueMessages, long nowNanos) {
         this.ctx = ctx;
-        this.queue = new ArrayBlockingQueue<>(queueMessages);
+        this.id = id;
+        this.capacity = queueMessages;
+        this.queue = new ArrayDeque<>(Math.min(queueMessages, 1024));
         this.connectedNanos = nowNanos;
     }
 
@@ -88,15 +202,25 @@ final class WsClient {
     }
 
     /**
-     * Queues a message without blocking.
+     * Queues an event (never conflated) without blocking; a full queue drops it, and a queue full for longer than
+     * {@code slowTimeoutNanos} disconnects the client.
      *
-     * @return false if dropped (the queue was full)
+     * @return false if dropped
      */
     boolean offer(String message, long nowNanos, long slowTimeoutNanos) {
         if (closed) {
             return false;
         }
-        if (!queue.offer(message)) {
+        boolean full;
+        synchronized (this) {
+            full = queue.size() >= capacity;
+            if (!full) {
+                queue.addLast(message);
+            } else {
+                lostSinceGap++;
+            }
+        }
+        if (full) {
             dropped.incrementAndGet();
             long since = fullSinceNanos;
             if (since == 0) {
@@ -107,41 +231,95 @@ final class WsClient {
             return false;
         }
         fullSinceNanos = 0;
-        pump();
         return true;
     }
 
-    /** Sends queued messages one at a time; a completion on this thread continues the loop instead of recursing. */
-    void pump() {
-        if (IN_PUMP.get()) {
+    /** Sets the latest value of {@code key}; one not yet written is replaced (and counted as conflated). */
+    void offerLatest(String key, String message) {
+        if (closed) {
             return;
         }
-        IN_PUMP.set(Boolean.TRUE);
-        try {
-            while (!closed && sending.compareAndSet(false, true)) {
-                String m = queue.poll();
-                if (m == null) {
-                    sending.set(false);
-                    if (queue.isEmpty()) {
-                        break;
-                    }
-                    continue;
-                }
-                try {
-                    ctx.session.getRemote().sendString(m, callback);
-                } catch (RuntimeException e) {
-                    sending.set(false);
-                    close(1011, "send failed");
-                }
-            }
-        } finally {
-            IN_PUMP.set(Boolean.FALSE);
+        String old;
+        synchronized (this) {
+            old = latest.put(key, message);
+        }
+        if (old != null) {
+            conflated.incrementAndGet();
         }
     }
 
-    /** Sends one message now (answers to the client's own requests), through the same queue. */
+    /** {@link #flush(FrameCache)} without sharing (a reply on a Jetty thread). */
+    void flush() {
+        flush(null);
+    }
+
+    /**
+     * Writes everything waiting as one frame, unless the previous frame is still being written (then it waits for
+     * the next flush). Never blocks: the write is asynchronous. Clients with the same messages waiting (the same
+     * objects in the same order: the hub hands one string to every subscriber) share the frame's text through
+     * {@code cache} (hub thread only; null for none).
+     */
+    void flush(FrameCache cache) {
+        if (closed) {
+            return;
+        }
+        String[] p;
+        int n = 0;
+        synchronized (this) {
+            if (sending || queue.isEmpty() && latest.isEmpty() && lostSinceGap == 0) {
+                return;
+            }
+            int size = Math.min(MAX_FRAME_MESSAGES, queue.size() + latest.size() + 1);
+            if (parts.length < size) {
+                parts = new String[Math.max(size, parts.length * 2)];
+            }
+            p = parts;
+            if (lostSinceGap > 0) {
+                p[n++] = "{\"type\":\"gap\",\"lost\":" + lostSinceGap + "}";
+                lostSinceGap = 0;
+            }
+            String m;
+            while (n < MAX_FRAME_MESSAGES && (m = queue.pollFirst()) != null) {
+                p[n++] = m;
+            }
+            Iterator<Map.Entry<String, String>> it = latest.entrySet().iterator();
+            while (n < MAX_FRAME_MESSAGES && it.hasNext()) {
+                p[n++] = it.next().getValue();
+                it.remove();
+            }
+            sending = true;
+            inFlight = n;
+        }
+        // parts is used outside the lock only while sending is set, when no other flush of this client can start.
+        ByteBuffer payload = cache == null ? null : cache.find(p, n);
+        if (payload == null) {
+            payload = FrameCache.payload(p, n);
+            if (cache != null) {
+                cache.put(p, n, payload);
+            }
+        }
+        java.util.Arrays.fill(p, 0, n, null);
+        try {
+            Session session = ctx.session;
+            if (session instanceof WebSocketSession w) {
+                // What RemoteEndpoint.sendString does, with the frame's UTF-8 payload encoded once for every client
+                // that shares it (a slice each: the write moves its own position only).
+                w.getCoreSession().sendFrame(new Frame(OpCode.TEXT, payload.slice()), coreCallback, false);
+            } else {
+                session.getRemote().sendString(StandardCharsets.UTF_8.decode(payload.slice()).toString(), callback);
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                sending = false;
+            }
+            close(1011, "send failed");
+        }
+    }
+
+    /** Sends an answer to the client's own request (through the queue, written at once if nothing is in flight). */
     void reply(String message) {
         offer(message, System.nanoTime(), Long.MAX_VALUE);
+        flush();
     }
 
     void close(int code, String reason) {
@@ -149,7 +327,7 @@ final class WsClient {
             return;
         }
         closed = true;
-        queue.clear();
+        clear();
         try {
             ctx.session.close(code, reason);
         } catch (RuntimeException ignored) {
@@ -160,12 +338,17 @@ final class WsClient {
     /** Hard close without the closing handshake (a peer that does not read would never answer it). */
     void disconnect() {
         closed = true;
-        queue.clear();
+        clear();
         try {
             ctx.session.disconnect();
         } catch (RuntimeException ignored) {
             // already gone
         }
+    }
+
+    private synchronized void clear() {
+        queue.clear();
+        latest.clear();
     }
 
     /** Disconnects the client if its queue has been full longer than {@code timeoutNanos}; true if it did. */
@@ -184,18 +367,30 @@ final class WsClient {
 
     void markClosed() {
         closed = true;
-        queue.clear();
+        clear();
     }
 
-    long sent() {
-        return sent.get();
+    /** Messages written to the socket (counted when their frame's write completed). */
+    long delivered() {
+        return delivered.get();
     }
 
+    /** Frames written. */
+    long frames() {
+        return frames.get();
+    }
+
+    /** Events dropped because the queue was full. */
     long dropped() {
         return dropped.get();
     }
 
-    int queued() {
+    /** Latest values replaced before they were written. */
+    long conflated() {
+        return conflated.get();
+    }
+
+    synchronized int queued() {
         return queue.size();
     }
 }

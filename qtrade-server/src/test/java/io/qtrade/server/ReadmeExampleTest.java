@@ -69,9 +69,15 @@ class ReadmeExampleTest {
             List<String> fills = new CopyOnWriteArrayList<>();
             WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
                     .buildAsync(URI.create(base.replace("http", "ws") + "/api/v1/stream"), new WebSocket.Listener() {
+                        final StringBuilder frame = new StringBuilder();
+
                         @Override
-                        public CompletionStage<?> onText(WebSocket w, CharSequence message, boolean last) {
-                            fills.add(message.toString());                  // {"type":"fill",...} (one frame each)
+                        public CompletionStage<?> onText(WebSocket w, CharSequence part, boolean last) {
+                            frame.append(part);
+                            if (last) {                     // a frame: one JSON message per line
+                                fills.addAll(List.of(frame.toString().split("\n")));   // {"type":"fill",...}
+                                frame.setLength(0);
+                            }
                             w.request(1);
                             return null;
                         }

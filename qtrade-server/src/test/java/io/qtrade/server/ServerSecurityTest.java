@@ -354,6 +354,7 @@ class ServerSecurityTest {
 
     static final class Recorder implements WebSocket.Listener {
         final List<String> messages = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         WebSocket socket;
         private final StringBuilder part = new StringBuilder();
@@ -362,7 +363,11 @@ class ServerSecurityTest {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             part.append(data);
             if (last) {
-                messages.add(part.toString());
+                // A frame carries one or more messages, one JSON object per line.
+                frames.incrementAndGet();
+                for (String m : part.toString().split("\n")) {
+                    messages.add(m);
+                }
                 part.setLength(0);
             }
             webSocket.request(1);

@@ -41,14 +41,22 @@ public final class EngineTap {
 
     /** Default number of book levels copied per side. */
     public static final int DEFAULT_DEPTH = 10;
-    /** Default capacity of the ring of own orders and fills. */
+    /**
+     * Default capacity of the ring of own order updates: 65,536 slots (about 11 MB), so that a hub starved of CPU for a
+     * second does not lose order updates from a strategy re-quoting at full replay speed. (Smaller rings stay in a
+     * core's cache; at full replay speed an 8,192-slot ring did not measurably lower the engine thread's CPU per event
+     * on the shared test machine, and lost order updates whenever the hub was starved: docs/benchmarks.md.)
+     */
     public static final int DEFAULT_ACCOUNT_RING = 1 << 16;
+    /** Default capacity of the ring of own fills: 65,536 (fills are rarer than order updates and must not be lost). */
+    public static final int DEFAULT_FILL_RING = 1 << 16;
     /** Default capacity of the ring of trade prints (sampled under load: a full ring drops prints). */
     public static final int DEFAULT_MARKET_RING = 1 << 13;
     /** Default interval of the engine timer that runs the server's commands when the feed is silent. */
     public static final long DEFAULT_COMMAND_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final List<Instrument> instruments;
+    private final Instrument[] instrumentArray;
     private final KillSwitch killSwitch;
     private final RiskGate riskGate;
     private final long commandIntervalNanos;
@@ -67,6 +75,7 @@ public final class EngineTap {
 
     private EngineTap(Builder b) {
         this.instruments = List.copyOf(b.instruments);
+        this.instrumentArray = instruments.toArray(new Instrument[0]);
         this.killSwitch = b.killSwitch;
         this.riskGate = b.riskGate;
         this.commandIntervalNanos = b.commandIntervalNanos;
@@ -77,7 +86,7 @@ public final class EngineTap {
         this.instrumentOwner = new int[instruments.size()];
         java.util.Arrays.fill(instrumentOwner, -1);
         this.accountRing = new TapRing(b.accountRing);
-        this.fillRing = new TapRing(b.accountRing);
+        this.fillRing = new TapRing(b.fillRing);
         this.marketRing = new TapRing(b.marketRing);
     }
 
@@ -139,6 +148,11 @@ public final class EngineTap {
         return Collections.unmodifiableList(ids);
     }
 
+    /** Number of wrapped strategies. */
+    public synchronized int strategyCount() {
+        return strategies.size();
+    }
+
     /** Index of a strategy id, -1 when not wrapped. */
     public synchronized int strategyIndex(String strategyId) {
         for (TappedStrategy s : strategies) {
@@ -158,6 +172,17 @@ public final class EngineTap {
             }
         }
         return -1;
+    }
+
+    /** Engine thread: the tap's index of {@code instrument} (by identity first: the engine passes its own). */
+    int indexOf(Instrument instrument) {
+        Instrument[] all = instrumentArray;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == instrument) {
+                return i;
+            }
+        }
+        return instruments.indexOf(instrument);
     }
 
     /** The book snapshot of instrument {@code index}. */
@@ -392,6 +417,7 @@ public final class EngineTap {
         private RiskGate riskGate;
         private int depth = DEFAULT_DEPTH;
         private int accountRing = DEFAULT_ACCOUNT_RING;
+        private int fillRing = DEFAULT_FILL_RING;
         private int marketRing = DEFAULT_MARKET_RING;
         private long commandIntervalNanos = DEFAULT_COMMAND_INTERVAL_NANOS;
 
@@ -424,10 +450,16 @@ public final class EngineTap {
             return this;
         }
 
-        /** Ring capacities (powers of two): own order updates, and fills (each), trade prints. */
+        /** Ring capacities (powers of two): own order updates, trade prints. */
         public Builder rings(int accountCapacity, int marketCapacity) {
             this.accountRing = accountCapacity;
             this.marketRing = marketCapacity;
+            return this;
+        }
+
+        /** Capacity of the ring of own fills (a power of two; default {@link #DEFAULT_FILL_RING}). */
+        public Builder fillRing(int capacity) {
+            this.fillRing = capacity;
             return this;
         }
 

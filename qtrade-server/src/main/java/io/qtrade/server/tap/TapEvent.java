@@ -1,16 +1,26 @@
 package io.qtrade.server.tap;
 
+import io.qtrade.core.Instrument;
+import io.qtrade.core.Side;
 import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.Fill;
+import io.qtrade.core.order.Liquidity;
+import io.qtrade.core.order.OrderStatus;
+
+import java.util.List;
 
 /**
  * One slot of a {@link TapRing}: an event the engine thread hands to the server thread. The engine writes the fields
  * of a claimed slot and publishes it; the server reads them and releases the slot. A slot is reused, never allocated
- * per event; the {@link ExecutionReport} and {@link Fill} it points to are the engine's own records (already
- * allocated by the engine), so handing them over costs a reference store.
+ * per event, and holds primitives only: the engine copies the fields of its {@link ExecutionReport} or {@link Fill}
+ * (enums as ordinals, the instrument as its index in the tap), so filling a slot stores no reference (a reference
+ * from a long-lived slot to a young record would take the garbage collector's write-barrier slow path on the engine
+ * thread, and keep the record alive). The server rebuilds the records ({@link #report}, {@link #fill}) on its side.
  *
  * <p>Timestamps: {@code localTs} is the engine's clock (epoch nanoseconds, UTC); {@code publishedNanos} is
- * {@link System#nanoTime()} when the engine published the slot, for measuring the delay to a client.
+ * {@link System#nanoTime()} when the engine published a fill or the end of a run, for measuring the delay to a client,
+ * and 0 for trade prints and order updates: they are many, so the engine skips that clock read and the server stamps
+ * them when it takes them from the ring.
  */
 public final class TapEvent {
 
@@ -26,11 +36,21 @@ public final class TapEvent {
         STOPPED
     }
 
-    Kind kind;
+    /** The kind's ordinal (an int, not the enum reference: see the class comment). */
+    int kind;
     int strategy;
     int instrument;
-    ExecutionReport report;
-    Fill fill;
+    long orderId;
+    int status;
+    double filledQty;
+    double leavesQty;
+    double lastFillPrice;
+    double lastFillQty;
+    /** The report's reason (set only when there is one: a rejection; rare, so its reference store is too). */
+    String reason;
+    double fee;
+    int liquidity;
+    long exchTs;
     /** Aggressor side of a trade, order side of an order update: 0 buy, 1 sell. */
     int side;
     double price;
@@ -48,7 +68,13 @@ public final class TapEvent {
 
     /** What this slot holds. */
     public Kind kind() {
-        return kind;
+        return KINDS[kind];
+    }
+
+    private static final Kind[] KINDS = Kind.values();
+
+    void kind(Kind k) {
+        kind = k.ordinal();
     }
 
     /** Index of the strategy in {@link EngineTap#strategyIds()}. */
@@ -61,14 +87,69 @@ public final class TapEvent {
         return instrument;
     }
 
-    /** The report of an {@link Kind#ORDER_UPDATE}, else null. */
-    public ExecutionReport report() {
-        return report;
+    /**
+     * The report of an {@link Kind#ORDER_UPDATE}, rebuilt from the slot (a new record equal to the engine's), else
+     * null.
+     *
+     * @param instruments the tap's instruments ({@link EngineTap#instruments()})
+     */
+    public ExecutionReport report(List<Instrument> instruments) {
+        if (kind != Kind.ORDER_UPDATE.ordinal()) {
+            return null;
+        }
+        return new ExecutionReport(orderId, instruments.get(instrument), STATUSES[status], filledQty, leavesQty,
+                lastFillPrice, lastFillQty, reason, exchTs, localTs);
     }
 
-    /** The fill of a {@link Kind#FILL}, else null. */
-    public Fill fill() {
-        return fill;
+    /**
+     * The fill of a {@link Kind#FILL}, rebuilt from the slot (a new record equal to the engine's), else null.
+     *
+     * @param instruments the tap's instruments ({@link EngineTap#instruments()})
+     */
+    public Fill fill(List<Instrument> instruments) {
+        if (kind != Kind.FILL.ordinal()) {
+            return null;
+        }
+        return new Fill(orderId, instruments.get(instrument), side == 0 ? Side.BUY : Side.SELL, price, qty, fee,
+                LIQUIDITIES[liquidity], exchTs, localTs);
+    }
+
+    /** The order id of an {@link Kind#ORDER_UPDATE} or {@link Kind#FILL}. */
+    public long orderId() {
+        return orderId;
+    }
+
+    private static final OrderStatus[] STATUSES = OrderStatus.values();
+    private static final Liquidity[] LIQUIDITIES = Liquidity.values();
+
+    /** Engine thread: copies an order update (no reference stored unless the report has a reason). */
+    void setReport(ExecutionReport r, int instrumentIndex) {
+        orderId = r.orderId();
+        instrument = instrumentIndex;
+        status = r.status().ordinal();
+        filledQty = r.filledQty();
+        leavesQty = r.leavesQty();
+        lastFillPrice = r.lastFillPrice();
+        lastFillQty = r.lastFillQty();
+        String why = r.reason();
+        if (why != null || reason != null) {
+            reason = why;
+        }
+        exchTs = r.exchTs();
+        localTs = r.localTs();
+    }
+
+    /** Engine thread: copies a fill (primitives only). */
+    void setFill(Fill f, int instrumentIndex) {
+        orderId = f.orderId();
+        instrument = instrumentIndex;
+        side = f.side() == Side.BUY ? 0 : 1;
+        price = f.price();
+        qty = f.qty();
+        fee = f.fee();
+        liquidity = f.liquidity().ordinal();
+        exchTs = f.exchTs();
+        localTs = f.localTs();
     }
 
     /** 0 for buy, 1 for sell (aggressor side of a trade, the order's side of an update). */
@@ -134,10 +215,5 @@ public final class TapEvent {
     /** Strategy's cash after a fill, quote currency. */
     public double cash() {
         return cash;
-    }
-
-    void clear() {
-        report = null;
-        fill = null;
     }
 }

@@ -74,14 +74,14 @@ final class TappedStrategy implements Strategy {
             TapRing ring = tap.marketRing();
             TapEvent e = ring.claim();
             if (e != null) {
-                e.kind = TapEvent.Kind.TRADE;
+                e.kind(TapEvent.Kind.TRADE);
                 e.strategy = index;
                 e.instrument = k;
                 e.side = trade.side() == Side.BUY ? 0 : 1;
                 e.price = trade.price();
                 e.qty = trade.qty();
                 e.localTs = trade.localTs();
-                e.publishedNanos = System.nanoTime();
+                e.publishedNanos = 0;   // many: no clock read here, the server stamps them when it takes them
                 ring.publish();
             }
         }
@@ -99,12 +99,10 @@ final class TappedStrategy implements Strategy {
         TapRing ring = tap.accountRing();
         TapEvent e = ring.claim();
         if (e != null) {
-            e.kind = TapEvent.Kind.ORDER_UPDATE;
+            e.kind(TapEvent.Kind.ORDER_UPDATE);
             e.strategy = index;
-            e.instrument = tap.instruments().indexOf(report.instrument());
-            e.report = report;
+            e.setReport(report, tap.indexOf(report.instrument()));
             e.external = external;
-            e.localTs = report.localTs();
             e.side = -1;
             e.price = Double.NaN;
             e.qty = Double.NaN;
@@ -120,7 +118,7 @@ final class TappedStrategy implements Strategy {
             } catch (IllegalArgumentException unknown) {
                 // A report for an order the context does not know (cannot happen in the engines of this SDK).
             }
-            e.publishedNanos = System.nanoTime();
+            e.publishedNanos = 0;   // many: no clock read here, the server stamps them when it takes them
             ring.publish();
         }
         serviceIfPending();
@@ -137,12 +135,10 @@ final class TappedStrategy implements Strategy {
         if (e != null) {
             Portfolio p = ctx.portfolio();
             Position pos = p.position(fill.instrument());
-            e.kind = TapEvent.Kind.FILL;
+            e.kind(TapEvent.Kind.FILL);
             e.strategy = index;
-            e.instrument = tap.instruments().indexOf(fill.instrument());
-            e.fill = fill;
+            e.setFill(fill, tap.indexOf(fill.instrument()));
             e.external = external;
-            e.localTs = fill.localTs();
             e.positionQty = pos.qty();
             e.avgEntryPrice = pos.avgEntryPrice();
             e.realizedPnl = p.realizedPnl();
@@ -200,7 +196,7 @@ final class TappedStrategy implements Strategy {
         TapRing ring = tap.accountRing();
         TapEvent e = ring.claim();
         if (e != null) {
-            e.kind = TapEvent.Kind.STOPPED;
+            e.kind(TapEvent.Kind.STOPPED);
             e.strategy = index;
             e.instrument = -1;
             e.localTs = ctx.nowNanos();

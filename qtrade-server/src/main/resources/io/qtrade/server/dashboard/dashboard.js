@@ -264,8 +264,9 @@
       ws.send(JSON.stringify({ op: 'subscribe',
         topics: ['top', 'book', 'trades', 'orders', 'fills', 'portfolio', 'risk', 'signals'] }));
     };
-    ws.onmessage = (ev) => {
-      const m = JSON.parse(ev.data);
+    // A frame carries one or more messages, one JSON object per line.
+    ws.onmessage = (ev) => { ev.data.split('\n').forEach((line) => { if (line) { onMessage(JSON.parse(line)); } }); };
+    const onMessage = (m) => {
       switch (m.type) {
         case 'authenticated': $('conn').textContent = 'live (' + m.role.toLowerCase().replace('_', '-') + ')';
           $('conn').className = 'badge on'; break;

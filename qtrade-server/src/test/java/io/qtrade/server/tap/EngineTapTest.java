@@ -40,7 +40,7 @@ class EngineTapTest {
         for (int i = 0; i < 6; i++) {
             TapEvent e = ring.claim();
             if (e != null) {
-                e.kind = TapEvent.Kind.TRADE;
+                e.kind(TapEvent.Kind.TRADE);
                 e.price = i;
                 ring.publish();
             }
