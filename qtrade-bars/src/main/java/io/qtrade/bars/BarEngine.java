@@ -134,7 +134,18 @@ final class BarEngine {
         return seconds * 1_000_000_000L;
     }
 
+    /**
+     * Whether the run takes the one-series loop ({@link #runOneSeries}): one instrument and one strategy, unless
+     * {@link BarBacktest.Builder#generalLoop()} asked for the general loop (the tests compare the two).
+     */
+    boolean oneSeries() {
+        return n == 1 && runs.length == 1 && !config.generalLoop;
+    }
+
     BarResult run() {
+        if (oneSeries()) {
+            return runOneSeries();
+        }
         long wallStart = System.nanoTime();
         for (StrategyRun r : runs) {
             r.start();
@@ -191,6 +202,150 @@ final class BarEngine {
             r.stop();
         }
         return new BarResult(this, System.nanoTime() - wallStart);
+    }
+
+    /**
+     * The bar loop for one instrument and one strategy: the steps of {@link #run()} and {@link #processSlice()} in
+     * the same order, with the loops over the slice's instruments and over the strategies (one element each)
+     * unrolled. Each bar is read in place from the batch's columns; the one-row slice is filled only when something
+     * reads it (working orders to match, market-on-close orders to fill, timers, a strategy that takes slices,
+     * {@code currentBars()}), so a {@link SeriesStrategy} such as the ta4j adapter runs with no copy of the bar.
+     * Fills, costs, cash, equity rows and result tables are those of the general loop to the bit
+     * ({@code OneSeriesLoopTest}); errors on bad input are the same.
+     */
+    private BarResult runOneSeries() {
+        long wallStart = System.nanoTime();
+        StrategyRun run = runs[0];
+        run.start();
+        BarBatch batch = new BarBatch(4096);
+        long sliceTs = Long.MIN_VALUE;
+        boolean open = false;
+        long row0 = 0;
+        long from = listedFrom[0];
+        long until = listedUntil[0];
+        try {
+            while (config.source.readBatch(batch)) {
+                int rows = batch.size();
+                for (int row = 0; row < rows; row++) {
+                    long ts = batch.endTs(row);
+                    if (!open || ts != sliceTs) {
+                        if (open && ts < sliceTs) {
+                            throw new IllegalArgumentException("bar " + (row0 + row) + " of the source (instrument "
+                                    + instruments.get(batch.instrument(row)).id() + ", endTs " + ts
+                                    + ") is out of order: the previous bar time was " + sliceTs
+                                    + "; bars must be ordered by end time, then instrument");
+                        }
+                        if (pending) {
+                            processOne(run);
+                        }
+                        sliceTs = ts;
+                        open = true;
+                    }
+                    int i = batch.instrument(row);
+                    if (i >= n) {
+                        throw new IllegalArgumentException("bar " + (row0 + row) + " of the source refers to"
+                                + " instrument " + i + " but the source has " + n + " instruments");
+                    }
+                    bars++;
+                    long start = batch.startTs(row);
+                    if (start < from || start >= until) {
+                        droppedBars++;
+                        continue;
+                    }
+                    if (pending) {
+                        // a second bar of the instrument at this time: refused as the general loop refuses it
+                        BarSlice s = currentSlice();
+                        try {
+                            s.add(batch, row);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("bar " + (row0 + row) + " of the source ("
+                                    + instruments.get(i).id() + "): " + e.getMessage(), e);
+                        }
+                    }
+                    pending = true;
+                    pendingBars = batch;
+                    pendingRow = row;
+                    pendingTs = ts;
+                    sliceFilled = false;
+                }
+                if (!sliceFilled) {
+                    currentSlice(); // the next read reuses the batch: keep the latest bar in the slice
+                }
+                row0 += rows;
+            }
+            if (pending) {
+                processOne(run);
+            }
+        } finally {
+            config.source.close();
+        }
+        run.stop();
+        return new BarResult(this, System.nanoTime() - wallStart);
+    }
+
+    /**
+     * The one-series loop's latest bar: its batch and row (the slice's rows once copied), its time, and whether it
+     * waits to be processed (the general loop processes a slice when the next bar time starts).
+     */
+    private boolean pending;
+    private BarBatch pendingBars;
+    private int pendingRow;
+    private long pendingTs;
+    /** Whether {@link #slice} holds the one-series loop's current bar. */
+    private boolean sliceFilled = true;
+
+    /**
+     * The current slice. In the one-series loop the slice is filled here, on first use at each bar time; the
+     * general loop always has it filled.
+     */
+    BarSlice currentSlice() {
+        if (!sliceFilled) {
+            slice.reset(pendingTs);
+            slice.add(pendingBars, pendingRow);
+            pendingBars = slice.rows();
+            pendingRow = 0;
+            sliceFilled = true;
+        }
+        return slice;
+    }
+
+    /** {@link #processSlice()} for the waiting bar of instrument 0 and the one strategy {@code run}. */
+    private void processOne(StrategyRun run) {
+        BarBatch b = pendingBars;
+        int row = pendingRow;
+        long t = pendingTs;
+        clock.advanceTo(t);
+        for (int c = 1; c < currencyCount; c++) {
+            rate[c] = config.currencies.rate(currencyNames.get(c), t);
+        }
+        slices++;
+        sliceNo++;
+        run.accrue(t);
+        if (nextDelist < delistOrder.length && listedUntil[0] < t) {
+            nextDelist++;
+            delisted[0] = true;
+            run.delist(0, t);
+        }
+        CorporateAction[] acts = actions[0];
+        if (nextAction[0] < acts.length) {
+            long start = b.startTs(row);
+            while (nextAction[0] < acts.length && actionTs[0][nextAction[0]] <= start) {
+                applyAction(0, acts[nextAction[0]++]);
+            }
+        }
+        if (run.hasWorkingOrders(0)) {
+            currentSlice();
+            barView.at(0);
+            run.fillOn(0, barView, t, true);
+            run.fillOn(0, barView, t, false);
+        }
+        double close = b.close(row);
+        lastClose[0] = close;
+        if (benchmark >= 0) {
+            recordBenchmark(t);
+        }
+        run.onOneBar(t, b, row, close);
+        pending = false;
     }
 
     private void processSlice() {

@@ -43,6 +43,8 @@ final class StrategyRun implements BarContext {
     final int index;
     final String id;
     final Strategy strategy;
+    /** The strategy as a {@link SeriesStrategy} (called bar by bar in the one-series loop), or null. */
+    private final SeriesStrategy seriesStrategy;
     /** The base-currency portfolio (initial cash), shown in the result tables and by {@link #portfolio()}. */
     final Portfolio portfolio;
     /** One portfolio per currency, index 0 the base; an instrument trades in {@code books[engine.currencyOf[i]]}. */
@@ -98,6 +100,7 @@ final class StrategyRun implements BarContext {
         this.index = index;
         this.id = id;
         this.strategy = strategy;
+        this.seriesStrategy = strategy instanceof SeriesStrategy ss ? ss : null;
         this.books = new Portfolio[engine.currencyCount];
         this.books[0] = new Portfolio(engine.config.initialCash);
         for (int c = 1; c < books.length; c++) {
@@ -239,6 +242,11 @@ final class StrategyRun implements BarContext {
                 cashFlows.add(new BarResult.CashFlow(t, id, inst.id(), BarResult.CashFlowKind.DIVIDEND, amount));
             }
         }
+    }
+
+    /** Whether instrument {@code i} has working orders ({@link #fillOn} does nothing when it has none). */
+    boolean hasWorkingOrders(int i) {
+        return !working[i].isEmpty();
     }
 
     /**
@@ -579,44 +587,81 @@ final class StrategyRun implements BarContext {
             inCallback = false;
         }
         if (!closeQueue.isEmpty()) {
-            for (int q = 0; q < closeQueue.size(); q++) {
-                WorkingOrder w = closeQueue.get(q);
-                if (w.done) {
-                    continue;
-                }
-                int k = slice.rowOf(w.instrument);
-                if (k == BarSlice.NO_ROW) {
-                    refuse(w, t, "market on close: " + instruments.get(w.instrument).id() + " has no bar at " + t);
-                    continue;
-                }
-                engine.barView.at(k);
-                tryFill(w, engine.barView, t);
-                if (!w.done) {
-                    // What the volume cap left works on later bars, at their closes.
-                    w.arrived = true;
-                    if (w.record.status() == OrderStatus.PENDING_NEW) {
-                        w.record.acknowledge(t);
-                    }
-                    working[w.instrument].add(w);
-                }
-            }
-            if (forgetFinished) {
-                for (WorkingOrder w : closeQueue) {
-                    if (w.done && !w.hasChildren()) {
-                        byId.remove(w.id);
-                    }
-                }
-            }
-            closeQueue.clear();
-            for (int k = 0; k < size; k++) {
-                int i = slice.instrument(k);
-                if (traded[i]) {
-                    ledger(i).mark(markSlot[i], slice.close(k));
-                }
-            }
+            fillCloseQueue(t, slice);
         }
         if (engine.config.recordEquity) {
             recordEquity(t);
+        }
+    }
+
+    /**
+     * {@link #onSlice} for the one-series loop: the slice holds row {@code row} of {@code bars} (instrument 0's bar
+     * at {@code t}, close {@code close}), and is filled only when read. A {@link SeriesStrategy} is called with the
+     * row itself.
+     */
+    void onOneBar(long t, io.qtrade.core.bar.BarBatch bars, int row, double close) {
+        if (traded[0]) {
+            ledger(0).mark(markSlot[0], close);
+        }
+        if (!timers.isEmpty()) {
+            engine.currentSlice();
+            fireTimers(t);
+        }
+        inCallback = true;
+        try {
+            if (seriesStrategy != null) {
+                seriesStrategy.onBar(0, bars, row);
+            } else {
+                strategy.onBars(engine.currentSlice());
+            }
+        } finally {
+            inCallback = false;
+        }
+        if (!closeQueue.isEmpty()) {
+            fillCloseQueue(t, engine.currentSlice());
+        }
+        if (engine.config.recordEquity) {
+            recordEquity(t);
+        }
+    }
+
+    /** Fills the market-on-close orders sent during the callback at this slice's closes, then re-marks. */
+    private void fillCloseQueue(long t, BarSlice slice) {
+        int size = slice.size();
+        for (int q = 0; q < closeQueue.size(); q++) {
+            WorkingOrder w = closeQueue.get(q);
+            if (w.done) {
+                continue;
+            }
+            int k = slice.rowOf(w.instrument);
+            if (k == BarSlice.NO_ROW) {
+                refuse(w, t, "market on close: " + instruments.get(w.instrument).id() + " has no bar at " + t);
+                continue;
+            }
+            engine.barView.at(k);
+            tryFill(w, engine.barView, t);
+            if (!w.done) {
+                // What the volume cap left works on later bars, at their closes.
+                w.arrived = true;
+                if (w.record.status() == OrderStatus.PENDING_NEW) {
+                    w.record.acknowledge(t);
+                }
+                working[w.instrument].add(w);
+            }
+        }
+        if (forgetFinished) {
+            for (WorkingOrder w : closeQueue) {
+                if (w.done && !w.hasChildren()) {
+                    byId.remove(w.id);
+                }
+            }
+        }
+        closeQueue.clear();
+        for (int k = 0; k < size; k++) {
+            int i = slice.instrument(k);
+            if (traded[i]) {
+                ledger(i).mark(markSlot[i], slice.close(k));
+            }
         }
     }
 
@@ -941,7 +986,7 @@ final class StrategyRun implements BarContext {
 
     @Override
     public BarSlice currentBars() {
-        return engine.slice;
+        return engine.currentSlice();
     }
 
     @Override

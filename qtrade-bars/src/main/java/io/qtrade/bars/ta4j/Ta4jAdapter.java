@@ -1,14 +1,14 @@
 package io.qtrade.bars.ta4j;
 
 import io.qtrade.bars.BarContext;
+import io.qtrade.bars.SeriesStrategy;
 import io.qtrade.bars.order.BarOrder;
 import io.qtrade.bars.order.BarOrderType;
 import io.qtrade.core.Side;
-import io.qtrade.core.bar.BarSlice;
+import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.Fill;
 import io.qtrade.core.order.OrderStatus;
-import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.strategy.StrategyContext;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseTradingRecord;
@@ -44,7 +44,7 @@ import java.util.function.Function;
  * gross profit are ta4j's own; the engine's commission, slippage, buying power and corporate actions then apply as to
  * any strategy. {@link #tradingRecord(int)} gives each instrument's record for ta4j's analysis criteria.
  */
-public final class Ta4jAdapter implements Strategy {
+public final class Ta4jAdapter implements SeriesStrategy {
 
     /**
      * How the adapter trades.
@@ -117,6 +117,11 @@ public final class Ta4jAdapter implements Strategy {
     private double[] pendingNotional;
     private double[] pendingLastPrice;
     private int[] pendingFills;
+    /** Per instrument, the orders it sends (immutable, built once): to buy and to sell {@code amount}. */
+    private BarOrder[] buyOrder;
+    private BarOrder[] sellOrder;
+    private boolean atClose;
+    private boolean startsLong;
 
     private Ta4jAdapter(Function<BarSeries, org.ta4j.core.Strategy> factory, Settings settings, int onlyInstrument,
                         BarSeries prebuiltSeries, org.ta4j.core.Strategy prebuiltStrategy) {
@@ -161,6 +166,10 @@ public final class Ta4jAdapter implements Strategy {
         pendingNotional = new double[n];
         pendingLastPrice = new double[n];
         pendingFills = new int[n];
+        buyOrder = new BarOrder[n];
+        sellOrder = new BarOrder[n];
+        atClose = settings.execution() == BarOrderType.MARKET_ON_CLOSE;
+        startsLong = settings.startingType() == Trade.TradeType.BUY;
         Arrays.fill(pendingOrder, -1);
         for (int i = 0; i < n; i++) {
             if (onlyInstrument >= 0 && i != onlyInstrument) {
@@ -175,50 +184,51 @@ public final class Ta4jAdapter implements Strategy {
             }
             records[i] = new BaseTradingRecord(settings.startingType(), settings.recordCostModel(),
                     new ZeroCostModel());
+            buyOrder[i] = atClose ? BarOrder.marketOnClose(i, Side.BUY, settings.amount())
+                    : BarOrder.marketOnOpen(i, Side.BUY, settings.amount());
+            sellOrder[i] = atClose ? BarOrder.marketOnClose(i, Side.SELL, settings.amount())
+                    : BarOrder.marketOnOpen(i, Side.SELL, settings.amount());
         }
     }
 
+    /**
+     * Bar {@code row} of instrument {@code i}: added to its series (streaming mode) or checked against the series
+     * (prebuilt mode), then {@code shouldOperate} at its index unless the previous signal's order still works.
+     * (The engine calls this bar by bar on one series; {@code onBars} calls it for each bar of a slice.)
+     */
     @Override
-    public void onBars(BarSlice bars) {
-        int size = bars.size();
-        for (int k = 0; k < size; k++) {
-            int i = bars.instrument(k);
-            BarSeries s = series[i];
-            if (s == null) {
-                continue;
+    public void onBar(int i, BarBatch bars, int row) {
+        BarSeries s = series[i];
+        if (s == null) {
+            return;
+        }
+        int index;
+        if (onlyInstrument >= 0) {
+            index = s.getBeginIndex() + barCount[i];
+            if (index > s.getEndIndex() || s.getBar(index).getClosePrice().doubleValue() != bars.close(row)) {
+                throw new IllegalStateException("ta4j adapter: the engine's bar " + barCount[i] + " of "
+                        + context.instruments().get(i).id() + " (close " + bars.close(row) + ") is not the series' bar "
+                        + index + (index > s.getEndIndex() ? " (the series ends at " + s.getEndIndex() + ")"
+                        : " (close " + s.getBar(index).getClosePrice() + ")"));
             }
-            int index;
-            if (onlyInstrument >= 0) {
-                index = s.getBeginIndex() + barCount[i];
-                if (index > s.getEndIndex() || s.getBar(index).getClosePrice().doubleValue() != bars.close(k)) {
-                    throw new IllegalStateException("ta4j adapter: the engine's bar " + barCount[i] + " of "
-                            + context.instruments().get(i).id() + " (close " + bars.close(k) + ") is not the series' bar "
-                            + index + (index > s.getEndIndex() ? " (the series ends at " + s.getEndIndex() + ")"
-                            : " (close " + s.getBar(index).getClosePrice() + ")"));
-                }
-            } else {
-                Ta4jSeries.add(s, bars.startTs(k), bars.endTs(), bars.open(k), bars.high(k), bars.low(k),
-                        bars.close(k), bars.volume(k), settings.zone());
-                index = s.getEndIndex();
-            }
-            barCount[i]++;
-            if (pendingOrder[i] >= 0) {
-                continue; // the previous signal's order is still working
-            }
-            TradingRecord record = records[i];
-            if (strategies[i].shouldOperate(index, record)) {
-                boolean entering = record.getCurrentPosition().isNew();
-                boolean buy = entering == (settings.startingType() == Trade.TradeType.BUY);
-                Side side = buy ? Side.BUY : Side.SELL;
-                BarOrder order = settings.execution() == BarOrderType.MARKET_ON_CLOSE
-                        ? BarOrder.marketOnClose(i, side, settings.amount())
-                        : BarOrder.marketOnOpen(i, side, settings.amount());
-                pendingIndex[i] = settings.execution() == BarOrderType.MARKET_ON_CLOSE ? index : index + 1;
-                pendingQty[i] = 0;
-                pendingNotional[i] = 0;
-                pendingFills[i] = 0;
-                pendingOrder[i] = context.submit(order);
-            }
+        } else {
+            Ta4jSeries.add(s, bars.startTs(row), bars.endTs(row), bars.open(row), bars.high(row), bars.low(row),
+                    bars.close(row), bars.volume(row), settings.zone());
+            index = s.getEndIndex();
+        }
+        barCount[i]++;
+        if (pendingOrder[i] >= 0) {
+            return; // the previous signal's order is still working
+        }
+        TradingRecord record = records[i];
+        if (strategies[i].shouldOperate(index, record)) {
+            boolean entering = record.getCurrentPosition().isNew();
+            boolean buy = entering == startsLong;
+            pendingIndex[i] = atClose ? index : index + 1;
+            pendingQty[i] = 0;
+            pendingNotional[i] = 0;
+            pendingFills[i] = 0;
+            pendingOrder[i] = context.submit(buy ? buyOrder[i] : sellOrder[i]);
         }
     }
 
