@@ -206,10 +206,7 @@ public final class Ta4jAdapter implements SeriesStrategy {
         if (onlyInstrument >= 0) {
             index = s.getBeginIndex() + barCount[i];
             if (index > s.getEndIndex() || s.getBar(index).getClosePrice().doubleValue() != bars.close(row)) {
-                throw new IllegalStateException("ta4j adapter: the engine's bar " + barCount[i] + " of "
-                        + context.instruments().get(i).id() + " (close " + bars.close(row) + ") is not the series' bar "
-                        + index + (index > s.getEndIndex() ? " (the series ends at " + s.getEndIndex() + ")"
-                        : " (close " + s.getBar(index).getClosePrice() + ")"));
+                throw notTheSeriesBar(i, s, index, bars.close(row));
             }
         } else {
             Ta4jSeries.add(s, bars.startTs(row), bars.endTs(row), bars.open(row), bars.high(row), bars.low(row),
@@ -230,6 +227,14 @@ public final class Ta4jAdapter implements SeriesStrategy {
             pendingFills[i] = 0;
             pendingOrder[i] = context.submit(buy ? buyOrder[i] : sellOrder[i]);
         }
+    }
+
+    /** The error for an engine bar that is not the prebuilt series' bar at {@code index} (kept off the bar path). */
+    private IllegalStateException notTheSeriesBar(int i, BarSeries s, int index, double close) {
+        return new IllegalStateException("ta4j adapter: the engine's bar " + barCount[i] + " of "
+                + context.instruments().get(i).id() + " (close " + close + ") is not the series' bar " + index
+                + (index > s.getEndIndex() ? " (the series ends at " + s.getEndIndex() + ")"
+                : " (close " + s.getBar(index).getClosePrice() + ")"));
     }
 
     @Override
