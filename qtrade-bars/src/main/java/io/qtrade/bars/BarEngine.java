@@ -223,10 +223,33 @@ final class BarEngine {
         long row0 = 0;
         long from = listedFrom[0];
         long until = listedUntil[0];
+        boolean scans = run.scans() && currencyCount == 1 && benchmark < 0 && delistOrder.length == 0;
         try {
             while (config.source.readBatch(batch)) {
                 int rows = batch.size();
+                int quietEnd = 0;
                 for (int row = 0; row < rows; row++) {
+                    if (scans && open) {
+                        if (row >= quietEnd) {
+                            quietEnd = quietRun(batch, row, rows, sliceTs);
+                        }
+                        if (row < quietEnd) {
+                            // row is a later bar of instrument 0, listed, before any corporate action: the general
+                            // loop would now process the waiting bar
+                            if (pending) {
+                                processOne(run);
+                            }
+                            if (run.isQuiet()) {
+                                int act = run.scan(batch, row, quietEnd);
+                                if (act > row) {
+                                    processQuiet(run, batch, row, act);
+                                    sliceTs = batch.endTs(act - 1);
+                                    row = act - 1;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
                     long ts = batch.endTs(row);
                     if (!open || ts != sliceTs) {
                         if (open && ts < sliceTs) {
@@ -307,6 +330,52 @@ final class BarEngine {
             sliceFilled = true;
         }
         return slice;
+    }
+
+    /**
+     * The end of the quiet run of rows from {@code row}: rows of instrument 0 whose end times rise strictly from
+     * {@code sliceTs}, inside the listing and before the next corporate action's ex-date. Anything else (a bar out of
+     * order or twice, another instrument, a dropped bar, an action) ends the run and goes through the general steps.
+     */
+    private int quietRun(BarBatch batch, int row, int rows, long sliceTs) {
+        long from = listedFrom[0];
+        long until = listedUntil[0];
+        long nextActionTs = nextAction[0] < actions[0].length ? actionTs[0][nextAction[0]] : Long.MAX_VALUE;
+        long previous = sliceTs;
+        int k = row;
+        while (k < rows) {
+            long ts = batch.endTs(k);
+            long start = batch.startTs(k);
+            if (ts <= previous || batch.instrument(k) != 0 || start < from || start >= until
+                    || start >= nextActionTs) {
+                break;
+            }
+            previous = ts;
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Rows {@code [from, to)} of {@code batch}, quiet bars (see {@link StrategyRun#isQuiet}) at which the strategy
+     * said it does nothing ({@link SeriesStrategy#scan}): each one's steps of {@link #processOne} that change
+     * anything (the clock, the counts, the last close, the mark, the equity row), in the same order.
+     */
+    private void processQuiet(StrategyRun run, BarBatch batch, int from, int to) {
+        for (int row = from; row < to; row++) {
+            long t = batch.endTs(row);
+            bars++;
+            clock.advanceTo(t);
+            slices++;
+            sliceNo++;
+            double close = batch.close(row);
+            lastClose[0] = close;
+            run.quietBar(t, close);
+        }
+        pendingBars = batch;
+        pendingRow = to - 1;
+        pendingTs = batch.endTs(to - 1);
+        sliceFilled = false;
     }
 
     /** {@link #processSlice()} for the waiting bar of instrument 0 and the one strategy {@code run}. */

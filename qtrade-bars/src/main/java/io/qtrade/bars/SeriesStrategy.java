@@ -27,6 +27,28 @@ public interface SeriesStrategy extends Strategy {
      */
     void onBar(int instrument, BarBatch bars, int row);
 
+    /**
+     * Whether {@link #scan} may skip bars (default false). The one-series loop then hands the strategy a run of bars
+     * at once while the engine has nothing to do on them (no working order, timer, accrual, corporate action,
+     * benchmark or second currency).
+     */
+    default boolean scans() {
+        return false;
+    }
+
+    /**
+     * Reads rows {@code [from, to)} of instrument {@code instrument} in order and returns the first row at which
+     * {@link #onBar} would do more than its own bookkeeping (send or cancel an order, read anything from the
+     * context), or {@code to}. Every row before the returned one counts as delivered: {@code onBar} is not called for
+     * it. The returned row (if {@code < to}) is then delivered through {@code onBar} as usual, and must act there
+     * exactly as this scan decided (the strategy remembers its decision rather than deciding twice). The engine
+     * applies the skipped bars' marks and equity rows itself, so the results are those of calling {@code onBar} on
+     * each row. Only called when {@link #scans()}; the default skips nothing.
+     */
+    default int scan(int instrument, BarBatch bars, int from, int to) {
+        return from;
+    }
+
     /** The slice's bars one by one, through {@link #onBar}. */
     @Override
     default void onBars(BarSlice bars) {

@@ -625,6 +625,44 @@ final class StrategyRun implements BarContext {
         }
     }
 
+    /** Whether the strategy can skip quiet bars ({@link SeriesStrategy#scans()}). */
+    boolean scans() {
+        return seriesStrategy != null && seriesStrategy.scans();
+    }
+
+    /**
+     * Whether the next bar is quiet for the engine: no working order to match, no timer, nothing accruing (the
+     * one-series loop also requires one currency, no benchmark and no delisting). On a quiet bar at which the strategy
+     * does nothing, the bar's steps reduce to {@link #quietBar}.
+     */
+    boolean isQuiet() {
+        return working[0].isEmpty() && closeQueue.isEmpty() && timers.isEmpty() && !accrues;
+    }
+
+    /** {@link SeriesStrategy#scan} of instrument 0's rows {@code [from, to)}. */
+    int scan(io.qtrade.core.bar.BarBatch bars, int from, int to) {
+        inCallback = true;
+        try {
+            return seriesStrategy.scan(0, bars, from, to);
+        } finally {
+            inCallback = false;
+        }
+    }
+
+    /**
+     * {@link #accrue} and {@link #onOneBar} for a quiet bar at {@code t} at which the strategy does nothing: the
+     * accrual time, the mark and the equity row.
+     */
+    void quietBar(long t, double close) {
+        lastAccrualTs = t;
+        if (traded[0]) {
+            ledger(0).mark(markSlot[0], close);
+        }
+        if (engine.config.recordEquity) {
+            recordEquity(t);
+        }
+    }
+
     /** Fills the market-on-close orders sent during the callback at this slice's closes, then re-marks. */
     private void fillCloseQueue(long t, BarSlice slice) {
         int size = slice.size();

@@ -221,6 +221,45 @@ class OneSeriesLoopTest {
         assertThat(trades).as("the strategies trade on these bars").isGreaterThan(20);
     }
 
+    /** A rule that logs each question ta4j is asked ("entry 41") and answers as its delegate. */
+    private record CountingRule(String name, org.ta4j.core.Rule delegate, List<String> log)
+            implements org.ta4j.core.Rule {
+        @Override
+        public boolean isSatisfied(int index, TradingRecord tradingRecord) {
+            log.add(name + " " + index);
+            return delegate.isSatisfied(index, tradingRecord);
+        }
+    }
+
+    private static Function<BarSeries, org.ta4j.core.Strategy> counting(
+            Function<BarSeries, org.ta4j.core.Strategy> factory, List<String> log) {
+        return s -> {
+            org.ta4j.core.Strategy base = factory.apply(s);
+            return new BaseStrategy(new CountingRule("entry", base.getEntryRule(), log),
+                    new CountingRule("exit", base.getExitRule(), log), base.getUnstableBars());
+        };
+    }
+
+    @Test
+    void theAdapterAsksTa4jExactlyTheRuleQuestionsBarSeriesManagerAsks() {
+        // ta4j evaluates one rule per bar (entry when flat, exit when in a position), once; so must both loops
+        BarBatch bars = aapl();
+        for (Function<BarSeries, org.ta4j.core.Strategy> factory : TA4J) {
+            List<String> ta4j = new ArrayList<>();
+            BarSeries series = Ta4jSeries.of("AAPL", bars, 0, ZoneOffset.UTC);
+            new org.ta4j.core.backtest.BarSeriesManager(series, new org.ta4j.core.backtest.TradeOnCurrentCloseModel())
+                    .run(counting(factory, ta4j).apply(series), Trade.TradeType.BUY,
+                            org.ta4j.core.num.DoubleNum.valueOf(10));
+            assertThat(ta4j).as("one question per bar after the unstable ones").hasSizeLessThanOrEqualTo(bars.size());
+            for (boolean general : new boolean[] {true, false}) {
+                List<String> adapter = new ArrayList<>();
+                ta4jRun(bars, counting(factory, adapter), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE.withAmount(10), true, 0,
+                        SlippageModel.NONE, true, general);
+                assertThat(adapter).as(general ? "general loop" : "one-series loop").isEqualTo(ta4j);
+            }
+        }
+    }
+
     @Test
     void aVolumeCapCarriesMarketOnCloseRemaindersToLaterBarsTheSameWayOnBothLoops() {
         // 10% of each bar's volume: AAPL volumes are ~1e7, so trade 3e6 units to leave remainders working

@@ -122,6 +122,8 @@ public final class Ta4jAdapter implements SeriesStrategy {
     private BarOrder[] sellOrder;
     private boolean atClose;
     private boolean startsLong;
+    /** Per instrument, the index at which {@link #scan} found a signal that {@link #onBar} acts on, or -1. */
+    private int[] signalIndex;
 
     private Ta4jAdapter(Function<BarSeries, org.ta4j.core.Strategy> factory, Settings settings, int onlyInstrument,
                         BarSeries prebuiltSeries, org.ta4j.core.Strategy prebuiltStrategy) {
@@ -170,7 +172,9 @@ public final class Ta4jAdapter implements SeriesStrategy {
         sellOrder = new BarOrder[n];
         atClose = settings.execution() == BarOrderType.MARKET_ON_CLOSE;
         startsLong = settings.startingType() == Trade.TradeType.BUY;
+        signalIndex = new int[n];
         Arrays.fill(pendingOrder, -1);
+        Arrays.fill(signalIndex, -1);
         for (int i = 0; i < n; i++) {
             if (onlyInstrument >= 0 && i != onlyInstrument) {
                 continue;
@@ -218,7 +222,14 @@ public final class Ta4jAdapter implements SeriesStrategy {
             return; // the previous signal's order is still working
         }
         TradingRecord record = records[i];
-        if (strategies[i].shouldOperate(index, record)) {
+        boolean signal;
+        if (signalIndex[i] == index) {
+            signal = true; // decided by scan
+            signalIndex[i] = -1;
+        } else {
+            signal = strategies[i].shouldOperate(index, record);
+        }
+        if (signal) {
             boolean entering = record.getCurrentPosition().isNew();
             boolean buy = entering == startsLong;
             pendingIndex[i] = atClose ? index : index + 1;
@@ -227,6 +238,46 @@ public final class Ta4jAdapter implements SeriesStrategy {
             pendingFills[i] = 0;
             pendingOrder[i] = context.submit(buy ? buyOrder[i] : sellOrder[i]);
         }
+    }
+
+    /** On a prebuilt series: bars can be scanned (see {@link #scan}). */
+    @Override
+    public boolean scans() {
+        return onlyInstrument >= 0;
+    }
+
+    /**
+     * On a prebuilt series, {@link #onBar} for rows {@code [from, to)} up to the first at which ta4j says to operate
+     * (or whose close is not the series', which {@code onBar} then refuses): ta4j's own loop, {@code shouldOperate}
+     * once per bar in order, with no engine step between bars at which nothing happens.
+     */
+    @Override
+    public int scan(int i, BarBatch bars, int from, int to) {
+        BarSeries s = series[i];
+        if (s == null || onlyInstrument < 0 || signalIndex[i] >= 0) {
+            return from; // (a decision already taken is delivered through onBar first)
+        }
+        TradingRecord record = records[i];
+        org.ta4j.core.Strategy strategy = strategies[i];
+        int begin = s.getBeginIndex();
+        int end = s.getEndIndex();
+        int count = barCount[i];
+        boolean waiting = pendingOrder[i] >= 0;
+        for (int row = from; row < to; row++) {
+            int index = begin + count;
+            if (index > end || s.getBar(index).getClosePrice().doubleValue() != bars.close(row)) {
+                barCount[i] = count;
+                return row;
+            }
+            if (!waiting && strategy.shouldOperate(index, record)) {
+                barCount[i] = count;
+                signalIndex[i] = index;
+                return row;
+            }
+            count++;
+        }
+        barCount[i] = count;
+        return to;
     }
 
     /** The error for an engine bar that is not the prebuilt series' bar at {@code index} (kept off the bar path). */
