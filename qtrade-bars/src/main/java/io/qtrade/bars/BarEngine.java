@@ -21,6 +21,8 @@ import java.util.Map;
 final class BarEngine {
 
     static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    /** Rows per batch read in the one-series loop. */
+    static final int ONE_SERIES_BATCH = 512;
 
     final BarBacktest config;
     final List<Instrument> instruments;
@@ -217,7 +219,8 @@ final class BarEngine {
         long wallStart = System.nanoTime();
         StrategyRun run = runs[0];
         run.start();
-        BarBatch batch = new BarBatch(4096);
+        // one instrument: a small batch (40 KB, it stays in cache) rather than the general loop's 4,096 rows
+        BarBatch batch = new BarBatch(ONE_SERIES_BATCH);
         long sliceTs = Long.MIN_VALUE;
         boolean open = false;
         long row0 = 0;

@@ -52,7 +52,13 @@ final class StrategyRun implements BarContext {
     private final ResultRecorder recorder;
     private final List<Instrument> instruments;
     private final ArrayList<WorkingOrder>[] working;
+    /**
+     * Orders by id. Ids are dense (1, 2, 3, ... per strategy), so with every order kept ({@code OrderHistory.ALL})
+     * they index an array (no boxing, hashing or rehashing per order); under {@code OPEN_ONLY} a map holds only the
+     * orders not yet forgotten, so memory stays bounded by the open orders.
+     */
     private final Map<Long, WorkingOrder> byId = new HashMap<>();
+    private WorkingOrder[] byIdArray = new WorkingOrder[64];
     private final ArrayList<WorkingOrder> closeQueue = new ArrayList<>();
     private final ArrayList<WorkingOrder> pendingChildren = new ArrayList<>();
     private final boolean[] traded;
@@ -192,7 +198,7 @@ final class StrategyRun implements BarContext {
                     Math.abs(qty), Double.NaN, Double.NaN, Double.NaN, Double.NaN, t, false);
             w.record = newRecord(w, t);
             recorder.order(index, i, w.record, "DELISTING", t);
-            byId.put(orderId, w);
+            putOrder(orderId, w);
             w.arrived = true;
             w.record.acknowledge(t);
             execute(w, Math.abs(qty), price, t, false, null);
@@ -242,6 +248,25 @@ final class StrategyRun implements BarContext {
                 cashFlows.add(new BarResult.CashFlow(t, id, inst.id(), BarResult.CashFlowKind.DIVIDEND, amount));
             }
         }
+    }
+
+    private void putOrder(long orderId, WorkingOrder w) {
+        if (forgetFinished) {
+            byId.put(orderId, w);
+            return;
+        }
+        if (orderId >= byIdArray.length) {
+            byIdArray = Arrays.copyOf(byIdArray, (int) Math.max(orderId + 1, 2L * byIdArray.length));
+        }
+        byIdArray[(int) orderId] = w;
+    }
+
+    /** The order {@code orderId}, null if there is none (or it was forgotten under {@code OPEN_ONLY}). */
+    private WorkingOrder getOrder(long orderId) {
+        if (forgetFinished) {
+            return byId.get(orderId);
+        }
+        return orderId > 0 && orderId < byIdArray.length ? byIdArray[(int) orderId] : null;
     }
 
     /** Whether instrument {@code i} has working orders ({@link #fillOn} does nothing when it has none). */
@@ -307,7 +332,7 @@ final class StrategyRun implements BarContext {
                 if (forgetFinished) {
                     for (WorkingOrder w : list) {
                         if (w.done && !w.hasChildren()) {
-                            byId.remove(w.id);
+                            byId.remove(w.id); // OPEN_ONLY only
                         }
                     }
                 }
@@ -563,7 +588,7 @@ final class StrategyRun implements BarContext {
             if (c != null) {
                 c.record = newRecord(c, t);
                 recorder.order(index, c.instrument, c.record, c.type.name(), t);
-                byId.put(c.id, c);
+                putOrder(c.id, c);
                 working[c.instrument].add(c);
             }
         }
@@ -690,7 +715,7 @@ final class StrategyRun implements BarContext {
         if (forgetFinished) {
             for (WorkingOrder w : closeQueue) {
                 if (w.done && !w.hasChildren()) {
-                    byId.remove(w.id);
+                    byId.remove(w.id); // OPEN_ONLY only
                 }
             }
         }
@@ -870,7 +895,7 @@ final class StrategyRun implements BarContext {
                 order.limitPrice(), order.stopPrice(), order.trailAmount(), order.trailFraction(), t, fromRebalance);
         w.record = newRecord(w, t);
         recorder.order(index, i, w.record, order.type().name(), t);
-        byId.put(orderId, w);
+        putOrder(orderId, w);
         if (!isListed(i) && engine.slices > 0) {
             refuse(w, t, instruments.get(i).id() + " is not listed at " + t);
             return orderId;
@@ -902,12 +927,12 @@ final class StrategyRun implements BarContext {
         long stopId = Double.isNaN(bracket.stopLossPrice()) ? BracketIds.NONE : nextOrderId++;
         long targetId = Double.isNaN(bracket.takeProfitPrice()) ? BracketIds.NONE : nextOrderId++;
         send(bracket.entry(), false, entryId);
-        WorkingOrder entry = byId.get(entryId);
+        WorkingOrder entry = getOrder(entryId);
         entry.stopChildId = stopId;
         entry.targetChildId = targetId;
         entry.stopChildPrice = bracket.stopLossPrice();
         entry.targetChildPrice = bracket.takeProfitPrice();
-        if (entry.done && entry.cumQty > 0 && !byId.containsKey(stopId == 0 ? targetId : stopId)) {
+        if (entry.done && entry.cumQty > 0 && getOrder(stopId == 0 ? targetId : stopId) == null) {
             sendChildren(entry, engine.clock.nowNanos());
         }
         return new BracketIds(entryId, stopId, targetId);
@@ -1120,7 +1145,7 @@ final class StrategyRun implements BarContext {
 
     @Override
     public boolean cancel(long orderId) {
-        WorkingOrder w = byId.get(orderId);
+        WorkingOrder w = getOrder(orderId);
         if (w == null || w.done) {
             return false;
         }
@@ -1132,7 +1157,7 @@ final class StrategyRun implements BarContext {
 
     @Override
     public OrderView order(long orderId) {
-        WorkingOrder w = byId.get(orderId);
+        WorkingOrder w = getOrder(orderId);
         if (w == null) {
             throw new IllegalArgumentException("strategy '" + id + "': no order " + orderId
                     + " (a bracket's exits exist once its entry has filled)");
