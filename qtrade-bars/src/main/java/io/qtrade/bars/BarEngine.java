@@ -365,13 +365,26 @@ final class BarEngine {
      * anything (the clock, the counts, the last close, the mark, the equity row), in the same order.
      */
     private void processQuiet(StrategyRun run, BarBatch batch, int from, int to) {
-        for (int row = from; row < to; row++) {
-            long t = batch.endTs(row);
-            bars++;
+        if (config.recordEquity) {
+            for (int row = from; row < to; row++) {
+                long t = batch.endTs(row);
+                bars++;
+                clock.advanceTo(t);
+                slices++;
+                sliceNo++;
+                double close = batch.close(row);
+                lastClose[0] = close;
+                run.quietBar(t, close);
+            }
+        } else {
+            // nothing reads the intermediate states (no equity row, the strategy reads nothing): the last one
+            int n = to - from;
+            long t = batch.endTs(to - 1);
+            bars += n;
             clock.advanceTo(t);
-            slices++;
-            sliceNo++;
-            double close = batch.close(row);
+            slices += n;
+            sliceNo += n;
+            double close = batch.close(to - 1);
             lastClose[0] = close;
             run.quietBar(t, close);
         }
