@@ -43,6 +43,11 @@ import java.util.function.Function;
  * stop-gain) see the engine's fills. With no slippage and the same bars, the trades (index, price, amount) and the
  * gross profit are ta4j's own; the engine's commission, slippage, buying power and corporate actions then apply as to
  * any strategy. {@link #tradingRecord(int)} gives each instrument's record for ta4j's analysis criteria.
+ *
+ * <p>It is a {@link SeriesStrategy}: alone on one instrument, the engine hands it each bar in place, and on a prebuilt
+ * series whole runs of bars at which the engine has nothing to do ({@link #scan}); it then runs ta4j's own loop
+ * ({@code shouldOperate} once per bar, in order, exactly the calls {@code BarSeriesManager} makes) up to the bar where
+ * ta4j says to operate. The trades, fills, cash and equity are those of the general loop to the bit.
  */
 public final class Ta4jAdapter implements SeriesStrategy {
 
