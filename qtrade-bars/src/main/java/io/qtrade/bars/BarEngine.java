@@ -128,6 +128,22 @@ final class BarEngine {
         this.benchmark = b;
     }
 
+    private IllegalArgumentException outOfOrder(long bar, int instrument, long ts, long previous) {
+        return new IllegalArgumentException("bar " + bar + " of the source (instrument "
+                + instruments.get(instrument).id() + ", endTs " + ts + ") is out of order: the previous bar time was "
+                + previous + "; bars must be ordered by end time, then instrument");
+    }
+
+    private IllegalArgumentException unknownInstrument(long bar, int instrument) {
+        return new IllegalArgumentException("bar " + bar + " of the source refers to instrument " + instrument
+                + " but the source has " + n + " instruments");
+    }
+
+    private IllegalArgumentException refused(long bar, int instrument, IllegalArgumentException e) {
+        return new IllegalArgumentException("bar " + bar + " of the source (" + instruments.get(instrument).id()
+                + "): " + e.getMessage(), e);
+    }
+
     static long startOfDay(LocalDate date, ZoneId zone) {
         if (date.equals(LocalDate.MAX) || date.equals(LocalDate.MIN)) {
             return date.equals(LocalDate.MAX) ? Long.MAX_VALUE : Long.MIN_VALUE;
@@ -162,10 +178,7 @@ final class BarEngine {
                     long ts = batch.endTs(row);
                     if (!open || ts != sliceTs) {
                         if (open && ts < sliceTs) {
-                            throw new IllegalArgumentException("bar " + (row0 + row) + " of the source (instrument "
-                                    + instruments.get(batch.instrument(row)).id() + ", endTs " + ts
-                                    + ") is out of order: the previous bar time was " + sliceTs
-                                    + "; bars must be ordered by end time, then instrument");
+                            throw outOfOrder(row0 + row, batch.instrument(row), ts, sliceTs);
                         }
                         if (open && slice.size() > 0) {
                             processSlice();
@@ -176,8 +189,7 @@ final class BarEngine {
                     }
                     int i = batch.instrument(row);
                     if (i >= n) {
-                        throw new IllegalArgumentException("bar " + (row0 + row) + " of the source refers to"
-                                + " instrument " + i + " but the source has " + n + " instruments");
+                        throw unknownInstrument(row0 + row, i);
                     }
                     bars++;
                     long start = batch.startTs(row);
@@ -188,8 +200,7 @@ final class BarEngine {
                     try {
                         slice.add(batch, row);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("bar " + (row0 + row) + " of the source ("
-                                + instruments.get(i).id() + "): " + e.getMessage(), e);
+                        throw refused(row0 + row, i, e);
                     }
                 }
                 row0 += batch.size();
@@ -256,10 +267,7 @@ final class BarEngine {
                     long ts = batch.endTs(row);
                     if (!open || ts != sliceTs) {
                         if (open && ts < sliceTs) {
-                            throw new IllegalArgumentException("bar " + (row0 + row) + " of the source (instrument "
-                                    + instruments.get(batch.instrument(row)).id() + ", endTs " + ts
-                                    + ") is out of order: the previous bar time was " + sliceTs
-                                    + "; bars must be ordered by end time, then instrument");
+                            throw outOfOrder(row0 + row, batch.instrument(row), ts, sliceTs);
                         }
                         if (pending) {
                             processOne(run);
@@ -269,8 +277,7 @@ final class BarEngine {
                     }
                     int i = batch.instrument(row);
                     if (i >= n) {
-                        throw new IllegalArgumentException("bar " + (row0 + row) + " of the source refers to"
-                                + " instrument " + i + " but the source has " + n + " instruments");
+                        throw unknownInstrument(row0 + row, i);
                     }
                     bars++;
                     long start = batch.startTs(row);
@@ -284,8 +291,7 @@ final class BarEngine {
                         try {
                             s.add(batch, row);
                         } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("bar " + (row0 + row) + " of the source ("
-                                    + instruments.get(i).id() + "): " + e.getMessage(), e);
+                            throw refused(row0 + row, i, e);
                         }
                     }
                     pending = true;
