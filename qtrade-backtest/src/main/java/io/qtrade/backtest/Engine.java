@@ -35,6 +35,8 @@ final class Engine {
     private static final long SALT_NEW = 0;
     private static final long SALT_CANCEL = 1;
     private static final long SALT_RESPONSE = 2;
+    /** The order id of the closing fill a delivery books in the portfolio (no order has it; not in the fills). */
+    private static final long DELIVERY_ORDER_ID = -1L;
 
     final Backtest config;
     final List<Instrument> instruments;
@@ -73,6 +75,12 @@ final class Engine {
     /** Set by the gate's {@link RiskActions}; carried out at the top of the next loop step. */
     private boolean riskCancelAllPending;
     private final boolean[] riskStopPending;
+    /** Reductions the gate asked for ({@link RiskActions#reducePosition}), carried out at the next loop step. */
+    private final List<PendingReduce> riskReducePending = new ArrayList<>();
+    /** The ids of reduce-only orders not yet at the venue; empty on the usual path. */
+    private final java.util.Set<Long> reduceOnlyIds = new java.util.HashSet<>();
+    /** Per (strategy, instrument): the position at venue time (venue fills, liquidations, deliveries). */
+    private final double[] venuePosition;
     /**
      * Per strategy stopped by the gate: the first order id sent after the stop (its flattening orders), or
      * {@link #NOT_STOPPED}. A fill of an older order is a fill that raced the stop's cancels and is offset.
@@ -87,6 +95,12 @@ final class Engine {
     /** Whether some instrument is held on margin ({@link Backtest.Builder#margin}): each slot then has a ledger. */
     private final boolean margin;
     private final LedgerSink[] ledgerSinks;
+    /** The distinct expiries of the dated futures on margin, ascending; the next one to deliver. */
+    private final long[] expiries;
+    private int expiryIndex;
+    private long nextExpiry = Long.MAX_VALUE;
+    /** Per instrument, once its dated future is delivered: why the venue rejects orders on it; null before. */
+    private final String[] expiredReason;
 
     Engine(Backtest config) {
         this.config = config;
@@ -132,10 +146,15 @@ final class Engine {
         this.riskPerEvent = riskActive && risk.needsMarketData();
         this.riskTimed = riskActive && risk.needsWakeUps();
         this.riskStopPending = new boolean[n];
+        this.venuePosition = new double[n * instrumentCount];
         this.riskStoppedBeforeId = new long[n];
         java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
         this.pacer = config.pacer;
         this.margin = !config.margin.isEmpty();
+        this.expiries = config.margin.stream().mapToLong(m -> m.instrument().contract().expiryNanos())
+                .filter(t -> t != io.qtrade.core.ContractSpec.NO_EXPIRY).distinct().sorted().toArray();
+        this.nextExpiry = expiries.length > 0 ? expiries[0] : Long.MAX_VALUE;
+        this.expiredReason = new String[instrumentCount];
         this.ledgerSinks = new LedgerSink[n];
         for (int s = 0; s < n; s++) {
             ledgerSinks[s] = new LedgerSink(slots[s]);
@@ -153,6 +172,8 @@ final class Engine {
                 s.ledger.onMarkPrice(i, e.price(), e.exchTs(), ledgerSinks[s.index]);
             } else if (kind == EventKind.FUNDING_RATE) {
                 s.ledger.onFundingRate(i, e.price(), e.orderId(), e.exchTs(), ledgerSinks[s.index]);
+            } else if (kind == EventKind.INDEX_PRICE) {
+                s.ledger.onIndexPrice(i, e.price(), e.exchTs());
             }
         }
     }
@@ -193,6 +214,24 @@ final class Engine {
         return slot.ledger.rejection(i, order.side(), order.qty(), price);
     }
 
+    /**
+     * Venue time {@code t} is the expiry of some dated futures: each strategy's ledger delivers them (cancels, then the
+     * delivery), and from now on the venue rejects orders on them.
+     */
+    private void deliverExpiring(long t) {
+        for (StrategySlot s : slots) {
+            s.ledger.deliverExpiring(t, ledgerSinks[s.index]);
+        }
+        io.qtrade.backtest.margin.MarginLedger ledger = slots.length > 0 ? slots[0].ledger : null;
+        for (int i = 0; ledger != null && i < instrumentCount; i++) {
+            if (ledger.expiry(i) == t) {
+                expiredReason[i] = ledger.expiredReason(i, ledger.deliveryPrice(i));
+            }
+        }
+        expiryIndex++;
+        nextExpiry = expiryIndex < expiries.length ? expiries[expiryIndex] : Long.MAX_VALUE;
+    }
+
     /** Books a ledger's funding payments and liquidations in the strategy's portfolio and results. */
     private final class LedgerSink implements io.qtrade.backtest.margin.MarginLedger.Sink {
         private final StrategySlot slot;
@@ -212,6 +251,7 @@ final class Engine {
             long ts = l.exchTs();
             Fill fill = new Fill(FillRecord.LIQUIDATION_ORDER_ID, inst, l.side(), l.price(), l.qty(), l.fee(),
                     Liquidity.TAKER, ts, ts);
+            venuePosition[slot.index * instrumentCount + instrument] += l.side().sign() * l.qty();
             slot.portfolio.apply(fill);
             slot.takerFills[instrument]++;
             if (keepFills) {
@@ -221,6 +261,24 @@ final class Engine {
             othersChanged = true;
             beginCallback(slot);
             slot.strategy.onLiquidation(l);
+        }
+
+        @Override
+        public void delivered(int instrument, io.qtrade.core.margin.Delivery d) {
+            Instrument inst = instruments.get(instrument);
+            long ts = d.exchTs();
+            // The delivery closes the position at the delivery price without a fee: a closing fill for the portfolio.
+            slot.portfolio.apply(new Fill(DELIVERY_ORDER_ID, inst, d.qty() > 0 ? Side.SELL : Side.BUY,
+                    d.deliveryPrice(), Math.abs(d.qty()), 0.0, Liquidity.TAKER, ts, ts));
+            venuePosition[slot.index * instrumentCount + instrument] = 0.0;
+            othersChanged = true;
+            beginCallback(slot);
+            slot.strategy.onDelivery(d);
+        }
+
+        @Override
+        public void cancelOrders(int instrument, long exchTs, String reason) {
+            exchanges[instrument].cancelAllOf(slot.index, exchTs, reason);
         }
     }
 
@@ -292,7 +350,7 @@ final class Engine {
                     riskStep();
                 }
                 tOther = Math.min(Math.min(toExchange.peekTime(), toLocal.peekTime()), Math.min(nextTimerDue(), nextMark));
-                tOther = Math.min(tOther, riskWakeAt);
+                tOther = Math.min(Math.min(tOther, riskWakeAt), nextExpiry);
             }
             long t = Math.min(Math.min(tExch, tLocal), tOther);
             if (exchReady && t == tExch && t <= tOther) {
@@ -320,7 +378,10 @@ final class Engine {
             }
             if (t == tOther) {
                 othersChanged = true;
-                if (t == toExchange.peekTime()) {
+                if (t == nextExpiry) {
+                    // after the market rows at t (they go first), before the orders that reach the venue at t
+                    deliverExpiring(t);
+                } else if (t == toExchange.peekTime()) {
                     requestArrives();
                 } else if (t == toLocal.peekTime()) {
                     responseArrives();
@@ -634,14 +695,54 @@ final class Engine {
             long sendTs = toExchange.headExchTs();
             record.arrived(t, t - sendTs);
             Order order = record.order();
-            exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(),
-                    order.qty(), t, latency[i].rejectsEntry(sendTs, orderId));
+            if (expiredReason[i] != null) {
+                reduceOnlyIds.remove(orderId);
+                record.venueEnded(t);
+                int m = respond(s, i, orderId, t, MessageQueue.END);
+                toLocal.setEnd(m, OrderStatus.REJECTED, expiredReason[i]);
+            } else if (!reduceOnlyIds.isEmpty() && reduceOnlyIds.remove(orderId)) {
+                reduceOnlyArrives(s, i, record, t, latency[i].rejectsEntry(sendTs, orderId));
+            } else {
+                exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(),
+                        order.qty(), t, latency[i].rejectsEntry(sendTs, orderId));
+            }
         } else {
             exchanges[i].onCancel(s, orderId, t);
         }
         record.messageDelivered();
         slots[s].releaseIfFinished(record);
     }
+
+    /**
+     * A reduce-only order reaches the venue: it may close at most the position held there now (Binance
+     * {@code reduceOnly}); a larger order is cut to it and its rest cancelled, an order finding nothing to reduce is
+     * rejected, both with the numbers.
+     */
+    private void reduceOnlyArrives(int s, int i, OrderRecord record, long t, boolean venueRejects) {
+        Order order = record.order();
+        long orderId = order.orderId();
+        double position = venuePosition[s * instrumentCount + i];
+        double reducible = order.side() == Side.SELL ? Math.max(position, 0.0) : Math.max(-position, 0.0);
+        double qty = Math.min(order.qty(), reducible);
+        if (qty <= 1e-9 * instrumentArray[i].lotSize()) {
+            record.venueEnded(t);
+            int m = respond(s, i, orderId, t, MessageQueue.END);
+            toLocal.setEnd(m, OrderStatus.REJECTED, REASON_REDUCE_ONLY + ": " + order.side() + " " + order.qty()
+                    + " finds a position of " + position + " at the venue, nothing to reduce");
+            return;
+        }
+        exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(), qty, t,
+                venueRejects);
+        if (qty < order.qty() && record.exchEndTs() == OrderRecord.NEVER) {
+            record.venueEnded(t);
+            int m = respond(s, i, orderId, t, MessageQueue.END);
+            toLocal.setEnd(m, OrderStatus.CANCELED, REASON_REDUCE_ONLY + ": cut from " + order.qty() + " to "
+                    + qty + ", the position of " + position + " at the venue");
+        }
+    }
+
+    /** The reason code of a reduce-only order cut to, or rejected for, the position at the venue. */
+    static final String REASON_REDUCE_ONLY = "REDUCE_ONLY";
 
     private int respond(int strategy, int instrument, long orderId, long exchTs, byte kind) {
         OrderRecord record = slots[strategy].record(orderId);
@@ -671,7 +772,9 @@ final class Engine {
         @Override
         public void filled(int strategy, long orderId, long exchTs, double price, double qty, double fee,
                            Liquidity liquidity) {
-            slots[strategy].record(orderId).venueFilled(qty, exchTs);
+            OrderRecord filledRecord = slots[strategy].record(orderId);
+            filledRecord.venueFilled(qty, exchTs);
+            venuePosition[strategy * instrumentCount + instrument] += filledRecord.order().side().sign() * qty;
             if (margin) {
                 marginFill(slots[strategy], instrument, orderId, exchTs, price, qty, fee, liquidity);
             }
@@ -728,7 +831,7 @@ final class Engine {
                 switch (status) {
                     case REJECTED -> order.reject(t, toLocal.headReason());
                     case EXPIRED -> order.expire(t);
-                    default -> order.cancel(t);
+                    default -> order.cancel(t, toLocal.headReason());
                 }
                 slot.orderDone(orderId);
                 if (riskActive && exchTs != OrderRecord.NEVER) {
@@ -850,6 +953,9 @@ final class Engine {
                     flatten(s);
                 }
             }
+            if (!riskReducePending.isEmpty()) {
+                reduce();
+            }
         }
         riskWakeAt = riskTimed ? risk.wakeAtNanos() : RiskGate.NO_WAKE;
     }
@@ -862,6 +968,34 @@ final class Engine {
                 s.cancel(ids[k]);
             }
         }
+    }
+
+    /** The gate's reductions: each strategy's open orders cancelled once, then one reduce-only market order each. */
+    private void reduce() {
+        boolean[] cancelled = new boolean[slots.length];
+        List<PendingReduce> todo = new ArrayList<>(riskReducePending);
+        riskReducePending.clear();
+        riskBypass = true;
+        try {
+            for (PendingReduce r : todo) {
+                StrategySlot s = slots[r.strategy()];
+                if (!cancelled[r.strategy()]) {
+                    cancelled[r.strategy()] = true;
+                    cancelOpenOrders(s);
+                }
+                double qty = s.portfolio.position(instruments.get(r.instrument())).qty();
+                if (qty != 0.0) {
+                    long id = s.submitMarket(r.instrument(), qty > 0 ? Side.SELL : Side.BUY, r.qty());
+                    reduceOnlyIds.add(id);
+                }
+            }
+        } finally {
+            riskBypass = false;
+        }
+    }
+
+    /** One reduction the gate asked for (its reason is the gate's to record, as for a stop). */
+    private record PendingReduce(int strategy, int instrument, double qty) {
     }
 
     /** Sends a market order closing each open position of {@code s}; they skip the gate (they only reduce risk). */
@@ -899,6 +1033,30 @@ final class Engine {
                 }
             }
             throw new IllegalArgumentException("risk gate asked to stop strategy '" + strategyId
+                    + "', which this backtest does not run (strategies " + config.strategyIds + ")");
+        }
+
+        @Override
+        public void reducePosition(String strategyId, Instrument instrument, double qty, String reason,
+                                   long nowNanos) {
+            int i = instruments.indexOf(instrument);
+            if (i < 0) {
+                throw new IllegalArgumentException("risk gate asked to reduce " + instrument.id() + " of strategy '"
+                        + strategyId + "', an instrument this backtest does not trade (" + instruments + ")");
+            }
+            if (!(qty > 0)) {
+                throw new IllegalArgumentException("risk gate asked to reduce " + instrument.id() + " of strategy '"
+                        + strategyId + "' by " + qty + "; the quantity must be > 0");
+            }
+            for (StrategySlot s : slots) {
+                if (s.id.equals(strategyId)) {
+                    riskReducePending.add(new PendingReduce(s.index, i, qty));
+                    riskPending = true;
+                    othersChanged = true;
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("risk gate asked to reduce a position of strategy '" + strategyId
                     + "', which this backtest does not run (strategies " + config.strategyIds + ")");
         }
 

@@ -964,6 +964,36 @@ public final class SimulatedExchange {
         sink.ended(strategyIndex, id, ts, OrderStatus.CANCELED, "");
     }
 
+    /**
+     * The venue cancels every order of strategy {@code strategyIndex} resting here, by itself (a liquidation, a
+     * delivery at expiry, a risk reduction): each ends {@link OrderStatus#CANCELED} with {@code reason}, in arrival
+     * order. Orders still on their way to the venue are not touched.
+     *
+     * @return how many orders were cancelled
+     */
+    public int cancelAllOf(int strategyIndex, long ts, String reason) {
+        long[] ids = null;
+        int n = 0;
+        for (int i = 0; i < liveCount; i++) {
+            int slot = live[i];
+            if (strategy[slot] == strategyIndex && leaves[slot] > 0.0) {
+                if (ids == null) {
+                    ids = new long[liveCount];
+                }
+                ids[n++] = orderId[slot];
+                leaves[slot] = 0.0;
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        compact();
+        for (int k = 0; k < n; k++) {
+            sink.ended(strategyIndex, ids[k], ts, OrderStatus.CANCELED, reason);
+        }
+        return n;
+    }
+
     private int find(long id) {
         for (int i = 0; i < liveCount; i++) {
             if (orderId[live[i]] == id) {
