@@ -75,6 +75,7 @@ public final class BarBacktest {
     final boolean recordEquity;
     final io.qtrade.backtest.OrderHistory orderHistory;
     final io.qtrade.bars.fx.Currencies currencies;
+    final boolean generalLoop;
     private boolean ran;
 
     private BarBacktest(Builder b) {
@@ -94,6 +95,7 @@ public final class BarBacktest {
         this.recordEquity = b.recordEquity;
         this.orderHistory = b.orderHistory;
         this.currencies = b.currencies;
+        this.generalLoop = b.generalLoop;
     }
 
     public static Builder builder() {
@@ -131,6 +133,7 @@ public final class BarBacktest {
         private boolean recordEquity = true;
         private io.qtrade.backtest.OrderHistory orderHistory = io.qtrade.backtest.OrderHistory.ALL;
         private io.qtrade.bars.fx.Currencies currencies = io.qtrade.bars.fx.Currencies.single("BASE");
+        private boolean generalLoop;
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -240,6 +243,15 @@ public final class BarBacktest {
          */
         public Builder currencies(io.qtrade.bars.fx.Currencies value) {
             this.currencies = Objects.requireNonNull(value, "currencies");
+            return this;
+        }
+
+        /**
+         * Package-private, for tests and benchmarks of the engine: run the general many-instrument loop even for
+         * one instrument and one strategy, which otherwise take the one-series loop (same results to the bit).
+         */
+        Builder generalLoop() {
+            this.generalLoop = true;
             return this;
         }
 

@@ -21,6 +21,8 @@ import java.util.Map;
 final class BarEngine {
 
     static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    /** Rows per batch read in the one-series loop. */
+    static final int ONE_SERIES_BATCH = 512;
 
     final BarBacktest config;
     final List<Instrument> instruments;
@@ -126,6 +128,22 @@ final class BarEngine {
         this.benchmark = b;
     }
 
+    private IllegalArgumentException outOfOrder(long bar, int instrument, long ts, long previous) {
+        return new IllegalArgumentException("bar " + bar + " of the source (instrument "
+                + instruments.get(instrument).id() + ", endTs " + ts + ") is out of order: the previous bar time was "
+                + previous + "; bars must be ordered by end time, then instrument");
+    }
+
+    private IllegalArgumentException unknownInstrument(long bar, int instrument) {
+        return new IllegalArgumentException("bar " + bar + " of the source refers to instrument " + instrument
+                + " but the source has " + n + " instruments");
+    }
+
+    private IllegalArgumentException refused(long bar, int instrument, IllegalArgumentException e) {
+        return new IllegalArgumentException("bar " + bar + " of the source (" + instruments.get(instrument).id()
+                + "): " + e.getMessage(), e);
+    }
+
     static long startOfDay(LocalDate date, ZoneId zone) {
         if (date.equals(LocalDate.MAX) || date.equals(LocalDate.MIN)) {
             return date.equals(LocalDate.MAX) ? Long.MAX_VALUE : Long.MIN_VALUE;
@@ -134,7 +152,18 @@ final class BarEngine {
         return seconds * 1_000_000_000L;
     }
 
+    /**
+     * Whether the run takes the one-series loop ({@link #runOneSeries}): one instrument and one strategy, unless
+     * {@link BarBacktest.Builder#generalLoop()} asked for the general loop (the tests compare the two).
+     */
+    boolean oneSeries() {
+        return n == 1 && runs.length == 1 && !config.generalLoop;
+    }
+
     BarResult run() {
+        if (oneSeries()) {
+            return runOneSeries();
+        }
         long wallStart = System.nanoTime();
         for (StrategyRun r : runs) {
             r.start();
@@ -149,10 +178,7 @@ final class BarEngine {
                     long ts = batch.endTs(row);
                     if (!open || ts != sliceTs) {
                         if (open && ts < sliceTs) {
-                            throw new IllegalArgumentException("bar " + (row0 + row) + " of the source (instrument "
-                                    + instruments.get(batch.instrument(row)).id() + ", endTs " + ts
-                                    + ") is out of order: the previous bar time was " + sliceTs
-                                    + "; bars must be ordered by end time, then instrument");
+                            throw outOfOrder(row0 + row, batch.instrument(row), ts, sliceTs);
                         }
                         if (open && slice.size() > 0) {
                             processSlice();
@@ -163,8 +189,7 @@ final class BarEngine {
                     }
                     int i = batch.instrument(row);
                     if (i >= n) {
-                        throw new IllegalArgumentException("bar " + (row0 + row) + " of the source refers to"
-                                + " instrument " + i + " but the source has " + n + " instruments");
+                        throw unknownInstrument(row0 + row, i);
                     }
                     bars++;
                     long start = batch.startTs(row);
@@ -175,8 +200,7 @@ final class BarEngine {
                     try {
                         slice.add(batch, row);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("bar " + (row0 + row) + " of the source ("
-                                + instruments.get(i).id() + "): " + e.getMessage(), e);
+                        throw refused(row0 + row, i, e);
                     }
                 }
                 row0 += batch.size();
@@ -191,6 +215,228 @@ final class BarEngine {
             r.stop();
         }
         return new BarResult(this, System.nanoTime() - wallStart);
+    }
+
+    /**
+     * The bar loop for one instrument and one strategy: the steps of {@link #run()} and {@link #processSlice()} in
+     * the same order, with the loops over the slice's instruments and over the strategies (one element each)
+     * unrolled. Each bar is read in place from the batch's columns; the one-row slice is filled only when something
+     * reads it (working orders to match, market-on-close orders to fill, timers, a strategy that takes slices,
+     * {@code currentBars()}), so a {@link SeriesStrategy} such as the ta4j adapter runs with no copy of the bar.
+     * Fills, costs, cash, equity rows and result tables are those of the general loop to the bit
+     * ({@code OneSeriesLoopTest}); errors on bad input are the same.
+     */
+    private BarResult runOneSeries() {
+        long wallStart = System.nanoTime();
+        StrategyRun run = runs[0];
+        run.start();
+        // one instrument: a small batch (40 KB, it stays in cache) rather than the general loop's 4,096 rows
+        BarBatch batch = new BarBatch(ONE_SERIES_BATCH);
+        long sliceTs = Long.MIN_VALUE;
+        boolean open = false;
+        long row0 = 0;
+        long from = listedFrom[0];
+        long until = listedUntil[0];
+        boolean scans = run.scans() && currencyCount == 1 && benchmark < 0 && delistOrder.length == 0;
+        try {
+            while (config.source.readBatch(batch)) {
+                int rows = batch.size();
+                int quietEnd = 0;
+                for (int row = 0; row < rows; row++) {
+                    if (scans && open) {
+                        if (row >= quietEnd) {
+                            quietEnd = quietRun(batch, row, rows, sliceTs);
+                        }
+                        if (row < quietEnd) {
+                            // row is a later bar of instrument 0, listed, before any corporate action: the general
+                            // loop would now process the waiting bar
+                            if (pending) {
+                                processOne(run);
+                            }
+                            if (run.isQuiet()) {
+                                int act = run.scan(batch, row, quietEnd);
+                                if (act > row) {
+                                    processQuiet(run, batch, row, act);
+                                    sliceTs = batch.endTs(act - 1);
+                                    row = act - 1;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    long ts = batch.endTs(row);
+                    if (!open || ts != sliceTs) {
+                        if (open && ts < sliceTs) {
+                            throw outOfOrder(row0 + row, batch.instrument(row), ts, sliceTs);
+                        }
+                        if (pending) {
+                            processOne(run);
+                        }
+                        sliceTs = ts;
+                        open = true;
+                    }
+                    int i = batch.instrument(row);
+                    if (i >= n) {
+                        throw unknownInstrument(row0 + row, i);
+                    }
+                    bars++;
+                    long start = batch.startTs(row);
+                    if (start < from || start >= until) {
+                        droppedBars++;
+                        continue;
+                    }
+                    if (pending) {
+                        // a second bar of the instrument at this time: refused as the general loop refuses it
+                        BarSlice s = currentSlice();
+                        try {
+                            s.add(batch, row);
+                        } catch (IllegalArgumentException e) {
+                            throw refused(row0 + row, i, e);
+                        }
+                    }
+                    pending = true;
+                    pendingBars = batch;
+                    pendingRow = row;
+                    pendingTs = ts;
+                    sliceFilled = false;
+                }
+                if (!sliceFilled) {
+                    currentSlice(); // the next read reuses the batch: keep the latest bar in the slice
+                }
+                row0 += rows;
+            }
+            if (pending) {
+                processOne(run);
+            }
+        } finally {
+            config.source.close();
+        }
+        run.stop();
+        return new BarResult(this, System.nanoTime() - wallStart);
+    }
+
+    /**
+     * The one-series loop's latest bar: its batch and row (the slice's rows once copied), its time, and whether it
+     * waits to be processed (the general loop processes a slice when the next bar time starts).
+     */
+    private boolean pending;
+    private BarBatch pendingBars;
+    private int pendingRow;
+    private long pendingTs;
+    /** Whether {@link #slice} holds the one-series loop's current bar. */
+    private boolean sliceFilled = true;
+
+    /**
+     * The current slice. In the one-series loop the slice is filled here, on first use at each bar time; the
+     * general loop always has it filled.
+     */
+    BarSlice currentSlice() {
+        if (!sliceFilled) {
+            slice.reset(pendingTs);
+            slice.add(pendingBars, pendingRow);
+            pendingBars = slice.rows();
+            pendingRow = 0;
+            sliceFilled = true;
+        }
+        return slice;
+    }
+
+    /**
+     * The end of the quiet run of rows from {@code row}: rows of instrument 0 whose end times rise strictly from
+     * {@code sliceTs}, inside the listing and before the next corporate action's ex-date. Anything else (a bar out of
+     * order or twice, another instrument, a dropped bar, an action) ends the run and goes through the general steps.
+     */
+    private int quietRun(BarBatch batch, int row, int rows, long sliceTs) {
+        long from = listedFrom[0];
+        long until = listedUntil[0];
+        long nextActionTs = nextAction[0] < actions[0].length ? actionTs[0][nextAction[0]] : Long.MAX_VALUE;
+        long previous = sliceTs;
+        int k = row;
+        while (k < rows) {
+            long ts = batch.endTs(k);
+            long start = batch.startTs(k);
+            if (ts <= previous || batch.instrument(k) != 0 || start < from || start >= until
+                    || start >= nextActionTs) {
+                break;
+            }
+            previous = ts;
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Rows {@code [from, to)} of {@code batch}, quiet bars (see {@link StrategyRun#isQuiet}) at which the strategy
+     * said it does nothing ({@link SeriesStrategy#scan}): each one's steps of {@link #processOne} that change
+     * anything (the clock, the counts, the last close, the mark, the equity row), in the same order.
+     */
+    private void processQuiet(StrategyRun run, BarBatch batch, int from, int to) {
+        if (config.recordEquity) {
+            for (int row = from; row < to; row++) {
+                long t = batch.endTs(row);
+                bars++;
+                clock.advanceTo(t);
+                slices++;
+                sliceNo++;
+                double close = batch.close(row);
+                lastClose[0] = close;
+                run.quietBar(t, close);
+            }
+        } else {
+            // nothing reads the intermediate states (no equity row, the strategy reads nothing): the last one
+            int n = to - from;
+            long t = batch.endTs(to - 1);
+            bars += n;
+            clock.advanceTo(t);
+            slices += n;
+            sliceNo += n;
+            double close = batch.close(to - 1);
+            lastClose[0] = close;
+            run.quietBar(t, close);
+        }
+        pendingBars = batch;
+        pendingRow = to - 1;
+        pendingTs = batch.endTs(to - 1);
+        sliceFilled = false;
+    }
+
+    /** {@link #processSlice()} for the waiting bar of instrument 0 and the one strategy {@code run}. */
+    private void processOne(StrategyRun run) {
+        BarBatch b = pendingBars;
+        int row = pendingRow;
+        long t = pendingTs;
+        clock.advanceTo(t);
+        for (int c = 1; c < currencyCount; c++) {
+            rate[c] = config.currencies.rate(currencyNames.get(c), t);
+        }
+        slices++;
+        sliceNo++;
+        run.accrue(t);
+        if (nextDelist < delistOrder.length && listedUntil[0] < t) {
+            nextDelist++;
+            delisted[0] = true;
+            run.delist(0, t);
+        }
+        CorporateAction[] acts = actions[0];
+        if (nextAction[0] < acts.length) {
+            long start = b.startTs(row);
+            while (nextAction[0] < acts.length && actionTs[0][nextAction[0]] <= start) {
+                applyAction(0, acts[nextAction[0]++]);
+            }
+        }
+        if (run.hasWorkingOrders(0)) {
+            currentSlice();
+            barView.at(0);
+            run.fillOn(0, barView, t, true);
+            run.fillOn(0, barView, t, false);
+        }
+        double close = b.close(row);
+        lastClose[0] = close;
+        if (benchmark >= 0) {
+            recordBenchmark(t);
+        }
+        run.onOneBar(t, b, row, close);
+        pending = false;
     }
 
     private void processSlice() {

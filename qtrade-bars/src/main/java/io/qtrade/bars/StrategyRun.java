@@ -43,6 +43,8 @@ final class StrategyRun implements BarContext {
     final int index;
     final String id;
     final Strategy strategy;
+    /** The strategy as a {@link SeriesStrategy} (called bar by bar in the one-series loop), or null. */
+    private final SeriesStrategy seriesStrategy;
     /** The base-currency portfolio (initial cash), shown in the result tables and by {@link #portfolio()}. */
     final Portfolio portfolio;
     /** One portfolio per currency, index 0 the base; an instrument trades in {@code books[engine.currencyOf[i]]}. */
@@ -50,7 +52,13 @@ final class StrategyRun implements BarContext {
     private final ResultRecorder recorder;
     private final List<Instrument> instruments;
     private final ArrayList<WorkingOrder>[] working;
+    /**
+     * Orders by id. Ids are dense (1, 2, 3, ... per strategy), so with every order kept ({@code OrderHistory.ALL})
+     * they index an array (no boxing, hashing or rehashing per order); under {@code OPEN_ONLY} a map holds only the
+     * orders not yet forgotten, so memory stays bounded by the open orders.
+     */
     private final Map<Long, WorkingOrder> byId = new HashMap<>();
+    private WorkingOrder[] byIdArray = new WorkingOrder[64];
     private final ArrayList<WorkingOrder> closeQueue = new ArrayList<>();
     private final ArrayList<WorkingOrder> pendingChildren = new ArrayList<>();
     private final boolean[] traded;
@@ -98,6 +106,7 @@ final class StrategyRun implements BarContext {
         this.index = index;
         this.id = id;
         this.strategy = strategy;
+        this.seriesStrategy = strategy instanceof SeriesStrategy ss ? ss : null;
         this.books = new Portfolio[engine.currencyCount];
         this.books[0] = new Portfolio(engine.config.initialCash);
         for (int c = 1; c < books.length; c++) {
@@ -189,7 +198,7 @@ final class StrategyRun implements BarContext {
                     Math.abs(qty), Double.NaN, Double.NaN, Double.NaN, Double.NaN, t, false);
             w.record = newRecord(w, t);
             recorder.order(index, i, w.record, "DELISTING", t);
-            byId.put(orderId, w);
+            putOrder(orderId, w);
             w.arrived = true;
             w.record.acknowledge(t);
             execute(w, Math.abs(qty), price, t, false, null);
@@ -239,6 +248,30 @@ final class StrategyRun implements BarContext {
                 cashFlows.add(new BarResult.CashFlow(t, id, inst.id(), BarResult.CashFlowKind.DIVIDEND, amount));
             }
         }
+    }
+
+    private void putOrder(long orderId, WorkingOrder w) {
+        if (forgetFinished) {
+            byId.put(orderId, w);
+            return;
+        }
+        if (orderId >= byIdArray.length) {
+            byIdArray = Arrays.copyOf(byIdArray, (int) Math.max(orderId + 1, 2L * byIdArray.length));
+        }
+        byIdArray[(int) orderId] = w;
+    }
+
+    /** The order {@code orderId}, null if there is none (or it was forgotten under {@code OPEN_ONLY}). */
+    private WorkingOrder getOrder(long orderId) {
+        if (forgetFinished) {
+            return byId.get(orderId);
+        }
+        return orderId > 0 && orderId < byIdArray.length ? byIdArray[(int) orderId] : null;
+    }
+
+    /** Whether instrument {@code i} has working orders ({@link #fillOn} does nothing when it has none). */
+    boolean hasWorkingOrders(int i) {
+        return !working[i].isEmpty();
     }
 
     /**
@@ -299,7 +332,7 @@ final class StrategyRun implements BarContext {
                 if (forgetFinished) {
                     for (WorkingOrder w : list) {
                         if (w.done && !w.hasChildren()) {
-                            byId.remove(w.id);
+                            byId.remove(w.id); // OPEN_ONLY only
                         }
                     }
                 }
@@ -555,7 +588,7 @@ final class StrategyRun implements BarContext {
             if (c != null) {
                 c.record = newRecord(c, t);
                 recorder.order(index, c.instrument, c.record, c.type.name(), t);
-                byId.put(c.id, c);
+                putOrder(c.id, c);
                 working[c.instrument].add(c);
             }
         }
@@ -579,44 +612,119 @@ final class StrategyRun implements BarContext {
             inCallback = false;
         }
         if (!closeQueue.isEmpty()) {
-            for (int q = 0; q < closeQueue.size(); q++) {
-                WorkingOrder w = closeQueue.get(q);
-                if (w.done) {
-                    continue;
-                }
-                int k = slice.rowOf(w.instrument);
-                if (k == BarSlice.NO_ROW) {
-                    refuse(w, t, "market on close: " + instruments.get(w.instrument).id() + " has no bar at " + t);
-                    continue;
-                }
-                engine.barView.at(k);
-                tryFill(w, engine.barView, t);
-                if (!w.done) {
-                    // What the volume cap left works on later bars, at their closes.
-                    w.arrived = true;
-                    if (w.record.status() == OrderStatus.PENDING_NEW) {
-                        w.record.acknowledge(t);
-                    }
-                    working[w.instrument].add(w);
-                }
-            }
-            if (forgetFinished) {
-                for (WorkingOrder w : closeQueue) {
-                    if (w.done && !w.hasChildren()) {
-                        byId.remove(w.id);
-                    }
-                }
-            }
-            closeQueue.clear();
-            for (int k = 0; k < size; k++) {
-                int i = slice.instrument(k);
-                if (traded[i]) {
-                    ledger(i).mark(markSlot[i], slice.close(k));
-                }
-            }
+            fillCloseQueue(t, slice);
         }
         if (engine.config.recordEquity) {
             recordEquity(t);
+        }
+    }
+
+    /**
+     * {@link #onSlice} for the one-series loop: the slice holds row {@code row} of {@code bars} (instrument 0's bar
+     * at {@code t}, close {@code close}), and is filled only when read. A {@link SeriesStrategy} is called with the
+     * row itself.
+     */
+    void onOneBar(long t, io.qtrade.core.bar.BarBatch bars, int row, double close) {
+        if (traded[0]) {
+            ledger(0).mark(markSlot[0], close);
+        }
+        if (!timers.isEmpty()) {
+            engine.currentSlice();
+            fireTimers(t);
+        }
+        inCallback = true;
+        try {
+            if (seriesStrategy != null) {
+                seriesStrategy.onBar(0, bars, row);
+            } else {
+                strategy.onBars(engine.currentSlice());
+            }
+        } finally {
+            inCallback = false;
+        }
+        if (!closeQueue.isEmpty()) {
+            fillCloseQueue(t, engine.currentSlice());
+        }
+        if (engine.config.recordEquity) {
+            recordEquity(t);
+        }
+    }
+
+    /** Whether the strategy can skip quiet bars ({@link SeriesStrategy#scans()}). */
+    boolean scans() {
+        return seriesStrategy != null && seriesStrategy.scans();
+    }
+
+    /**
+     * Whether the next bar is quiet for the engine: no working order to match, no timer, nothing accruing (the
+     * one-series loop also requires one currency, no benchmark and no delisting). On a quiet bar at which the strategy
+     * does nothing, the bar's steps reduce to {@link #quietBar}.
+     */
+    boolean isQuiet() {
+        return working[0].isEmpty() && closeQueue.isEmpty() && timers.isEmpty() && !accrues;
+    }
+
+    /** {@link SeriesStrategy#scan} of instrument 0's rows {@code [from, to)}. */
+    int scan(io.qtrade.core.bar.BarBatch bars, int from, int to) {
+        inCallback = true;
+        try {
+            return seriesStrategy.scan(0, bars, from, to);
+        } finally {
+            inCallback = false;
+        }
+    }
+
+    /**
+     * {@link #accrue} and {@link #onOneBar} for a quiet bar at {@code t} at which the strategy does nothing: the
+     * accrual time, the mark and the equity row.
+     */
+    void quietBar(long t, double close) {
+        lastAccrualTs = t;
+        if (traded[0]) {
+            ledger(0).mark(markSlot[0], close);
+        }
+        if (engine.config.recordEquity) {
+            recordEquity(t);
+        }
+    }
+
+    /** Fills the market-on-close orders sent during the callback at this slice's closes, then re-marks. */
+    private void fillCloseQueue(long t, BarSlice slice) {
+        int size = slice.size();
+        for (int q = 0; q < closeQueue.size(); q++) {
+            WorkingOrder w = closeQueue.get(q);
+            if (w.done) {
+                continue;
+            }
+            int k = slice.rowOf(w.instrument);
+            if (k == BarSlice.NO_ROW) {
+                refuse(w, t, "market on close: " + instruments.get(w.instrument).id() + " has no bar at " + t);
+                continue;
+            }
+            engine.barView.at(k);
+            tryFill(w, engine.barView, t);
+            if (!w.done) {
+                // What the volume cap left works on later bars, at their closes.
+                w.arrived = true;
+                if (w.record.status() == OrderStatus.PENDING_NEW) {
+                    w.record.acknowledge(t);
+                }
+                working[w.instrument].add(w);
+            }
+        }
+        if (forgetFinished) {
+            for (WorkingOrder w : closeQueue) {
+                if (w.done && !w.hasChildren()) {
+                    byId.remove(w.id); // OPEN_ONLY only
+                }
+            }
+        }
+        closeQueue.clear();
+        for (int k = 0; k < size; k++) {
+            int i = slice.instrument(k);
+            if (traded[i]) {
+                ledger(i).mark(markSlot[i], slice.close(k));
+            }
         }
     }
 
@@ -787,7 +895,7 @@ final class StrategyRun implements BarContext {
                 order.limitPrice(), order.stopPrice(), order.trailAmount(), order.trailFraction(), t, fromRebalance);
         w.record = newRecord(w, t);
         recorder.order(index, i, w.record, order.type().name(), t);
-        byId.put(orderId, w);
+        putOrder(orderId, w);
         if (!isListed(i) && engine.slices > 0) {
             refuse(w, t, instruments.get(i).id() + " is not listed at " + t);
             return orderId;
@@ -819,12 +927,12 @@ final class StrategyRun implements BarContext {
         long stopId = Double.isNaN(bracket.stopLossPrice()) ? BracketIds.NONE : nextOrderId++;
         long targetId = Double.isNaN(bracket.takeProfitPrice()) ? BracketIds.NONE : nextOrderId++;
         send(bracket.entry(), false, entryId);
-        WorkingOrder entry = byId.get(entryId);
+        WorkingOrder entry = getOrder(entryId);
         entry.stopChildId = stopId;
         entry.targetChildId = targetId;
         entry.stopChildPrice = bracket.stopLossPrice();
         entry.targetChildPrice = bracket.takeProfitPrice();
-        if (entry.done && entry.cumQty > 0 && !byId.containsKey(stopId == 0 ? targetId : stopId)) {
+        if (entry.done && entry.cumQty > 0 && getOrder(stopId == 0 ? targetId : stopId) == null) {
             sendChildren(entry, engine.clock.nowNanos());
         }
         return new BracketIds(entryId, stopId, targetId);
@@ -941,7 +1049,7 @@ final class StrategyRun implements BarContext {
 
     @Override
     public BarSlice currentBars() {
-        return engine.slice;
+        return engine.currentSlice();
     }
 
     @Override
@@ -1037,7 +1145,7 @@ final class StrategyRun implements BarContext {
 
     @Override
     public boolean cancel(long orderId) {
-        WorkingOrder w = byId.get(orderId);
+        WorkingOrder w = getOrder(orderId);
         if (w == null || w.done) {
             return false;
         }
@@ -1049,7 +1157,7 @@ final class StrategyRun implements BarContext {
 
     @Override
     public OrderView order(long orderId) {
-        WorkingOrder w = byId.get(orderId);
+        WorkingOrder w = getOrder(orderId);
         if (w == null) {
             throw new IllegalArgumentException("strategy '" + id + "': no order " + orderId
                     + " (a bracket's exits exist once its entry has filled)");

@@ -40,6 +40,11 @@ import java.util.concurrent.TimeUnit;
  * {@code Ta4jAdapter.onSeries} (engine, orders, fills, portfolio and result tables included). One operation = one
  * bar; each invocation builds the strategy afresh, so indicator caches start empty for both.
  *
+ * <p>The comparison is like for like: both sides get the same data built once beforehand (ta4j its
+ * {@code BarSeries}, the engine an {@code InMemoryBarSource} over the same bars, rewound per run), the same
+ * {@code DoubleNum} series and a strategy built the same way by {@link #sma}; neither side's data construction is
+ * timed. The engine run includes everything else it does (orders, fills, portfolio, result tables).
+ *
  * <pre>{@code
  * java -jar qtrade-bench/target/benchmarks.jar 'Ta4jAdapterBenchmark' -prof gc
  * }</pre>
@@ -58,6 +63,8 @@ public class Ta4jAdapterBenchmark {
     private BarBatch bars;
     private BarSeries series;
     private List<Instrument> instruments;
+    /** The same bars as a source, built once and rewound for each run (ta4j's series is built once too). */
+    private InMemoryBarSource source;
 
     @Setup
     public void generate() {
@@ -70,6 +77,13 @@ public class Ta4jAdapterBenchmark {
             bars.addRange(b, 0, b.size());
         }
         series = Ta4jSeries.of("S000", bars, 0, ZoneOffset.UTC);
+        source = new InMemoryBarSource(instruments, bars);
+    }
+
+    /** The prebuilt source, from its first bar. */
+    private InMemoryBarSource source() {
+        source.rewind();
+        return source;
     }
 
     static Strategy sma(BarSeries s) {
@@ -90,7 +104,7 @@ public class Ta4jAdapterBenchmark {
     @OperationsPerInvocation(BARS)
     public int qtradeAdapter() {
         Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
-        BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("ta4j", adapter)
+        BarBacktest.builder().source(source()).strategy("ta4j", adapter)
                 .build().run();
         return adapter.tradingRecord(0).getPositionCount();
     }
@@ -103,7 +117,7 @@ public class Ta4jAdapterBenchmark {
     @OperationsPerInvocation(BARS)
     public int qtradeAdapterOpenOnly() {
         Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
-        BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("ta4j", adapter)
+        BarBacktest.builder().source(source()).strategy("ta4j", adapter)
                 .recordEquity(false).orderHistory(OrderHistory.OPEN_ONLY).build().run();
         return adapter.tradingRecord(0).getPositionCount();
     }
@@ -113,7 +127,7 @@ public class Ta4jAdapterBenchmark {
     @OperationsPerInvocation(BARS)
     public int qtradeAdapterNoEquityRows() {
         Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
-        BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("ta4j", adapter)
+        BarBacktest.builder().source(source()).strategy("ta4j", adapter)
                 .recordEquity(false).build().run();
         return adapter.tradingRecord(0).getPositionCount();
     }

@@ -1,6 +1,7 @@
 package io.qtrade.bench;
 
 import io.qtrade.bars.BarBacktest;
+import io.qtrade.bars.SeriesStrategy;
 import io.qtrade.bars.synthetic.SyntheticEquityMarket;
 import io.qtrade.bars.ta4j.Ta4jAdapter;
 import io.qtrade.bars.ta4j.Ta4jSeries;
@@ -33,10 +34,14 @@ import java.util.List;
  *       enters ({@code crossedUp AND false}): ta4j's rule work with no trade;</li>
  *   <li>the same strategy through {@code Ta4jAdapter.onSeries} in the bar engine (no equity rows): the rule work plus
  *       the engine's per-bar cost and the adapter's, no order;</li>
- *   <li>the bar engine with a strategy that does nothing (no equity rows): the engine's per-bar cost alone.</li>
+ *   <li>the bar engine with a strategy that does nothing (no equity rows): the engine's per-bar cost alone, with a
+ *       slice per bar ({@code onBars});</li>
+ *   <li>the same with a {@code SeriesStrategy} that does nothing: the one-series loop's per-bar cost with the bar
+ *       read in place, as the adapter runs.</li>
  * </ol>
- * (2) - (1) is the price of a bar in the engine with the adapter; (3) the part of it that is the engine's loop. Prints
- * the medians of the rounds after the first 10.
+ * (2) - (1) is the price of a bar in the engine with the adapter; (4) the part of it that is the engine's loop. Prints
+ * the medians of the rounds after the first 10. The source is built once and rewound (the ta4j series is built once
+ * too); the engine runs in its one-series loop (one instrument, one strategy).
  *
  * <pre>{@code
  * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.Ta4jAdapterDecomposition [ROUNDS]
@@ -75,31 +80,42 @@ public final class Ta4jAdapterDecomposition {
                 // nothing: the engine's own per-bar cost
             }
         };
+        SeriesStrategy noopSeries = (instrument, rows, row) -> {
+            // nothing: the one-series loop's own per-bar cost
+        };
+        InMemoryBarSource source = new InMemoryBarSource(instruments, bars);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double[][] ms = new double[3][rounds];
+        double[][] ms = new double[4][rounds];
         for (int r = 0; r < rounds; r++) {
             long t0 = mx.getCurrentThreadCpuTime();
             new BarSeriesManager(series, new TradeOnCurrentCloseModel()).run(neverEnters(series));
             long t1 = mx.getCurrentThreadCpuTime();
             Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, neverEnters(series),
                     Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
-            BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("ta4j", adapter)
-                    .recordEquity(false).build().run();
+            source.rewind();
+            BarBacktest.builder().source(source).strategy("ta4j", adapter).recordEquity(false).build().run();
             long t2 = mx.getCurrentThreadCpuTime();
-            BarBacktest.builder().source(new InMemoryBarSource(instruments, bars)).strategy("noop", noop)
-                    .recordEquity(false).build().run();
+            source.rewind();
+            BarBacktest.builder().source(source).strategy("noop", noop).recordEquity(false).build().run();
             long t3 = mx.getCurrentThreadCpuTime();
+            source.rewind();
+            BarBacktest.builder().source(source).strategy("noop", noopSeries).recordEquity(false).build().run();
+            long t4 = mx.getCurrentThreadCpuTime();
             ms[0][r] = (t1 - t0) / 1e6;
             ms[1][r] = (t2 - t1) / 1e6;
             ms[2][r] = (t3 - t2) / 1e6;
+            ms[3][r] = (t4 - t3) / 1e6;
         }
         double ta4j = median(ms[0], 10);
         double adapter = median(ms[1], 10);
         double engine = median(ms[2], 10);
+        double seriesNoop = median(ms[3], 10);
         System.out.printf("median of rounds 10..%d, CPU ms per %d bars: ta4j never entering %.2f, adapter never"
-                        + " entering %.2f (%.2fx ta4j's speed; %.0f ns a bar more), no-op engine %.2f (%.0f ns a bar)%n",
+                        + " entering %.2f (%.2fx ta4j's speed; %.0f ns a bar more), no-op engine %.2f (%.0f ns a bar),"
+                        + " no-op SeriesStrategy %.2f (%.0f ns a bar)%n",
                 rounds - 1, Ta4jAdapterBenchmark.BARS, ta4j, adapter, ta4j / adapter,
-                (adapter - ta4j) * 1e6 / Ta4jAdapterBenchmark.BARS, engine, engine * 1e6 / Ta4jAdapterBenchmark.BARS);
+                (adapter - ta4j) * 1e6 / Ta4jAdapterBenchmark.BARS, engine, engine * 1e6 / Ta4jAdapterBenchmark.BARS,
+                seriesNoop, seriesNoop * 1e6 / Ta4jAdapterBenchmark.BARS);
     }
 
     private static double median(double[] x, int from) {

@@ -32,6 +32,7 @@ import java.util.Optional;
  * qtrade examples                    every example with what it does
  * qtrade demo [sample|synthetic|STORE_ROOT] [seed=7] [events=N] [out=DIR]
  * qtrade convert --from FORMAT --to DIR [key=value ...] [FILES ...]
+ * qtrade bars-from-ticks --from TICK_STORE [--to BAR_STORE] interval=1m [venue=V] [symbols=A,B] [start=T] [end=T]
  * qtrade sweep [days=6] [events=200000] ...
  * }</pre>
  *
@@ -57,6 +58,8 @@ public final class Qtrade {
                 "the demo's backtest, printing only where its HTML report (with the tear sheet) is"),
         CONVERT("convert", "--from FORMAT --to DIR [--format csv] [key=value ...] [FILES ...]",
                 "vendor files, the synthetic generator or another store into the tick store (--help: formats)"),
+        BARS_FROM_TICKS("bars-from-ticks", BarsFromTicks.USAGE,
+                "time bars (OHLCV, VWAP, trade count) of a tick store's trades into the bars dataset"),
         SWEEP("sweep", "[days=6] [events=200000] [in=3] [out=1] [resamples=5000] [threads=N] [seed=7] [report=...]",
                 "gamma x k sweep of a market maker, walk-forward, Monte Carlo, deflated Sharpe; HTML report"),
         FEATURE_RESEARCH("feature-research", "[STORE_ROOT] [ofi_bucket_seconds=10] [grid_seconds=1] "
@@ -101,7 +104,7 @@ public final class Qtrade {
         }
 
         boolean isExample() {
-            return this != CONVERT && this != EXAMPLES && this != REPORT;
+            return this != CONVERT && this != BARS_FROM_TICKS && this != EXAMPLES && this != REPORT;
         }
     }
 
@@ -154,6 +157,7 @@ public final class Qtrade {
                 case DEMO -> demo(rest, out, err, false);
                 case REPORT -> demo(rest, out, err, true);
                 case CONVERT -> new Convert(InputFormats.standard()).run(rest, out, err);
+                case BARS_FROM_TICKS -> BarsFromTicks.run(rest, out, err);
                 case SWEEP -> sweep(rest, out, err);
                 case FEATURE_RESEARCH -> example(() -> FeatureResearch.main(rest));
                 case PAIRS_TRADING -> example(() -> PairsTrading.main(rest));

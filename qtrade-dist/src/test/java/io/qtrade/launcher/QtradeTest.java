@@ -90,6 +90,20 @@ class QtradeTest {
     }
 
     @Test
+    void barsFromTicksWritesTheSampleStoresTradesAsBars(@TempDir Path dir) {
+        Run r = run("bars-from-ticks", "--from", io.qtrade.store.SampleData.root().toString(), "--to", dir.toString(),
+                "interval=1h", "venue=SIM");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1h bars into").contains("venue=SIM");
+        io.qtrade.store.bars.BarStore store = io.qtrade.store.bars.BarStore.at(dir);
+        assertThat(store.instruments(io.qtrade.core.bar.BarInterval.ONE_HOUR)).hasSize(2);
+        assertThat(run("bars-from-ticks", "--help").out())
+                .startsWith("usage: qtrade bars-from-ticks --from TICK_STORE");
+        assertThat(run("bars-from-ticks", "--from", dir.toString()).status()).isEqualTo(Qtrade.USAGE);
+        assertThat(run("examples").out()).doesNotContain("bars-from-ticks");
+    }
+
+    @Test
     void theDemoRunsWithAProgressBarAndTheReportCommandPrintsWhereTheReportIs(@TempDir Path dir) {
         Run demo = run("demo", "synthetic", "events=30000", "out=" + dir.resolve("demo"));
         assertThat(demo.status()).isZero();

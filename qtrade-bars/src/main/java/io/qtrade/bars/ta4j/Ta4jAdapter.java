@@ -1,14 +1,14 @@
 package io.qtrade.bars.ta4j;
 
 import io.qtrade.bars.BarContext;
+import io.qtrade.bars.SeriesStrategy;
 import io.qtrade.bars.order.BarOrder;
 import io.qtrade.bars.order.BarOrderType;
 import io.qtrade.core.Side;
-import io.qtrade.core.bar.BarSlice;
+import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.order.ExecutionReport;
 import io.qtrade.core.order.Fill;
 import io.qtrade.core.order.OrderStatus;
-import io.qtrade.core.strategy.Strategy;
 import io.qtrade.core.strategy.StrategyContext;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseTradingRecord;
@@ -43,8 +43,13 @@ import java.util.function.Function;
  * stop-gain) see the engine's fills. With no slippage and the same bars, the trades (index, price, amount) and the
  * gross profit are ta4j's own; the engine's commission, slippage, buying power and corporate actions then apply as to
  * any strategy. {@link #tradingRecord(int)} gives each instrument's record for ta4j's analysis criteria.
+ *
+ * <p>It is a {@link SeriesStrategy}: alone on one instrument, the engine hands it each bar in place, and on a prebuilt
+ * series whole runs of bars at which the engine has nothing to do ({@link #scan}); it then runs ta4j's own loop
+ * ({@code shouldOperate} once per bar, in order, exactly the calls {@code BarSeriesManager} makes) up to the bar where
+ * ta4j says to operate. The trades, fills, cash and equity are those of the general loop to the bit.
  */
-public final class Ta4jAdapter implements Strategy {
+public final class Ta4jAdapter implements SeriesStrategy {
 
     /**
      * How the adapter trades.
@@ -117,6 +122,13 @@ public final class Ta4jAdapter implements Strategy {
     private double[] pendingNotional;
     private double[] pendingLastPrice;
     private int[] pendingFills;
+    /** Per instrument, the orders it sends (immutable, built once): to buy and to sell {@code amount}. */
+    private BarOrder[] buyOrder;
+    private BarOrder[] sellOrder;
+    private boolean atClose;
+    private boolean startsLong;
+    /** Per instrument, the index at which {@link #scan} found a signal that {@link #onBar} acts on, or -1. */
+    private int[] signalIndex;
 
     private Ta4jAdapter(Function<BarSeries, org.ta4j.core.Strategy> factory, Settings settings, int onlyInstrument,
                         BarSeries prebuiltSeries, org.ta4j.core.Strategy prebuiltStrategy) {
@@ -161,7 +173,13 @@ public final class Ta4jAdapter implements Strategy {
         pendingNotional = new double[n];
         pendingLastPrice = new double[n];
         pendingFills = new int[n];
+        buyOrder = new BarOrder[n];
+        sellOrder = new BarOrder[n];
+        atClose = settings.execution() == BarOrderType.MARKET_ON_CLOSE;
+        startsLong = settings.startingType() == Trade.TradeType.BUY;
+        signalIndex = new int[n];
         Arrays.fill(pendingOrder, -1);
+        Arrays.fill(signalIndex, -1);
         for (int i = 0; i < n; i++) {
             if (onlyInstrument >= 0 && i != onlyInstrument) {
                 continue;
@@ -175,51 +193,104 @@ public final class Ta4jAdapter implements Strategy {
             }
             records[i] = new BaseTradingRecord(settings.startingType(), settings.recordCostModel(),
                     new ZeroCostModel());
+            buyOrder[i] = atClose ? BarOrder.marketOnClose(i, Side.BUY, settings.amount())
+                    : BarOrder.marketOnOpen(i, Side.BUY, settings.amount());
+            sellOrder[i] = atClose ? BarOrder.marketOnClose(i, Side.SELL, settings.amount())
+                    : BarOrder.marketOnOpen(i, Side.SELL, settings.amount());
         }
     }
 
+    /**
+     * Bar {@code row} of instrument {@code i}: added to its series (streaming mode) or checked against the series
+     * (prebuilt mode), then {@code shouldOperate} at its index unless the previous signal's order still works.
+     * (The engine calls this bar by bar on one series; {@code onBars} calls it for each bar of a slice.)
+     */
     @Override
-    public void onBars(BarSlice bars) {
-        int size = bars.size();
-        for (int k = 0; k < size; k++) {
-            int i = bars.instrument(k);
-            BarSeries s = series[i];
-            if (s == null) {
-                continue;
-            }
-            int index;
-            if (onlyInstrument >= 0) {
-                index = s.getBeginIndex() + barCount[i];
-                if (index > s.getEndIndex() || s.getBar(index).getClosePrice().doubleValue() != bars.close(k)) {
-                    throw new IllegalStateException("ta4j adapter: the engine's bar " + barCount[i] + " of "
-                            + context.instruments().get(i).id() + " (close " + bars.close(k) + ") is not the series' bar "
-                            + index + (index > s.getEndIndex() ? " (the series ends at " + s.getEndIndex() + ")"
-                            : " (close " + s.getBar(index).getClosePrice() + ")"));
-                }
-            } else {
-                Ta4jSeries.add(s, bars.startTs(k), bars.endTs(), bars.open(k), bars.high(k), bars.low(k),
-                        bars.close(k), bars.volume(k), settings.zone());
-                index = s.getEndIndex();
-            }
-            barCount[i]++;
-            if (pendingOrder[i] >= 0) {
-                continue; // the previous signal's order is still working
-            }
-            TradingRecord record = records[i];
-            if (strategies[i].shouldOperate(index, record)) {
-                boolean entering = record.getCurrentPosition().isNew();
-                boolean buy = entering == (settings.startingType() == Trade.TradeType.BUY);
-                Side side = buy ? Side.BUY : Side.SELL;
-                BarOrder order = settings.execution() == BarOrderType.MARKET_ON_CLOSE
-                        ? BarOrder.marketOnClose(i, side, settings.amount())
-                        : BarOrder.marketOnOpen(i, side, settings.amount());
-                pendingIndex[i] = settings.execution() == BarOrderType.MARKET_ON_CLOSE ? index : index + 1;
-                pendingQty[i] = 0;
-                pendingNotional[i] = 0;
-                pendingFills[i] = 0;
-                pendingOrder[i] = context.submit(order);
-            }
+    public void onBar(int i, BarBatch bars, int row) {
+        BarSeries s = series[i];
+        if (s == null) {
+            return;
         }
+        int index;
+        if (onlyInstrument >= 0) {
+            index = s.getBeginIndex() + barCount[i];
+            if (index > s.getEndIndex() || s.getBar(index).getClosePrice().doubleValue() != bars.close(row)) {
+                throw notTheSeriesBar(i, s, index, bars.close(row));
+            }
+        } else {
+            Ta4jSeries.add(s, bars.startTs(row), bars.endTs(row), bars.open(row), bars.high(row), bars.low(row),
+                    bars.close(row), bars.volume(row), settings.zone());
+            index = s.getEndIndex();
+        }
+        barCount[i]++;
+        if (pendingOrder[i] >= 0) {
+            return; // the previous signal's order is still working
+        }
+        TradingRecord record = records[i];
+        boolean signal;
+        if (signalIndex[i] == index) {
+            signal = true; // decided by scan
+            signalIndex[i] = -1;
+        } else {
+            signal = strategies[i].shouldOperate(index, record);
+        }
+        if (signal) {
+            boolean entering = record.getCurrentPosition().isNew();
+            boolean buy = entering == startsLong;
+            pendingIndex[i] = atClose ? index : index + 1;
+            pendingQty[i] = 0;
+            pendingNotional[i] = 0;
+            pendingFills[i] = 0;
+            pendingOrder[i] = context.submit(buy ? buyOrder[i] : sellOrder[i]);
+        }
+    }
+
+    /** On a prebuilt series: bars can be scanned (see {@link #scan}). */
+    @Override
+    public boolean scans() {
+        return onlyInstrument >= 0;
+    }
+
+    /**
+     * On a prebuilt series, {@link #onBar} for rows {@code [from, to)} up to the first at which ta4j says to operate
+     * (or whose close is not the series', which {@code onBar} then refuses): ta4j's own loop, {@code shouldOperate}
+     * once per bar in order, with no engine step between bars at which nothing happens.
+     */
+    @Override
+    public int scan(int i, BarBatch bars, int from, int to) {
+        BarSeries s = series[i];
+        if (s == null || onlyInstrument < 0 || signalIndex[i] >= 0) {
+            return from; // (a decision already taken is delivered through onBar first)
+        }
+        TradingRecord record = records[i];
+        org.ta4j.core.Strategy strategy = strategies[i];
+        int begin = s.getBeginIndex();
+        int end = s.getEndIndex();
+        int count = barCount[i];
+        boolean waiting = pendingOrder[i] >= 0;
+        for (int row = from; row < to; row++) {
+            int index = begin + count;
+            if (index > end || s.getBar(index).getClosePrice().doubleValue() != bars.close(row)) {
+                barCount[i] = count;
+                return row;
+            }
+            if (!waiting && strategy.shouldOperate(index, record)) {
+                barCount[i] = count;
+                signalIndex[i] = index;
+                return row;
+            }
+            count++;
+        }
+        barCount[i] = count;
+        return to;
+    }
+
+    /** The error for an engine bar that is not the prebuilt series' bar at {@code index} (kept off the bar path). */
+    private IllegalStateException notTheSeriesBar(int i, BarSeries s, int index, double close) {
+        return new IllegalStateException("ta4j adapter: the engine's bar " + barCount[i] + " of "
+                + context.instruments().get(i).id() + " (close " + close + ") is not the series' bar " + index
+                + (index > s.getEndIndex() ? " (the series ends at " + s.getEndIndex() + ")"
+                : " (close " + s.getBar(index).getClosePrice() + ")"));
     }
 
     @Override
