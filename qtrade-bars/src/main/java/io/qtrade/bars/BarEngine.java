@@ -33,6 +33,8 @@ final class BarEngine {
     /** Listing span per instrument: bars with {@code startTs} in {@code [listedFrom, listedUntil)} are shown. */
     final long[] listedFrom;
     final long[] listedUntil;
+    /** Start of each instrument's delisting day ({@link Long#MAX_VALUE}: still listed), for {@link #endOfData}. */
+    private final long[] delistDayStart;
     private final int[] delistOrder;
     private int nextDelist;
     final boolean[] delisted;
@@ -72,6 +74,7 @@ final class BarEngine {
         Arrays.fill(adjustment, 1.0);
         this.listedFrom = new long[n];
         this.listedUntil = new long[n];
+        this.delistDayStart = new long[n];
         this.delisted = new boolean[n];
         this.actionTs = new long[n][];
         this.actions = new CorporateAction[n][];
@@ -84,6 +87,8 @@ final class BarEngine {
             listedFrom[i] = listing == null ? Long.MIN_VALUE : startOfDay(listing.listed(), zone);
             listedUntil[i] = listing == null || listing.delisted().equals(Universe.STILL_LISTED) ? Long.MAX_VALUE
                     : startOfDay(listing.delisted().plusDays(1), zone);
+            delistDayStart[i] = listedUntil[i] == Long.MAX_VALUE ? Long.MAX_VALUE
+                    : startOfDay(listing.delisted(), zone);
             if (listedUntil[i] != Long.MAX_VALUE) {
                 withDelisting.add(i);
             }
@@ -211,6 +216,7 @@ final class BarEngine {
         } finally {
             config.source.close();
         }
+        endOfData();
         for (StrategyRun r : runs) {
             r.stop();
         }
@@ -311,6 +317,7 @@ final class BarEngine {
         } finally {
             config.source.close();
         }
+        endOfData();
         run.stop();
         return new BarResult(this, System.nanoTime() - wallStart);
     }
@@ -485,6 +492,38 @@ final class BarEngine {
         }
         for (StrategyRun r : runs) {
             r.onSlice(t);
+        }
+    }
+
+    /**
+     * The end of the data, in both loops, after the last bar time {@code T} processed (the clock's time; bars dropped
+     * as outside a listing make no bar time): a delisting is otherwise processed at the first bar time after the
+     * delisting day, which never comes when the data ends on that day or when nothing trades after it. So every
+     * instrument not yet delisted whose delisting day starts before {@code T} (its day is on or before the last day
+     * the data covers: the local date, in the run's zone, of the instant just before {@code T}; a daily bar of day
+     * {@code d} ending at midnight covers day {@code d}) is delisted now, at {@code T}, as at any bar time: its orders
+     * are cancelled ({@code "delisted"}) and its position is closed by a {@code DELISTING} order filled at its last
+     * close, with the commission model's fee. The equity rows of {@code T} were already recorded before these
+     * fills: one more row at {@code T} is recorded per instrument closed ({@link StrategyRun#recordDelistingRows}),
+     * after them, so the last row at {@code T} carries the equity after the closes and agrees with the final cash
+     * and totals. A delisting dated after the data's last day is not applied: the position is kept, marked at its
+     * last close.
+     */
+    private void endOfData() {
+        if (slices == 0 || nextDelist >= delistOrder.length) {
+            return;
+        }
+        long t = clock.nowNanos();
+        int from = nextDelist;
+        while (nextDelist < delistOrder.length && delistDayStart[delistOrder[nextDelist]] < t) {
+            int i = delistOrder[nextDelist++];
+            delisted[i] = true;
+            for (StrategyRun r : runs) {
+                r.delist(i, t);
+            }
+        }
+        for (StrategyRun r : runs) {
+            r.recordDelistingRows(t, delistOrder, from, nextDelist);
         }
     }
 

@@ -70,6 +70,8 @@ final class StrategyRun implements BarContext {
     private int tradedCount;
     private final long[] lastFillSlice;
     private final double[] positionAtBar;
+    /** Per instrument, whether {@link #delist} closed a position in it. */
+    private final boolean[] closedByDelisting;
     private long nextOrderId = 1;
     private long lastAccrualTs = Long.MIN_VALUE;
     private boolean inCallback;
@@ -125,6 +127,7 @@ final class StrategyRun implements BarContext {
         this.tradedList = new int[16];
         this.lastFillSlice = new long[engine.n];
         this.positionAtBar = new double[engine.n];
+        this.closedByDelisting = new boolean[engine.n];
         for (int i = 0; i < engine.n; i++) {
             indexOf.putIfAbsent(engine.instruments.get(i), i);
         }
@@ -178,8 +181,13 @@ final class StrategyRun implements BarContext {
         lastAccrualTs = t;
     }
 
-    /** Instrument {@code i} has been delisted: cancel its orders, close its position at the last close. */
-    void delist(int i, long t) {
+    /**
+     * Instrument {@code i} has been delisted: cancel its orders (reason {@code "delisted"}), close its position at
+     * the last close with a {@code DELISTING} order filled at {@code t}.
+     *
+     * @return whether a position was closed (a fill at {@code t})
+     */
+    boolean delist(int i, long t) {
         ArrayList<WorkingOrder> list = working[i];
         for (WorkingOrder w : list) {
             if (!w.done) {
@@ -202,6 +210,29 @@ final class StrategyRun implements BarContext {
             w.arrived = true;
             w.record.acknowledge(t);
             execute(w, Math.abs(qty), price, t, false, null);
+            closedByDelisting[i] = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The equity rows of the end-of-data delistings ({@code BarEngine.endOfData}) at the last bar time {@code t}:
+     * one row for each instrument of {@code order[from, to)} whose position {@link #delist} closed, each with the
+     * strategy's equity and net PnL after all of them. They follow that bar time's own rows, so the last row at
+     * {@code t} (the one an equity curve keeps) agrees with the final cash, positions and totals.
+     */
+    void recordDelistingRows(long t, int[] order, int from, int to) {
+        if (!engine.config.recordEquity) {
+            return;
+        }
+        double equity = equity();
+        double net = books.length == 1 ? portfolio.netPnl() : equity - engine.config.initialCash;
+        for (int k = from; k < to; k++) {
+            int i = order[k];
+            if (closedByDelisting[i]) {
+                equityRow(t, i, equity, net);
+            }
         }
     }
 
