@@ -49,6 +49,11 @@ import java.util.Objects;
  *       had their bar expire; equity rows are recorded (one per instrument filled at this bar time, else one for
  *       the strategy), each with the strategy's equity and net PnL.</li>
  * </ol>
+ * After the last bar time {@code T}, instruments whose delisting day is on or before the last day the data covers
+ * (the local date, in the run's zone, of the instant just before {@code T}) and that no later bar time delisted are
+ * delisted at {@code T} as in step 2, and one more equity row per position so closed is recorded at {@code T}: the
+ * last row at {@code T} agrees with the final cash and totals. A delisting dated after the data's last day is not
+ * applied (the position is kept).
  * Orders sent at {@code T} work from the instrument's next bar (market-on-close: this bar's close). Everything is
  * a function of the bars and the strategy's decisions: the same inputs give the same fills to the bit, and an
  * instrument's fills depend only on its own bars and the strategy's orders (the buying-power check, which looks at

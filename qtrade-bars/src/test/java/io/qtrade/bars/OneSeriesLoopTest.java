@@ -381,6 +381,72 @@ class OneSeriesLoopTest {
         assertSameResults(general, results[1]);
     }
 
+    /**
+     * The end-of-data delisting ({@code BarEngine.endOfData}): the data ends on the delisting day (day 59 of 60),
+     * after it (delisted on day 50: the last 9 bars dropped), or before it (day 60, the day after the data's last:
+     * the position is kept); with and without equity rows. Both loops give the same tables to the bit.
+     */
+    @Test
+    void theEndOfDataDelistingGivesTheSameResultsOnBothLoops() {
+        BarBatch bars = randomBars(23, 60);
+        Supplier<Strategy> strategy = () -> new Strategy() {
+            BarContext c;
+            int n;
+
+            @Override
+            public void onStart(StrategyContext context) {
+                c = BarContext.of(context);
+            }
+
+            @Override
+            public void onBars(BarSlice slice) {
+                double close = slice.close(0);
+                switch (n++ % 5) {
+                    case 0 -> c.submit(BarOrder.marketOnClose(0, Side.BUY, 20));
+                    case 1 -> c.submit(BarOrder.limit(0, Side.BUY, 10, close * 0.99));
+                    case 2 -> c.submit(BarOrder.marketOnOpen(0, Side.SELL, 5));
+                    case 3 -> c.submit(BarOrder.stop(0, Side.SELL, 30, close * 0.5)); // still working at the end
+                    default -> c.submit(BarOrder.limit(0, Side.SELL, 1, close * 1.5));
+                }
+            }
+        };
+        for (int delisted : new int[] {59, 50, 60}) {
+            for (boolean equityRows : new boolean[] {true, false}) {
+                Universe universe = new Universe(List.of(new Universe.Listing("AAPL", LocalDate.ofEpochDay(0),
+                        LocalDate.ofEpochDay(delisted))));
+                BarResult[] results = new BarResult[2];
+                for (int k = 0; k < 2; k++) {
+                    BarBacktest.Builder b = builder(AAPL, bars, 4, new FixedBpsSlippage(2), equityRows)
+                            .strategy("s", strategy.get()).universe(universe);
+                    if (k == 0) {
+                        b.generalLoop();
+                    }
+                    results[k] = b.build().run();
+                }
+                BarResult general = results[0];
+                List<String> types = general.backtest().orders().stringColumn("type").asList();
+                long last = Math.min(delisted + 1, 60) * 86_400_000_000_000L;
+                if (delisted < 60) {
+                    assertThat(types.get(types.size() - 1)).as("delisted on day %d", delisted).isEqualTo("DELISTING");
+                    assertThat(general.portfolio("s").position(AAPL).qty()).isZero();
+                    assertThat(general.backtest().orders().longColumn("send_ts").get(types.size() - 1))
+                            .isEqualTo(last);
+                    assertThat(general.droppedBars()).isEqualTo(59 - delisted);
+                } else {
+                    assertThat(types).doesNotContain("DELISTING");
+                    assertThat(general.portfolio("s").position(AAPL).qty()).isNotZero();
+                }
+                if (equityRows) {
+                    Table eq = general.backtest().equity();
+                    int r = eq.rowCount() - 1;
+                    assertThat(eq.longColumn("ts").get(r)).isEqualTo(last);
+                    assertThat(eq.doubleColumn("strategy_equity").get(r)).isEqualTo(general.equity("s"));
+                }
+                assertSameResults(general, results[1]);
+            }
+        }
+    }
+
     @Test
     void badInputIsRefusedWithTheSameMessageOnBothLoops() {
         BarBatch dup = new BarBatch(4);

@@ -21,7 +21,9 @@ import java.util.Optional;
  * (its last trading day, inclusive; {@link #STILL_LISTED} when it still trades).
  *
  * <p>The bar engine drops a symbol's bars outside that span (a strategy never sees a symbol before its listing),
- * and after the delisting day closes any position at the last close it saw and cancels its orders. A symbol the
+ * and after the delisting day closes any position at the last close it saw and cancels its orders (at the first bar
+ * time after the delisting day, or at the data's last bar time when the data ends on or after the delisting day and
+ * no later bar time comes; a delisting dated after the data's last day is not applied). A symbol the
  * universe does not name is always listed.
  *
  * <p>CSV form ({@link #readCsv}): header {@code symbol,listed,delisted} (any order, case-insensitive), ISO dates,
