@@ -220,6 +220,11 @@ final class ColumnChunkDecoder {
 
     /** Fills {@code out[0, n)} with the next {@code n} values of the row group (raw bits for DOUBLE columns). */
     void read(long[] out, int n) {
+        read(out, 0, n);
+    }
+
+    /** Fills {@code out[at, at + n)} with the next {@code n} values (raw bits for DOUBLE columns). */
+    void read(long[] out, int at, int n) {
         int i = 0;
         while (i < n) {
             if (positionInPage == valuesInPage) {
@@ -227,7 +232,49 @@ final class ColumnChunkDecoder {
                 continue;
             }
             int k = Math.min(n - i, valuesInPage - positionInPage);
-            System.arraycopy(values, positionInPage, out, i, k);
+            System.arraycopy(values, positionInPage, out, at + i, k);
+            positionInPage += k;
+            i += k;
+        }
+    }
+
+    /** Fills {@code out[at, at + n)} with the next {@code n} values of a DOUBLE column, bit for bit. */
+    void readDoubles(double[] out, int at, int n) {
+        int i = 0;
+        while (i < n) {
+            if (positionInPage == valuesInPage) {
+                nextDataPage();
+                continue;
+            }
+            int k = Math.min(n - i, valuesInPage - positionInPage);
+            long[] v = values;
+            for (int j = 0, from = positionInPage, to = at + i; j < k; j++) {
+                out[to + j] = Double.longBitsToDouble(v[from + j]);
+            }
+            positionInPage += k;
+            i += k;
+        }
+    }
+
+    /**
+     * Fills {@code out[at, at + n)} with the next {@code n} values of an INT32 column (decoded sign-extended, so
+     * each fits an {@code int} exactly).
+     */
+    void readInts(int[] out, int at, int n) {
+        if (width != 4) {
+            throw new IllegalStateException(column + " is not an INT32 column");
+        }
+        int i = 0;
+        while (i < n) {
+            if (positionInPage == valuesInPage) {
+                nextDataPage();
+                continue;
+            }
+            int k = Math.min(n - i, valuesInPage - positionInPage);
+            long[] v = values;
+            for (int j = 0, from = positionInPage, to = at + i; j < k; j++) {
+                out[to + j] = (int) v[from + j];
+            }
             positionInPage += k;
             i += k;
         }

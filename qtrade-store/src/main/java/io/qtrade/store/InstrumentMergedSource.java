@@ -4,6 +4,7 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventSource;
 import io.qtrade.core.market.OutOfOrderEventException;
+import io.qtrade.core.market.TimeKey;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,25 +126,24 @@ final class InstrumentMergedSource implements EventSource {
             }
             EventBatch b = buffers[best];
             int r = position[best];
+            int from = r;
             int end = Math.min(b.size(), r + into.capacity() - into.size());
-            int off = offset[best];
-            for (; r < end && b.exchTs(r) <= bound; r++) {
-                into.addFrom(b, r, off);
+            while (r < end && b.exchTs(r) <= bound) {
+                r++;
             }
+            into.addRange(b, from, r - from, offset[best]);
             position[best] = r;
         }
         return !into.isEmpty();
     }
 
     /**
-     * Two sources: row by row with the choice made by a comparison the compiler can turn into conditional moves,
-     * since with interleaved instruments which source goes next is as good as random (a branch on it mispredicts
-     * about half the time).
+     * Two sources: core's branch-free two-way merge ({@link EventBatch#addMerged}) from both buffers, and the rest of
+     * one source copied column by column once the other is used up.
      */
     private boolean readTwo(EventBatch into) {
         EventBatch b0 = buffers[0];
         EventBatch b1 = buffers[1];
-        int off1 = offset[1];
         while (!into.isFull()) {
             boolean has0 = ready(0);
             boolean has1 = ready(1);
@@ -154,28 +154,14 @@ final class InstrumentMergedSource implements EventSource {
                 int s = has0 ? 0 : 1;
                 int r = position[s];
                 int n = Math.min(buffers[s].size() - r, into.capacity() - into.size());
-                EventBatch b = buffers[s];
-                int off = offset[s];
-                for (int end = r + n; r < end; r++) {
-                    into.addFrom(b, r, off);
-                }
-                position[s] = r;
+                into.addRange(buffers[s], r, n, offset[s]);
+                position[s] = r + n;
                 continue;
             }
-            int i = position[0];
-            int j = position[1];
-            int n0 = b0.size();
-            int n1 = b1.size();
-            int room = into.capacity() - into.size();
-            while (room > 0 && i < n0 && j < n1) {
-                int pick = b1.exchTs(j) < b0.exchTs(i) ? 1 : 0; // ties: the source listed first
-                into.addFrom(pick == 1 ? b1 : b0, pick == 1 ? j : i, pick * off1);
-                j += pick;
-                i += 1 - pick;
-                room--;
-            }
-            position[0] = i;
-            position[1] = j;
+            int before = into.size();
+            int took0 = into.addMerged(TimeKey.EXCH, b0, position[0], offset[0], b1, position[1], offset[1]);
+            position[0] += took0;
+            position[1] += into.size() - before - took0;
         }
         return !into.isEmpty();
     }

@@ -4,6 +4,7 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
+import io.qtrade.store.ingest.EpochUnit;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.statistics.LongStatistics;
@@ -46,7 +47,7 @@ import java.util.Map;
  */
 public final class ParquetTickReader implements EventSource {
 
-    /** Kind codes from this one up take the checked path ({@link EventKind#FUNDING_RATE}: a funding time to check). */
+    /** The code of {@link EventKind#FUNDING_RATE}, the highest kind code, whose rows carry a funding time to check. */
     private static final int FUNDING_RATE_CODE = EventKind.FUNDING_RATE.code();
 
     private final Path file;
@@ -65,6 +66,7 @@ public final class ParquetTickReader implements EventSource {
     private long rowIndex;
     private int rowGroupsSkipped;
     private int currentRowGroup = -1;
+    private final RowWriter writer = new RowWriter();
 
     /** Opens {@code file}, taking the instrument from its metadata, with {@link TickReadOptions#DEFAULT}. */
     public ParquetTickReader(Path file) {
@@ -190,67 +192,137 @@ public final class ParquetTickReader implements EventSource {
         }
         into.clear();
         int cap = into.capacity();
-        if (values[0].length < cap) {
-            for (int c = 0; c < 8; c++) {
-                values[c] = new long[cap];
-            }
+        if (values[KIND].length < cap) {
+            values[KIND] = new long[cap];
+            values[SIDE] = new long[cap];
         }
         while (into.isEmpty()) {
             if (rowGroupRemaining == 0 && !nextRowGroup()) {
                 return false;
             }
             int n = (int) Math.min(rowGroupRemaining, cap);
-            readColumns(n);
+            into.append(n, writer);
+            if (writer.checked) {
+                checker.advance(writer.maxExchTs);
+            }
             rowGroupRemaining -= n;
-            addRows(into, n);
+            rowIndex += n;
         }
         return true;
     }
 
-    private void addRows(EventBatch into, int n) {
-        long[] exchTs = values[0];
-        long[] localTs = values[1];
-        long[] kind = values[2];
-        long[] side = values[3];
-        long[] price = values[4];
-        long[] qty = values[5];
-        long[] orderId = values[6];
-        long[] flags = values[7];
-        long from = options.fromNanos();
-        long to = options.toNanos();
-        boolean all = wholeRange;
-        long row = rowIndex;
-        for (int i = 0; i < n; i++, row++) {
-            long ts = exchTs[i];
-            if (!all && (ts < from || ts >= to)) {
-                checker.checkTime(row, ts); // not passed on, but time order holds across the whole file
-                continue;
+    private static final int KIND = 2;
+    private static final int SIDE = 3;
+
+    /**
+     * Decodes the next rows of the row group straight into the batch's columns ({@link EventBatch#append}): the
+     * 8-byte columns page by page into their column, {@code kind} and {@code side} through a {@code long[]} each
+     * (narrowed to bytes after the range check), the instrument index 0. Then one branch-free pass over the rows
+     * for what {@link EventBatch} does not check itself (the time range, time order, the kind and side ranges,
+     * a funding row's funding time); the batch checks the fields. When either finds a row it would refuse, the
+     * rows are checked again one by one by the {@link RowChecker}, which names the file, row and field (or, in
+     * lenient mode, counts the row and drops it).
+     */
+    private final class RowWriter implements EventBatch.ColumnWriter {
+        /** Whether the last write's rows passed the quick checks, which left the {@link RowChecker} to update. */
+        boolean checked;
+        /** The largest {@code exch_ts} of the last write, when {@link #checked}. */
+        long maxExchTs;
+
+        @Override
+        public int write(EventBatch.Columns columns, int at, int rows) {
+            checked = false;
+            readColumns(columns, at, rows);
+            long[] exchTs = columns.exchTs();
+            long[] orderId = columns.orderId();
+            byte[] kindOut = columns.kind();
+            byte[] sideOut = columns.side();
+            long[] kind = values[KIND];
+            long[] side = values[SIDE];
+            java.util.Arrays.fill(columns.instrument(), at, at + rows, 0);
+            long from = options.fromNanos();
+            long to = options.toNanos();
+            boolean all = wholeRange;
+            long last = checker.maxExchTs();
+            boolean ok = true;
+            for (int i = 0; i < rows; i++) {
+                long ts = exchTs[at + i];
+                long k = kind[i];
+                long s = side[i];
+                long id = orderId[at + i];
+                ok &= (ts >= last) & (all | ((ts >= from) & (ts < to))) & (k >= 1) & (k <= FUNDING_RATE_CODE)
+                        & (s >= -1) & (s <= 1) & ((k != FUNDING_RATE_CODE)
+                        | ((id > EpochUnit.MIN_PLAUSIBLE_NANOS) & (id < EpochUnit.MAX_PLAUSIBLE_NANOS)));
+                last = ts;
+                kindOut[at + i] = (byte) k;
+                sideOut[at + i] = (byte) s;
             }
-            int k = (int) kind[i];
-            int s = (int) side[i];
-            double p = Double.longBitsToDouble(price[i]);
-            double q = Double.longBitsToDouble(qty[i]);
-            long id = orderId[i];
-            if (k <= 0 || k >= FUNDING_RATE_CODE || s < -1 || s > 1 || ts < checker.maxExchTs()) {
-                // Rare rows (an unknown kind or side, a funding rate, time going back): every check, located.
-                if (checker.accept(row, ts, k, s, p, q, id)) {
-                    into.add(0, ts, localTs[i], EventKind.fromCode((byte) k), (byte) s, p, q, id, (int) flags[i]);
-                }
-                continue;
+            if (ok) {
+                checked = rows > 0;
+                maxExchTs = last;
+                return rows;
             }
-            // The common row: EventBatch.add checks the fields once; a refusal is re-checked by the RowChecker for
-            // its located message (or, lenient, a counted skip). add changes nothing when it refuses.
-            try {
-                into.add(0, ts, localTs[i], EventKind.fromCode((byte) k), (byte) s, p, q, id, (int) flags[i]);
-            } catch (IllegalArgumentException e) {
-                if (!checker.accept(row, ts, k, s, p, q, id)) {
+            return checkRows(columns, at, rows);
+        }
+
+        @Override
+        public int refused(EventBatch.Columns columns, int at, int written, int row, IllegalArgumentException why) {
+            if (!checked) {
+                throw new IllegalStateException("a row of " + file + " passed the row checks but not the batch's",
+                        why);
+            }
+            checked = false;
+            return checkRows(columns, at, written);
+        }
+
+        /**
+         * Rows {@code [at, at + rows)} one by one through the {@link RowChecker} (time range, every field check,
+         * time order), the rows it passes moved down over the ones it drops.
+         */
+        private int checkRows(EventBatch.Columns columns, int at, int rows) {
+            long[] exchTs = columns.exchTs();
+            long[] localTs = columns.localTs();
+            byte[] kindOut = columns.kind();
+            byte[] sideOut = columns.side();
+            double[] price = columns.price();
+            double[] qty = columns.qty();
+            long[] orderId = columns.orderId();
+            int[] flags = columns.flags();
+            long[] kind = values[KIND];
+            long[] side = values[SIDE];
+            long from = options.fromNanos();
+            long to = options.toNanos();
+            int w = at;
+            for (int i = 0; i < rows; i++) {
+                long row = rowIndex + i;
+                int r = at + i;
+                long ts = exchTs[r];
+                if (!wholeRange && (ts < from || ts >= to)) {
+                    checker.checkTime(row, ts); // not passed on, but time order holds across the whole file
                     continue;
                 }
-                throw e;
+                int k = (int) kind[i];
+                int s = (int) side[i];
+                if (!checker.accept(row, ts, k, s, price[r], qty[r], orderId[r])) {
+                    continue;
+                }
+                exchTs[w] = ts;
+                localTs[w] = localTs[r];
+                kindOut[w] = (byte) k;
+                sideOut[w] = (byte) s;
+                price[w] = price[r];
+                qty[w] = qty[r];
+                orderId[w] = orderId[r];
+                flags[w] = flags[r];
+                w++;
             }
-            checker.advance(ts);
+            return w - at;
         }
-        rowIndex = row;
+
+        @Override
+        public String toString() {
+            return "the row writer of " + ParquetTickReader.this;
+        }
     }
 
     private boolean nextRowGroup() {
@@ -303,12 +375,24 @@ public final class ParquetTickReader implements EventSource {
         throw new TickDataException(file, -1, name, "row group " + g + " has no column chunk for the column");
     }
 
-    private void readColumns(int n) {
+    private void readColumns(EventBatch.Columns columns, int at, int n) {
         int c = 0;
         try {
-            for (; c < 8; c++) {
-                decoders[c].read(values[c], n);
-            }
+            decoders[c].read(columns.exchTs(), at, n);
+            c = 1;
+            decoders[c].read(columns.localTs(), at, n);
+            c = KIND;
+            decoders[c].read(values[KIND], 0, n);
+            c = SIDE;
+            decoders[c].read(values[SIDE], 0, n);
+            c = 4;
+            decoders[c].readDoubles(columns.price(), at, n);
+            c = 5;
+            decoders[c].readDoubles(columns.qty(), at, n);
+            c = 6;
+            decoders[c].read(columns.orderId(), at, n);
+            c = 7;
+            decoders[c].readInts(columns.flags(), at, n);
         } catch (TickDataException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
