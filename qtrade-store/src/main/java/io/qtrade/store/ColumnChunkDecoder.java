@@ -54,9 +54,16 @@ final class ColumnChunkDecoder {
     private final byte[] miniblockWidths = new byte[PageEncodings.MAX_DELTA_BLOCK / 32];
     private final ChunkStream stream = new ChunkStream();
     private int[] pageStart = new int[16];
-    private byte[] chunk = new byte[0];
-    private ByteBuffer chunkBuffer = ByteBuffer.wrap(chunk);
     private byte[] page = new byte[0];
+    /**
+     * The column chunk's bytes, in native memory: the file is read straight into it (a heap buffer would be filled
+     * through a temporary native one, one more copy of every byte), and the pages are decompressed from it.
+     */
+    private ByteBuffer chunk = ByteBuffer.allocateDirect(0);
+    /** A view of {@link #chunk} whose position and limit frame one page for the CRC and the decompressor. */
+    private ByteBuffer chunkView = chunk.duplicate();
+    /** A view of {@link #page} for the decompressor's output. */
+    private ByteBuffer pageView = ByteBuffer.wrap(page);
     private long[] dictionary = new long[0];
     private int dictionarySize = -1;
     private long[] values = new long[0];
@@ -120,15 +127,16 @@ final class ColumnChunkDecoder {
             throw bad("the column chunk claims " + size + " bytes");
         }
         int n = (int) size;
-        if (chunk.length < n + PageEncodings.SLACK) {
-            chunk = new byte[n + PageEncodings.SLACK + (n >>> 3)];
-            chunkBuffer = ByteBuffer.wrap(chunk);
+        if (chunk.capacity() < n + PageEncodings.SLACK) {
+            chunk = ByteBuffer.allocateDirect(n + PageEncodings.SLACK + (n >>> 3));
+            chunkView = chunk.duplicate();
         }
+        chunk.clear();
         long start = meta.getStartingPos();
         int read = 0;
         while (read < n) {
-            chunkBuffer.limit(Math.min(n, read + (1 << 20))).position(read);
-            int got = channel.read(chunkBuffer, start + read);
+            chunk.limit(n).position(read);
+            int got = channel.read(chunk, start + read);
             if (got < 0) {
                 throw bad("the file ends inside the column chunk [" + start + ", +" + size + ")");
             }
@@ -397,7 +405,7 @@ final class ColumnChunkDecoder {
         int uncompressed = h.getUncompressed_page_size();
         if (h.isSetCrc()) {
             crc.reset();
-            crc.update(chunk, at, compressed);
+            crc.update(chunkView.limit(at + compressed).position(at));
             if ((int) crc.getValue() != h.getCrc()) {
                 throw bad("page " + index + ": CRC mismatch (the page's bytes are corrupt)");
             }
@@ -417,9 +425,10 @@ final class ColumnChunkDecoder {
         }
         if (page.length < uncompressed + PageEncodings.SLACK) {
             page = new byte[uncompressed + PageEncodings.SLACK + (uncompressed >>> 3)];
+            pageView = ByteBuffer.wrap(page);
         }
         if (stored) {
-            System.arraycopy(chunk, at + levelBytes, page, 0, uncompressed - levelBytes);
+            chunk.get(at + levelBytes, page, 0, uncompressed - levelBytes);
             return 0;
         }
         int inFrom = at + levelBytes;
@@ -428,9 +437,12 @@ final class ColumnChunkDecoder {
         int got;
         try {
             if (decompressor != null) {
-                got = decompressor.decompress(chunk, inFrom, inLength, page, 0, outLength);
+                ByteBuffer out = pageView.clear().limit(outLength);
+                decompressor.decompress(chunkView.limit(inFrom + inLength).position(inFrom), out);
+                got = out.position();
             } else {
-                BytesInput out = fallback.decompress(BytesInput.from(chunk, inFrom, inLength), outLength);
+                BytesInput out = fallback.decompress(BytesInput.from(chunkView.limit(inFrom + inLength)
+                        .position(inFrom).slice()), outLength);
                 byte[] bytes = out.toByteArray();
                 got = bytes.length;
                 System.arraycopy(bytes, 0, page, 0, Math.min(got, outLength));
@@ -461,11 +473,11 @@ final class ColumnChunkDecoder {
 
     /** An {@link InputStream} over a slice of the chunk, for the page header parser; reset for each page. */
     private static final class ChunkStream extends InputStream {
-        private byte[] bytes;
+        private ByteBuffer bytes;
         private int pos;
         private int end;
 
-        void reset(byte[] bytes, int pos, int end) {
+        void reset(ByteBuffer bytes, int pos, int end) {
             this.bytes = bytes;
             this.pos = pos;
             this.end = end;
@@ -477,7 +489,7 @@ final class ColumnChunkDecoder {
 
         @Override
         public int read() {
-            return pos < end ? bytes[pos++] & 0xFF : -1;
+            return pos < end ? bytes.get(pos++) & 0xFF : -1;
         }
 
         @Override
@@ -489,7 +501,7 @@ final class ColumnChunkDecoder {
                 return -1;
             }
             int k = Math.min(len, end - pos);
-            System.arraycopy(bytes, pos, b, off, k);
+            bytes.get(pos, b, off, k);
             pos += k;
             return k;
         }

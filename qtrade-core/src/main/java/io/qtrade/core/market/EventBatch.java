@@ -71,6 +71,8 @@ public final class EventBatch {
         return size == capacity;
     }
 
+    void setSizeForTest(int n) { size = n; }
+
     /** Forgets every row; the arrays are kept. */
     public void clear() {
         size = 0;
@@ -423,8 +425,6 @@ public final class EventBatch {
         long[] bTs = key == TimeKey.EXCH ? b.exchTs : b.localTs;
         int[] aInstrument = a.instrument;
         int[] bInstrument = b.instrument;
-        long[] aExch = a.exchTs;
-        long[] bExch = b.exchTs;
         long[] aLocal = a.localTs;
         long[] bLocal = b.localTs;
         byte[] aKind = a.kind;
@@ -439,28 +439,43 @@ public final class EventBatch {
         long[] bId = b.orderId;
         int[] aFlags = a.flags;
         int[] bFlags = b.flags;
+        boolean exch = key == TimeKey.EXCH;
         int i = aRow;
         int j = bRow;
         int o = size;
+        int end = capacity;
         int aEnd = a.size;
         int bEnd = b.size;
-        int end = capacity;
         while (o < end && i < aEnd && j < bEnd) {
-            // Which batch goes next is as good as random with interleaved instruments: selected, not branched on.
-            boolean fromB = bTs[j] < aTs[i];
-            int r = fromB ? j : i;
-            instrument[o] = (fromB ? bInstrument : aInstrument)[r] + (fromB ? bInstrumentOffset : aInstrumentOffset);
-            exchTs[o] = (fromB ? bExch : aExch)[r];
-            localTs[o] = (fromB ? bLocal : aLocal)[r];
-            kind[o] = (fromB ? bKind : aKind)[r];
-            side[o] = (fromB ? bSide : aSide)[r];
-            price[o] = (fromB ? bPrice : aPrice)[r];
-            qty[o] = (fromB ? bQty : aQty)[r];
-            orderId[o] = (fromB ? bId : aId)[r];
-            flags[o] = (fromB ? bFlags : aFlags)[r];
-            int step = fromB ? 1 : 0;
-            j += step;
-            i += 1 - step;
+            // Which batch goes next is as good as random with interleaved instruments: the row of each is read and
+            // one chosen by a mask (all ones for b), with no branch to mispredict and no select the compiler could
+            // turn into one (a select of doubles is a branch on x86).
+            long ta = aTs[i];
+            long tb = bTs[j];
+            int fromB = tb < ta ? 1 : 0;
+            int m = -fromB;
+            long lm = m;
+            long exA = exch ? ta : a.exchTs[i];
+            long exB = exch ? tb : b.exchTs[j];
+            exchTs[o] = exA ^ ((exA ^ exB) & lm);
+            int inA = aInstrument[i] + aInstrumentOffset;
+            instrument[o] = inA ^ ((inA ^ (bInstrument[j] + bInstrumentOffset)) & m);
+            long x = aLocal[i];
+            localTs[o] = x ^ ((x ^ bLocal[j]) & lm);
+            int k = aKind[i];
+            kind[o] = (byte) (k ^ ((k ^ bKind[j]) & m));
+            k = aSide[i];
+            side[o] = (byte) (k ^ ((k ^ bSide[j]) & m));
+            x = Double.doubleToRawLongBits(aPrice[i]);
+            price[o] = Double.longBitsToDouble(x ^ ((x ^ Double.doubleToRawLongBits(bPrice[j])) & lm));
+            x = Double.doubleToRawLongBits(aQty[i]);
+            qty[o] = Double.longBitsToDouble(x ^ ((x ^ Double.doubleToRawLongBits(bQty[j])) & lm));
+            x = aId[i];
+            orderId[o] = x ^ ((x ^ bId[j]) & lm);
+            k = aFlags[i];
+            flags[o] = k ^ ((k ^ bFlags[j]) & m);
+            j += fromB;
+            i += 1 - fromB;
             o++;
         }
         size = o;
