@@ -30,8 +30,8 @@ import java.util.zip.CRC32;
 
 /**
  * Reads one required, flat INT32, INT64 or DOUBLE column of a Parquet file row group by row group, with no
- * parquet-mr page machinery on the path: the column chunk's bytes are read from the file into a buffer this decoder
- * keeps, every page header is checked against the chunk before anything it claims is used, and each data page is
+ * parquet-mr page machinery on the path: the column chunk's bytes are read from the file into a native buffer this
+ * decoder keeps (no copy through a temporary native buffer, as a heap buffer would take), every page header is checked against the chunk before anything it claims is used, and each data page is
  * CRC-checked, decompressed into a reused buffer and decoded whole into a reused {@code long[]}
  * ({@link PageEncodings}). After the first row groups have sized the buffers, reading allocates nothing per value and
  * a few header objects per page.
@@ -75,6 +75,8 @@ final class ColumnChunkDecoder {
     private int nextPage;
     private int valuesInPage;
     private int positionInPage;
+    private long lastMin;
+    private long lastMax;
 
     /**
      * @param file   the file, for messages
@@ -262,6 +264,66 @@ final class ColumnChunkDecoder {
             positionInPage += k;
             i += k;
         }
+    }
+
+    /**
+     * Fills {@code out[at, at + n)} with the next {@code n} values of an INT32 column narrowed to bytes, and notes
+     * their range ({@link #lastMin()}, {@link #lastMax()}). A value outside {@code -128..127} does not survive the
+     * narrowing: then {@code raw[0, n)} receives every value as decoded, and the call returns {@code false}.
+     *
+     * @return whether every value fitted a byte (and {@code out} holds them exactly)
+     */
+    boolean readBytes(byte[] out, int at, int n, long[] raw) {
+        if (width != 4) {
+            throw new IllegalStateException(column + " is not an INT32 column");
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        boolean fit = true;
+        int i = 0;
+        while (i < n) {
+            if (positionInPage == valuesInPage) {
+                nextDataPage();
+                continue;
+            }
+            int k = Math.min(n - i, valuesInPage - positionInPage);
+            long[] v = values;
+            int from = positionInPage;
+            long sliceMin = Long.MAX_VALUE;
+            long sliceMax = Long.MIN_VALUE;
+            for (int j = 0, to = at + i; j < k; j++) {
+                long x = v[from + j];
+                out[to + j] = (byte) x;
+                sliceMin = Math.min(sliceMin, x);
+                sliceMax = Math.max(sliceMax, x);
+            }
+            if (fit && (sliceMin < Byte.MIN_VALUE || sliceMax > Byte.MAX_VALUE)) {
+                fit = false;
+                for (int j = 0; j < i; j++) {
+                    raw[j] = out[at + j]; // exact: these fitted
+                }
+            }
+            if (!fit) {
+                System.arraycopy(v, from, raw, i, k);
+            }
+            min = Math.min(min, sliceMin);
+            max = Math.max(max, sliceMax);
+            positionInPage += k;
+            i += k;
+        }
+        lastMin = min;
+        lastMax = max;
+        return fit;
+    }
+
+    /** The smallest value of the last {@link #readBytes} ({@code Long.MAX_VALUE} when it read none). */
+    long lastMin() {
+        return lastMin;
+    }
+
+    /** The largest value of the last {@link #readBytes} ({@code Long.MIN_VALUE} when it read none). */
+    long lastMax() {
+        return lastMax;
     }
 
     /**

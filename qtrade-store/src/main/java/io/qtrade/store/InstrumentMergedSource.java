@@ -15,10 +15,13 @@ import java.util.List;
  * {@link io.qtrade.core.market.MergedEventSource} with {@code TimeKey.EXCH} (stable: equal {@code exchTs} keep each
  * source's order and, across sources, the source listed first goes first; instrument indices renumbered by
  * concatenating the sources' lists; a source whose {@code exchTs} goes back is an {@link OutOfOrderEventException}),
- * computed in runs rather than row by row: the source with the earliest head passes on every row up to the earliest
- * head of the others (inclusive for sources listed after it, exclusive for those before) in one tight loop, with no
- * priority-queue update per row. With two instruments and a few events per run that is the difference between the
- * merge costing about as much as decoding and a small fraction of it (docs/benchmarks.md, issue 22).
+ * with no priority-queue update per row. Two sources (the common case: two instruments) go through core's
+ * {@link EventBatch#addMerged}, which picks each row by a mask rather than a branch, since with interleaved
+ * instruments which source goes next is as good as random. Three or more go in runs: the source with the earliest
+ * head passes on every row up to the earliest head of the others (inclusive for sources listed after it, exclusive
+ * for those before), copied column by column ({@link EventBatch#addRange(EventBatch, int, int, int)}). Each refill
+ * of a source's buffer is checked for time order and instrument range once, in one pass with no branch per row
+ * (docs/benchmarks.md, issue 22).
  */
 final class InstrumentMergedSource implements EventSource {
 
@@ -73,8 +76,23 @@ final class InstrumentMergedSource implements EventSource {
             done[s] = true;
             return false;
         }
-        // Every row of the refill checked here, once, so that the merge loops below need no per-row test.
+        // Every row of the refill checked here, once, so that the merge loops below need no per-row test: one pass
+        // with no branch per row, and the row located only when it found one.
         long last = lastTs[s];
+        boolean ordered = true;
+        int maxInstrument = 0;
+        for (int r = 0, n = b.size(); r < n; r++) {
+            long ts = b.exchTs(r);
+            ordered &= ts >= last;
+            last = ts;
+            maxInstrument = Math.max(maxInstrument, b.instrument(r));
+        }
+        if (ordered && maxInstrument < count[s]) {
+            lastTs[s] = last;
+            rowsRead[s] += b.size();
+            return true;
+        }
+        last = lastTs[s];
         for (int r = 0, n = b.size(); r < n; r++) {
             long ts = b.exchTs(r);
             if (ts < last) {

@@ -29,8 +29,10 @@ import java.util.Map;
  * Reads one Parquet part of the tick store as an {@link EventSource} of one instrument. The footer is parsed by
  * parquet-mr; the column chunks are read and decoded by the store's own page decoder ({@link ColumnChunkDecoder},
  * {@link PageEncodings}): each chunk's bytes into a buffer the reader keeps, each page CRC-checked, decompressed
- * into a reused buffer and decoded whole into a reused {@code long[]}, then row by row into the caller's
- * {@link EventBatch}. After the first row group nothing is allocated per event (a few objects per page header), and
+ * into a reused buffer and decoded whole into a reused {@code long[]}, then copied column by column straight into the
+ * caller's {@link EventBatch} ({@link EventBatch#append}: one capacity check and one check pass per batch; the row
+ * checker sees a row only when a check would refuse it). After the first row group nothing is allocated per event (a
+ * few objects per page header), and
  * memory is one row group's column chunks plus one page per column, whatever the file's size. Row groups whose
  * {@code exch_ts} statistics lie wholly outside the requested range are skipped unread.
  *
@@ -67,6 +69,9 @@ public final class ParquetTickReader implements EventSource {
     private int rowGroupsSkipped;
     private int currentRowGroup = -1;
     private final RowWriter writer = new RowWriter();
+    /** Whether the last rows' {@code kind} / {@code side} values all fitted a byte (else they are in values[]). */
+    private boolean kindsFit;
+    private boolean sidesFit;
 
     /** Opens {@code file}, taking the instrument from its metadata, with {@link TickReadOptions#DEFAULT}. */
     public ParquetTickReader(Path file) {
@@ -215,13 +220,13 @@ public final class ParquetTickReader implements EventSource {
     private static final int SIDE = 3;
 
     /**
-     * Decodes the next rows of the row group straight into the batch's columns ({@link EventBatch#append}): the
-     * 8-byte columns page by page into their column, {@code kind} and {@code side} through a {@code long[]} each
-     * (narrowed to bytes after the range check), the instrument index 0. Then one branch-free pass over the rows
-     * for what {@link EventBatch} does not check itself (the time range, time order, the kind and side ranges,
-     * a funding row's funding time); the batch checks the fields. When either finds a row it would refuse, the
-     * rows are checked again one by one by the {@link RowChecker}, which names the file, row and field (or, in
-     * lenient mode, counts the row and drops it).
+     * Decodes the next rows of the row group straight into the batch's columns ({@link EventBatch#append}): each
+     * column page by page into its column ({@code kind} and {@code side} narrowed to bytes, with their range noted),
+     * the instrument index 0. Then the checks {@link EventBatch} does not make itself: kind and side codes within
+     * range (from the noted ranges), time order and the time range (one pass over {@code exch_ts}), a funding row's
+     * funding time (only when a funding row is there); the batch checks the fields. When either finds a row it would
+     * refuse, the rows are checked again one by one by the {@link RowChecker}, which names the file, row and field
+     * (or, in lenient mode, counts the row and drops it).
      */
     private final class RowWriter implements EventBatch.ColumnWriter {
         /** Whether the last write's rows passed the quick checks, which left the {@link RowChecker} to update. */
@@ -234,28 +239,28 @@ public final class ParquetTickReader implements EventSource {
             checked = false;
             readColumns(columns, at, rows);
             long[] exchTs = columns.exchTs();
-            long[] orderId = columns.orderId();
-            byte[] kindOut = columns.kind();
-            byte[] sideOut = columns.side();
-            long[] kind = values[KIND];
-            long[] side = values[SIDE];
             java.util.Arrays.fill(columns.instrument(), at, at + rows, 0);
-            long from = options.fromNanos();
-            long to = options.toNanos();
-            boolean all = wholeRange;
+            ColumnChunkDecoder kinds = decoders[KIND];
+            ColumnChunkDecoder sides = decoders[SIDE];
+            boolean ok = rows == 0 || kindsFit && sidesFit && kinds.lastMin() >= 1
+                    && kinds.lastMax() <= FUNDING_RATE_CODE && sides.lastMin() >= -1 && sides.lastMax() <= 1
+                    && (wholeRange || exchTs[at] >= options.fromNanos()
+                    && exchTs[at + rows - 1] < options.toNanos());
+            // Time order (which also makes the first and last rows bound the range checked above).
             long last = checker.maxExchTs();
-            boolean ok = true;
-            for (int i = 0; i < rows; i++) {
-                long ts = exchTs[at + i];
-                long k = kind[i];
-                long s = side[i];
-                long id = orderId[at + i];
-                ok &= (ts >= last) & (all | ((ts >= from) & (ts < to))) & (k >= 1) & (k <= FUNDING_RATE_CODE)
-                        & (s >= -1) & (s <= 1) & ((k != FUNDING_RATE_CODE)
-                        | ((id > EpochUnit.MIN_PLAUSIBLE_NANOS) & (id < EpochUnit.MAX_PLAUSIBLE_NANOS)));
+            for (int i = at, end = at + rows; i < end; i++) {
+                long ts = exchTs[i];
+                ok &= ts >= last;
                 last = ts;
-                kindOut[at + i] = (byte) k;
-                sideOut[at + i] = (byte) s;
+            }
+            if (ok && kinds.lastMax() == FUNDING_RATE_CODE) {
+                byte[] kind = columns.kind();
+                long[] orderId = columns.orderId();
+                for (int i = at, end = at + rows; i < end; i++) {
+                    long id = orderId[i];
+                    ok &= kind[i] != FUNDING_RATE_CODE
+                            || id > EpochUnit.MIN_PLAUSIBLE_NANOS && id < EpochUnit.MAX_PLAUSIBLE_NANOS;
+                }
             }
             if (ok) {
                 checked = rows > 0;
@@ -301,8 +306,8 @@ public final class ParquetTickReader implements EventSource {
                     checker.checkTime(row, ts); // not passed on, but time order holds across the whole file
                     continue;
                 }
-                int k = (int) kind[i];
-                int s = (int) side[i];
+                int k = kindsFit ? kindOut[r] : (int) kind[i];
+                int s = sidesFit ? sideOut[r] : (int) side[i];
                 if (!checker.accept(row, ts, k, s, price[r], qty[r], orderId[r])) {
                     continue;
                 }
@@ -382,9 +387,9 @@ public final class ParquetTickReader implements EventSource {
             c = 1;
             decoders[c].read(columns.localTs(), at, n);
             c = KIND;
-            decoders[c].read(values[KIND], 0, n);
+            kindsFit = decoders[c].readBytes(columns.kind(), at, n, values[KIND]);
             c = SIDE;
-            decoders[c].read(values[SIDE], 0, n);
+            sidesFit = decoders[c].readBytes(columns.side(), at, n, values[SIDE]);
             c = 4;
             decoders[c].readDoubles(columns.price(), at, n);
             c = 5;

@@ -18,6 +18,11 @@ import java.util.Arrays;
  * instrument index is refused with a message naming the row and the field. (Whether an index is in range depends on
  * the source's instrument list: {@link InMemoryEventSource} and {@link MergedEventSource} check that.) Downstream
  * consumers trust the batch.
+ *
+ * <p>Two bulk paths for sources that move many rows at once. {@link #append} lets a column-wise decoder (a Parquet
+ * page) write rows straight into the columns and checks them all in one branch-free pass, with one capacity check:
+ * the same rows, and the same refusals with the same messages, as {@code add} row by row, at a fraction of the cost.
+ * {@link #addMerged} appends the stable time merge of two batches whose rows were checked when they entered them.
  */
 public final class EventBatch {
 
