@@ -76,8 +76,6 @@ public final class EventBatch {
         return size == capacity;
     }
 
-    void setSizeForTest(int n) { size = n; }
-
     /** Forgets every row; the arrays are kept. */
     public void clear() {
         size = 0;
@@ -309,7 +307,9 @@ public final class EventBatch {
         }
         int at = size;
         int written = writer.write(columns, at, rows);
-        while (true) {
+        // Each refusal must leave the writer a row fewer or a row repaired: more refusals than rows is a writer
+        // that neither drops nor repairs, refused for good.
+        for (int refusals = 0; ; refusals++) {
             if (written < 0 || written > rows) {
                 throw new IllegalStateException(writer + " wrote " + written + " rows, it was given " + rows);
             }
@@ -318,9 +318,12 @@ public final class EventBatch {
                 size = at + written;
                 return written;
             }
-            int allowed = written;
-            written = writer.refused(columns, at, written, bad, new IllegalArgumentException(invalid(bad)));
-            rows = allowed;
+            IllegalArgumentException why = new IllegalArgumentException(invalid(bad));
+            if (refusals > written) {
+                throw why;
+            }
+            rows = written;
+            written = writer.refused(columns, at, written, bad, why);
         }
     }
 

@@ -280,6 +280,22 @@ class EventBatchTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("room for 2 more rows");
         assertThatThrownBy(() -> batch.append(2, (c, at, rows) -> rows + 1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("wrote 3 rows, it was given 2");
+        // A writer that neither drops nor repairs the refused row is refused for good, the batch unchanged.
+        EventBatch.ColumnWriter stubborn = new EventBatch.ColumnWriter() {
+            @Override
+            public int write(EventBatch.Columns c, int at, int rows) {
+                new Row(0, 50, 51, EventKind.TRADE.code(), (byte) 1, 100, Double.NaN, 0, 0).writeTo(c, at);
+                return 1;
+            }
+
+            @Override
+            public int refused(EventBatch.Columns c, int at, int written, int row, IllegalArgumentException why) {
+                return written;
+            }
+        };
+        assertThatThrownBy(() -> batch.append(1, stubborn)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event row 2 (exchTs 50): TRADE qty must be finite and >= 0, was NaN");
+        assertThat(batch.size()).isEqualTo(2);
     }
 
     @Test
