@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  * 12 % in half an hour on the second day and the position is liquidated at the mark (Binance's rule: margin balance
  * below maintenance margin), with the clearance fee and, past the bankruptcy price, the insurance fund's cover. The
  * same trade again with a {@link MarginRatioBreaker} at a margin ratio of 0.3 closes the position before the venue
- * would (the venue liquidates a cross account at a margin ratio of 1). Prints both outcomes and writes the HTML report of the liquidated run (its "Liquidations" section).
+ * would (the venue liquidates a cross account at a margin ratio of 1); in REDUCE mode it cuts the position with a
+ * reduce-only market order down to a margin ratio of 0.15 and keeps the rest. Prints the outcomes and writes the HTML report of the liquidated run (its "Liquidations" section).
  */
 public final class LeveragedLiquidation {
 
@@ -41,7 +42,8 @@ public final class LeveragedLiquidation {
 
     /** The two runs. */
     public record Outcome(BacktestResult liquidated, List<Liquidation> seen, BacktestResult withBreaker,
-                          MarginRatioBreaker breaker, Path report) {
+                          MarginRatioBreaker breaker, BacktestResult reduced, MarginRatioBreaker reducer,
+                          Path report) {
     }
 
     /** {@code LeveragedLiquidation [seed=3] [report=target/qtrade-liquidation/report.html]}. */
@@ -92,6 +94,10 @@ public final class LeveragedLiquidation {
         BacktestResult liquidated = backtest(tape, seen, RiskGate.NONE);
         MarginRatioBreaker breaker = new MarginRatioBreaker(0.3, Map.of(FundingCarry.PERP, FundingCarry.brackets()));
         BacktestResult safe = backtest(tape, new ArrayList<>(), breaker);
+        // the same breaker in REDUCE mode: cut the position to a margin ratio of 0.15 with a reduce-only market order
+        MarginRatioBreaker reducer = MarginRatioBreaker.reducing(0.3,
+                Map.of(FundingCarry.PERP, FundingCarry.brackets()), MarginRatioBreaker.Reduction.toMarginRatio(0.15));
+        BacktestResult reduced = backtest(tape, new ArrayList<>(), reducer);
 
         out.println("Leveraged long: 2 BTC of the BTCUSDT perpetual on cross margin, 10,000 USDT of wallet;");
         out.println("the mark price falls 12 % in 30 minutes on day 2 at 14:00 UTC\n");
@@ -104,10 +110,14 @@ public final class LeveragedLiquidation {
         out.printf(Locale.ROOT, "with a margin ratio breaker at 0.3: %d trip(s), %d liquidation(s), net PnL %.2f USDT"
                         + " (against %.2f liquidated)%n", breaker.trips().size(), safe.liquidationRecords().size(),
                 safe.portfolio("long").netPnl(), liquidated.portfolio("long").netPnl());
+        out.printf(Locale.ROOT, "REDUCE to a margin ratio of 0.15 instead: %d reduce-only order(s), %s BTC left, %d"
+                        + " liquidation(s), net PnL %.2f USDT%n", reducer.reductions().size(),
+                reduced.portfolio("long").position(FundingCarry.PERP).qty(), reduced.liquidationRecords().size(),
+                reduced.portfolio("long").netPnl());
         Path html = HtmlReport.write(liquidated, report, ReportOptions.builder()
                 .title("qtrade: a leveraged long liquidated on a generated crash").build());
         out.println("wrote " + html.toAbsolutePath() + " (the HTML report, with its Liquidations section)");
-        return new Outcome(liquidated, seen, safe, breaker, html);
+        return new Outcome(liquidated, seen, safe, breaker, reduced, reducer, html);
     }
 
     private static BacktestResult backtest(io.qtrade.core.market.EventBatch tape, List<Liquidation> seen,

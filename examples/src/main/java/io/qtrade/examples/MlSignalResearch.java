@@ -33,13 +33,7 @@ import io.qtrade.ml.signal.ModelSchedule;
 import io.qtrade.ml.validation.PurgedKFold;
 import io.qtrade.ml.validation.Split;
 import io.qtrade.ml.validation.WalkForward;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,8 +42,10 @@ import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 
 /**
- * A machine-learning signal researched honestly, on real daily closes (Dow Jones stocks 1991-2000, shipped as
- * {@value #DATA_RESOURCE}): label, validate without leakage, walk forward, trade with costs, and judge.
+ * A machine-learning signal researched honestly, on one stock of the synthetic 30-stock universe (daily closes
+ * 1991-2000, shipped as {@value #DATA_RESOURCE}; a factor model with GARCH volatility clustering and fat tails, whose
+ * returns carry no predictable mean: examples/README.md): label, validate without leakage, walk forward, trade with
+ * costs, and judge. On such data an honest study finds no skill, which is what it is for.
  *
  * <ol>
  *   <li>Features ({@link DailyFeatures}): lagged log returns 1..5, the 20-day volatility, the EWM volatility (span
@@ -67,11 +63,11 @@ import java.util.function.BiFunction;
  *       and a 5 bps taker fee. Buy-and-hold over the same days is the baseline.</li>
  * </ol>
  *
- * {@code MlSignalResearch [TICKER=IBM]} with TICKER one of IBM, MSFT, KO, GE.
+ * {@code MlSignalResearch [TICKER=IBM]} with TICKER one of the universe's 30 column labels (IBM, MSFT, KO, GE, ...).
  */
 public final class MlSignalResearch {
-    /** The closes on the class path: date plus one column per ticker (see examples/README.md for the source). */
-    public static final String DATA_RESOURCE = "dj_daily_close_1991_2000.csv";
+    /** The closes on the class path: the portfolio example's synthetic universe (see examples/README.md). */
+    public static final String DATA_RESOURCE = PortfolioComparison.DATA_RESOURCE;
     static final double NOTIONAL = 100_000;
     static final long DAY = 1_000_000_000L;   // one simulated second per trading day
     static final int FIRST_EVENT = 100;       // after the EWM volatility's span
@@ -107,7 +103,7 @@ public final class MlSignalResearch {
     public static Report run(String ticker, PrintStream out) {
         double[] close = loadCloses(ticker);
         int n = close.length;
-        out.printf(Locale.ROOT, "qtrade ML signal research: %s, %d daily closes 1991-2000 (DowJones30, fBasics)%n%n",
+        out.printf(Locale.ROOT, "qtrade ML signal research: %s, %d daily closes 1991-2000 (synthetic universe)%n%n",
                 ticker, n);
 
         // 1. features, labels, weights
@@ -431,33 +427,16 @@ public final class MlSignalResearch {
 
     /** Reads one ticker's closes from {@value #DATA_RESOURCE}. */
     static double[] loadCloses(String ticker) {
-        try (InputStream in = MlSignalResearch.class.getResourceAsStream(DATA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + DATA_RESOURCE + " is missing from the class path");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String> header = Arrays.asList(r.readLine().split(","));
-            int c = header.indexOf(ticker);
-            if (c < 1) {
-                throw new IllegalArgumentException("unknown ticker " + ticker + "; choose one of "
-                        + header.subList(1, header.size()));
-            }
-            List<Double> out = new ArrayList<>();
-            String line;
-            int row = 1;
-            while ((line = r.readLine()) != null) {
-                row++;
-                String[] f = line.split(",");
-                try {
-                    out.add(Double.parseDouble(f[c]));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(DATA_RESOURCE + " line " + row + ": bad close '" + f[c]
-                            + "' for " + ticker, e);
-                }
-            }
-            return out.stream().mapToDouble(Double::doubleValue).toArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        PortfolioComparison.DailyCloses all = PortfolioComparison.loadUniverseCloses();
+        int c = Arrays.asList(all.assets()).indexOf(ticker);
+        if (c < 0) {
+            throw new IllegalArgumentException("unknown ticker " + ticker + "; choose one of "
+                    + Arrays.toString(all.assets()));
         }
+        double[] out = new double[all.closes().length];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = all.closes()[t][c];
+        }
+        return out;
     }
 }

@@ -42,9 +42,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Minimum variance, maximum Sharpe, equal risk contribution, HRP and 1/N on the 30 Dow Jones stocks' real daily closes
- * of 1991-2000 (fBasics::DowJones30), walk-forward: a 252-day Ledoit-Wolf window, monthly rebalancing at the close,
- * 10 bp per unit of weight traded; mean-variance portfolios long-only with at most 10% per stock. Prints one table.
+ * Minimum variance, maximum Sharpe, equal risk contribution, HRP and 1/N on a synthetic 30-stock universe's daily
+ * closes of 1991-2000 ({@value #DATA_RESOURCE}: a market and five sector factors, GARCH volatility clustering,
+ * Student-t shocks, two stress regimes; examples/README.md), walk-forward: a 252-day Ledoit-Wolf window, monthly
+ * rebalancing at the close, 10 bp per unit of weight traded; mean-variance portfolios long-only with at most 10% per
+ * stock. Prints one table.
  * Then the same five rules as five {@link RebalancingStrategy}s in one bar-engine run on the same closes, with
  * commission and slippage ({@link #compareInBarEngine}): one table (return, volatility, Sharpe, drawdown, turnover,
  * fees, slippage) and the engine's HTML report (equity curves, drawdowns, orders, this table).
@@ -54,8 +56,12 @@ import tech.tablesaw.api.Table;
  */
 public final class PortfolioComparison {
 
-    /** The bundled closes (Debian r-cran-fbasics 4021.93-1, dataset DowJones30; GPL >= 2). */
-    public static final String DATA_RESOURCE = "dowjones30_daily_19901231_20010102.csv.gz";
+    /**
+     * The bundled closes: 30 simulated stocks on every weekday 1990-12-31..2001-01-02, made by
+     * qtrade-portfolio/src/test/python/make_synthetic_universe.py (seed 19901231; project data, Apache-2.0). The
+     * columns carry DJIA tickers of 2000 as labels only.
+     */
+    public static final String DATA_RESOURCE = "synthetic_universe_daily_19901231_20010102.csv.gz";
 
     private PortfolioComparison() {
     }
@@ -68,9 +74,9 @@ public final class PortfolioComparison {
     public record DailyCloses(LocalDate[] dates, String[] assets, double[][] closes) {
     }
 
-    /** Reads the bundled DowJones30 closes and turns them into daily simple returns. */
-    public static DailyReturns loadDowJones30() {
-        DailyCloses c = loadDowJones30Closes();
+    /** Reads the bundled synthetic universe's closes and turns them into daily simple returns. */
+    public static DailyReturns loadUniverse() {
+        DailyCloses c = loadUniverseCloses();
         int t = c.closes().length - 1;
         int n = c.assets().length;
         double[][] ret = new double[t][n];
@@ -84,8 +90,8 @@ public final class PortfolioComparison {
         return new DailyReturns(d, c.assets(), ret);
     }
 
-    /** Reads the bundled DowJones30 closes (1990-12-31..2001-01-02, 30 stocks). */
-    public static DailyCloses loadDowJones30Closes() {
+    /** Reads the bundled synthetic universe's closes (1990-12-31..2001-01-02, 30 stocks). */
+    public static DailyCloses loadUniverseCloses() {
         try (InputStream raw = PortfolioComparison.class.getResourceAsStream(DATA_RESOURCE)) {
             if (raw == null) {
                 throw new IllegalStateException("missing resource " + DATA_RESOURCE);
@@ -302,14 +308,15 @@ public final class PortfolioComparison {
                         + "', expected lookback=, cost_bps=, schedule=, commission_bps=, slippage_bps= or report=");
             }
         }
-        DailyReturns data = loadDowJones30();
-        System.out.printf("DowJones30 daily %s..%s, %d stocks; lookback %d, %s rebalancing, %.1f bp per unit traded%n",
-                data.dates()[0], data.dates()[data.dates().length - 1], data.assets().length, lookback, scheduleName,
+        DailyReturns data = loadUniverse();
+        System.out.printf("Synthetic 30-stock universe, daily %s..%s, %d stocks; lookback %d, %s rebalancing,"
+                + " %.1f bp per unit traded%n", data.dates()[0], data.dates()[data.dates().length - 1],
+                data.assets().length, lookback, scheduleName,
                 costBps);
         System.out.println(compare(data, lookback, costBps * 1e-4, schedule).printAll());
         System.out.printf("In the bar engine: 1,000,000 cash, lot 1, at the decision close, commission %.1f bp,"
                 + " slippage %.1f bp%n", commissionBps, slippageBps);
-        BarComparison bars = compareInBarEngine(loadDowJones30Closes(), lookback, schedule, commissionBps,
+        BarComparison bars = compareInBarEngine(loadUniverseCloses(), lookback, schedule, commissionBps,
                 slippageBps);
         System.out.println(bars.table().printAll());
         System.out.println("report: " + bars.writeReport(report).toAbsolutePath());

@@ -57,6 +57,18 @@ class PerpetualExamplesTest {
         assertThat(o.breaker().trips()).hasSize(1);
         assertThat(o.withBreaker().liquidationRecords()).isEmpty();
         assertThat(o.withBreaker().portfolio("long").netPnl()).isGreaterThan(o.liquidated().portfolio("long").netPnl());
+        // REDUCE: reduce-only sells as the crash goes on (the breaker re-arms below the trigger and trips again), no
+        // liquidation, part of the 2 BTC still held
+        var cuts = o.reducer().reductions();
+        assertThat(cuts).isNotEmpty();
+        double cut = cuts.stream().mapToDouble(r -> r.qty()).sum();
+        assertThat(cut).isGreaterThan(0).isLessThan(2);
+        assertThat(o.reduced().liquidationRecords()).isEmpty();
+        assertThat(o.reduced().portfolio("long").position(o.seen().get(0).instrument()).qty())
+                .isCloseTo(2 - cut, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(o.reduced().portfolio("long").netPnl()).isGreaterThan(o.liquidated().portfolio("long").netPnl());
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("REDUCE to a margin ratio of 0.15 instead: "
+                + cuts.size() + " reduce-only order(s)");
         String html = Files.readString(o.report());
         assertThat(html).contains("<h2>Liquidations</h2>", "CROSS");
     }

@@ -12,17 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import tech.tablesaw.api.Table;
 
-/** The portfolio comparison on the bundled DowJones30 closes (a 3-year slice to keep the test fast). */
+/** The portfolio comparison on the bundled synthetic universe's closes (a 3-year slice to keep the test fast). */
 class PortfolioComparisonTest {
 
     @Test
-    void loadsRealClosesAndComparesFiveRulesWithCosts() {
-        PortfolioComparison.DailyReturns all = PortfolioComparison.loadDowJones30();
+    void loadsTheUniverseAndComparesFiveRulesWithCosts() {
+        PortfolioComparison.DailyReturns all = PortfolioComparison.loadUniverse();
         assertThat(all.assets()).hasSize(30);
-        assertThat(all.returns().length).isEqualTo(2528);
-        assertThat(all.dates()[0]).hasToString("1991-01-02");
-        // First return of AA: 5.92 -> 5.92 on 1991-01-02 (the file repeats the 1990-12-31 close).
-        assertThat(all.returns()[0][0]).isEqualTo(0.0);
+        // every weekday 1990-12-31..2001-01-02: 2,612 closes, 2,611 returns
+        assertThat(all.returns().length).isEqualTo(2611);
+        assertThat(all.dates()[0]).hasToString("1991-01-01");
+        // First return of AA: 27.19 -> 27.52 (the file's first two rows).
+        assertThat(all.returns()[0][0]).isEqualTo(27.52 / 27.19 - 1.0);
         int from = all.returns().length - 3 * 252;
         PortfolioComparison.DailyReturns slice = new PortfolioComparison.DailyReturns(
                 Arrays.copyOfRange(all.dates(), from, all.dates().length), all.assets(),
@@ -46,9 +47,9 @@ class PortfolioComparisonTest {
 
     @Test
     void runsTheFiveRulesAsStrategiesInOneBarEngineRunWithCostsTableAndReport(@TempDir Path dir) throws Exception {
-        PortfolioComparison.DailyCloses all = PortfolioComparison.loadDowJones30Closes();
-        assertThat(all.closes().length).isEqualTo(2529);
-        assertThat(all.closes()[0][0]).isEqualTo(5.92); // AA on 1990-12-31
+        PortfolioComparison.DailyCloses all = PortfolioComparison.loadUniverseCloses();
+        assertThat(all.closes().length).isEqualTo(2612);
+        assertThat(all.closes()[0][0]).isEqualTo(27.19); // AA on 1990-12-31
         int from = all.closes().length - (252 + 2 * 252);   // 252-day window, then two years of rebalancing
         PortfolioComparison.DailyCloses slice = new PortfolioComparison.DailyCloses(
                 Arrays.copyOfRange(all.dates(), from, all.dates().length), all.assets(),

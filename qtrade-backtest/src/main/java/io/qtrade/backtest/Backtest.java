@@ -280,9 +280,10 @@ public final class Backtest {
          * Holds a perpetual or future on margin (mode, leverage, brackets): every strategy's fills in it go to a
          * {@link io.qtrade.core.margin.MarginAccount} of its settlement asset (starting with {@link #initialCash}),
          * which settles funding on the {@code FUNDING_RATE} rows at the {@code MARK_PRICE} rows' mark, rejects
-         * orders beyond the available margin and liquidates (see {@link io.qtrade.backtest.margin.MarginLedger}).
+         * orders beyond the available margin, liquidates (the strategy's open orders cancelled first) and delivers a
+         * dated future at its expiry (see {@link io.qtrade.backtest.margin.MarginLedger}).
          * The funding paid goes into the strategy's portfolio ({@code Portfolio.applyFunding}) and the results'
-         * funding column and table.
+         * funding column and table; deliveries into the {@code deliveries} table.
          */
         public Builder margin(io.qtrade.backtest.margin.MarginSettings settings) {
             margin.add(Objects.requireNonNull(settings, "backtest: margin settings must not be null"));

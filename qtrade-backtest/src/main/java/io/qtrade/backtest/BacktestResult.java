@@ -69,6 +69,8 @@ public final class BacktestResult {
     private final List<FundingRecord> fundingRecords = new ArrayList<>();
     private final List<String> liquidationStrategies = new ArrayList<>();
     private final List<Liquidation> liquidationRecords = new ArrayList<>();
+    private final List<String> deliveryStrategies = new ArrayList<>();
+    private final List<io.qtrade.core.margin.Delivery> deliveryRecords = new ArrayList<>();
     private final Map<String, Map<String, MarginAccount>> marginAccounts = new LinkedHashMap<>();
     // Built on first use from the run's records (a sweep that reads only portfolios and counts never pays for
     // them); guarded by this.
@@ -88,6 +90,10 @@ public final class BacktestResult {
                 for (Liquidation l : s.ledger.liquidations()) {
                     liquidationStrategies.add(s.id);
                     liquidationRecords.add(l);
+                }
+                for (io.qtrade.core.margin.Delivery d : s.ledger.deliveries()) {
+                    deliveryStrategies.add(s.id);
+                    deliveryRecords.add(d);
                 }
                 marginAccounts.put(s.id, s.ledger.accounts());
             }
@@ -175,6 +181,37 @@ public final class BacktestResult {
             t.doubleColumn(11).append(l.realizedPnl());
             t.doubleColumn(12).append(l.clearanceFee());
             t.doubleColumn(13).append(l.insuranceFundCover());
+        }
+        return forPeople(t);
+    }
+
+    /** Every delivery of a dated future at its expiry, per strategy in time order. */
+    public List<io.qtrade.core.margin.Delivery> deliveryRecords() {
+        return Collections.unmodifiableList(deliveryRecords);
+    }
+
+    /**
+     * The deliveries of dated futures as table {@code deliveries}, the delivery's own cash flow line: strategy, symbol,
+     * expiry_ts, mode, position (signed contracts delivered), entry_price, delivery_price, realized_pnl and
+     * released_margin (settlement asset). A delivery is not a fill: it is not in {@link #fills()}; the portfolio books
+     * it as a fee-free close at the delivery price.
+     */
+    public Table deliveries() {
+        Table t = Table.create("deliveries", StringColumn.create("strategy"), StringColumn.create("symbol"),
+                LongColumn.create("expiry_ts"), StringColumn.create("mode"), DoubleColumn.create("position"),
+                DoubleColumn.create("entry_price"), DoubleColumn.create("delivery_price"),
+                DoubleColumn.create("realized_pnl"), DoubleColumn.create("released_margin"));
+        for (int r = 0; r < deliveryRecords.size(); r++) {
+            io.qtrade.core.margin.Delivery d = deliveryRecords.get(r);
+            t.stringColumn(0).append(deliveryStrategies.get(r));
+            t.stringColumn(1).append(d.instrument().id());
+            t.longColumn(2).append(d.exchTs());
+            t.stringColumn(3).append(d.mode().name());
+            t.doubleColumn(4).append(d.qty());
+            t.doubleColumn(5).append(d.entryPrice());
+            t.doubleColumn(6).append(d.deliveryPrice());
+            t.doubleColumn(7).append(d.realizedPnl());
+            t.doubleColumn(8).append(d.releasedMargin());
         }
         return forPeople(t);
     }
@@ -312,7 +349,8 @@ public final class BacktestResult {
 
     /**
      * Orders: {@code strategy, order_id, symbol, side, type, time_in_force, price, qty, status, filled_qty,
-     * avg_fill_price, fees, send_ts, exch_arrival_ts, entry_latency_ns, arrival_mid, qty_ahead_at_entry, reason}.
+     * avg_fill_price, fees, send_ts, exch_arrival_ts, entry_latency_ns, arrival_mid, qty_ahead_at_entry, reason} ({@code reason}: the reject reason of a REJECTED order, the venue's reason of a
+     * CANCELED one it cancelled by itself, e.g. {@code LIQUIDATION: ...}; empty otherwise).
      */
     public synchronized Table orders() {
         if (ordersTable == null) {
@@ -363,6 +401,7 @@ public final class BacktestResult {
         if (hasMargin()) {
             out.put("funding", funding());
             out.put("liquidations", liquidations());
+            out.put("deliveries", deliveries());
         }
         return Collections.unmodifiableMap(out);
     }
@@ -449,7 +488,8 @@ public final class BacktestResult {
             entry[r] = o.entryLatencyNanos();
             mid[r] = o.arrivalMid();
             ahead[r] = o.qtyAheadAtEntry();
-            reason[r] = order.rejectReason();
+            reason[r] = order.status() == io.qtrade.core.order.OrderStatus.CANCELED ? order.cancelReason()
+                    : order.rejectReason();
         }
         return Table.create("orders", StringColumn.create("strategy", strategy), LongColumn.create("order_id", id),
                 StringColumn.create("symbol", symbol), StringColumn.create("side", side),

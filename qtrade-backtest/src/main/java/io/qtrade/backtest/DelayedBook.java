@@ -31,9 +31,12 @@ import io.qtrade.core.market.MarketEvent;
  * last received row's ({@link #lastExchTs()}, {@link #lastLocalTs()}). {@code DelayedBookTest} compares both paths
  * on random tapes (every L2 kind, crossing updates, feed latency, several instruments, every queue model).
  *
- * <p>Cost: a row costs the venue side one level read and four stores, the strategy side one index step, instead of a
- * second book update; a read behind {@code p} pending rows costs {@code 2p} level writes. Allocation-free after
- * warm-up (the undo ring and the copy's scratch grow to their peak once).
+ * <p>Cost: a row the strategy side receives in the same engine step as the venue applied it, with nothing else
+ * pending, costs no undo entry at all (the engine says so, {@link #venueApplied}, {@link #venueRowReceivedAtOnce}):
+ * nothing can read the book between the two. Any other row costs the venue side four stores (the quantity before is
+ * what the venue's update replaced, {@link OrderBook#replacedQty()}, no lookup), the strategy side one index step,
+ * instead of a second book update; a read behind {@code p} pending rows costs {@code 2p} level writes. Allocation-free
+ * after warm-up (the undo ring and the copy's scratch grow to their peak once).
  */
 final class DelayedBook implements OrderBookView {
 
@@ -52,6 +55,17 @@ final class DelayedBook implements OrderBookView {
     private int pending;
     /** Whether the venue's book has been fed a depth row since built or cleared (its quote-only state). */
     private boolean venueDepthFed;
+    /**
+     * The undo entry of the row the venue side is applying, between {@link #venueRow} and {@link #venueApplied}: its
+     * side code ({@link #NO_LEVEL} for a row that changes no level), price ticks and quantity after the row; the
+     * quantity before is read from the venue's book once the row is applied.
+     */
+    private boolean staged;
+    private byte stagedCode;
+    private long stagedTicks;
+    private double stagedQty;
+    /** Whether the one pending row was applied with no undo entry, to be received next ({@link #venueApplied}). */
+    private boolean immediate;
 
     /**
      * The undo entries of the pending rows while sharing, oldest at {@link #head}, one per pending row, four longs each
@@ -86,7 +100,8 @@ final class DelayedBook implements OrderBookView {
     }
 
     /**
-     * Called before the venue side applies row {@code e} of this instrument to its book.
+     * Called before the venue side applies row {@code e} of this instrument to its book; {@link #venueApplied} follows
+     * once it has, before anything else reads this book.
      *
      * @param priceTicks the row's price in ticks for a depth or BBO row (what the venue's book applies it at)
      */
@@ -109,13 +124,13 @@ final class DelayedBook implements OrderBookView {
             return;
         }
         if (kind == EventKind.TRADE || kind == EventKind.SNAPSHOT_END || kind.isL3() || kind.isDerivativeData()) {
-            push(NO_LEVEL, 0L, 0.0, 0.0);
+            stage(NO_LEVEL, 0L, 0.0);
         } else {
             copyDelayed(); // venueDepthFed is the venue's after this row; the copy is made before it
         }
     }
 
-    /** A depth row while sharing: its undo entry, or the copy when it may change more than its level. */
+    /** A depth row while sharing: its undo entry staged, or the copy when it may change more than its level. */
     private void depthRow(MarketEvent e, long priceTicks) {
         byte code = e.sideCode();
         double qty = e.qty();
@@ -125,15 +140,67 @@ final class DelayedBook implements OrderBookView {
         if (venueDepthFed) {
             if (code == BUY) {
                 if (qty == 0.0 || priceTicks < venue.bestAskTicks()) {
-                    push(BUY, priceTicks, venue.qtyAt(Side.BUY, priceTicks), qty);
+                    stage(BUY, priceTicks, qty);
                     return;
                 }
             } else if (qty == 0.0 || priceTicks > venue.bestBidTicks()) {
-                push(code, priceTicks, venue.qtyAt(Side.SELL, priceTicks), qty);
+                stage(code, priceTicks, qty);
                 return;
             }
         }
         copyDelayed();
+    }
+
+    /**
+     * Called instead of {@link #venueRow}, {@link #venueApplied} and {@link #delivered} when the venue side applies
+     * row {@code e} of this instrument and the strategy side receives it in the same step, before anything else reads
+     * this book or the venue side acts again, with no row of the instrument pending (the engine knows it beforehand
+     * when the venue holds no simulated order of the instrument, so that the row cannot make it send anything).
+     * Nothing to undo: the venue's book after the row is the strategies' book.
+     *
+     * @param exchTs  {@code e.exchTs()}
+     * @param localTs {@code e.localTs()}
+     */
+    void venueRowReceivedAtOnce(MarketEvent e, EventKind kind, long exchTs, long localTs) {
+        lastExchTs = exchTs;
+        lastLocalTs = localTs;
+        if (kind == EventKind.DEPTH_UPDATE) {
+            venueDepthFed = true;
+        } else if (kind == EventKind.SNAPSHOT_BEGIN
+                || kind == EventKind.BOOK_CLEAR && e.sideCode() == Side.NO_SIDE_CODE) {
+            venueDepthFed = false;
+        }
+    }
+
+    /** Whether no row of the instrument is pending and the strategies read the venue's book as it is. */
+    boolean idle() {
+        return pending == 0 && !copied;
+    }
+
+    /**
+     * Called after the venue side has applied the row announced by {@link #venueRow} (the venue's book has changed
+     * by it, and nothing read this book in between). The row's undo entry is completed with the quantity the level
+     * held before it ({@link OrderBook#replacedQty()}, no second lookup) and kept, unless the strategy side receives
+     * this row next ({@code receivedNext}): the engine then calls {@link #delivered} before anything else happens,
+     * with no other row of any instrument pending, so no read can fall between the two and no undo is needed.
+     */
+    void venueApplied(boolean receivedNext) {
+        if (!staged) {
+            return;
+        }
+        staged = false;
+        if (receivedNext) {
+            immediate = true;
+            return;
+        }
+        push(stagedCode, stagedTicks, stagedCode == NO_LEVEL ? 0.0 : venue.replacedQty(), stagedQty);
+    }
+
+    private void stage(byte code, long priceTicks, double qtyAfter) {
+        staged = true;
+        stagedCode = code;
+        stagedTicks = priceTicks;
+        stagedQty = qtyAfter;
     }
 
     /**
@@ -144,6 +211,15 @@ final class DelayedBook implements OrderBookView {
         pending--;
         lastExchTs = e.exchTs();
         lastLocalTs = e.localTs();
+        if (immediate) {
+            // Applied by the venue side just before, with nothing pending: the venue's book is the strategies' again.
+            immediate = false;
+            return;
+        }
+        deliveredPending(e, priceTicks);
+    }
+
+    private void deliveredPending(MarketEvent e, long priceTicks) {
         if (copied) {
             copy.apply(e, priceTicks);
             if (pending == 0 && sharing) {

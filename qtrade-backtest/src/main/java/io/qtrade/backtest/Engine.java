@@ -35,6 +35,8 @@ final class Engine {
     private static final long SALT_NEW = 0;
     private static final long SALT_CANCEL = 1;
     private static final long SALT_RESPONSE = 2;
+    /** The order id of the closing fill a delivery books in the portfolio (no order has it; not in the fills). */
+    private static final long DELIVERY_ORDER_ID = -1L;
 
     final Backtest config;
     final List<Instrument> instruments;
@@ -73,6 +75,12 @@ final class Engine {
     /** Set by the gate's {@link RiskActions}; carried out at the top of the next loop step. */
     private boolean riskCancelAllPending;
     private final boolean[] riskStopPending;
+    /** Reductions the gate asked for ({@link RiskActions#reducePosition}), carried out at the next loop step. */
+    private final List<PendingReduce> riskReducePending = new ArrayList<>();
+    /** The ids of reduce-only orders not yet at the venue; empty on the usual path. */
+    private final java.util.Set<Long> reduceOnlyIds = new java.util.HashSet<>();
+    /** Per (strategy, instrument): the position at venue time (venue fills, liquidations, deliveries). */
+    private final double[] venuePosition;
     /**
      * Per strategy stopped by the gate: the first order id sent after the stop (its flattening orders), or
      * {@link #NOT_STOPPED}. A fill of an older order is a fill that raced the stop's cancels and is offset.
@@ -87,6 +95,19 @@ final class Engine {
     /** Whether some instrument is held on margin ({@link Backtest.Builder#margin}): each slot then has a ledger. */
     private final boolean margin;
     private final LedgerSink[] ledgerSinks;
+    /** Whether the loop may deliver a row right after the venue side processed it ({@link #receivedNext}). */
+    private final boolean receiveAtOnce;
+    /** Whether some strategy implements {@link io.qtrade.core.strategy.Strategy#onBook} / {@code onTrade}. */
+    private final boolean anyReceivesBook;
+    private final boolean anyReceivesTrades;
+    /** Set by {@link #exchangeEvent} when it also delivered the row to the strategy side. */
+    private boolean receivedInStep;
+    /** The distinct expiries of the dated futures on margin, ascending; the next one to deliver. */
+    private final long[] expiries;
+    private int expiryIndex;
+    private long nextExpiry = Long.MAX_VALUE;
+    /** Per instrument, once its dated future is delivered: why the venue rejects orders on it; null before. */
+    private final String[] expiredReason;
 
     Engine(Backtest config) {
         this.config = config;
@@ -132,10 +153,24 @@ final class Engine {
         this.riskPerEvent = riskActive && risk.needsMarketData();
         this.riskTimed = riskActive && risk.needsWakeUps();
         this.riskStopPending = new boolean[n];
+        this.venuePosition = new double[n * instrumentCount];
         this.riskStoppedBeforeId = new long[n];
         java.util.Arrays.fill(riskStoppedBeforeId, NOT_STOPPED);
         this.pacer = config.pacer;
         this.margin = !config.margin.isEmpty();
+        boolean book = false;
+        boolean trades = false;
+        for (StrategySlot s : slots) {
+            book |= s.receivesBook;
+            trades |= s.receivesTrades;
+        }
+        this.anyReceivesBook = book;
+        this.anyReceivesTrades = trades;
+        this.receiveAtOnce = pacer == null && config.strategyBooks == StrategyBooks.SHARED_WITH_VENUE;
+        this.expiries = config.margin.stream().mapToLong(m -> m.instrument().contract().expiryNanos())
+                .filter(t -> t != io.qtrade.core.ContractSpec.NO_EXPIRY).distinct().sorted().toArray();
+        this.nextExpiry = expiries.length > 0 ? expiries[0] : Long.MAX_VALUE;
+        this.expiredReason = new String[instrumentCount];
         this.ledgerSinks = new LedgerSink[n];
         for (int s = 0; s < n; s++) {
             ledgerSinks[s] = new LedgerSink(slots[s]);
@@ -153,6 +188,8 @@ final class Engine {
                 s.ledger.onMarkPrice(i, e.price(), e.exchTs(), ledgerSinks[s.index]);
             } else if (kind == EventKind.FUNDING_RATE) {
                 s.ledger.onFundingRate(i, e.price(), e.orderId(), e.exchTs(), ledgerSinks[s.index]);
+            } else if (kind == EventKind.INDEX_PRICE) {
+                s.ledger.onIndexPrice(i, e.price(), e.exchTs());
             }
         }
     }
@@ -193,6 +230,24 @@ final class Engine {
         return slot.ledger.rejection(i, order.side(), order.qty(), price);
     }
 
+    /**
+     * Venue time {@code t} is the expiry of some dated futures: each strategy's ledger delivers them (cancels, then the
+     * delivery), and from now on the venue rejects orders on them.
+     */
+    private void deliverExpiring(long t) {
+        for (StrategySlot s : slots) {
+            s.ledger.deliverExpiring(t, ledgerSinks[s.index]);
+        }
+        io.qtrade.backtest.margin.MarginLedger ledger = slots.length > 0 ? slots[0].ledger : null;
+        for (int i = 0; ledger != null && i < instrumentCount; i++) {
+            if (ledger.expiry(i) == t) {
+                expiredReason[i] = ledger.expiredReason(i, ledger.deliveryPrice(i));
+            }
+        }
+        expiryIndex++;
+        nextExpiry = expiryIndex < expiries.length ? expiries[expiryIndex] : Long.MAX_VALUE;
+    }
+
     /** Books a ledger's funding payments and liquidations in the strategy's portfolio and results. */
     private final class LedgerSink implements io.qtrade.backtest.margin.MarginLedger.Sink {
         private final StrategySlot slot;
@@ -212,6 +267,7 @@ final class Engine {
             long ts = l.exchTs();
             Fill fill = new Fill(FillRecord.LIQUIDATION_ORDER_ID, inst, l.side(), l.price(), l.qty(), l.fee(),
                     Liquidity.TAKER, ts, ts);
+            venuePosition[slot.index * instrumentCount + instrument] += l.side().sign() * l.qty();
             slot.portfolio.apply(fill);
             slot.takerFills[instrument]++;
             if (keepFills) {
@@ -221,6 +277,24 @@ final class Engine {
             othersChanged = true;
             beginCallback(slot);
             slot.strategy.onLiquidation(l);
+        }
+
+        @Override
+        public void delivered(int instrument, io.qtrade.core.margin.Delivery d) {
+            Instrument inst = instruments.get(instrument);
+            long ts = d.exchTs();
+            // The delivery closes the position at the delivery price without a fee: a closing fill for the portfolio.
+            slot.portfolio.apply(new Fill(DELIVERY_ORDER_ID, inst, d.qty() > 0 ? Side.SELL : Side.BUY,
+                    d.deliveryPrice(), Math.abs(d.qty()), 0.0, Liquidity.TAKER, ts, ts));
+            venuePosition[slot.index * instrumentCount + instrument] = 0.0;
+            othersChanged = true;
+            beginCallback(slot);
+            slot.strategy.onDelivery(d);
+        }
+
+        @Override
+        public void cancelOrders(int instrument, long exchTs, String reason) {
+            exchanges[instrument].cancelAllOf(slot.index, exchTs, reason);
         }
     }
 
@@ -292,15 +366,36 @@ final class Engine {
                     riskStep();
                 }
                 tOther = Math.min(Math.min(toExchange.peekTime(), toLocal.peekTime()), Math.min(nextTimerDue(), nextMark));
-                tOther = Math.min(tOther, riskWakeAt);
+                tOther = Math.min(Math.min(tOther, riskWakeAt), nextExpiry);
             }
             long t = Math.min(Math.min(tExch, tLocal), tOther);
             if (exchReady && t == tExch && t <= tOther) {
                 if (t > end) {
                     break;
                 }
-                exchangeEvent(window);
-                lastTime = Math.max(lastTime, t);
+                while (true) {
+                    long received = exchangeEvent(window, tOther, end);
+                    lastTime = Math.max(lastTime, t);
+                    if (received == NOT_RECEIVED_NEXT) {
+                        break;
+                    }
+                    // What the next step would do: nothing else comes before the strategy side receives this row.
+                    if (receivedInStep) {
+                        receivedInStep = false;
+                    } else {
+                        localEvent(window);
+                    }
+                    lastTime = Math.max(lastTime, received);
+                    // And the step after it, while it is the venue side's next row in the batch at hand: nothing
+                    // pending, nothing changed, the row not after the other actions or the end (the loop's own test).
+                    if (othersChanged || window.pending() != 0) {
+                        break;
+                    }
+                    t = window.exchPeekTsInBatch();
+                    if (t == Long.MIN_VALUE || t > tOther || t > end) {
+                        break;
+                    }
+                }
                 continue;
             }
             if (pacer != null && !window.exhausted()) {
@@ -320,7 +415,10 @@ final class Engine {
             }
             if (t == tOther) {
                 othersChanged = true;
-                if (t == toExchange.peekTime()) {
+                if (t == nextExpiry) {
+                    // after the market rows at t (they go first), before the orders that reach the venue at t
+                    deliverExpiring(t);
+                } else if (t == toExchange.peekTime()) {
                     requestArrives();
                 } else if (t == toLocal.peekTime()) {
                     responseArrives();
@@ -373,47 +471,121 @@ final class Engine {
         }
     }
 
-    private void exchangeEvent(EventWindow window) {
-        int next = window.exchPeekInstrument();
-        if (next < 0 || next >= instrumentCount) {
-            throw new IllegalArgumentException("event " + (window.exchIndex() + 1) + ": instrument index " + next
+    /** {@link #exchangeEvent}'s answer when the row is not the next thing the strategy side receives. */
+    private static final long NOT_RECEIVED_NEXT = Long.MIN_VALUE;
+
+    /**
+     * The venue side processes its next row. Returns the time the loop's next step would deliver that row to the
+     * strategy side when that step is certain to be its delivery ({@link #receivedNext}), so that the loop does it at
+     * once and the strategies' view needs no undo entry for it; else {@link #NOT_RECEIVED_NEXT}.
+     */
+    private long exchangeEvent(EventWindow window, long tOther, long end) {
+        int i = window.exchPeekInstrument();
+        if (i < 0 || i >= instrumentCount) {
+            throw new IllegalArgumentException("event " + (window.exchIndex() + 1) + ": instrument index " + i
                     + " is out of range [0, " + instrumentCount + ")");
         }
         window.exchAdvance();
         EventCursor e = window.exchCursor;
         long index = window.exchIndex();
-        if (e.localTs() < e.exchTs()) {
-            String origin = config.source.origin(e.instrument(), e.exchTs());
-            throw new IllegalArgumentException("event " + index + " (" + e.kind() + ", instrument " + e.instrument()
-                    + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
-                    + " by " + (e.exchTs() - e.localTs()) + " ns"
-                    + (origin == null ? "" : ", in " + origin)
-                    + "; a strategy cannot see an event before the venue sent it (a recorder clock behind the"
-                    + " venue's: re-import with the clock-skew option, e.g. Convert's clock_skew=remove_offset)");
+        long localTs = e.localTs();
+        long exchTs = e.exchTs();
+        if (localTs < exchTs) {
+            throw localBeforeExch(e, index);
         }
-        if (e.kind().isDerivativeData()) {
+        EventKind kind = e.kind();
+        if (kind.isDerivativeData()) {
             // Mark, index and funding rows leave the books alone: only the margin accounting reads them.
             if (margin) {
                 derivativeAtVenue(e);
             }
             events++;
-            return;
+            return NOT_RECEIVED_NEXT;
         }
-        int i = e.instrument();
+        events++;
         SimulatedExchange exchange = exchanges[i];
         DelayedBook delayed = localBooks[i];
         if (delayed == null) {
             exchange.onMarketEvent(e, index);
-        } else {
-            // Converted once, here, for the venue's book, the undo entry and the strategy side (depth and BBO rows).
-            EventKind kind = e.kind();
-            long ticks = kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO
-                    ? instrumentArray[i].toTicks(e.price()) : 0L;
-            delayed.venueRow(e, kind, ticks);
-            exchange.onMarketEvent(e, index, ticks);
-            window.setExchPriceTicks(ticks);
+            return receivedNext(window, localTs, tOther, end);
         }
-        events++;
+        // Converted once, here, for the venue's book, the undo entry and the strategy side (depth and BBO rows).
+        long ticks = kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO
+                ? instrumentArray[i].toTicks(e.price()) : 0L;
+        if (exchange.restingOrders() == 0 && delayed.idle()) {
+            // No simulated order rests at the venue: processing the row sends nothing, so whether the strategy side
+            // receives it next is known before it is applied, and then the view needs nothing for it.
+            long received = receivedNextBefore(window, localTs, tOther, end);
+            if (received != NOT_RECEIVED_NEXT) {
+                venueAndReceive(window, e, i, kind, index, ticks, exchTs, localTs);
+                return received;
+            }
+        }
+        delayed.venueRow(e, kind, ticks);
+        exchange.onMarketEvent(e, kind, index, ticks);
+        window.setExchPriceTicks(ticks);
+        long received = receivedNext(window, localTs, tOther, end);
+        delayed.venueApplied(received != NOT_RECEIVED_NEXT);
+        return received;
+    }
+
+    /**
+     * The venue side applies row {@code e} of L2 instrument {@code i}, with no simulated order resting there, and the
+     * strategy side receives it in the same step, through the venue side's cursor (still on the row).
+     */
+    private void venueAndReceive(EventWindow window, EventCursor e, int i, EventKind kind, long index, long ticks,
+                                 long exchTs, long localTs) {
+        localBooks[i].venueRowReceivedAtOnce(e, kind, exchTs, localTs);
+        exchanges[i].onMarketEvent(e, kind, index, ticks);
+        if (othersChanged) {
+            throw new IllegalStateException("event " + index + ": the venue sent a message on a market row with no"
+                    + " resting order of instrument " + i);
+        }
+        window.localAdvance();
+        advanceLocal(localTs);
+        if (riskPerEvent) {
+            riskMarketData(i);
+        }
+        notifyLocal(i, kind, e, localTs >= config.startNanos);
+        window.release();
+        receivedInStep = true;
+    }
+
+    private IllegalArgumentException localBeforeExch(EventCursor e, long index) {
+        String origin = config.source.origin(e.instrument(), e.exchTs());
+        return new IllegalArgumentException("event " + index + " (" + e.kind() + ", instrument " + e.instrument()
+                + "): localTs " + e.localTs() + " is before exchTs " + e.exchTs()
+                + " by " + (e.exchTs() - e.localTs()) + " ns"
+                + (origin == null ? "" : ", in " + origin)
+                + "; a strategy cannot see an event before the venue sent it (a recorder clock behind the"
+                + " venue's: re-import with the clock-skew option, e.g. Convert's clock_skew=remove_offset)");
+    }
+
+    /**
+     * {@link #receivedNext} asked before the venue side processes the row, for a row whose processing cannot change
+     * the other actions' times; {@link #NOT_RECEIVED_NEXT} also when the venue side's next row is not in the batch at
+     * hand.
+     */
+    private long receivedNextBefore(EventWindow window, long localTs, long tOther, long end) {
+        if (othersChanged || !receiveAtOnce || window.pending() != 1) {
+            return NOT_RECEIVED_NEXT;
+        }
+        long t = Math.max(localTs, localClock.nowNanos());
+        if (t >= tOther || t > end || window.exchPeekTsInBatch() <= t) {
+            return NOT_RECEIVED_NEXT;
+        }
+        return t;
+    }
+
+    private long receivedNext(EventWindow window, long localTs, long tOther, long end) {
+        if (othersChanged || !receiveAtOnce || window.pending() != 1) {
+            return NOT_RECEIVED_NEXT;
+        }
+        long t = Math.max(localTs, localClock.nowNanos());
+        if (t >= tOther || t > end || window.exchHasNext() && window.exchPeekTs() <= t) {
+            return NOT_RECEIVED_NEXT;
+        }
+        return t;
     }
 
     private void localEvent(EventWindow window) {
@@ -507,10 +679,12 @@ final class Engine {
 
     private void notifyLocal(int i, EventKind kind, MarketEvent e, boolean live) {
         if (kind == EventKind.TRADE) {
-            if (live) {
+            if (live && anyReceivesTrades) {
                 for (StrategySlot s : slots) {
-                    beginCallback(s);
-                    s.strategy.onTrade(i, e);
+                    if (s.receivesTrades) {
+                        beginCallback(s);
+                        s.strategy.onTrade(i, e);
+                    }
                 }
             }
         } else if (kind == EventKind.SNAPSHOT_BEGIN) {
@@ -522,11 +696,13 @@ final class Engine {
             } else if (localInSnapshot[i]) {
                 notify = false;
             }
-            if (notify) {
+            if (notify && anyReceivesBook) {
                 OrderBookView view = localViews[i];
                 for (StrategySlot s : slots) {
-                    beginCallback(s);
-                    s.strategy.onBook(i, view);
+                    if (s.receivesBook) {
+                        beginCallback(s);
+                        s.strategy.onBook(i, view);
+                    }
                 }
             }
         }
@@ -634,14 +810,54 @@ final class Engine {
             long sendTs = toExchange.headExchTs();
             record.arrived(t, t - sendTs);
             Order order = record.order();
-            exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(),
-                    order.qty(), t, latency[i].rejectsEntry(sendTs, orderId));
+            if (expiredReason[i] != null) {
+                reduceOnlyIds.remove(orderId);
+                record.venueEnded(t);
+                int m = respond(s, i, orderId, t, MessageQueue.END);
+                toLocal.setEnd(m, OrderStatus.REJECTED, expiredReason[i]);
+            } else if (!reduceOnlyIds.isEmpty() && reduceOnlyIds.remove(orderId)) {
+                reduceOnlyArrives(s, i, record, t, latency[i].rejectsEntry(sendTs, orderId));
+            } else {
+                exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(),
+                        order.qty(), t, latency[i].rejectsEntry(sendTs, orderId));
+            }
         } else {
             exchanges[i].onCancel(s, orderId, t);
         }
         record.messageDelivered();
         slots[s].releaseIfFinished(record);
     }
+
+    /**
+     * A reduce-only order reaches the venue: it may close at most the position held there now (Binance
+     * {@code reduceOnly}); a larger order is cut to it and its rest cancelled, an order finding nothing to reduce is
+     * rejected, both with the numbers.
+     */
+    private void reduceOnlyArrives(int s, int i, OrderRecord record, long t, boolean venueRejects) {
+        Order order = record.order();
+        long orderId = order.orderId();
+        double position = venuePosition[s * instrumentCount + i];
+        double reducible = order.side() == Side.SELL ? Math.max(position, 0.0) : Math.max(-position, 0.0);
+        double qty = Math.min(order.qty(), reducible);
+        if (qty <= 1e-9 * instrumentArray[i].lotSize()) {
+            record.venueEnded(t);
+            int m = respond(s, i, orderId, t, MessageQueue.END);
+            toLocal.setEnd(m, OrderStatus.REJECTED, REASON_REDUCE_ONLY + ": " + order.side() + " " + order.qty()
+                    + " finds a position of " + position + " at the venue, nothing to reduce");
+            return;
+        }
+        exchanges[i].onNewOrder(s, orderId, order.side(), order.type(), order.timeInForce(), order.price(), qty, t,
+                venueRejects);
+        if (qty < order.qty() && record.exchEndTs() == OrderRecord.NEVER) {
+            record.venueEnded(t);
+            int m = respond(s, i, orderId, t, MessageQueue.END);
+            toLocal.setEnd(m, OrderStatus.CANCELED, REASON_REDUCE_ONLY + ": cut from " + order.qty() + " to "
+                    + qty + ", the position of " + position + " at the venue");
+        }
+    }
+
+    /** The reason code of a reduce-only order cut to, or rejected for, the position at the venue. */
+    static final String REASON_REDUCE_ONLY = "REDUCE_ONLY";
 
     private int respond(int strategy, int instrument, long orderId, long exchTs, byte kind) {
         OrderRecord record = slots[strategy].record(orderId);
@@ -671,7 +887,9 @@ final class Engine {
         @Override
         public void filled(int strategy, long orderId, long exchTs, double price, double qty, double fee,
                            Liquidity liquidity) {
-            slots[strategy].record(orderId).venueFilled(qty, exchTs);
+            OrderRecord filledRecord = slots[strategy].record(orderId);
+            filledRecord.venueFilled(qty, exchTs);
+            venuePosition[strategy * instrumentCount + instrument] += filledRecord.order().side().sign() * qty;
             if (margin) {
                 marginFill(slots[strategy], instrument, orderId, exchTs, price, qty, fee, liquidity);
             }
@@ -728,7 +946,7 @@ final class Engine {
                 switch (status) {
                     case REJECTED -> order.reject(t, toLocal.headReason());
                     case EXPIRED -> order.expire(t);
-                    default -> order.cancel(t);
+                    default -> order.cancel(t, toLocal.headReason());
                 }
                 slot.orderDone(orderId);
                 if (riskActive && exchTs != OrderRecord.NEVER) {
@@ -850,6 +1068,9 @@ final class Engine {
                     flatten(s);
                 }
             }
+            if (!riskReducePending.isEmpty()) {
+                reduce();
+            }
         }
         riskWakeAt = riskTimed ? risk.wakeAtNanos() : RiskGate.NO_WAKE;
     }
@@ -862,6 +1083,34 @@ final class Engine {
                 s.cancel(ids[k]);
             }
         }
+    }
+
+    /** The gate's reductions: each strategy's open orders cancelled once, then one reduce-only market order each. */
+    private void reduce() {
+        boolean[] cancelled = new boolean[slots.length];
+        List<PendingReduce> todo = new ArrayList<>(riskReducePending);
+        riskReducePending.clear();
+        riskBypass = true;
+        try {
+            for (PendingReduce r : todo) {
+                StrategySlot s = slots[r.strategy()];
+                if (!cancelled[r.strategy()]) {
+                    cancelled[r.strategy()] = true;
+                    cancelOpenOrders(s);
+                }
+                double qty = s.portfolio.position(instruments.get(r.instrument())).qty();
+                if (qty != 0.0) {
+                    long id = s.submitMarket(r.instrument(), qty > 0 ? Side.SELL : Side.BUY, r.qty());
+                    reduceOnlyIds.add(id);
+                }
+            }
+        } finally {
+            riskBypass = false;
+        }
+    }
+
+    /** One reduction the gate asked for (its reason is the gate's to record, as for a stop). */
+    private record PendingReduce(int strategy, int instrument, double qty) {
     }
 
     /** Sends a market order closing each open position of {@code s}; they skip the gate (they only reduce risk). */
@@ -899,6 +1148,30 @@ final class Engine {
                 }
             }
             throw new IllegalArgumentException("risk gate asked to stop strategy '" + strategyId
+                    + "', which this backtest does not run (strategies " + config.strategyIds + ")");
+        }
+
+        @Override
+        public void reducePosition(String strategyId, Instrument instrument, double qty, String reason,
+                                   long nowNanos) {
+            int i = instruments.indexOf(instrument);
+            if (i < 0) {
+                throw new IllegalArgumentException("risk gate asked to reduce " + instrument.id() + " of strategy '"
+                        + strategyId + "', an instrument this backtest does not trade (" + instruments + ")");
+            }
+            if (!(qty > 0)) {
+                throw new IllegalArgumentException("risk gate asked to reduce " + instrument.id() + " of strategy '"
+                        + strategyId + "' by " + qty + "; the quantity must be > 0");
+            }
+            for (StrategySlot s : slots) {
+                if (s.id.equals(strategyId)) {
+                    riskReducePending.add(new PendingReduce(s.index, i, qty));
+                    riskPending = true;
+                    othersChanged = true;
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("risk gate asked to reduce a position of strategy '" + strategyId
                     + "', which this backtest does not run (strategies " + config.strategyIds + ")");
         }
 

@@ -108,6 +108,14 @@ final class EventWindow {
         return exhausted;
     }
 
+    /**
+     * The {@code exchTs} of the venue side's next row when it is in the batch at hand (no read of the source), else
+     * {@code Long.MIN_VALUE}.
+     */
+    long exchPeekTsInBatch() {
+        return exchRow < exchBatch.size() ? exchBatch.exchTs(exchRow) : Long.MIN_VALUE;
+    }
+
     /** The {@code exchTs} of the venue side's next row; call after {@link #exchHasNext()} returned true. */
     long exchPeekTs() {
         return exchBatch.exchTs(exchRow);
@@ -272,6 +280,12 @@ final class EventWindow {
 
     /** Returns fully delivered batches behind the venue side to the spare pool; call after using the local row. */
     void release() {
+        if (count > 1 && exchSlot > 0) {
+            releaseDelivered();
+        }
+    }
+
+    private void releaseDelivered() {
         while (count > 1 && exchSlot > 0 && undelivered[first] == 0) {
             EventBatch done = ring[first];
             long[] doneTicks = ticksRing[first];

@@ -10,9 +10,14 @@ public enum StrategyBooks {
     /**
      * The venue's book, read as it is when no row of the instrument is pending, rewound through the pending rows when
      * some are, and a copy fed every row only after a row that changes several levels at once (see
-     * {@code DelayedBook}): about one book update per row instead of two.
+     * {@code DelayedBook}): about one book update per row instead of two. A row that the strategy side receives
+     * before anything else happens (nothing else pending, no order message, timer or mark due first) is delivered in
+     * the same loop step as the venue processed it, with no undo entry.
      */
     SHARED_WITH_VENUE,
-    /** A second book fed every row at its {@code localTs}: two book updates per row (the engine's path until 0.2). */
+    /**
+     * A second book fed every row at its {@code localTs}: two book updates per row, and every row delivered in a loop
+     * step of its own (the engine's path until 0.2).
+     */
     SEPARATE
 }

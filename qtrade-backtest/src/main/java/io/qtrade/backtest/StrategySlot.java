@@ -63,6 +63,12 @@ final class StrategySlot implements StrategyContext {
      * for a strategy that reads it (the default callback is empty, so skipping it changes nothing).
      */
     final boolean receivesOrderUpdates;
+    /**
+     * Whether the strategy overrides {@link Strategy#onBook} and {@link Strategy#onTrade}: the engine calls only the
+     * callbacks a strategy implements (the defaults are empty, so skipping them changes nothing).
+     */
+    final boolean receivesBook;
+    final boolean receivesTrades;
 
     StrategySlot(Engine engine, int index, String id, Strategy strategy, double initialCash) {
         this.engine = engine;
@@ -76,6 +82,9 @@ final class StrategySlot implements StrategyContext {
         this.borrow = engine.config.borrowRates == null ? null
                 : new io.qtrade.core.margin.SpotBorrow(engine.config.borrowRates, engine.config.borrowedAssets);
         this.receivesOrderUpdates = overrides(strategy.getClass(), "onOrderUpdate", ExecutionReport.class);
+        this.receivesBook = overrides(strategy.getClass(), "onBook", int.class, io.qtrade.core.book.OrderBookView.class);
+        this.receivesTrades = overrides(strategy.getClass(), "onTrade", int.class,
+                io.qtrade.core.market.MarketEvent.class);
         this.keepAll = engine.config.orderHistory == OrderHistory.ALL;
         int instruments = engine.instruments.size();
         this.ordersSent = new int[instruments];
@@ -84,9 +93,9 @@ final class StrategySlot implements StrategyContext {
     }
 
     /** Whether {@code type} implements {@code name(parameter)} itself rather than inheriting Strategy's default. */
-    static boolean overrides(Class<?> type, String name, Class<?> parameter) {
+    static boolean overrides(Class<?> type, String name, Class<?>... parameters) {
         try {
-            return type.getMethod(name, parameter).getDeclaringClass() != Strategy.class;
+            return type.getMethod(name, parameters).getDeclaringClass() != Strategy.class;
         } catch (NoSuchMethodException e) {
             return true; // cannot tell: deliver it
         }

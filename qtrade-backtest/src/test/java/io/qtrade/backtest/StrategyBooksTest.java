@@ -38,7 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * default) against a second book fed every row ({@link StrategyBooks#SEPARATE}, the engine's earlier path): on random
  * messy tapes of two instruments with feed latency and latency bursts, for every queue model and constant and
  * random order latency, the orders, fills, equity, PnL and every answer the strategies read from their books (on
- * every book, trade, fill and order update) are the same to the bit.
+ * every book, trade, fill and order update) are the same to the bit. A second case spreads the tapes' rows out so that
+ * most are received before the venue's next one: the engine then delivers them in the venue's step (decided before
+ * or after the venue applied the row, and the venue's next rows in the same step), which the separate path never
+ * does (on these tapes, per run: some hundreds decided before, one to two thousand after, about a thousand next rows
+ * in the same step, counted with a temporary probe when the case was written).
  */
 class StrategyBooksTest {
 
@@ -111,6 +115,74 @@ class StrategyBooksTest {
                 .strategyBooks(books)
                 .build().run();
         return new Run(r, prober.reads);
+    }
+
+    /**
+     * {@code tape} with its venue times spread {@code factor} times further apart, each row's feed latency kept: most
+     * rows are then received before the venue's next one, so the engine delivers them in the venue's step.
+     */
+    static EventBatch stretched(EventBatch tape, long factor) {
+        EventBatch out = new EventBatch(tape.size() + 8);
+        RowView r = new RowView();
+        for (int k = 0; k < tape.size(); k++) {
+            r.moveTo(tape, k);
+            long exch = r.exchTs() * factor;
+            out.add(r.instrument(), exch, exch + (r.localTs() - r.exchTs()), r.kind(), r.sideCode(), r.price(), r.qty(),
+                    r.orderId(), r.flags());
+        }
+        return out;
+    }
+
+    /**
+     * The rows received at once: stretched tapes of two instruments ({@code factor} times the messy tape's spacing),
+     * with the quoting strategies (orders resting almost always: the receipt is decided after the venue applied each
+     * row) or the prober alone (mostly no order resting: decided before).
+     */
+    private static Run runReceivedAtOnce(StrategyBooks books, QueueModel queue, LatencyModel latency, long seed,
+                                         long factor, boolean quoting) {
+        EventBatch a = stretched(MessyTape.generate(AAA, 0, seed, 3_000, seed % 2 == 0, false), factor);
+        EventBatch c = stretched(MessyTape.generate(BBB, 0, seed + 100, 1_500, seed % 2 == 0, false), 2 * factor);
+        Prober prober = new Prober();
+        Backtest.Builder b = Backtest.builder()
+                .source(new InMemoryEventSource(List.of(AAA), a)).source(new InMemoryEventSource(List.of(BBB), c))
+                .exchange(settings(AAA, queue, latency)).exchange(settings(BBB, queue, latency));
+        if (quoting) {
+            b.strategy("q0", new QuotingStrategy(0, 1, 4, 37)).strategy("q1", new QuotingStrategy(1, 2, 6, 23));
+        }
+        BacktestResult r = b.strategy("probe", prober).markIntervalNanos(50_000).batchCapacity(64).seed(seed)
+                .strategyBooks(books).build().run();
+        return new Run(r, prober.reads);
+    }
+
+    @Test
+    void sharedAndSeparateStrategyBooksAgreeWhenRowsAreReceivedInTheVenuesStep() {
+        QueueModel[] queues = {RiskAverseQueue.INSTANCE, new ProbabilisticQueue(new PowerProbability(2))};
+        LatencyModel[] latencies = {new ConstantLatency(20_000, 20_000), new LognormalLatency(20_000, 20_000, 0.6, 3)};
+        long seed = 40;
+        for (QueueModel queue : queues) {
+            for (LatencyModel latency : latencies) {
+                for (int variant = 0; variant < 4; variant++) {
+                    seed++;
+                    long factor = variant % 2 == 0 ? 8 : 40;
+                    boolean quoting = variant >= 2;
+                    Run shared = runReceivedAtOnce(StrategyBooks.SHARED_WITH_VENUE, queue, latency, seed, factor,
+                            quoting);
+                    Run separate = runReceivedAtOnce(StrategyBooks.SEPARATE, queue, latency, seed, factor, quoting);
+                    String what = queue + " " + latency + " spacing x" + factor + " quoting " + quoting;
+                    assertThat(shared.result().orderRecords()).as(what).isNotEmpty();
+                    assertThat(shared.result().fillRecords()).as(what).isEqualTo(separate.result().fillRecords());
+                    assertThat(shared.result().orders().printAll()).as(what)
+                            .isEqualTo(separate.result().orders().printAll());
+                    assertThat(shared.result().equity().printAll()).as(what)
+                            .isEqualTo(separate.result().equity().printAll());
+                    assertThat(shared.reads()).as(what).hasSizeGreaterThan(2_000).hasSameSizeAs(separate.reads());
+                    for (int k = 0; k < shared.reads().size(); k++) {
+                        assertThat(shared.reads().get(k)).as("%s, read %d", what, k)
+                                .isEqualTo(separate.reads().get(k));
+                    }
+                }
+            }
+        }
     }
 
     private static ExchangeSettings settings(Instrument i, QueueModel queue, LatencyModel latency) {

@@ -24,7 +24,7 @@ class ReadmeSnippetTest {
 
     @Test
     void readmeSnippetRuns() {
-        double[] close = RefCases.csv("dj_ibm_close_19981231_20001229.csv").doubles("close");
+        double[] close = RefCases.csv("synthetic_ibm_close_19981231_20001229.csv").doubles("close");
         // --- README snippet start
         // features known at each close, triple-barrier labels, uniqueness weights
         double[][] features = ReturnLagFeatures.rows(close, 5, 20);

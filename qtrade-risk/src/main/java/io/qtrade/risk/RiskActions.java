@@ -17,6 +17,11 @@ public interface RiskActions {
         }
 
         @Override
+        public void reducePosition(String strategyId, io.qtrade.core.Instrument instrument, double qty, String reason,
+                                   long nowNanos) {
+        }
+
+        @Override
         public String toString() {
             return "RiskActions.NONE";
         }
@@ -39,4 +44,19 @@ public interface RiskActions {
      * @param nowNanos   when the request was made, epoch nanoseconds
      */
     void stopStrategy(String strategyId, String reason, long nowNanos);
+
+    /**
+     * Reduces one position of a strategy without stopping it: cancels every open order of the strategy, then sends a
+     * reduce-only market order of {@code qty} on {@code instrument}, on the side that closes the position, which
+     * bypasses the gate. Reduce-only as venues define it (Binance {@code reduceOnly=true}): the venue fills it only up
+     * to the position it holds when the order arrives, never past flat, and cancels the rest.
+     *
+     * @param strategyId the strategy
+     * @param instrument the instrument of the position
+     * @param qty        the quantity to close, {@code > 0}, on the instrument's lot grid
+     * @param reason     why, for the log
+     * @param nowNanos   when the request was made, epoch nanoseconds
+     */
+    void reducePosition(String strategyId, io.qtrade.core.Instrument instrument, double qty, String reason,
+                        long nowNanos);
 }

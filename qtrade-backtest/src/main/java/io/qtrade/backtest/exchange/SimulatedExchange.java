@@ -212,7 +212,15 @@ public final class SimulatedExchange {
      * @param priceTicks {@code instrument.toTicks(e.price())} for a depth or BBO row, trusted; ignored for other kinds
      */
     public void onMarketEvent(MarketEvent e, long eventIndex, long priceTicks) {
-        EventKind kind = e.kind();
+        onMarketEvent(e, e.kind(), eventIndex, priceTicks);
+    }
+
+    /**
+     * {@link #onMarketEvent(MarketEvent, long, long)} for a row whose kind the caller has read already.
+     *
+     * @param kind {@code e.kind()}
+     */
+    public void onMarketEvent(MarketEvent e, EventKind kind, long eventIndex, long priceTicks) {
         // The two kinds of almost every event first, by identity (an enum switch reads a lookup array per call).
         if (kind == EventKind.DEPTH_UPDATE || kind == EventKind.BBO) {
             onLevel(e, kind, eventIndex, priceTicks);
@@ -267,20 +275,32 @@ public final class SimulatedExchange {
         // Converted once per row (by the caller), for the queue bookkeeping, the book and the strategy's view.
         levelPriceTicks = ticks;
         if (liveCount == 0) {
-            book.apply(e, ticks);
+            book.apply(e, kind, ticks);
             if (takenCount > 0 && !inSnapshot) {
                 refreshTaken();
             }
             return;
         }
         Side side = e.side();
-        double prev = book.qtyAt(side, ticks);
-        book.apply(e, ticks);
+        double prev;
+        double now;
+        if (kind == EventKind.DEPTH_UPDATE) {
+            // A depth row sets its level to its qty (0 removes it) and leaves the other levels of its side alone: the
+            // level's quantities before and after, without two lookups.
+            book.apply(e, kind, ticks);
+            prev = book.replacedQty();
+            double qty = e.qty();
+            now = qty == 0.0 ? 0.0 : qty;
+        } else {
+            prev = book.qtyAt(side, ticks);
+            book.apply(e, kind, ticks);
+            now = book.qtyAt(side, ticks);
+        }
         if (takenCount > 0 && !inSnapshot) {
             refreshTaken();
         }
         if (!inSnapshot) {
-            depthChanged(side == Side.BUY, ticks, prev, book.qtyAt(side, ticks), e, eventIndex);
+            depthChanged(side == Side.BUY, ticks, prev, now, e, eventIndex);
             if (kind == EventKind.BBO) {
                 clampToLevels();
             }
@@ -962,6 +982,36 @@ public final class SimulatedExchange {
         leaves[slot] = 0.0;
         compact();
         sink.ended(strategyIndex, id, ts, OrderStatus.CANCELED, "");
+    }
+
+    /**
+     * The venue cancels every order of strategy {@code strategyIndex} resting here, by itself (a liquidation, a
+     * delivery at expiry, a risk reduction): each ends {@link OrderStatus#CANCELED} with {@code reason}, in arrival
+     * order. Orders still on their way to the venue are not touched.
+     *
+     * @return how many orders were cancelled
+     */
+    public int cancelAllOf(int strategyIndex, long ts, String reason) {
+        long[] ids = null;
+        int n = 0;
+        for (int i = 0; i < liveCount; i++) {
+            int slot = live[i];
+            if (strategy[slot] == strategyIndex && leaves[slot] > 0.0) {
+                if (ids == null) {
+                    ids = new long[liveCount];
+                }
+                ids[n++] = orderId[slot];
+                leaves[slot] = 0.0;
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        compact();
+        for (int k = 0; k < n; k++) {
+            sink.ended(strategyIndex, ids[k], ts, OrderStatus.CANCELED, reason);
+        }
+        return n;
     }
 
     private int find(long id) {

@@ -501,7 +501,32 @@ public final class HtmlReport {
                         + " mark price x rate (negative: received), bucketed by the funding time; net = trading - fees"
                         + " paid + rebates - funding paid.</p>\n");
                 liquidationsTable();
+                deliveriesTable();
             }
+        }
+
+        /** The deliveries of dated futures at expiry, when there were any: the delivery's own cash flow line. */
+        private void deliveriesTable() {
+            if (result.deliveryRecords().isEmpty()) {
+                return;
+            }
+            out.append("<h2>Deliveries</h2>\n<table class=\"data\" id=\"deliveries\">\n<thead><tr><th>strategy</th>"
+                    + "<th>instrument</th><th>expiry (UTC)</th><th>mode</th><th>position</th><th>entry price</th>"
+                    + "<th>delivery price</th><th>realized PnL</th><th>released margin</th></tr></thead>\n<tbody>\n");
+            tech.tablesaw.api.Table t = result.deliveries();
+            for (int r = 0; r < t.rowCount(); r++) {
+                io.qtrade.core.margin.Delivery d = result.deliveryRecords().get(r);
+                out.append("<tr><td>").append(escape(t.stringColumn("strategy").get(r))).append("</td><td>")
+                        .append(escape(d.instrument().id())).append("</td><td>")
+                        .append(escape(java.time.Instant.ofEpochSecond(0, d.exchTs()).toString())).append("</td><td>")
+                        .append(d.mode()).append("</td><td>").append(num(d.qty(), 6)).append("</td><td>")
+                        .append(num(d.entryPrice(), 4)).append("</td><td>").append(num(d.deliveryPrice(), 4))
+                        .append("</td><td>").append(num(d.realizedPnl(), 6)).append("</td><td>")
+                        .append(num(d.releasedMargin(), 6)).append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table>\n<p class=\"note\">A dated future is delivered at its expiry at the mean of"
+                    + " its index price rows over the last 30 minutes (Binance's settlement price, from the rows the data"
+                    + " has), without a fee; its realized PnL is booked here, not as a fill.</p>\n");
         }
 
         /** The liquidations of a run with instruments on margin: what closed, where, and the insurance fund's part. */

@@ -5,6 +5,8 @@ import io.qtrade.backtest.BacktestResult;
 import io.qtrade.backtest.OrderHistory;
 import io.qtrade.backtest.WallClockPacer;
 import io.qtrade.backtest.exchange.ExchangeSettings;
+import io.qtrade.backtest.margin.MarginSettings;
+import io.qtrade.core.margin.BorrowRates;
 import io.qtrade.connectors.live.LiveEventListener;
 import io.qtrade.connectors.live.LiveEventSource;
 import io.qtrade.core.Instrument;
@@ -53,6 +55,15 @@ import java.util.concurrent.TimeoutException;
  * scheduled action. What differs from a backtest is only what cannot be known live: an event that arrives while the
  * engine waits is processed then, so the simulated venue may see an order before an event with an earlier
  * {@code exchTs} that was still on its way (feed latency); and the run is not reproducible.
+ *
+ * <h2>Perpetuals, futures and spot margin</h2>
+ * {@link Builder#margin}, {@link Builder#clearanceFeeRate} and {@link Builder#spotBorrow} are the backtest's own
+ * settings, handed to the same engine: funding is settled by the same {@code MarginLedger} from the live mark-price
+ * stream's rows ({@code MARK_PRICE}, {@code INDEX_PRICE}, {@code FUNDING_RATE}: subscribe the client's
+ * {@code markPrice} updates), on the position held at the funding time, at the latest mark at or before it, when the
+ * first mark row after it arrives (or a fill at or after it, or the stop); liquidations and deliveries likewise; spot
+ * borrow interest is charged at the equity marks on the wall clock. The result has the same {@code funding},
+ * {@code liquidations} and {@code deliveries} tables.
  *
  * <h2>Disconnects</h2>
  * A client's lost connection ({@link LiveEventListener#onDisconnect}) reaches the engine's thread through the source
@@ -129,6 +140,15 @@ public final class PaperTrading {
                 .orderHistory(b.orderHistory);
         for (ExchangeSettings e : b.exchanges) {
             bt.exchange(e);
+        }
+        for (MarginSettings m : b.margin) {
+            bt.margin(m);
+        }
+        if (!Double.isNaN(b.clearanceFeeRate)) {
+            bt.clearanceFeeRate(b.clearanceFeeRate);
+        }
+        for (SpotBorrowSetting sb : b.spotBorrows) {
+            bt.spotBorrow(sb.instrument(), sb.borrowedAsset(), sb.rates());
         }
         for (int i = 0; i < b.strategies.size(); i++) {
             bt.strategy(b.strategyIds.get(i), b.strategies.get(i));
@@ -251,6 +271,9 @@ public final class PaperTrading {
         return "PaperTrading[" + backtest + ", source=" + source + ", killSwitch=" + killSwitch + "]";
     }
 
+    private record SpotBorrowSetting(Instrument instrument, String borrowedAsset, BorrowRates rates) {
+    }
+
     /** Collects a paper-trading run's settings; {@link #build()} checks them together as a backtest's are. */
     public static final class Builder {
         private final List<Instrument> instruments;
@@ -268,6 +291,9 @@ public final class PaperTrading {
         private LiveEventSource.Overflow overflow = LiveEventSource.Overflow.BLOCK;
         private int queueBatches = LiveEventSource.DEFAULT_QUEUE_BATCHES;
         private int batchRows = LiveEventSource.DEFAULT_BATCH_ROWS;
+        private final List<MarginSettings> margin = new ArrayList<>();
+        private double clearanceFeeRate = Double.NaN;
+        private final List<SpotBorrowSetting> spotBorrows = new ArrayList<>();
 
         private Builder(List<Instrument> instruments) {
             Objects.requireNonNull(instruments, "instruments");
@@ -352,6 +378,33 @@ public final class PaperTrading {
         public Builder queue(int blocks, int rows) {
             this.queueBatches = blocks;
             this.batchRows = rows;
+            return this;
+        }
+
+        /**
+         * Holds a perpetual or dated future on margin, as a backtest does ({@code Backtest.Builder#margin}): the
+         * engine's {@code MarginLedger} settles funding from the live {@code MARK_PRICE} and {@code FUNDING_RATE} rows
+         * (Binance's {@code <symbol>@markPrice} stream), checks new orders against the available margin, liquidates
+         * and delivers, with the same accounting and the same result tables.
+         */
+        public Builder margin(MarginSettings settings) {
+            margin.add(Objects.requireNonNull(settings, "paper trading: margin settings must not be null"));
+            return this;
+        }
+
+        /** The liquidation clearance fee rate ({@code Backtest.Builder#clearanceFeeRate}); its default unless set. */
+        public Builder clearanceFeeRate(double rate) {
+            this.clearanceFeeRate = rate;
+            return this;
+        }
+
+        /**
+         * Spot margin ({@code Backtest.Builder#spotBorrow}): a short spot position borrows {@code borrowedAsset} and
+         * pays {@code rates}' hourly interest at each hour start it is held over, charged at the equity marks.
+         */
+        public Builder spotBorrow(Instrument instrument, String borrowedAsset, BorrowRates rates) {
+            spotBorrows.add(new SpotBorrowSetting(Objects.requireNonNull(instrument, "instrument"),
+                    Objects.requireNonNull(borrowedAsset, "borrowedAsset"), Objects.requireNonNull(rates, "rates")));
             return this;
         }
 

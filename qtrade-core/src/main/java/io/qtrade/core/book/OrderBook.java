@@ -85,6 +85,8 @@ public final class OrderBook implements OrderBookView {
     private boolean depthFed;
     private long lastExchTs = NO_TIMESTAMP;
     private long lastLocalTs = NO_TIMESTAMP;
+    /** The quantity the level of the last {@link #update} held before it (see {@link #replacedQty()}). */
+    private double replacedQty;
     /** Scratch for {@link #copyFrom}: one side's keys and quantities. */
     private long[] copyKeys = new long[0];
     private double[] copyQtys = new double[0];
@@ -149,7 +151,9 @@ public final class OrderBook implements OrderBookView {
         long key = keyOf(side, priceTicks);
         BookSide own = sideOf(side);
         if (qty == 0.0) {
-            return own.remove(key) == 0.0 ? MISSING_LEVEL_REMOVED : UPDATED;
+            double removed = own.remove(key);
+            replacedQty = removed;
+            return removed == 0.0 ? MISSING_LEVEL_REMOVED : UPDATED;
         }
         int status = UPDATED;
         BookSide opposite = side == Side.BUY ? asks : bids;
@@ -158,7 +162,7 @@ public final class OrderBook implements OrderBookView {
             resolveCross(side, priceTicks, qty, opposite, -key);
             status = CROSSED_PRUNED;
         }
-        own.put(key, qty);
+        replacedQty = own.put(key, qty);
         return status;
     }
 
@@ -211,7 +215,16 @@ public final class OrderBook implements OrderBookView {
      * @throws CrossedBookException     as {@link #apply(MarketEvent)}
      */
     public void apply(MarketEvent event, long priceTicks) {
-        EventKind kind = event.kind();
+        apply(event, event.kind(), priceTicks);
+    }
+
+    /**
+     * {@link #apply(MarketEvent, long)} for a caller that has read the row's kind already (a backtest's venue reads it
+     * once per row for its own dispatch).
+     *
+     * @param kind {@code event.kind()}, trusted
+     */
+    public void apply(MarketEvent event, EventKind kind, long priceTicks) {
         if (kind == EventKind.DEPTH_UPDATE) {
             update(event.side(), priceTicks, event.qty());
         } else if (kind == EventKind.BBO) {
@@ -435,6 +448,18 @@ public final class OrderBook implements OrderBookView {
         long bid = bids.best();
         long askKey = asks.best();
         return bid != BookSide.EMPTY && askKey != BookSide.EMPTY && bid >= -askKey;
+    }
+
+    /**
+     * The quantity the level named by the last {@link #update} that changed the book held just before it (0 when it
+     * was empty): what a caller that wants to undo that update sets the level back to, without a second lookup
+     * ({@code qtyAt} before the update). Also set by a {@link EventKind#DEPTH_UPDATE} or {@link EventKind#BBO} row
+     * passed to {@link #apply}, for the row's own level (for a {@code BBO} row after the better levels of its side were
+     * removed as stale). Undefined before the first update and after an update that threw; {@link #copyFrom} and
+     * {@link #clear()} leave it as it was.
+     */
+    public double replacedQty() {
+        return replacedQty;
     }
 
     /** How many updates would have crossed or locked the book (pruned or refused), since construction. */

@@ -41,6 +41,9 @@ import java.util.Objects;
  * {@code crossMarginBalance < sum of their maintenance margins}. The position is closed at the mark price; the
  * clearance fee and the insurance fund's cover are as {@link Liquidation} documents.
  *
+ * <p><b>Delivery</b> ({@link #deliver}): a dated future's position is closed at the delivery price without a fee,
+ * its PnL realised and its isolated margin released ({@link Delivery}).
+ *
  * <p><b>Conservation</b> (checked by a property test): a fill at price {@code p} with the mark at {@code p} leaves
  * {@code marginBalance + fee} unchanged, and a funding settlement changes it by exactly {@code -paid}.
  *
@@ -62,6 +65,7 @@ public final class MarginAccount {
     private double walletBalance;
     private double insuranceFundCover;
     private double clearanceFees;
+    private double deliveredPnl;
     private final Map<Instrument, MarginPosition> byInstrument = new HashMap<>();
     private final ArrayList<MarginPosition> positions = new ArrayList<>();
     private final List<MarginPosition> positionsView = Collections.unmodifiableList(positions);
@@ -553,6 +557,42 @@ public final class MarginAccount {
         flat(p);
         return new Liquidation(p.instrument, p.mode, exchTs, side, qty, entry, price, lp, mb, mm, realized, fee,
                 cover);
+    }
+
+    // ------------------------------------------------------------------------------------------------ delivery
+
+    /**
+     * Delivers the position in the dated future {@code instrument} at {@code deliveryPrice} (see {@link Delivery}):
+     * closed without a fee, the PnL realised into the wallet (and counted in {@link #deliveredPnl()}), the isolated
+     * margin released. A flat position delivers nothing (qty 0, PnL 0).
+     *
+     * @throws IllegalArgumentException if the instrument is not a dated future, or the price is not finite and > 0
+     */
+    public Delivery deliver(Instrument instrument, long exchTs, double deliveryPrice) {
+        MarginPosition p = position(instrument);
+        if (instrument.contract().expiryNanos() == io.qtrade.core.ContractSpec.NO_EXPIRY) {
+            throw new IllegalArgumentException("margin account " + asset + ": " + instrument.id() + " is "
+                    + instrument.kind() + ", not a dated future: it has no delivery");
+        }
+        if (!(deliveryPrice > 0) || Double.isInfinite(deliveryPrice)) {
+            throw new IllegalArgumentException("margin account " + asset + ": delivery price of " + instrument.id()
+                    + " at " + exchTs + " must be finite and > 0, was " + deliveryPrice);
+        }
+        double qty = p.qty;
+        double entry = p.entryPrice;
+        double released = p.mode == MarginMode.ISOLATED ? p.isolatedWallet : 0.0;
+        double realized = p.unrealizedPnl(deliveryPrice);
+        p.realizedPnl += realized;
+        walletBalance += realized;
+        deliveredPnl += realized;
+        p.mark = deliveryPrice;
+        flat(p);
+        return new Delivery(instrument, p.mode, exchTs, qty, entry, deliveryPrice, realized, released);
+    }
+
+    /** The PnL realised by deliveries of dated futures, settlement asset (also in {@link #realizedPnl()}). */
+    public double deliveredPnl() {
+        return deliveredPnl;
     }
 
     // ------------------------------------------------------------------------------------------------ orders

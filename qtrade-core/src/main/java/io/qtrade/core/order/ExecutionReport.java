@@ -7,7 +7,7 @@ import io.qtrade.core.Instrument;
  * cumulative filled and the leaves quantity, and, when the change was a fill, that fill's price and quantity.
  *
  * <p>When the report is not a fill, {@code lastFillQty} is {@link #NO_FILL_QTY} (0) and {@code lastFillPrice} is
- * {@link #NO_FILL_PRICE} (NaN). {@code reason} carries a reject or cancel-reject reason and is
+ * {@link #NO_FILL_PRICE} (NaN). {@code reason} carries a reject, venue-cancel or cancel-reject reason and is
  * {@link #NO_REASON} ({@code ""}) otherwise, never null. Checked on construction: quantities finite and
  * {@code >= 0}; a fill ({@code lastFillQty > 0}) has a finite price, a non-fill a NaN one.
  *
@@ -18,7 +18,7 @@ import io.qtrade.core.Instrument;
  * @param leavesQty     quantity still working (0 once terminal)
  * @param lastFillPrice price of this report's fill, NaN if none
  * @param lastFillQty   quantity of this report's fill, 0 if none
- * @param reason        reject or cancel-reject reason, "" if none
+ * @param reason        reject, venue-cancel (liquidation, delivery, IOC rest) or cancel-reject reason, "" if none
  * @param exchTs        venue time of the change, epoch nanoseconds
  * @param localTs       when the strategy sees the report, epoch nanoseconds
  */

@@ -56,6 +56,7 @@ public final class Order implements OrderView {
     private double lastFillPrice;
     private String rejectReason;
     private String cancelRejectReason;
+    private String cancelReason;
     private String lastEventReason;
     private long lastUpdateTs;
 
@@ -126,6 +127,7 @@ public final class Order implements OrderView {
         this.lastFillPrice = NO_PRICE;
         this.rejectReason = NO_REASON;
         this.cancelRejectReason = NO_REASON;
+        this.cancelReason = NO_REASON;
         this.lastEventReason = NO_REASON;
         this.lastUpdateTs = createdTs;
     }
@@ -202,6 +204,14 @@ public final class Order implements OrderView {
         return rejectReason;
     }
 
+    /**
+     * Why the venue cancelled the order by itself (a liquidation, a delivery, a risk reduction, the unfilled rest of an
+     * IOC); {@link #NO_REASON} for a cancel the strategy asked for, and unless the status is {@link OrderStatus#CANCELED}.
+     */
+    public String cancelReason() {
+        return cancelReason;
+    }
+
     /** Why the venue refused the latest cancel request; {@link #NO_REASON} if none was refused. */
     public String cancelRejectReason() {
         return cancelRejectReason;
@@ -217,7 +227,7 @@ public final class Order implements OrderView {
         return lastFillPrice;
     }
 
-    /** The reason the latest event carried (a reject or cancel-reject reason), {@link #NO_REASON} otherwise. */
+    /** The reason the latest event carried (a reject, cancel or cancel-reject reason), {@link #NO_REASON} otherwise. */
     String lastEventReason() {
         return lastEventReason;
     }
@@ -331,6 +341,18 @@ public final class Order implements OrderView {
     /** The venue confirmed a cancel, requested or not: to CANCELED. */
     public void cancel(long ts) {
         moveTo(OrderStatus.CANCELED, ts);
+    }
+
+    /**
+     * The venue cancelled the order for {@code reason} (a cancel it was not asked for: a liquidation, a delivery at
+     * expiry, the unfilled rest of an IOC): to CANCELED, the reason kept in {@link #cancelReason()} and carried by the
+     * next {@link ExecutionReport}.
+     */
+    public void cancel(long ts, String reason) {
+        Objects.requireNonNull(reason, () -> where() + ": cancel reason must not be null, use NO_REASON");
+        moveTo(OrderStatus.CANCELED, ts);
+        cancelReason = reason;
+        lastEventReason = reason;
     }
 
     /**

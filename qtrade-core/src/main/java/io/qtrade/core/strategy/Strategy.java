@@ -65,6 +65,13 @@ public interface Strategy {
     default void onLiquidation(io.qtrade.core.margin.Liquidation liquidation) {
     }
 
+    /**
+     * A dated future of this strategy expired and its position was delivered at the delivery price (its PnL already
+     * booked in the portfolio); the venue cancelled its open orders on the contract and rejects new ones.
+     */
+    default void onDelivery(io.qtrade.core.margin.Delivery delivery) {
+    }
+
     default void onTimer(long timerId, long nowNanos) {
     }
 

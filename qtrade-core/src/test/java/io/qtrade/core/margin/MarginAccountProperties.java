@@ -91,4 +91,39 @@ class MarginAccountProperties {
         assertThat(isolated + liq.realizedPnl() - liq.fee()).isGreaterThanOrEqualTo(-1e-9);
         assertThat(a.walletBalance()).isGreaterThanOrEqualTo(0);
     }
+
+    /**
+     * A delivery at the mark conserves the margin balance (no fee: the unrealised PnL becomes realised) and leaves the
+     * position flat with its isolated margin back in the cross wallet, for any path of fills, linear or inverse, cross or
+     * isolated; the wallet moves by exactly the delivery's realised PnL.
+     */
+    @Property(tries = 200)
+    void deliveryAtTheMarkConservesTheMarginBalance(@ForAll @Size(min = 1, max = 20) List<@IntRange(min = -50, max = 50) Integer> steps,
+                                                    @ForAll boolean inverse, @ForAll boolean isolated,
+                                                    @ForAll @DoubleRange(min = 0.8, max = 1.2) double settle) {
+        long expiry = 1_700_000_000_000_000_000L;
+        Instrument inst = inverse
+                ? new Instrument("BTCUSD_Q", "BINANCE", 0.1, 1, 100.0).withContract(ContractSpec.inverseFuture("BTC", expiry))
+                : new Instrument("BTCUSDT_Q", "BINANCE", 0.1, 0.001, 1.0).withContract(ContractSpec.linearFuture("USDT", expiry));
+        MarginAccount a = new MarginAccount(inverse ? "BTC" : "USDT", inverse ? 100 : 10_000_000, 0);
+        a.configure(inst, isolated ? MarginMode.ISOLATED : MarginMode.CROSS, 5, LeverageBrackets.flat(0.004, 125));
+        double price = 40_000;
+        int k = 0;
+        for (int s : steps) {
+            price *= 1 + s / 2_000.0;
+            if (s != 0) {
+                double qty = inverse ? Math.abs(s) : Math.abs(s) / 100.0;
+                a.apply(new Fill(++k, inst, s > 0 ? Side.BUY : Side.SELL, price, qty, 0, Liquidity.TAKER, k, k));
+            }
+        }
+        double deliveryPrice = price * settle;
+        a.mark(inst, deliveryPrice);
+        double before = a.marginBalance();
+        double wallet = a.walletBalance();
+        Delivery d = a.deliver(inst, expiry, deliveryPrice);
+        assertThat(a.marginBalance()).isCloseTo(before, within(1e-9 * Math.max(1, Math.abs(before))));
+        assertThat(a.walletBalance()).isCloseTo(wallet + d.realizedPnl(), within(1e-9 * Math.max(1, Math.abs(wallet))));
+        assertThat(a.position(inst).isFlat()).isTrue();
+        assertThat(a.crossWalletBalance()).isCloseTo(a.walletBalance(), within(1e-9 * Math.max(1, Math.abs(wallet))));
+    }
 }

@@ -191,4 +191,46 @@ class MarginAccountTest {
         assertThatThrownBy(() -> LeverageBrackets.read(new StringReader("floor,cap,mmr\n0,100,0.01\n200,300,0.02\n"),
                 "gap.csv")).hasMessageContaining("contiguous");
     }
+
+    /**
+     * Delivery at expiry: isolated long of 2 BTCUSDT quarterly at 40,000 (isolated margin 80,000 / 10 = 8,000), delivered
+     * at 41,000: realised 2 x 1,000 = 2,000 into the wallet, the 8,000 released to the cross wallet, no fee. Inverse short
+     * of 10 BTCUSD quarterly contracts (100 USD) at 40,000, delivered at 50,000: -10 x 100 x (1/40,000 - 1/50,000) =
+     * -0.005 BTC.
+     */
+    @Test
+    void aDatedFutureIsDeliveredAtTheDeliveryPrice() {
+        long expiry = 1_700_000_000_000_000_000L;
+        Instrument quarterly = new Instrument("BTCUSDT_Q", "BINANCE", 0.1, 0.001, 1.0)
+                .withContract(ContractSpec.linearFuture("USDT", expiry));
+        MarginAccount a = new MarginAccount("USDT", 10_000);
+        a.configure(quarterly, MarginMode.ISOLATED, 10, FAQ);
+        a.apply(fill(quarterly, Side.BUY, 40_000, 2, 0));
+        assertThat(a.crossWalletBalance()).isCloseTo(2_000, within(1e-9));
+        Delivery d = a.deliver(quarterly, expiry, 41_000);
+        assertThat(d.qty()).isEqualTo(2);
+        assertThat(d.entryPrice()).isEqualTo(40_000);
+        assertThat(d.realizedPnl()).isCloseTo(2_000, within(1e-9));
+        assertThat(d.releasedMargin()).isCloseTo(8_000, within(1e-9));
+        assertThat(a.walletBalance()).isCloseTo(12_000, within(1e-9));
+        assertThat(a.crossWalletBalance()).isCloseTo(12_000, within(1e-9));
+        assertThat(a.deliveredPnl()).isCloseTo(2_000, within(1e-9));
+        assertThat(a.position(quarterly).isFlat()).isTrue();
+
+        Instrument coinQuarterly = new Instrument("BTCUSD_Q", "BINANCE", 0.1, 1, 100.0)
+                .withContract(ContractSpec.inverseFuture("BTC", expiry));
+        MarginAccount b = new MarginAccount("BTC", 1);
+        b.configure(coinQuarterly, MarginMode.CROSS, 5, FAQ);
+        b.apply(fill(coinQuarterly, Side.SELL, 40_000, 10, 0));
+        Delivery inv = b.deliver(coinQuarterly, expiry, 50_000);
+        assertThat(inv.qty()).isEqualTo(-10);
+        assertThat(inv.realizedPnl()).isCloseTo(-0.005, within(1e-15));
+        assertThat(inv.releasedMargin()).isZero();
+        assertThat(b.walletBalance()).isCloseTo(0.995, within(1e-15));
+
+        assertThatThrownBy(() -> a.deliver(quarterly, expiry, Double.NaN)).hasMessageContaining("delivery price");
+        MarginAccount c = new MarginAccount("USDT", 1_000);
+        c.configure(BTCUSDT, MarginMode.CROSS, 10, FAQ);
+        assertThatThrownBy(() -> c.deliver(BTCUSDT, expiry, 40_000)).hasMessageContaining("not a dated future");
+    }
 }

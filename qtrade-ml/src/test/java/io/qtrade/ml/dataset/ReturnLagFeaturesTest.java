@@ -22,8 +22,8 @@ class ReturnLagFeaturesTest {
 
     @Test
     void featuresEqualTheReferenceCsvAndStreamingEqualsBatch() {
-        double[] close = RefCases.csv("dj_ibm_close_19981231_20001229.csv").doubles("close");
-        RefCases.Csv ref = RefCases.csv("logreg_dj_ibm_1999_2000_features.csv");
+        double[] close = RefCases.csv("synthetic_ibm_close_19981231_20001229.csv").doubles("close");
+        RefCases.Csv ref = RefCases.csv("logreg_synthetic_ibm_1999_2000_features.csv");
         int[] t = ref.ints("close_index");
         double[][] batch = ReturnLagFeatures.rows(close, 5, 20);
         assertThat(batch[19][0]).isNaN();                       // 19 returns: not ready
@@ -51,7 +51,7 @@ class ReturnLagFeaturesTest {
 
     @Test
     void datasetFromTripleBarrierKeepsTimesAndRefusesLookAhead() {
-        double[] close = RefCases.csv("dj_ibm_close_19981231_20001229.csv").doubles("close");
+        double[] close = RefCases.csv("synthetic_ibm_close_19981231_20001229.csv").doubles("close");
         double[][] features = ReturnLagFeatures.rows(close, 5, 20);
         TripleBarrier barrier = TripleBarrier.of(1, 1, 10);
         TripleBarrierLabels labels = barrier.label(close, barrier.everyBar(20, close.length),

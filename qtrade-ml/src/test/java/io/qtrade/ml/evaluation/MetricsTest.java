@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MetricsTest {
 
     @ParameterizedTest
-    @CsvSource({"dj_ibm_1999_2000_C1", "dj_ibm_1999_2000_C0.01"})
+    @CsvSource({"synthetic_ibm_1999_2000_C1", "synthetic_ibm_1999_2000_C0.01"})
     void metricsEqualScikitLearn(String caseName) {
         JsonNode c = RefCases.json("logistic_regression_expected.json").get("cases").get(caseName);
-        RefCases.Csv csv = RefCases.csv("logreg_dj_ibm_1999_2000_features.csv");
+        RefCases.Csv csv = RefCases.csv("logreg_synthetic_ibm_1999_2000_features.csv");
         int train = c.get("n_train").asInt();
         int[] yAll = csv.ints("y");
         int[] y = Arrays.copyOfRange(yAll, train, yAll.length);
@@ -52,7 +52,7 @@ class MetricsTest {
 
     @Test
     void binomialTestAgainstACoinAndAucWithTies() {
-        // 82 of 146 correct (accuracy 0.5616 of the C=1 case): P(X >= 82), X ~ Bin(146, 0.5)
+        // 82 of 146 correct (a hand-built case): P(X >= 82), X ~ Bin(146, 0.5)
         int[] y = new int[146];
         double[] p = new double[146];
         for (int i = 0; i < 146; i++) {

@@ -29,10 +29,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A {@link ForecastSignal} inside a {@link Strategy} in the tick engine: 505 IBM daily closes replayed as L2 events
- * (one "day" per simulated second: the touch, six depth updates away from it, and a print at the bid that closes the
- * bar). Two walk-forward models (logistic regressions trained on days 20..249 and 20..399) take over at days 0 and
- * 400. The strategy's scores must equal the batch model on the batch features, and its orders follow the score's side.
+ * A {@link ForecastSignal} inside a {@link Strategy} in the tick engine: 522 daily closes of the synthetic stock
+ * replayed as L2 events (one "day" per simulated second: the touch, six depth updates away from it, and a print at
+ * the bid that closes the bar). Two walk-forward models (logistic regressions trained on days 20..249 and 20..399)
+ * take over at days 0 and 400. The strategy's scores must equal the batch model on the batch features, and its
+ * orders follow the score's side.
  */
 class ForecastSignalBacktestTest {
     private static final long DAY = 1_000_000_000L;
@@ -41,7 +42,7 @@ class ForecastSignalBacktestTest {
 
     @Test
     void strategyScoresEqualTheBatchModelsAndTradesTheirSide() {
-        double[] raw = RefCases.csv("dj_ibm_close_19981231_20001229.csv").doubles("close");
+        double[] raw = RefCases.csv("synthetic_ibm_close_19981231_20001229.csv").doubles("close");
         double[] close = Arrays.stream(raw).map(c -> Math.round(c * 100) / 100.0).toArray();
         int n = close.length;
         Instrument ibm = Instrument.spot("IBM", "SYN", 0.01, 1);

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 class ForecastSignalTest {
 
     private static double[] closes() {
-        return RefCases.csv("dj_ibm_close_19981231_20001229.csv").doubles("close");
+        return RefCases.csv("synthetic_ibm_close_19981231_20001229.csv").doubles("close");
     }
 
     @Test
     void scoresEqualTheBatchModelAndAreNaNDuringWarmUp() {
         double[] close = closes();
-        XgboostModel xgb = XgboostModel.fromJson(RefCases.bytes("xgb_dj_ibm_1999_2000_t20_d3.json"), "xgb");
+        XgboostModel xgb = XgboostModel.fromJson(RefCases.bytes("xgb_synthetic_ibm_1999_2000_t20_d3.json"), "xgb");
         ReturnLagFeatures features = new ReturnLagFeatures(5, 20);
         ForecastSignal signal = new ForecastSignal(features, xgb);
         double[][] batch = ReturnLagFeatures.rows(close, 5, 20);
@@ -59,7 +59,7 @@ class ForecastSignalTest {
     @Test
     void scoreAllocatesNothingPerCallAfterWarmUp() {
         double[] close = closes();
-        XgboostModel xgb = XgboostModel.fromJson(RefCases.bytes("xgb_dj_ibm_1999_2000_t20_d3.json"), "xgb");
+        XgboostModel xgb = XgboostModel.fromJson(RefCases.bytes("xgb_synthetic_ibm_1999_2000_t20_d3.json"), "xgb");
         ReturnLagFeatures features = new ReturnLagFeatures(5, 20);
         ForecastSignal signal = new ForecastSignal(features, xgb);
         for (int t = 0; t < 100; t++) {

@@ -33,7 +33,7 @@ class OnlineLearningBacktestTest {
 
     @Test
     void onlineModelLearnsInsideTheEngineExactlyAsInBatch() {
-        double[] close = RefCases.csv("dj_ibm_close_19981231_20001229.csv").doubles("close");
+        double[] close = RefCases.csv("synthetic_ibm_close_19981231_20001229.csv").doubles("close");
         int n = close.length;
         Instrument ibm = Instrument.spot("IBM", "SYN", 0.01, 1);
         EventBatch events = new EventBatch(n * 5);

@@ -2,6 +2,7 @@ package io.qtrade.portfolio.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ojalgo.matrix.store.R064Store;
@@ -17,12 +18,15 @@ import org.ojalgo.optimisation.convex.ConvexSolver;
  * an infeasible problem can be reported by name.
  *
  * <p>Solved first by the dense dual active-set method of Goldfarb and Idnani ({@link DualActiveSetQp}, quadprog's
- * algorithm). Variables without curvature (k, |w|, |w - w0|) get a ridge of 1e-9 of the mean curvature; the solution
- * is then polished: the inequalities active there (slack below 1e-9 of the row scale) are taken as equalities and the
- * KKT system {@code [Q A'; A 0][x; l] = [-c; b]} with the true Q is solved directly; it is kept only if it is feasible
- * to 1e-12. If that path fails, ojAlgo's {@link ConvexSolver} (direct active-set) solves the problem and its solution
- * is polished the same way. An infeasible problem is diagnosed with ojAlgo, family by family, to name the
- * constraints that conflict.
+ * algorithm). Variables without curvature (k, |w|, |w - w0|) get a ridge of 1e-9 of the mean curvature. Its x is
+ * recomputed on the final active set (the KKT system of the ridged problem), which removes the rounding the dual walk
+ * leaves when a ridged variable carries a linear cost; the solution is then polished: the inequalities active there
+ * (slack below 1e-9 of the row scale), reduced to an independent subset, are taken as equalities and the KKT system
+ * {@code [Q A'; A 0][x; l] = [-c; b]} with the true Q is solved directly; it is kept only if it is feasible to 1e-12
+ * and does not raise the objective. If that path fails, ojAlgo's {@link ConvexSolver} (direct active-set) solves the
+ * problem and its solution is polished the same way. An infeasibility verdict of the dual method is checked by ojAlgo,
+ * family by family, to name the constraints that conflict; if ojAlgo finds the problem feasible, the verdict is
+ * counted and logged and ojAlgo solves ({@link #afterInfeasibleVerdict}).
  */
 final class QpModel {
 
@@ -50,6 +54,9 @@ final class QpModel {
             this.label = label;
         }
     }
+
+    private static final System.Logger LOG = System.getLogger(QpModel.class.getPackageName());
+    private static final AtomicLong OVERRULED = new AtomicLong();
 
     private final int n;
     private final double[] current;
@@ -260,9 +267,35 @@ final class QpModel {
             return fast;
         }
         if (fastStatus == DualActiveSetQp.Status.INFEASIBLE) {
-            throw diagnose(what, Optimisation.State.INFEASIBLE);
+            return afterInfeasibleVerdict(what);
         }
         return solveWithOjAlgo(what);
+    }
+
+    /**
+     * Goldfarb-Idnani declared the problem infeasible: its certificate (a violated row dependent on the active set
+     * with no multiplier to drop, and a gap no rounding explains) is checked again by ojAlgo, family by family. When
+     * ojAlgo names conflicting constraints, that is thrown; when it finds every family feasible together, the verdict
+     * was wrong: it is counted ({@link #infeasibleVerdictsOverruled()}), logged at WARNING, and ojAlgo solves.
+     */
+    double[] afterInfeasibleVerdict(String what) {
+        InfeasiblePortfolioException named = conflictingFamilies(what);
+        if (named != null) {
+            throw named;
+        }
+        OVERRULED.incrementAndGet();
+        LOG.log(System.Logger.Level.WARNING, () -> what + ": the dual active-set solver declared a feasible problem"
+                + " infeasible (" + vars + " variables, " + eqRows.size() + " equalities, " + inRows.size()
+                + " inequalities); solved with ojAlgo instead");
+        return solveWithOjAlgo(what);
+    }
+
+    /**
+     * How many times, in this JVM, ojAlgo found feasible a problem that the dual active-set solver had declared
+     * infeasible (each also logged at WARNING on the {@code io.qtrade.portfolio.optimize} logger).
+     */
+    static long infeasibleVerdictsOverruled() {
+        return OVERRULED.get();
     }
 
     /** The fallback (and the cross-check in tests): ojAlgo's convex solver, then the KKT polish. */
@@ -350,7 +383,8 @@ final class QpModel {
             return null;
         }
         double[] x = new double[vars];
-        double[] sol = qp.solution();
+        double[] sol = refine(g, lin, eq, eqB, in, toArray(inRhs), qp.activeInequalities(), qp.startMagnitude(),
+                qp.solution());
         for (int a = 0; a < m; a++) {
             x[keep[a]] = sol[a];
         }
@@ -363,8 +397,9 @@ final class QpModel {
         }
         if (ridged) {
             canonicalise(x);
+            double before = objective(x);
             double[] polished = polish(x);
-            if (polished == null) {
+            if (polished == null || objective(polished) > before + 1e-12 * Math.max(1.0, Math.abs(before))) {
                 fastStatus = DualActiveSetQp.Status.FAILED;
                 return null;
             }
@@ -383,6 +418,115 @@ final class QpModel {
             return null;
         }
         return x;
+    }
+
+    /**
+     * Goldfarb-Idnani's x on its final active set, recomputed from scratch: the KKT system of the (ridged) problem with
+     * the equalities and the active inequalities as equalities. The dual method walks from the unconstrained minimum,
+     * which a ridged variable with a linear cost puts at {@code -c/ridge} (about -2e12 for a cost rate of 1 per unit
+     * traded), and the steps back leave rounding of 1e-16 of that size (1e-5 of the weights) in x; the active set it
+     * found is exact, so solving on it removes the drift. Nothing is done (no extra factorisation) when the start was
+     * within 1e3 of x's size (rounding then below 1e-13 of it) and x is feasible to 1e-12, as on problems without
+     * ridged costs. Returns the input when the system is singular or its solution is less feasible.
+     */
+    private static double[] refine(double[][] g, double[] lin, List<double[]> eq, List<Double> eqB, double[][] in,
+            double[] inB, int[] active, double startMagnitude, double[] x) {
+        double size = 1.0;
+        for (double v : x) {
+            size = Math.max(size, Math.abs(v));
+        }
+        if (startMagnitude <= 1e3 * size && violation(x, eq, eqB, in, inB) <= 1e-12 * size) {
+            return x;
+        }
+        List<double[]> rows = new ArrayList<>(eq);
+        List<Double> rhs = new ArrayList<>(eqB);
+        for (int k : active) {
+            rows.add(in[k]);
+            rhs.add(inB[k]);
+        }
+        double[] r = kktSolve(g, lin, rows, rhs);
+        if (r == null) {
+            return x;
+        }
+        return violation(r, eq, eqB, in, inB) <= Math.max(violation(x, eq, eqB, in, inB), 1e-12) ? r : x;
+    }
+
+    private static double violation(double[] x, List<double[]> eq, List<Double> eqB, double[][] in, double[] inB) {
+        double worst = 0.0;
+        for (int k = 0; k < eq.size(); k++) {
+            worst = Math.max(worst, Math.abs(dot(eq.get(k), x) - eqB.get(k)));
+        }
+        for (int k = 0; k < in.length; k++) {
+            worst = Math.max(worst, dot(in[k], x) - inB[k]);
+        }
+        return worst;
+    }
+
+    /**
+     * Solves {@code [H A'; A 0][x; l] = [-c; b]} for x, on a linearly independent subset of the rows (modified
+     * Gram-Schmidt in the given order; a row whose part orthogonal to the rows kept is below 1e-10 of its norm is
+     * dropped: at a degenerate vertex, such as w = w0 with every trade t_i = 0, more rows are active than there are
+     * variables). Null when the system is singular or the solution not finite.
+     */
+    static double[] kktSolve(double[][] h, double[] c, List<double[]> rows, List<Double> rhs) {
+        int nv = c.length;
+        List<double[]> basis = new ArrayList<>();
+        List<double[]> kept = new ArrayList<>();
+        List<Double> keptRhs = new ArrayList<>();
+        for (int k = 0; k < rows.size(); k++) {
+            double[] row = rows.get(k);
+            double norm = Math.sqrt(dot(row, row));
+            if (norm == 0.0) {
+                continue;
+            }
+            double[] res = row.clone();
+            for (double[] e : basis) {
+                double p = dot(res, e);
+                for (int j = 0; j < nv; j++) {
+                    res[j] -= p * e[j];
+                }
+            }
+            double rn = Math.sqrt(dot(res, res));
+            if (rn <= 1e-10 * norm) {
+                continue;
+            }
+            for (int j = 0; j < nv; j++) {
+                res[j] /= rn;
+            }
+            basis.add(res);
+            kept.add(row);
+            keptRhs.add(rhs.get(k));
+        }
+        int m = kept.size();
+        int dim = nv + m;
+        DMatrixRMaj kkt = new DMatrixRMaj(dim, dim);
+        DMatrixRMaj b = new DMatrixRMaj(dim, 1);
+        for (int i = 0; i < nv; i++) {
+            for (int j = 0; j < nv; j++) {
+                kkt.unsafe_set(i, j, h[i][j]);
+            }
+            b.unsafe_set(i, 0, -c[i]);
+        }
+        for (int k = 0; k < m; k++) {
+            double[] a = kept.get(k);
+            for (int j = 0; j < nv; j++) {
+                kkt.unsafe_set(nv + k, j, a[j]);
+                kkt.unsafe_set(j, nv + k, a[j]);
+            }
+            b.unsafe_set(nv + k, 0, keptRhs.get(k));
+        }
+        DMatrixRMaj sol = new DMatrixRMaj(dim, 1);
+        if (!CommonOps_DDRM.solve(kkt, b, sol)) {
+            return null;
+        }
+        double[] p = new double[nv];
+        for (int i = 0; i < nv; i++) {
+            p[i] = sol.unsafe_get(i, 0);
+            if (!Double.isFinite(p[i])) {
+                return null;
+            }
+        }
+        return p;
     }
 
     /** A row over the reduced variables; with k eliminated, k's coefficient moves onto every y_i (k = sum y). */
@@ -462,6 +606,22 @@ final class QpModel {
     }
 
     private InfeasiblePortfolioException diagnose(String what, Optimisation.State state) {
+        InfeasiblePortfolioException named = conflictingFamilies(what);
+        if (named != null) {
+            return named;
+        }
+        List<String> present = new ArrayList<>();
+        for (Family f : Family.values()) {
+            if (eqFamily.contains(f) || inFamily.contains(f)) {
+                present.add(f.label);
+            }
+        }
+        return new InfeasiblePortfolioException(what + ": the QP solver reports " + state + " under "
+                + String.join(" + ", present));
+    }
+
+    /** The first family that cannot hold with those before it (ojAlgo, min |x|^2), or null if all hold together. */
+    private InfeasiblePortfolioException conflictingFamilies(String what) {
         // Feasibility of growing sets of families: min 1/2 |x|^2 under the first f families.
         double[][] eye = new double[vars][vars];
         for (int i = 0; i < vars; i++) {
@@ -483,8 +643,7 @@ final class QpModel {
             }
             present.add(f.label);
         }
-        return new InfeasiblePortfolioException(what + ": the QP solver reports " + state + " under "
-                + String.join(" + ", present));
+        return null;
     }
 
     private String namesOf(Family f) {
@@ -533,7 +692,11 @@ final class QpModel {
         return s;
     }
 
-    /** Active-set KKT polish; null when the KKT system is singular or the point is not feasible. */
+    /**
+     * Active-set KKT polish on the true Q: the equalities and the inequalities with slack below 1e-9 of the row scale
+     * at x, reduced to an independent subset ({@link #kktSolve}); null when that system is singular or its solution is
+     * not feasible to 1e-12.
+     */
     private double[] polish(double[] x) {
         List<double[]> rows = new ArrayList<>(eqRows);
         List<Double> rhs = new ArrayList<>(eqRhs);
@@ -549,36 +712,8 @@ final class QpModel {
                 rhs.add(inRhs.get(k));
             }
         }
-        int m = rows.size();
-        int dim = vars + m;
-        DMatrixRMaj kkt = new DMatrixRMaj(dim, dim);
-        DMatrixRMaj b = new DMatrixRMaj(dim, 1);
-        for (int i = 0; i < vars; i++) {
-            for (int j = 0; j < vars; j++) {
-                kkt.unsafe_set(i, j, q[i][j]);
-            }
-            b.unsafe_set(i, 0, -c[i]);
-        }
-        for (int k = 0; k < m; k++) {
-            double[] a = rows.get(k);
-            for (int j = 0; j < vars; j++) {
-                kkt.unsafe_set(vars + k, j, a[j]);
-                kkt.unsafe_set(j, vars + k, a[j]);
-            }
-            b.unsafe_set(vars + k, 0, rhs.get(k));
-        }
-        DMatrixRMaj sol = new DMatrixRMaj(dim, 1);
-        if (!CommonOps_DDRM.solve(kkt, b, sol)) {
-            return null;
-        }
-        double[] p = new double[vars];
-        for (int i = 0; i < vars; i++) {
-            p[i] = sol.unsafe_get(i, 0);
-            if (!Double.isFinite(p[i])) {
-                return null;
-            }
-        }
-        if (maxViolation(p) > 1e-12) {
+        double[] p = kktSolve(q, c, rows, rhs);
+        if (p == null || maxViolation(p) > 1e-12) {
             return null;
         }
         return p;

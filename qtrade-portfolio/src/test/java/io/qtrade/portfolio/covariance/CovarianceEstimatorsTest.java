@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Covariance estimators against {@code portfolio_covariance_expected.json} (numpy 1.24.2; sklearn 1.2.1
- * {@code LedoitWolf}) on real DJIA daily returns. Tolerance: relative 1e-9 (both sides are double-precision sums of
- * the same terms; differences are summation order only), with an absolute floor of 1e-12 of the largest variance for
- * entries near zero.
+ * {@code LedoitWolf}) on the synthetic universe's daily returns. Tolerance: relative 1e-9 (both sides are
+ * double-precision sums of the same terms; differences are summation order only), with an absolute floor of 1e-12
+ * of the largest variance for entries near zero.
  */
 class CovarianceEstimatorsTest {
 

@@ -13,8 +13,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Factor research against {@code factor_momentum_dj15_expected.json}, made by {@code src/test/python/factor_fixture.py}
- * (numpy 2.4.6, scipy 1.17.1: {@code spearmanr}, {@code pearsonr}, {@code ttest_1samp}, a pandas-qcut equivalent):
- * a 20-day momentum factor on the 15 DJIA stocks of 1995-1996. Tolerance 1e-10 (same sums in another order).
+ * (numpy 1.24.2, scipy 1.10.1: {@code spearmanr}, {@code pearsonr}, {@code ttest_1samp}, a pandas-qcut equivalent):
+ * a 20-day momentum factor on the 15 stocks of the synthetic universe's dj15 window (1995-1996). Tolerance 1e-10
+ * (same sums in another order).
  */
 class FactorAnalysisTest {
 

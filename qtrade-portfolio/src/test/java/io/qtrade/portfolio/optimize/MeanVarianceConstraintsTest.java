@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * The constraints no reference case covers (leverage, groups, turnover, costs, target volatility, frontier), checked
  * by equivalences between problems, by the binding constraint's value, and by a Frank-Wolfe optimality certificate:
  * for a convex objective f over a polytope, {@code max_{v feasible} grad f(w)'(w - v) = 0} exactly at the optimum; the
- * maximum is an LP solved by ojAlgo's simplex (a different algorithm from the QP). Real DJIA daily returns (dj10).
+ * maximum is an LP solved by ojAlgo's simplex (a different algorithm from the QP). Returns: the dj10 window of the
+ * synthetic 30-stock universe (refcases README).
  */
 class MeanVarianceConstraintsTest {
 
@@ -85,11 +86,14 @@ class MeanVarianceConstraintsTest {
     @Test
     void groupMinimumBindsAndIsOptimal() {
         int[] industrials = {0, 2, 3}; // AA, BA, CAT
+        // the group's weight without the group constraint, plus 0.1: a minimum the optimum must be pushed up to
+        OptimalPortfolio free = opt(PortfolioConstraints.builder(N).bounds(0.0, 0.3).build()).minimumVariance();
+        double min = free.weight(0) + free.weight(2) + free.weight(3) + 0.1;
         PortfolioConstraints c = PortfolioConstraints.builder(N).bounds(0.0, 0.3)
-                .group("industrials", industrials, 0.5, 0.6).build();
+                .group("industrials", industrials, min, min + 0.1).build();
         OptimalPortfolio p = opt(c).minimumVariance();
         double g = p.weight(0) + p.weight(2) + p.weight(3);
-        assertThat(g).isCloseTo(0.5, offset(1e-10));
+        assertThat(g).isCloseTo(min, offset(1e-10));
         assertThat(varianceGap(c, p.weights(), null, 0.0)).isLessThan(1e-9);
     }
 
@@ -106,8 +110,43 @@ class MeanVarianceConstraintsTest {
         assertThat(p.variance()).isGreaterThan(target.variance());
         assertThat(p.variance()).isLessThan(Covariances.variance(w0, COV));
         assertThat(varianceGap(c, p.weights(), null, 0.0)).isLessThan(1e-9);
+        // A limit of 0 leaves one feasible point, w0 with every trade 0: 2N + 1 active rows on 2N variables. The dual
+        // active-set solver once declared it infeasible (a dependent row violated by rounding); it must now solve it
+        // itself, without ojAlgo overruling an infeasibility verdict.
+        long overruled = QpModel.infeasibleVerdictsOverruled();
         OptimalPortfolio frozen = opt(free.toBuilder().turnoverLimit(0.0).build()).minimumVariance();
         assertThat(RefCases.maxAbsError(frozen.weights(), w0)).isLessThan(1e-9);
+        assertThat(QpModel.infeasibleVerdictsOverruled()).isEqualTo(overruled);
+    }
+
+    @Test
+    void anOverruledInfeasibilityVerdictIsCountedAndSolvedByOjAlgo() {
+        double[] w0 = new double[N];
+        java.util.Arrays.fill(w0, 1.0 / N);
+        PortfolioConstraints c = PortfolioConstraints.builder(N).bounds(0.0, 0.2).currentWeights(w0)
+                .turnoverLimit(0.2).build();
+        double scale = N / trace(COV);
+        QpModel feasible = new QpModel(c, false);
+        feasible.addCovariance(COV, 2.0 * scale);
+        long before = QpModel.infeasibleVerdictsOverruled();
+        double[] x = feasible.afterInfeasibleVerdict("minimum variance");
+        assertThat(QpModel.infeasibleVerdictsOverruled()).isEqualTo(before + 1);
+        assertThat(RefCases.maxAbsError(java.util.Arrays.copyOf(x, N), opt(c).minimumVariance().weights()))
+                .isLessThan(1e-7);
+        // A verdict ojAlgo confirms is thrown with the conflicting constraints named, and not counted.
+        QpModel infeasible = new QpModel(PortfolioConstraints.builder(N).bounds(0.0, 0.05).build(), false);
+        infeasible.addCovariance(COV, 2.0 * scale);
+        assertThatThrownBy(() -> infeasible.afterInfeasibleVerdict("minimum variance"))
+                .isInstanceOf(InfeasiblePortfolioException.class).hasMessageContaining("per-asset bounds");
+        assertThat(QpModel.infeasibleVerdictsOverruled()).isEqualTo(before + 1);
+    }
+
+    private static double trace(double[][] m) {
+        double t = 0.0;
+        for (int i = 0; i < m.length; i++) {
+            t += m[i][i];
+        }
+        return t;
     }
 
     @Test
@@ -117,7 +156,20 @@ class MeanVarianceConstraintsTest {
         PortfolioConstraints base = PortfolioConstraints.builder(N).bounds(0.0, 0.2).currentWeights(w0).build();
         OptimalPortfolio noCost = opt(base.toBuilder().transactionCost(0.0).build()).minimumVariance();
         assertThat(RefCases.maxAbsError(noCost.weights(), opt(base).minimumVariance().weights())).isLessThan(1e-9);
-        // A cost far above any variance saving keeps the current weights.
+        // A cost far above any variance saving keeps the current weights. With the bounds inactive at w0 (0.1 inside
+        // [0, 0.2]), w0 is optimal iff some l has |2 (Sigma w0)_i + l| <= rate for all i, i.e. iff rate >= (max_i g_i
+        // - min_i g_i) / 2 with g = 2 Sigma w0: 1.6e-4 on these returns (cvxopt 1.3.0 agrees, src/test/python/
+        // cost_penalty_check.py: rates 1 and 1e-3 give w0 to 1e-16, 1e-4 trades 11 %). The premise is checked here. Rate 1 puts the dual active-set
+        // start at t = -c/ridge ~ -2e12; QpModel recomputes x on the final active set so that no rounding of that
+        // walk is left (it was 1.2e-5 before).
+        double[] g = Covariances.multiply(COV, w0);
+        double gMax = Double.NEGATIVE_INFINITY;
+        double gMin = Double.POSITIVE_INFINITY;
+        for (double v : g) {
+            gMax = Math.max(gMax, 2.0 * v);
+            gMin = Math.min(gMin, 2.0 * v);
+        }
+        assertThat(1.0).isGreaterThan(100.0 * (gMax - gMin) / 2.0);
         OptimalPortfolio huge = opt(base.toBuilder().transactionCost(1.0).build()).minimumVariance();
         assertThat(RefCases.maxAbsError(huge.weights(), w0)).isLessThan(1e-9);
         assertThat(huge.cost()).isCloseTo(0.0, offset(1e-9));

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Mean-variance portfolios against {@code portfolio_mean_variance_expected.json} (cvxopt 1.3.0 {@code solvers.qp},
- * tolerances 1e-12) and {@code portfolio_quadprog_crosscheck.json} (R quadprog 1.5-8), real DJIA daily returns.
+ * tolerances 1e-12) and {@code portfolio_quadprog_crosscheck.json} (R quadprog 1.5-8), the synthetic universe's
+ * daily returns.
  * Weights to 1e-6 absolute as the issue asks (the two references agree to < 1e-9); in practice the polished solution
  * matches to ~1e-9.
  */

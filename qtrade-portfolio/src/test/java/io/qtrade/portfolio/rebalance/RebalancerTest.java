@@ -98,11 +98,18 @@ class RebalancerTest {
         double[] expected = MeanVarianceOptimizer.of(LedoitWolf.INSTANCE.estimate(window),
                 HistoricalMean.INSTANCE.estimate(window), 0.0002, c).maximumSharpe().weights();
         assertThat(second.target()).containsExactly(expected, offset(1e-12));
-        // A turnover limit is fed the drifted weights at each rebalance (none at the first, from cash).
+        // A turnover limit is fed the drifted weights at each rebalance (none at the first, from cash). It must bind:
+        // up to the second rebalance both runs hold the same weights, the unlimited rule then trades more than 0.2
+        // (0.337 on these returns), so the limited one trades exactly 0.2.
         double[] zeros = new double[n];
-        PortfolioConstraints limited = c.toBuilder().currentWeights(zeros).turnoverLimit(0.2).build();
+        PortfolioConstraints free = c.toBuilder().currentWeights(zeros).build();
+        RebalanceResult unlimited = new Rebalancer(AllocationRules.minimumVariance(SampleCovariance.INSTANCE, free),
+                RebalanceSchedule.everyPeriods(63), lookback, 0.0, 252).run(dates, r);
+        PortfolioConstraints limited = free.toBuilder().turnoverLimit(0.2).build();
         RebalanceResult lim = new Rebalancer(AllocationRules.minimumVariance(SampleCovariance.INSTANCE, limited),
                 RebalanceSchedule.everyPeriods(63), lookback, 0.0, 252).run(dates, r);
+        assertThat(unlimited.events().get(1).turnover()).isGreaterThan(0.2);
+        assertThat(lim.events().get(1).turnover()).isCloseTo(0.2, offset(1e-9));
         for (int k = 1; k < lim.events().size(); k++) {
             assertThat(lim.events().get(k).turnover()).isLessThanOrEqualTo(0.2 + 1e-9);
         }

@@ -57,7 +57,7 @@ final class MarginCalc {
         return request.isMarket() ? Double.NaN : request.price();
     }
 
-    private Instrument[] tradedInstruments(Portfolio portfolio) {
+    Instrument[] tradedInstruments(Portfolio portfolio) {
         Instrument[] known = traded.get(portfolio);
         int n = portfolio.positions().size();
         if (known == null || known.length != n) {
@@ -67,7 +67,12 @@ final class MarginCalc {
         return known;
     }
 
-    private double mm(Instrument inst, double absNotional) {
+    /** Whether {@code inst} has a bracket table (is held on margin). */
+    boolean margined(Instrument inst) {
+        return brackets.containsKey(inst);
+    }
+
+    double mm(Instrument inst, double absNotional) {
         LeverageBrackets b = brackets.get(inst);
         return b == null || absNotional == 0.0 ? 0.0 : Math.max(0.0, b.maintenanceMargin(absNotional));
     }

@@ -35,6 +35,12 @@ class KillSwitchTest {
         public void stopStrategy(String strategyId, String reason, long nowNanos) {
             calls.add("stop " + strategyId + "@" + nowNanos);
         }
+
+        @Override
+        public void reducePosition(String strategyId, io.qtrade.core.Instrument instrument, double qty, String reason,
+                                   long nowNanos) {
+            throw new AssertionError("not expected here: reduce " + strategyId + " " + instrument + " " + qty);
+        }
     }
 
     @Test

@@ -74,6 +74,12 @@ class MarginLimitsTest {
             public void stopStrategy(String strategyId, String reason, long nowNanos) {
                 stops.add(strategyId + ": " + reason);
             }
+
+            @Override
+            public void reducePosition(String strategyId, io.qtrade.core.Instrument instrument, double qty, String reason,
+                                       long nowNanos) {
+                throw new AssertionError("not expected here: reduce " + strategyId + " " + instrument + " " + qty);
+            }
         });
         breaker.onMark("s", p, 1);
         breaker.onMarketData(BTCUSDT, 40_000, 2);
@@ -89,6 +95,94 @@ class MarginLimitsTest {
         breaker.onMarketData(BTCUSDT, 40_000, 6);
         assertThat(breaker.check("s", OrderRequest.limit(BTCUSDT, Side.BUY, 40_000, 0.1), p, 7).accepted()).isTrue();
         assertThat(breaker.trips()).hasSize(1);
+    }
+
+    /** Records the reductions a breaker asks for. */
+    static final class Reductions implements RiskActions {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void cancelAllOrders(String reason, long nowNanos) {
+            calls.add("cancelAll");
+        }
+
+        @Override
+        public void stopStrategy(String strategyId, String reason, long nowNanos) {
+            calls.add("stop " + strategyId);
+        }
+
+        @Override
+        public void reducePosition(String strategyId, Instrument instrument, double qty, String reason, long nowNanos) {
+            calls.add("reduce " + strategyId + " " + instrument.symbol() + " " + qty + " @" + nowNanos);
+        }
+    }
+
+    /**
+     * REDUCE instead of STOP, on the long of 1 BTC at 40,000 with 1,000 of cash: at 39,500 the ratio is 158 / 500 =
+     * 0.316 >= 0.3. A fraction of 0.25 closes 0.25 BTC; a target ratio of 0.1 closes f with 158 (1 - f) <= 0.1 x 500,
+     * f >= 0.6835443, 0.684 BTC on the 0.001 lot (rounded up). Re-armed once the ratio is back below the trigger.
+     */
+    @Test
+    void breakerReducesByAFractionOrDownToATargetRatio() {
+        Portfolio p = longOneBtc();
+        MarginRatioBreaker byFraction = MarginRatioBreaker.reducing(0.3, Map.of(BTCUSDT, FAQ),
+                MarginRatioBreaker.Reduction.fraction(0.25));
+        Reductions calls = new Reductions();
+        byFraction.bind(calls);
+        byFraction.onMark("s", p, 1);
+        byFraction.onMarketData(BTCUSDT, 39_500, 3);
+        assertThat(calls.calls).containsExactly("reduce s BTCUSDT 0.25 @3");
+        byFraction.onMarketData(BTCUSDT, 39_400, 4);
+        assertThat(calls.calls).hasSize(1);
+        assertThat(byFraction.check("s", OrderRequest.limit(BTCUSDT, Side.BUY, 39_400, 0.1), p, 5).accepted())
+                .isFalse();
+
+        MarginRatioBreaker toTarget = MarginRatioBreaker.reducing(0.3, Map.of(BTCUSDT, FAQ),
+                MarginRatioBreaker.Reduction.toMarginRatio(0.1));
+        Reductions calls2 = new Reductions();
+        toTarget.bind(calls2);
+        toTarget.onMark("s", p, 1);
+        toTarget.onMarketData(BTCUSDT, 39_500, 3);
+        assertThat(toTarget.reductionFraction(p)).isCloseTo(1 - 50.0 / 158, within(1e-12));
+        assertThat(calls2.calls).hasSize(1);
+        assertThat(calls2.calls.get(0)).startsWith("reduce s BTCUSDT 0.684");
+        assertThat(toTarget.reductions().get(0).qty()).isCloseTo(0.684, within(1e-12));
+        assertThat(toTarget.reductions().get(0).marginRatio()).isCloseTo(0.316, within(1e-12));
+        // the position is reduced (as the engine would), the mid recovers: below the trigger, re-armed
+        p.apply(new Fill(2, BTCUSDT, Side.SELL, 39_500, 0.684, 0, Liquidity.TAKER, 4, 4));
+        toTarget.onMarketData(BTCUSDT, 39_500, 5);
+        assertThat(toTarget.marginRatio(p)).isCloseTo(39_500 * 0.316 * 0.004 / 500, within(1e-9));
+        assertThat(toTarget.check("s", OrderRequest.limit(BTCUSDT, Side.BUY, 39_500, 0.01), p, 6).accepted())
+                .isTrue();
+    }
+
+    /**
+     * REDUCE_THEN_STOP: reduce at the trigger 0.3 (39,500: 0.316), stop at 0.5 if the ratio goes on: at 39,300 the
+     * unreduced long has equity 300 and MM 39,300 x 0.004 = 157.2, ratio 0.524.
+     */
+    @Test
+    void reduceThenStopReducesAtTheTriggerAndStopsAtTheStopRatio() {
+        Portfolio p = longOneBtc();
+        MarginRatioBreaker breaker = new MarginRatioBreaker(0.3, Map.of(BTCUSDT, FAQ),
+                MarginRatioBreaker.Action.REDUCE_THEN_STOP, MarginRatioBreaker.Reduction.fraction(0.25), 0.5);
+        Reductions calls = new Reductions();
+        breaker.bind(calls);
+        breaker.onMark("s", p, 1);
+        breaker.onMarketData(BTCUSDT, 39_500, 3);
+        assertThat(calls.calls).containsExactly("reduce s BTCUSDT 0.25 @3");
+        breaker.onMarketData(BTCUSDT, 39_400, 4);
+        assertThat(calls.calls).hasSize(1);
+        breaker.onMarketData(BTCUSDT, 39_300, 5);
+        assertThat(breaker.marginRatio(p)).isCloseTo(157.2 / 300, within(1e-12));
+        assertThat(calls.calls).containsExactly("reduce s BTCUSDT 0.25 @3", "stop s");
+        breaker.onMarketData(BTCUSDT, 39_200, 6);
+        assertThat(calls.calls).hasSize(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MarginRatioBreaker(0.3, Map.of(BTCUSDT, FAQ),
+                MarginRatioBreaker.Action.REDUCE_THEN_STOP, MarginRatioBreaker.Reduction.fraction(0.25), 0.2))
+                .hasMessageContaining("needs a stopRatio in (triggerRatio 0.3, 1), was 0.2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MarginRatioBreaker(0.3, Map.of(BTCUSDT, FAQ),
+                MarginRatioBreaker.Action.REDUCE, MarginRatioBreaker.Reduction.fraction(0.25), 0.5))
+                .hasMessageContaining("only action REDUCE_THEN_STOP takes a stopRatio");
     }
 
     @Test

@@ -32,6 +32,12 @@ class StopLossTest {
         public void stopStrategy(String strategyId, String reason, long nowNanos) {
             stopped.add(strategyId + "@" + nowNanos);
         }
+
+        @Override
+        public void reducePosition(String strategyId, io.qtrade.core.Instrument instrument, double qty, String reason,
+                                   long nowNanos) {
+            throw new AssertionError("not expected here: reduce " + strategyId + " " + instrument + " " + qty);
+        }
     };
 
     private static Portfolio shortTwo() {

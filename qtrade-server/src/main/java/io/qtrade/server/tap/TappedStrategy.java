@@ -174,6 +174,24 @@ final class TappedStrategy implements Strategy {
     }
 
     @Override
+    public void onDerivativeData(int instrument, MarketEvent event) {
+        delegate.onDerivativeData(instrument, event);
+        serviceIfPending();
+    }
+
+    @Override
+    public void onLiquidation(io.qtrade.core.margin.Liquidation liquidation) {
+        delegate.onLiquidation(liquidation);
+        serviceIfPending();
+    }
+
+    @Override
+    public void onDelivery(io.qtrade.core.margin.Delivery delivery) {
+        delegate.onDelivery(delivery);
+        serviceIfPending();
+    }
+
+    @Override
     public void onStop() {
         delegate.onStop();
         portfolio.request();

@@ -80,6 +80,78 @@ class EngineTapTest {
                 .build().run();
     }
 
+    /**
+     * The derivative callbacks reach the wrapped strategy: the mark/index rows ({@code onDerivativeData}), a
+     * liquidation of a perpetual (isolated 10x long of 10 at 100.01, mark 90: margin balance 100.01 - 100.1 < 0) and the
+     * delivery of a dated future at its expiry (1 ms).
+     */
+    @Test
+    void aWrappedStrategyHearsOfDerivativeRowsLiquidationsAndDeliveries() {
+        long expiry = 1_000_000;
+        Instrument future = Instrument.spot("FUT", "SYN", 0.01, 1)
+                .withContract(io.qtrade.core.ContractSpec.linearFuture("USD", expiry));
+        Instrument perp = Instrument.spot("PERP", "SYN", 0.01, 1)
+                .withContract(io.qtrade.core.ContractSpec.linearPerpetual("USD", java.time.Duration.ofHours(8)));
+        EventBatch tape = new EventBatch(32);
+        for (int i = 0; i < 2; i++) {
+            tape.addDepth(i, 1_000, 1_000, Side.BUY, 99.99, 100);
+            tape.addDepth(i, 1_000, 1_000, Side.SELL, 100.01, 100);
+            tape.add(i, 1_000, 1_000, io.qtrade.core.market.EventKind.MARK_PRICE, (byte) 0, 100.0, 0,
+                    EventBatch.NO_ORDER_ID);
+        }
+        tape.add(0, 500_000, 500_000, io.qtrade.core.market.EventKind.INDEX_PRICE, (byte) 0, 101.0, 0,
+                EventBatch.NO_ORDER_ID);
+        tape.add(1, 600_000, 600_000, io.qtrade.core.market.EventKind.MARK_PRICE, (byte) 0, 90.0, 0,
+                EventBatch.NO_ORDER_ID);
+        tape.addDepth(0, 2_000_000, 2_000_000, Side.BUY, 99.98, 1);
+        List<String> heard = new ArrayList<>();
+        Strategy longBoth = new Strategy() {
+            io.qtrade.core.strategy.StrategyContext ctx;
+
+            @Override
+            public void onStart(io.qtrade.core.strategy.StrategyContext context) {
+                ctx = context;
+                ctx.scheduleAt(2_000);
+            }
+
+            @Override
+            public void onTimer(long timerId, long nowNanos) {
+                ctx.submitMarket(0, Side.BUY, 1);
+                ctx.submitMarket(1, Side.BUY, 10);
+            }
+
+            @Override
+            public void onDerivativeData(int instrument, io.qtrade.core.market.MarketEvent event) {
+                heard.add("row " + instrument + " " + event.kind());
+            }
+
+            @Override
+            public void onLiquidation(io.qtrade.core.margin.Liquidation liquidation) {
+                heard.add("liquidation " + liquidation.instrument().symbol() + " " + liquidation.qty());
+            }
+
+            @Override
+            public void onDelivery(io.qtrade.core.margin.Delivery delivery) {
+                heard.add("delivery " + delivery.instrument().symbol() + " " + delivery.qty() + " @"
+                        + delivery.deliveryPrice());
+            }
+        };
+        EngineTap tap = EngineTap.builder(List.of(future, perp)).build();
+        io.qtrade.core.margin.LeverageBrackets flat = io.qtrade.core.margin.LeverageBrackets.flat(0.004, 125);
+        Backtest.builder().source(new InMemoryEventSource(List.of(future, perp), tape))
+                .exchange(ExchangeSettings.builder(future).latency(new ConstantLatency(100, 100))
+                        .queue(RiskAverseQueue.INSTANCE).fees(new BpsFees(0, 0)).build())
+                .exchange(ExchangeSettings.builder(perp).latency(new ConstantLatency(100, 100))
+                        .queue(RiskAverseQueue.INSTANCE).fees(new BpsFees(0, 0)).build())
+                .margin(new io.qtrade.backtest.margin.MarginSettings(future,
+                        io.qtrade.core.margin.MarginMode.ISOLATED, 10, flat))
+                .margin(new io.qtrade.backtest.margin.MarginSettings(perp,
+                        io.qtrade.core.margin.MarginMode.ISOLATED, 10, flat))
+                .strategy("s", tap.wrap("s", longBoth)).initialCash(10_000).build().run();
+        assertThat(heard).containsExactly("row 0 MARK_PRICE", "row 1 MARK_PRICE", "row 0 INDEX_PRICE",
+                "liquidation PERP 10.0", "row 1 MARK_PRICE", "delivery FUT 1.0 @101.0");
+    }
+
     @Test
     void aWrappedStrategyAllocatesNothingPerEventOnTheEngineThread() throws Exception {
         EventBatch all = events(300_000);

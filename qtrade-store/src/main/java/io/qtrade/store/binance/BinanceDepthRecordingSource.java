@@ -51,7 +51,12 @@ import java.util.Set;
  * A payload is recognised by its event type {@code e}: {@code depthUpdate} (a diff), {@code trade} or
  * {@code aggTrade} (a trade: price {@code p}, quantity {@code q}, {@code m} = the buyer is the maker, so the
  * aggressor is the seller), {@code bookTicker} (USD-M) or no {@code e} with string fields {@code b, B, a, A} (spot
- * bookTicker); a payload with {@code lastUpdateId} is a REST snapshot. USD-M diffs add {@code T} and {@code pu}.
+ * bookTicker), {@code markPriceUpdate} (USD-M mark price: a {@code MARK_PRICE} row of {@code p}, an {@code INDEX_PRICE}
+ * row of {@code i} and, with a funding time, a {@code FUNDING_RATE} row of {@code r} whose order id is the next funding
+ * time {@code T} in ns, at {@code exchTs = E}, the last row flagged {@code END_OF_MESSAGE}: the mapping of the live
+ * {@code BinanceFrameParser}; mark and index are not checked against the tick grid, {@code |r| < 1}, {@code r} and
+ * {@code T} both set or, a delivery contract, {@code ""} and 0); a payload with {@code lastUpdateId} is a REST
+ * snapshot. USD-M diffs add {@code T} and {@code pu}.
  *
  * <h2>Times</h2>
  * {@code localTs} is the recorder's clock (ns). Binance times ({@code E}, {@code T}) are epoch milliseconds UTC
@@ -84,7 +89,13 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
         /** {@code trade} and {@code aggTrade}: {@code TRADE} rows. */
         TRADE,
         /** {@code bookTicker}: two {@code BBO} rows (bid, ask) per update. */
-        BOOK_TICKER
+        BOOK_TICKER,
+        /**
+         * {@code markPriceUpdate} (USD-M {@code <symbol>@markPrice} and {@code @markPrice@1s}): a {@code MARK_PRICE},
+         * an {@code INDEX_PRICE} and (perpetuals) a {@code FUNDING_RATE} row per update, as the live client writes
+         * them.
+         */
+        MARK_PRICE
     }
 
     /**
@@ -140,6 +151,7 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
     private static final int DIFF = 1;
     private static final int TRADE = 2;
     private static final int BBO = 3;
+    private static final int MARK = 4;
 
     private final Instrument instrument;
     private final BinanceMarket market;
@@ -160,6 +172,7 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
     private long otherStreamLines;
     private long trades;
     private long quotes;
+    private long markUpdates;
     private boolean loggedSnapshotTime;
 
     // the parsed line
@@ -179,6 +192,14 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
     private double askPrice;
     private double askQty;
     private int bboFields;
+    /** The raw {@code T}: a trade/transaction time, or a markPriceUpdate's next funding time. */
+    private long rawT;
+    private boolean hasT;
+    private double indexPrice;
+    /** A markPriceUpdate's {@code r}: NaN when absent or the empty string of a delivery contract ({@link #rateEmpty}). */
+    private double fundingRate;
+    private boolean rateEmpty;
+    private long fundingTime;
 
     private BinanceDepthRecordingSource(Path recording, Instrument instrument, BinanceMarket market,
                                         ImportOptions options, Settings settings) {
@@ -248,6 +269,11 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
     /** bookTicker updates emitted (two rows each). */
     public long quotes() {
         return quotes;
+    }
+
+    /** markPriceUpdate messages emitted (two or three rows each). */
+    public long markUpdates() {
+        return markUpdates;
     }
 
     /** The streams this source emits. */
@@ -327,6 +353,22 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
                 } else {
                     synchronizer.onDiff(message, staging);
                 }
+            }
+            case MARK -> {
+                // exchTs = E, the event time (T is the next funding time); mark and index off the tick grid as
+                // published; the funding rate at its funding time in orderId, as the live client writes them.
+                long exchTs = eventTime;
+                local = clamp(local, exchTs);
+                boolean funding = fundingTime != Long.MIN_VALUE;
+                staging.add(0, exchTs, local, EventKind.MARK_PRICE, Side.NO_SIDE_CODE, tradePrice, 0.0,
+                        EventBatch.NO_ORDER_ID, EventFlags.NONE);
+                staging.add(0, exchTs, local, EventKind.INDEX_PRICE, Side.NO_SIDE_CODE, indexPrice, 0.0,
+                        EventBatch.NO_ORDER_ID, funding ? EventFlags.NONE : EventFlags.END_OF_MESSAGE);
+                if (funding) {
+                    staging.add(0, exchTs, local, EventKind.FUNDING_RATE, Side.NO_SIDE_CODE, fundingRate, 0.0,
+                            fundingTime, EventFlags.END_OF_MESSAGE);
+                }
+                markUpdates++;
             }
             case TRADE -> {
                 long exchTs = transactTime != Long.MIN_VALUE ? transactTime : eventTime;
@@ -445,6 +487,7 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
             case SNAPSHOT, DIFF -> Stream.DEPTH;
             case TRADE -> Stream.TRADE;
             case BBO -> Stream.BOOK_TICKER;
+            case MARK -> Stream.MARK_PRICE;
             default -> null;
         };
     }
@@ -464,6 +507,12 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
         tradePrice = Double.NaN;
         tradeQty = Double.NaN;
         bboFields = 0;
+        rawT = 0;
+        hasT = false;
+        indexPrice = Double.NaN;
+        fundingRate = Double.NaN;
+        rateEmpty = false;
+        fundingTime = Long.MIN_VALUE;
         long localTs = Long.MIN_VALUE;
         String json = line;
         if (!line.isEmpty() && line.charAt(0) >= '0' && line.charAt(0) <= '9') {
@@ -533,6 +582,9 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
         if (stream.contains("@bookTicker")) {
             return BBO;
         }
+        if (stream.contains("@markPrice")) {
+            return MARK;
+        }
         return UNKNOWN;
     }
 
@@ -553,11 +605,29 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
                     case "depthUpdate" -> DIFF;
                     case "trade", "aggTrade" -> TRADE;
                     case "bookTicker" -> BBO;
+                    case "markPriceUpdate" -> MARK;
                     default -> lineKind;
                 };
             }
             case "E" -> eventTime = venueTime(longValue(p, value, number, "E"), number, "E");
-            case "T" -> transactTime = venueTime(longValue(p, value, number, "T"), number, "T");
+            case "T" -> {
+                // read as a time once the line's kind is known (classify): a markPriceUpdate's T is the next funding
+                // time, 0 for a delivery contract
+                rawT = longValue(p, value, number, "T");
+                hasT = true;
+            }
+            case "i" -> indexPrice = positive(p, number, "i");
+            case "r" -> {
+                if (value == JsonToken.VALUE_STRING && p.getTextLength() == 0) {
+                    rateEmpty = true;
+                } else {
+                    fundingRate = decimal(p, number, "r");
+                    if (!(Math.abs(fundingRate) < 1)) {
+                        throw ImportException.atLine(file, number, "r", "funding rate " + p.getText()
+                                + ": expected |r| < 1 (a fraction per funding interval)");
+                    }
+                }
+            }
             case "s" -> {
                 if (value != JsonToken.VALUE_STRING || !p.getText().equalsIgnoreCase(instrument.symbol())) {
                     throw ImportException.atLine(file, number, "s", "symbol '" + p.getText() + "' is not "
@@ -610,7 +680,7 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
                 askQty = quantity(p, value, number, "A");
                 bboFields |= 8;
             }
-            case "p" -> tradePrice = price(p, number, "p");
+            case "p" -> tradePrice = positive(p, number, "p"); // on the tick grid for a trade: checked in classify
             case "q" -> tradeQty = quantity(p, value, number, "q");
             case "m" -> {
                 if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
@@ -633,9 +703,41 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
             String what = eventType != null ? "a " + eventType + " frame" : "a frame with no event type";
             throw ImportException.atLine(file, number, eventType != null ? "e" : null, what
                     + (streamName != null ? " of stream " + streamName : "") + ": expected a depthUpdate, trade,"
-                    + " aggTrade or bookTicker payload or a REST depth snapshot (lastUpdateId)");
+                    + " aggTrade, bookTicker or markPriceUpdate payload or a REST depth snapshot (lastUpdateId)");
+        }
+        if (hasT && lineKind != MARK) {
+            transactTime = venueTime(rawT, number, "T");
         }
         switch (lineKind) {
+            case MARK -> {
+                if (market != BinanceMarket.USDM_FUTURES) {
+                    throw ImportException.atLine(file, number, "e", "markPriceUpdate is a USD-M futures stream,"
+                            + " not " + market);
+                }
+                if (eventTime == Long.MIN_VALUE) {
+                    throw ImportException.atLine(file, number, "E", "missing: the event time");
+                }
+                if (Double.isNaN(tradePrice)) {
+                    throw ImportException.atLine(file, number, "p", "missing: the mark price");
+                }
+                if (Double.isNaN(indexPrice)) {
+                    throw ImportException.atLine(file, number, "i", "missing: the index price");
+                }
+                if (Double.isNaN(fundingRate) && !rateEmpty) {
+                    throw ImportException.atLine(file, number, "r", "missing: the funding rate");
+                }
+                if (!hasT) {
+                    throw ImportException.atLine(file, number, "T", "missing: the next funding time");
+                }
+                if (rateEmpty != (rawT == 0)) {
+                    throw ImportException.atLine(file, number, rateEmpty ? "r" : "T", "a funding rate needs a next"
+                            + " funding time and a delivery contract has neither (r \"\" and T 0); got r "
+                            + (rateEmpty ? "\"\"" : fundingRate) + ", T " + rawT);
+                }
+                if (!rateEmpty) {
+                    fundingTime = venueTime(rawT, number, "T");
+                }
+            }
             case SNAPSHOT -> {
                 if (!hasId) {
                     throw ImportException.atLine(file, number, "lastUpdateId", "missing: the snapshot's update id");
@@ -669,6 +771,10 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
                 if (Double.isNaN(tradePrice)) {
                     throw ImportException.atLine(file, number, "p", "missing: the trade price");
                 }
+                if (!instrument.isOnTickGrid(tradePrice)) {
+                    throw ImportException.atLine(file, number, "p", "price " + tradePrice + " is not a positive price"
+                            + " on the tick grid of " + instrument.id() + " (tick size " + instrument.tickSize() + ")");
+                }
                 if (!(tradeQty > 0)) {
                     throw ImportException.atLine(file, number, "q", Double.isNaN(tradeQty) ? "missing: the trade"
                             + " quantity" : "trade quantity " + tradeQty + ": expected > 0");
@@ -690,7 +796,8 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
     }
 
     private static boolean isKnownType(String e) {
-        return e.equals("depthUpdate") || e.equals("trade") || e.equals("aggTrade") || e.equals("bookTicker");
+        return e.equals("depthUpdate") || e.equals("trade") || e.equals("aggTrade") || e.equals("bookTicker")
+                || e.equals("markPriceUpdate");
     }
 
     private void parseLevels(JsonParser p, JsonToken start, long number, String name, boolean bids)
@@ -736,6 +843,15 @@ public final class BinanceDepthRecordingSource extends StagedEventSource {
         if (!(v > 0) || !instrument.isOnTickGrid(v)) {
             throw ImportException.atLine(file, number, field, "price " + p.getText() + " is not a positive price on"
                     + " the tick grid of " + instrument.id() + " (tick size " + instrument.tickSize() + ")");
+        }
+        return v;
+    }
+
+    /** A positive decimal, not checked against the tick grid (mark and index prices are published off it). */
+    private double positive(JsonParser p, long number, String field) throws IOException {
+        double v = decimal(p, number, field);
+        if (!(v > 0)) {
+            throw ImportException.atLine(file, number, field, "price " + p.getText() + " is not positive");
         }
         return v;
     }

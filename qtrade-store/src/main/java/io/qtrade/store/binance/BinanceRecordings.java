@@ -234,6 +234,7 @@ public final class BinanceRecordings implements EventSource {
                             y.rowsDropped(), y.state()));
                 }
                 case TRADE -> out.add("trades: " + p.count);
+                case MARK_PRICE -> out.add("markPrice updates: " + p.count);
                 default -> out.add("bookTicker updates: " + p.count);
             }
         }
@@ -331,7 +332,8 @@ public final class BinanceRecordings implements EventSource {
         private void finishFile() {
             skipped += current.skipped();
             merge(reasons, current.skipReasons());
-            count += stream == Stream.TRADE ? current.trades() : current.quotes();
+            count += stream == Stream.TRADE ? current.trades()
+                    : stream == Stream.MARK_PRICE ? current.markUpdates() : current.quotes();
             long lastLine = current.lines();
             current.close();
             lastFile = files.get(next - 1).toString();

@@ -212,8 +212,9 @@ final class VendorFormats {
                 case "depth" -> BinanceDepthRecordingSource.Stream.DEPTH;
                 case "trade", "trades", "aggtrade" -> BinanceDepthRecordingSource.Stream.TRADE;
                 case "bookticker", "bbo" -> BinanceDepthRecordingSource.Stream.BOOK_TICKER;
+                case "markprice", "mark_price" -> BinanceDepthRecordingSource.Stream.MARK_PRICE;
                 default -> throw new IllegalArgumentException("option streams=" + o.string("streams", "")
-                        + ": '" + name + "' is not one of depth, trade, bookticker");
+                        + ": '" + name + "' is not one of depth, trade, bookticker, markprice");
             });
         }
         return BinanceRecordings.open(inputs, instrument, market, options, skew, streams);

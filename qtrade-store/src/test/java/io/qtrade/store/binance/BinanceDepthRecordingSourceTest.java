@@ -137,7 +137,7 @@ class BinanceDepthRecordingSourceTest {
         expectBad(String.format(diff, "x1"), "b[0][1]", "not a finite decimal number: x1");
         // item 9: a frame of another kind is named, not refused as "field b: expected an array"
         expectBad(String.format(diff, "1").replace("depthUpdate", "24hrTicker"), "e", "a 24hrTicker frame:"
-                + " expected a depthUpdate, trade, aggTrade or bookTicker payload");
+                + " expected a depthUpdate, trade, aggTrade, bookTicker or markPriceUpdate payload");
         expectBad(String.format(diff, "1").replace("BTCUSDT", "ETHUSDT"), "s", "symbol 'ETHUSDT'");
         expectBad(String.format(diff, "1").replace("\"localTs\":5,", ""), "localTs", "missing");
         expectBad("{\"localTs\":5,\"data\":{\"e\":\"depthUpdate\"", null, "malformed JSON");
@@ -237,5 +237,74 @@ class BinanceDepthRecordingSourceTest {
             assertThat(book.instrument().toPrice(ticks[i])).as("%s level %d price", side, i).isEqualTo(prices[i]);
             assertThat(q[i]).as("%s level %d qty", side, i).isEqualTo(qtys[i]);
         }
+    }
+
+    /**
+     * A recorded {@code markPriceUpdate} line (hftbacktest's collector format, the payload of Binance's USD-M "Mark
+     * Price Stream" docs: E 1562305380000, p 11794.15000000, i 11784.62659091, r 0.00038167, T 1562306400000, received
+     * 4 ms later) and a delivery contract's (r "", T 0), read as the live client writes them: MARK_PRICE (p), INDEX_PRICE
+     * (i) and, with a funding time, FUNDING_RATE (price r, orderId T in ns), at exchTs = E, the last row flagged
+     * END_OF_MESSAGE; mark and index kept off the 0.1 tick grid as published. A depth-only source passes them over.
+     */
+    @Test
+    void markPriceLinesAreReadAsMarkIndexAndFundingRows() {
+        long e = 1_562_305_380_000L;
+        String docs = "{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\",\"E\":" + e
+                + ",\"s\":\"BTCUSDT\",\"p\":\"11794.15000000\",\"i\":\"11784.62659091\",\"P\":\"11784.25641265\","
+                + "\"r\":\"0.00038167\",\"T\":1562306400000}}";
+        String delivery = "{\"localTs\":" + ((e + 1_004) * MS) + ",\"stream\":\"btcusdt@markPrice\",\"data\":{\"e\":"
+                + "\"markPriceUpdate\",\"E\":" + (e + 1_000) + ",\"s\":\"BTCUSDT\",\"p\":\"11795.1\",\"i\":\"11790\","
+                + "\"P\":\"11790\",\"r\":\"\",\"T\":0}}";
+        Path file = write(dir, "mark.txt", ((e + 4) * MS) + " " + docs, delivery);
+        BinanceDepthRecordingSource marks = BinanceDepthRecordingSource.open(file, PERP, BinanceMarket.USDM_FUTURES,
+                ImportOptions.STRICT, new BinanceDepthRecordingSource.Settings(
+                        java.util.EnumSet.of(BinanceDepthRecordingSource.Stream.MARK_PRICE), true,
+                        io.qtrade.store.ingest.ClockSkew.KEEP, 0, null));
+        EventBatch rows = readAll(marks, 2);
+        assertThat(rows.size()).isEqualTo(5);
+        assertThat(marks.markUpdates()).isEqualTo(2);
+        EventKind[] kinds = {EventKind.MARK_PRICE, EventKind.INDEX_PRICE, EventKind.FUNDING_RATE,
+                EventKind.MARK_PRICE, EventKind.INDEX_PRICE};
+        double[] prices = {11794.15, 11784.62659091, 0.00038167, 11795.1, 11790};
+        int[] flags = {EventFlags.NONE, EventFlags.NONE, EventFlags.END_OF_MESSAGE, EventFlags.NONE,
+                EventFlags.END_OF_MESSAGE};
+        for (int r = 0; r < 5; r++) {
+            assertThat(rows.kind(r)).isEqualTo(kinds[r]);
+            assertThat(rows.price(r)).isEqualTo(prices[r]);
+            assertThat(rows.flags(r)).isEqualTo(flags[r]);
+            assertThat(rows.qty(r)).isZero();
+            assertThat(rows.exchTs(r)).isEqualTo((r < 3 ? e : e + 1_000) * MS);
+            assertThat(rows.localTs(r)).isEqualTo((r < 3 ? e + 4 : e + 1_004) * MS);
+        }
+        assertThat(rows.orderId(2)).isEqualTo(1_562_306_400_000L * MS);
+
+        // the same file as a chain (BinanceRecordings, one pass per stream), mark price only
+        BinanceRecordings chain = BinanceRecordings.open(java.util.List.of(file), PERP, BinanceMarket.USDM_FUTURES,
+                ImportOptions.STRICT, io.qtrade.store.ingest.ClockSkew.KEEP,
+                java.util.EnumSet.of(BinanceDepthRecordingSource.Stream.MARK_PRICE));
+        EventBatch chained = readAll(chain, 3);
+        assertThat(chained.contentEquals(rows)).as("%s", chained).isTrue();
+        assertThat(chain.diagnostics()).contains("markPrice updates: 2");
+
+        BinanceDepthRecordingSource depthOnly = BinanceDepthRecordingSource.open(file, PERP,
+                BinanceMarket.USDM_FUTURES, ImportOptions.STRICT);
+        assertThat(readAll(depthOnly, 2).size()).isZero();
+        assertThat(depthOnly.otherStreamLines()).isEqualTo(2);
+
+        // a spot recording cannot hold one; a funding rate without a funding time is refused, naming the field
+        BinanceDepthRecordingSource spot = BinanceDepthRecordingSource.open(file, Instrument.spot("BTCUSDT",
+                "BINANCE", 0.01, 0.00001), BinanceMarket.SPOT, ImportOptions.STRICT,
+                new BinanceDepthRecordingSource.Settings(java.util.EnumSet.of(
+                        BinanceDepthRecordingSource.Stream.MARK_PRICE), true, io.qtrade.store.ingest.ClockSkew.KEEP,
+                        0, null));
+        assertThatThrownBy(() -> readAll(spot, 2)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("field e").hasMessageContaining("markPriceUpdate is a USD-M futures stream");
+        Path bad = write(dir, "bad.txt", ((e + 4) * MS) + " " + docs.replace("\"T\":1562306400000", "\"T\":0"));
+        BinanceDepthRecordingSource badSource = BinanceDepthRecordingSource.open(bad, PERP,
+                BinanceMarket.USDM_FUTURES, ImportOptions.STRICT, new BinanceDepthRecordingSource.Settings(
+                        java.util.EnumSet.of(BinanceDepthRecordingSource.Stream.MARK_PRICE), true,
+                        io.qtrade.store.ingest.ClockSkew.KEEP, 0, null));
+        assertThatThrownBy(() -> readAll(badSource, 2)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("field T").hasMessageContaining("a funding rate needs a next funding time");
     }
 }

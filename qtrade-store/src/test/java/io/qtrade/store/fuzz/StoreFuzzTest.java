@@ -195,6 +195,13 @@ class StoreFuzzTest {
             new Target("binance-depth-usdm", "btcusdt-usdm-depth.jsonl",
                     resource("binance/btcusdt-usdm-depth.jsonl"), PERP, Clock.LOCAL,
                     p -> BinanceDepthRecordingSource.open(p, PERP, BinanceMarket.USDM_FUTURES, strict), false),
+            // hand-written markPriceUpdate lines in the shape of Binance's USD-M "Mark Price Stream" docs
+            new Target("binance-depth-usdm-markprice", "btcusdt-usdm-markprice.jsonl",
+                    resource("binance/btcusdt-usdm-markprice.jsonl"), PERP, Clock.LOCAL,
+                    p -> BinanceDepthRecordingSource.open(p, PERP, BinanceMarket.USDM_FUTURES, strict,
+                            new BinanceDepthRecordingSource.Settings(java.util.EnumSet.of(
+                                    BinanceDepthRecordingSource.Stream.MARK_PRICE), true,
+                                    io.qtrade.store.ingest.ClockSkew.KEEP, 0, null)), false),
             new Target("tardis-l2", "binance-futures_incremental_book_L2_2024-01-01_BTCUSDT.csv",
                     resource("tardis/binance-futures_incremental_book_L2_2024-01-01_BTCUSDT.csv"), PERP,
                     Clock.LOCAL, p -> TardisCsvSource.open(TardisCsvFile.INCREMENTAL_BOOK_L2, p, PERP, strict),

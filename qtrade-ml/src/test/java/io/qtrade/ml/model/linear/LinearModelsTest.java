@@ -17,13 +17,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LinearModelsTest {
     static final String[] COLUMNS = {"lag1", "lag2", "lag3", "lag4", "lag5", "vol20"};
-    static final int TRAIN = 338;
+    static final int TRAIN = 350; // floor(0.7 * 501 feature rows): the fixtures' chronological split
 
     @ParameterizedTest
-    @CsvSource({"dj_ibm_1999_2000_C1", "dj_ibm_1999_2000_C0.01"})
+    @CsvSource({"synthetic_ibm_1999_2000_C1", "synthetic_ibm_1999_2000_C0.01"})
     void logisticRegressionIsTheExactOptimum(String caseName) {
         JsonNode c = RefCases.json("logistic_regression_expected.json").get("cases").get(caseName);
-        RefCases.Csv csv = RefCases.csv("logreg_dj_ibm_1999_2000_features.csv");
+        RefCases.Csv csv = RefCases.csv("logreg_synthetic_ibm_1999_2000_features.csv");
         double[][] x = rows(csv);
         int[] y = csv.ints("y");
         StandardScaler scaler = StandardScaler.fit(Arrays.copyOf(x, TRAIN));
@@ -51,7 +51,7 @@ class LinearModelsTest {
     @CsvSource({"alpha_0", "alpha_1", "alpha_50"})
     void ridgeIsScikitLearnsExactSolution(String caseName) {
         JsonNode c = RefCases.json("/fixtures/ridge_expected.json").get("cases").get(caseName);
-        RefCases.Csv csv = RefCases.csv("logreg_dj_ibm_1999_2000_features.csv");
+        RefCases.Csv csv = RefCases.csv("logreg_synthetic_ibm_1999_2000_features.csv");
         double[][] x = rows(csv);
         double[] target = Arrays.stream(csv.doubles("next_log_return")).map(v -> 100 * v).toArray();
         StandardScaler scaler = StandardScaler.fit(Arrays.copyOf(x, TRAIN));

@@ -20,7 +20,7 @@ class XgboostModelTest {
     @ParameterizedTest
     @CsvSource({"json", "ubj"})
     void probabilitiesAndMarginsEqualXgboost(String format) {
-        String name = "xgb_dj_ibm_1999_2000_t20_d3";
+        String name = "xgb_synthetic_ibm_1999_2000_t20_d3";
         byte[] bytes = RefCases.bytes(name + "." + format);
         XgboostModel model = format.equals("json") ? XgboostModel.fromJson(bytes, name) : XgboostModel.fromUbj(bytes, name);
         assertThat(model.trees()).isEqualTo(20);
