@@ -30,8 +30,8 @@ import java.util.zip.CRC32;
 
 /**
  * Reads one required, flat INT32, INT64 or DOUBLE column of a Parquet file row group by row group, with no
- * parquet-mr page machinery on the path: the column chunk's bytes are read from the file into a buffer this decoder
- * keeps, every page header is checked against the chunk before anything it claims is used, and each data page is
+ * parquet-mr page machinery on the path: the column chunk's bytes are read from the file into a native buffer this
+ * decoder keeps (no copy through a temporary native buffer, as a heap buffer would take), every page header is checked against the chunk before anything it claims is used, and each data page is
  * CRC-checked, decompressed into a reused buffer and decoded whole into a reused {@code long[]}
  * ({@link PageEncodings}). After the first row groups have sized the buffers, reading allocates nothing per value and
  * a few header objects per page.
@@ -54,9 +54,16 @@ final class ColumnChunkDecoder {
     private final byte[] miniblockWidths = new byte[PageEncodings.MAX_DELTA_BLOCK / 32];
     private final ChunkStream stream = new ChunkStream();
     private int[] pageStart = new int[16];
-    private byte[] chunk = new byte[0];
-    private ByteBuffer chunkBuffer = ByteBuffer.wrap(chunk);
     private byte[] page = new byte[0];
+    /**
+     * The column chunk's bytes, in native memory: the file is read straight into it (a heap buffer would be filled
+     * through a temporary native one, one more copy of every byte), and the pages are decompressed from it.
+     */
+    private ByteBuffer chunk = ByteBuffer.allocateDirect(0);
+    /** A view of {@link #chunk} whose position and limit frame one page for the CRC and the decompressor. */
+    private ByteBuffer chunkView = chunk.duplicate();
+    /** A view of {@link #page} for the decompressor's output. */
+    private ByteBuffer pageView = ByteBuffer.wrap(page);
     private long[] dictionary = new long[0];
     private int dictionarySize = -1;
     private long[] values = new long[0];
@@ -68,6 +75,8 @@ final class ColumnChunkDecoder {
     private int nextPage;
     private int valuesInPage;
     private int positionInPage;
+    private long lastMin;
+    private long lastMax;
 
     /**
      * @param file   the file, for messages
@@ -120,15 +129,16 @@ final class ColumnChunkDecoder {
             throw bad("the column chunk claims " + size + " bytes");
         }
         int n = (int) size;
-        if (chunk.length < n + PageEncodings.SLACK) {
-            chunk = new byte[n + PageEncodings.SLACK + (n >>> 3)];
-            chunkBuffer = ByteBuffer.wrap(chunk);
+        if (chunk.capacity() < n + PageEncodings.SLACK) {
+            chunk = ByteBuffer.allocateDirect(n + PageEncodings.SLACK + (n >>> 3));
+            chunkView = chunk.duplicate();
         }
+        chunk.clear();
         long start = meta.getStartingPos();
         int read = 0;
         while (read < n) {
-            chunkBuffer.limit(Math.min(n, read + (1 << 20))).position(read);
-            int got = channel.read(chunkBuffer, start + read);
+            chunk.limit(n).position(read);
+            int got = channel.read(chunk, start + read);
             if (got < 0) {
                 throw bad("the file ends inside the column chunk [" + start + ", +" + size + ")");
             }
@@ -220,6 +230,11 @@ final class ColumnChunkDecoder {
 
     /** Fills {@code out[0, n)} with the next {@code n} values of the row group (raw bits for DOUBLE columns). */
     void read(long[] out, int n) {
+        read(out, 0, n);
+    }
+
+    /** Fills {@code out[at, at + n)} with the next {@code n} values (raw bits for DOUBLE columns). */
+    void read(long[] out, int at, int n) {
         int i = 0;
         while (i < n) {
             if (positionInPage == valuesInPage) {
@@ -227,7 +242,109 @@ final class ColumnChunkDecoder {
                 continue;
             }
             int k = Math.min(n - i, valuesInPage - positionInPage);
-            System.arraycopy(values, positionInPage, out, i, k);
+            System.arraycopy(values, positionInPage, out, at + i, k);
+            positionInPage += k;
+            i += k;
+        }
+    }
+
+    /** Fills {@code out[at, at + n)} with the next {@code n} values of a DOUBLE column, bit for bit. */
+    void readDoubles(double[] out, int at, int n) {
+        int i = 0;
+        while (i < n) {
+            if (positionInPage == valuesInPage) {
+                nextDataPage();
+                continue;
+            }
+            int k = Math.min(n - i, valuesInPage - positionInPage);
+            long[] v = values;
+            for (int j = 0, from = positionInPage, to = at + i; j < k; j++) {
+                out[to + j] = Double.longBitsToDouble(v[from + j]);
+            }
+            positionInPage += k;
+            i += k;
+        }
+    }
+
+    /**
+     * Fills {@code out[at, at + n)} with the next {@code n} values of an INT32 column narrowed to bytes, and notes
+     * their range ({@link #lastMin()}, {@link #lastMax()}). A value outside {@code -128..127} does not survive the
+     * narrowing: then {@code raw[0, n)} receives every value as decoded, and the call returns {@code false}.
+     *
+     * @return whether every value fitted a byte (and {@code out} holds them exactly)
+     */
+    boolean readBytes(byte[] out, int at, int n, long[] raw) {
+        if (width != 4) {
+            throw new IllegalStateException(column + " is not an INT32 column");
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        boolean fit = true;
+        int i = 0;
+        while (i < n) {
+            if (positionInPage == valuesInPage) {
+                nextDataPage();
+                continue;
+            }
+            int k = Math.min(n - i, valuesInPage - positionInPage);
+            long[] v = values;
+            int from = positionInPage;
+            long sliceMin = Long.MAX_VALUE;
+            long sliceMax = Long.MIN_VALUE;
+            for (int j = 0, to = at + i; j < k; j++) {
+                long x = v[from + j];
+                out[to + j] = (byte) x;
+                sliceMin = Math.min(sliceMin, x);
+                sliceMax = Math.max(sliceMax, x);
+            }
+            if (fit && (sliceMin < Byte.MIN_VALUE || sliceMax > Byte.MAX_VALUE)) {
+                fit = false;
+                for (int j = 0; j < i; j++) {
+                    raw[j] = out[at + j]; // exact: these fitted
+                }
+            }
+            if (!fit) {
+                System.arraycopy(v, from, raw, i, k);
+            }
+            min = Math.min(min, sliceMin);
+            max = Math.max(max, sliceMax);
+            positionInPage += k;
+            i += k;
+        }
+        lastMin = min;
+        lastMax = max;
+        return fit;
+    }
+
+    /** The smallest value of the last {@link #readBytes} ({@code Long.MAX_VALUE} when it read none). */
+    long lastMin() {
+        return lastMin;
+    }
+
+    /** The largest value of the last {@link #readBytes} ({@code Long.MIN_VALUE} when it read none). */
+    long lastMax() {
+        return lastMax;
+    }
+
+    /**
+     * Fills {@code out[at, at + n)} with the next {@code n} values of an INT32 column (decoded sign-extended, so
+     * each fits an {@code int} exactly).
+     */
+    void readInts(int[] out, int at, int n) {
+        if (width != 4) {
+            throw new IllegalStateException(column + " is not an INT32 column");
+        }
+        int i = 0;
+        while (i < n) {
+            if (positionInPage == valuesInPage) {
+                nextDataPage();
+                continue;
+            }
+            int k = Math.min(n - i, valuesInPage - positionInPage);
+            long[] v = values;
+            for (int j = 0, from = positionInPage, to = at + i; j < k; j++) {
+                out[to + j] = (int) v[from + j];
+            }
             positionInPage += k;
             i += k;
         }
@@ -350,7 +467,7 @@ final class ColumnChunkDecoder {
         int uncompressed = h.getUncompressed_page_size();
         if (h.isSetCrc()) {
             crc.reset();
-            crc.update(chunk, at, compressed);
+            crc.update(chunkView.limit(at + compressed).position(at));
             if ((int) crc.getValue() != h.getCrc()) {
                 throw bad("page " + index + ": CRC mismatch (the page's bytes are corrupt)");
             }
@@ -370,9 +487,10 @@ final class ColumnChunkDecoder {
         }
         if (page.length < uncompressed + PageEncodings.SLACK) {
             page = new byte[uncompressed + PageEncodings.SLACK + (uncompressed >>> 3)];
+            pageView = ByteBuffer.wrap(page);
         }
         if (stored) {
-            System.arraycopy(chunk, at + levelBytes, page, 0, uncompressed - levelBytes);
+            chunk.get(at + levelBytes, page, 0, uncompressed - levelBytes);
             return 0;
         }
         int inFrom = at + levelBytes;
@@ -381,9 +499,12 @@ final class ColumnChunkDecoder {
         int got;
         try {
             if (decompressor != null) {
-                got = decompressor.decompress(chunk, inFrom, inLength, page, 0, outLength);
+                ByteBuffer out = pageView.clear().limit(outLength);
+                decompressor.decompress(chunkView.limit(inFrom + inLength).position(inFrom), out);
+                got = out.position();
             } else {
-                BytesInput out = fallback.decompress(BytesInput.from(chunk, inFrom, inLength), outLength);
+                BytesInput out = fallback.decompress(BytesInput.from(chunkView.limit(inFrom + inLength)
+                        .position(inFrom).slice()), outLength);
                 byte[] bytes = out.toByteArray();
                 got = bytes.length;
                 System.arraycopy(bytes, 0, page, 0, Math.min(got, outLength));
@@ -414,11 +535,11 @@ final class ColumnChunkDecoder {
 
     /** An {@link InputStream} over a slice of the chunk, for the page header parser; reset for each page. */
     private static final class ChunkStream extends InputStream {
-        private byte[] bytes;
+        private ByteBuffer bytes;
         private int pos;
         private int end;
 
-        void reset(byte[] bytes, int pos, int end) {
+        void reset(ByteBuffer bytes, int pos, int end) {
             this.bytes = bytes;
             this.pos = pos;
             this.end = end;
@@ -430,7 +551,7 @@ final class ColumnChunkDecoder {
 
         @Override
         public int read() {
-            return pos < end ? bytes[pos++] & 0xFF : -1;
+            return pos < end ? bytes.get(pos++) & 0xFF : -1;
         }
 
         @Override
@@ -442,7 +563,7 @@ final class ColumnChunkDecoder {
                 return -1;
             }
             int k = Math.min(len, end - pos);
-            System.arraycopy(bytes, pos, b, off, k);
+            bytes.get(pos, b, off, k);
             pos += k;
             return k;
         }

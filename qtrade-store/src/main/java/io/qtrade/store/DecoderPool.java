@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 
 /**
  * The column decoders of the tick schema with the buffers earlier files have sized (column chunk, page, page values,
- * dictionary, batch columns), handed from a closed {@link ParquetTickReader} to the next one opened, so that reading
+ * dictionary, the raw {@code kind} and {@code side} values kept when one does not fit a byte), handed from a closed {@link ParquetTickReader} to the next one opened, so that reading
  * a store of many part files allocates its buffers once, not once per file. At most {@link #MAX_POOLED} sets are kept,
  * each behind a {@link SoftReference}: the collector may take them back when memory is short.
  */

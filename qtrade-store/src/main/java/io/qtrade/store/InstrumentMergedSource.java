@@ -4,6 +4,7 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventSource;
 import io.qtrade.core.market.OutOfOrderEventException;
+import io.qtrade.core.market.TimeKey;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,10 +15,13 @@ import java.util.List;
  * {@link io.qtrade.core.market.MergedEventSource} with {@code TimeKey.EXCH} (stable: equal {@code exchTs} keep each
  * source's order and, across sources, the source listed first goes first; instrument indices renumbered by
  * concatenating the sources' lists; a source whose {@code exchTs} goes back is an {@link OutOfOrderEventException}),
- * computed in runs rather than row by row: the source with the earliest head passes on every row up to the earliest
- * head of the others (inclusive for sources listed after it, exclusive for those before) in one tight loop, with no
- * priority-queue update per row. With two instruments and a few events per run that is the difference between the
- * merge costing about as much as decoding and a small fraction of it (docs/benchmarks.md, issue 22).
+ * with no priority-queue update per row. Two sources (the common case: two instruments) go through core's
+ * {@link EventBatch#addMerged}, which picks each row by a mask rather than a branch, since with interleaved
+ * instruments which source goes next is as good as random. Three or more go in runs: the source with the earliest
+ * head passes on every row up to the earliest head of the others (inclusive for sources listed after it, exclusive
+ * for those before), copied column by column ({@link EventBatch#addRange(EventBatch, int, int, int)}). Each refill
+ * of a source's buffer is checked for time order and instrument range once, in one pass with no branch per row
+ * (docs/benchmarks.md, issue 22).
  */
 final class InstrumentMergedSource implements EventSource {
 
@@ -72,8 +76,23 @@ final class InstrumentMergedSource implements EventSource {
             done[s] = true;
             return false;
         }
-        // Every row of the refill checked here, once, so that the merge loops below need no per-row test.
+        // Every row of the refill checked here, once, so that the merge loops below need no per-row test: one pass
+        // with no branch per row, and the row located only when it found one.
         long last = lastTs[s];
+        boolean ordered = true;
+        int maxInstrument = 0;
+        for (int r = 0, n = b.size(); r < n; r++) {
+            long ts = b.exchTs(r);
+            ordered &= ts >= last;
+            last = ts;
+            maxInstrument = Math.max(maxInstrument, b.instrument(r));
+        }
+        if (ordered && maxInstrument < count[s]) {
+            lastTs[s] = last;
+            rowsRead[s] += b.size();
+            return true;
+        }
+        last = lastTs[s];
         for (int r = 0, n = b.size(); r < n; r++) {
             long ts = b.exchTs(r);
             if (ts < last) {
@@ -125,25 +144,24 @@ final class InstrumentMergedSource implements EventSource {
             }
             EventBatch b = buffers[best];
             int r = position[best];
+            int from = r;
             int end = Math.min(b.size(), r + into.capacity() - into.size());
-            int off = offset[best];
-            for (; r < end && b.exchTs(r) <= bound; r++) {
-                into.addFrom(b, r, off);
+            while (r < end && b.exchTs(r) <= bound) {
+                r++;
             }
+            into.addRange(b, from, r - from, offset[best]);
             position[best] = r;
         }
         return !into.isEmpty();
     }
 
     /**
-     * Two sources: row by row with the choice made by a comparison the compiler can turn into conditional moves,
-     * since with interleaved instruments which source goes next is as good as random (a branch on it mispredicts
-     * about half the time).
+     * Two sources: core's branch-free two-way merge ({@link EventBatch#addMerged}) from both buffers, and the rest of
+     * one source copied column by column once the other is used up.
      */
     private boolean readTwo(EventBatch into) {
         EventBatch b0 = buffers[0];
         EventBatch b1 = buffers[1];
-        int off1 = offset[1];
         while (!into.isFull()) {
             boolean has0 = ready(0);
             boolean has1 = ready(1);
@@ -154,28 +172,14 @@ final class InstrumentMergedSource implements EventSource {
                 int s = has0 ? 0 : 1;
                 int r = position[s];
                 int n = Math.min(buffers[s].size() - r, into.capacity() - into.size());
-                EventBatch b = buffers[s];
-                int off = offset[s];
-                for (int end = r + n; r < end; r++) {
-                    into.addFrom(b, r, off);
-                }
-                position[s] = r;
+                into.addRange(buffers[s], r, n, offset[s]);
+                position[s] = r + n;
                 continue;
             }
-            int i = position[0];
-            int j = position[1];
-            int n0 = b0.size();
-            int n1 = b1.size();
-            int room = into.capacity() - into.size();
-            while (room > 0 && i < n0 && j < n1) {
-                int pick = b1.exchTs(j) < b0.exchTs(i) ? 1 : 0; // ties: the source listed first
-                into.addFrom(pick == 1 ? b1 : b0, pick == 1 ? j : i, pick * off1);
-                j += pick;
-                i += 1 - pick;
-                room--;
-            }
-            position[0] = i;
-            position[1] = j;
+            int before = into.size();
+            int took0 = into.addMerged(TimeKey.EXCH, b0, position[0], offset[0], b1, position[1], offset[1]);
+            position[0] += took0;
+            position[1] += into.size() - before - took0;
         }
         return !into.isEmpty();
     }

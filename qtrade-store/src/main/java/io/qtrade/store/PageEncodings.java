@@ -145,8 +145,26 @@ final class PageEncodings {
                 }
                 // The last group may be padded past the page's value count.
                 int n = (int) Math.min(groups * 8, count - i);
+                int end = i + n;
                 long bit = (long) p << 3;
-                for (int end = i + n; i < end; i++, bit += width) {
+                if (width <= 8 && (1 << width) <= dictionarySize) {
+                    // Every index the width can hold is in the dictionary, so none is checked; a group of 8 values
+                    // is `width` whole bytes, read as one little-endian long (SLACK covers the bytes past the page).
+                    int q = p;
+                    for (int last = i + (n & ~7); i < last; i += 8, q += width) {
+                        long word = (long) LONG_LE.get(page, q);
+                        out[i] = dictionary[(int) (word & mask)];
+                        out[i + 1] = dictionary[(int) ((word >>> width) & mask)];
+                        out[i + 2] = dictionary[(int) ((word >>> (2 * width)) & mask)];
+                        out[i + 3] = dictionary[(int) ((word >>> (3 * width)) & mask)];
+                        out[i + 4] = dictionary[(int) ((word >>> (4 * width)) & mask)];
+                        out[i + 5] = dictionary[(int) ((word >>> (5 * width)) & mask)];
+                        out[i + 6] = dictionary[(int) ((word >>> (6 * width)) & mask)];
+                        out[i + 7] = dictionary[(int) ((word >>> (7 * width)) & mask)];
+                    }
+                    bit = (long) q << 3;
+                }
+                for (; i < end; i++, bit += width) {
                     int id = (int) (((long) LONG_LE.get(page, (int) (bit >>> 3)) >>> (bit & 7)) & mask);
                     if (id >= dictionarySize) {
                         throw badIndex(id, dictionarySize, i);
@@ -224,13 +242,60 @@ final class PageEncodings {
                 } else if (w <= 56) {
                     long mask = (1L << w) - 1;
                     long bit = (long) p << 3;
+                    int end = i + n;
+                    if (width == 8) {
+                        // A group of 8 values is `w` whole bytes: each value read at a fixed byte offset and shift
+                        // within its group (no running bit position); SLACK covers reads past the page's end.
+                        int o1 = w >>> 3;
+                        int o2 = (2 * w) >>> 3;
+                        int o3 = (3 * w) >>> 3;
+                        int o4 = (4 * w) >>> 3;
+                        int o5 = (5 * w) >>> 3;
+                        int o6 = (6 * w) >>> 3;
+                        int o7 = (7 * w) >>> 3;
+                        int s1 = w & 7;
+                        int s2 = (2 * w) & 7;
+                        int s3 = (3 * w) & 7;
+                        int s4 = (4 * w) & 7;
+                        int s5 = (5 * w) & 7;
+                        int s6 = (6 * w) & 7;
+                        int s7 = (7 * w) & 7;
+                        int q = p;
+                        for (int last = i + (n & ~7); i < last; i += 8, q += w) {
+                            long d0 = (long) LONG_LE.get(page, q) & mask;
+                            long d1 = ((long) LONG_LE.get(page, q + o1) >>> s1) & mask;
+                            long d2 = ((long) LONG_LE.get(page, q + o2) >>> s2) & mask;
+                            long d3 = ((long) LONG_LE.get(page, q + o3) >>> s3) & mask;
+                            long d4 = ((long) LONG_LE.get(page, q + o4) >>> s4) & mask;
+                            long d5 = ((long) LONG_LE.get(page, q + o5) >>> s5) & mask;
+                            long d6 = ((long) LONG_LE.get(page, q + o6) >>> s6) & mask;
+                            long d7 = ((long) LONG_LE.get(page, q + o7) >>> s7) & mask;
+                            value += minDelta + d0;
+                            out[i] = value;
+                            value += minDelta + d1;
+                            out[i + 1] = value;
+                            value += minDelta + d2;
+                            out[i + 2] = value;
+                            value += minDelta + d3;
+                            out[i + 3] = value;
+                            value += minDelta + d4;
+                            out[i + 4] = value;
+                            value += minDelta + d5;
+                            out[i + 5] = value;
+                            value += minDelta + d6;
+                            out[i + 6] = value;
+                            value += minDelta + d7;
+                            out[i + 7] = value;
+                        }
+                        bit = (long) q << 3;
+                    }
                     if (width == 4) {
-                        for (int end = i + n; i < end; i++, bit += w) {
+                        for (; i < end; i++, bit += w) {
                             value += minDelta + (((long) LONG_LE.get(page, (int) (bit >>> 3)) >>> (bit & 7)) & mask);
                             out[i] = (int) value;
                         }
                     } else {
-                        for (int end = i + n; i < end; i++, bit += w) {
+                        for (; i < end; i++, bit += w) {
                             value += minDelta + (((long) LONG_LE.get(page, (int) (bit >>> 3)) >>> (bit & 7)) & mask);
                             out[i] = value;
                         }

@@ -4,6 +4,7 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.market.EventBatch;
 import io.qtrade.core.market.EventKind;
 import io.qtrade.core.market.EventSource;
+import io.qtrade.store.ingest.EpochUnit;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.statistics.LongStatistics;
@@ -28,8 +29,10 @@ import java.util.Map;
  * Reads one Parquet part of the tick store as an {@link EventSource} of one instrument. The footer is parsed by
  * parquet-mr; the column chunks are read and decoded by the store's own page decoder ({@link ColumnChunkDecoder},
  * {@link PageEncodings}): each chunk's bytes into a buffer the reader keeps, each page CRC-checked, decompressed
- * into a reused buffer and decoded whole into a reused {@code long[]}, then row by row into the caller's
- * {@link EventBatch}. After the first row group nothing is allocated per event (a few objects per page header), and
+ * into a reused buffer and decoded whole into a reused {@code long[]}, then copied column by column straight into the
+ * caller's {@link EventBatch} ({@link EventBatch#append}: one capacity check and one check pass per batch; the row
+ * checker sees a row only when a check would refuse it). After the first row group nothing is allocated per event (a
+ * few objects per page header), and
  * memory is one row group's column chunks plus one page per column, whatever the file's size. Row groups whose
  * {@code exch_ts} statistics lie wholly outside the requested range are skipped unread.
  *
@@ -46,7 +49,7 @@ import java.util.Map;
  */
 public final class ParquetTickReader implements EventSource {
 
-    /** Kind codes from this one up take the checked path ({@link EventKind#FUNDING_RATE}: a funding time to check). */
+    /** The code of {@link EventKind#FUNDING_RATE}, the highest kind code, whose rows carry a funding time to check. */
     private static final int FUNDING_RATE_CODE = EventKind.FUNDING_RATE.code();
 
     private final Path file;
@@ -65,6 +68,10 @@ public final class ParquetTickReader implements EventSource {
     private long rowIndex;
     private int rowGroupsSkipped;
     private int currentRowGroup = -1;
+    private final RowWriter writer = new RowWriter();
+    /** Whether the last rows' {@code kind} / {@code side} values all fitted a byte (else they are in values[]). */
+    private boolean kindsFit;
+    private boolean sidesFit;
 
     /** Opens {@code file}, taking the instrument from its metadata, with {@link TickReadOptions#DEFAULT}. */
     public ParquetTickReader(Path file) {
@@ -190,67 +197,137 @@ public final class ParquetTickReader implements EventSource {
         }
         into.clear();
         int cap = into.capacity();
-        if (values[0].length < cap) {
-            for (int c = 0; c < 8; c++) {
-                values[c] = new long[cap];
-            }
+        if (values[KIND].length < cap) {
+            values[KIND] = new long[cap];
+            values[SIDE] = new long[cap];
         }
         while (into.isEmpty()) {
             if (rowGroupRemaining == 0 && !nextRowGroup()) {
                 return false;
             }
             int n = (int) Math.min(rowGroupRemaining, cap);
-            readColumns(n);
+            into.append(n, writer);
+            if (writer.checked) {
+                checker.advance(writer.maxExchTs);
+            }
             rowGroupRemaining -= n;
-            addRows(into, n);
+            rowIndex += n;
         }
         return true;
     }
 
-    private void addRows(EventBatch into, int n) {
-        long[] exchTs = values[0];
-        long[] localTs = values[1];
-        long[] kind = values[2];
-        long[] side = values[3];
-        long[] price = values[4];
-        long[] qty = values[5];
-        long[] orderId = values[6];
-        long[] flags = values[7];
-        long from = options.fromNanos();
-        long to = options.toNanos();
-        boolean all = wholeRange;
-        long row = rowIndex;
-        for (int i = 0; i < n; i++, row++) {
-            long ts = exchTs[i];
-            if (!all && (ts < from || ts >= to)) {
-                checker.checkTime(row, ts); // not passed on, but time order holds across the whole file
-                continue;
+    private static final int KIND = 2;
+    private static final int SIDE = 3;
+
+    /**
+     * Decodes the next rows of the row group straight into the batch's columns ({@link EventBatch#append}): each
+     * column page by page into its column ({@code kind} and {@code side} narrowed to bytes, with their range noted),
+     * the instrument index 0. Then the checks {@link EventBatch} does not make itself: kind and side codes within
+     * range (from the noted ranges), time order and the time range (one pass over {@code exch_ts}), a funding row's
+     * funding time (only when a funding row is there); the batch checks the fields. When either finds a row it would
+     * refuse, the rows are checked again one by one by the {@link RowChecker}, which names the file, row and field
+     * (or, in lenient mode, counts the row and drops it).
+     */
+    private final class RowWriter implements EventBatch.ColumnWriter {
+        /** Whether the last write's rows passed the quick checks, which left the {@link RowChecker} to update. */
+        boolean checked;
+        /** The largest {@code exch_ts} of the last write, when {@link #checked}. */
+        long maxExchTs;
+
+        @Override
+        public int write(EventBatch.Columns columns, int at, int rows) {
+            checked = false;
+            readColumns(columns, at, rows);
+            long[] exchTs = columns.exchTs();
+            java.util.Arrays.fill(columns.instrument(), at, at + rows, 0);
+            ColumnChunkDecoder kinds = decoders[KIND];
+            ColumnChunkDecoder sides = decoders[SIDE];
+            boolean ok = rows == 0 || kindsFit && sidesFit && kinds.lastMin() >= 1
+                    && kinds.lastMax() <= FUNDING_RATE_CODE && sides.lastMin() >= -1 && sides.lastMax() <= 1
+                    && (wholeRange || exchTs[at] >= options.fromNanos()
+                    && exchTs[at + rows - 1] < options.toNanos());
+            // Time order (which also makes the first and last rows bound the range checked above).
+            long last = checker.maxExchTs();
+            for (int i = at, end = at + rows; i < end; i++) {
+                long ts = exchTs[i];
+                ok &= ts >= last;
+                last = ts;
             }
-            int k = (int) kind[i];
-            int s = (int) side[i];
-            double p = Double.longBitsToDouble(price[i]);
-            double q = Double.longBitsToDouble(qty[i]);
-            long id = orderId[i];
-            if (k <= 0 || k >= FUNDING_RATE_CODE || s < -1 || s > 1 || ts < checker.maxExchTs()) {
-                // Rare rows (an unknown kind or side, a funding rate, time going back): every check, located.
-                if (checker.accept(row, ts, k, s, p, q, id)) {
-                    into.add(0, ts, localTs[i], EventKind.fromCode((byte) k), (byte) s, p, q, id, (int) flags[i]);
+            if (ok && kinds.lastMax() == FUNDING_RATE_CODE) {
+                byte[] kind = columns.kind();
+                long[] orderId = columns.orderId();
+                for (int i = at, end = at + rows; i < end; i++) {
+                    long id = orderId[i];
+                    ok &= kind[i] != FUNDING_RATE_CODE
+                            || id > EpochUnit.MIN_PLAUSIBLE_NANOS && id < EpochUnit.MAX_PLAUSIBLE_NANOS;
                 }
-                continue;
             }
-            // The common row: EventBatch.add checks the fields once; a refusal is re-checked by the RowChecker for
-            // its located message (or, lenient, a counted skip). add changes nothing when it refuses.
-            try {
-                into.add(0, ts, localTs[i], EventKind.fromCode((byte) k), (byte) s, p, q, id, (int) flags[i]);
-            } catch (IllegalArgumentException e) {
-                if (!checker.accept(row, ts, k, s, p, q, id)) {
+            if (ok) {
+                checked = rows > 0;
+                maxExchTs = last;
+                return rows;
+            }
+            return checkRows(columns, at, rows);
+        }
+
+        @Override
+        public int refused(EventBatch.Columns columns, int at, int written, int row, IllegalArgumentException why) {
+            if (!checked) {
+                throw new IllegalStateException("a row of " + file + " passed the row checks but not the batch's",
+                        why);
+            }
+            checked = false;
+            return checkRows(columns, at, written);
+        }
+
+        /**
+         * Rows {@code [at, at + rows)} one by one through the {@link RowChecker} (time range, every field check,
+         * time order), the rows it passes moved down over the ones it drops.
+         */
+        private int checkRows(EventBatch.Columns columns, int at, int rows) {
+            long[] exchTs = columns.exchTs();
+            long[] localTs = columns.localTs();
+            byte[] kindOut = columns.kind();
+            byte[] sideOut = columns.side();
+            double[] price = columns.price();
+            double[] qty = columns.qty();
+            long[] orderId = columns.orderId();
+            int[] flags = columns.flags();
+            long[] kind = values[KIND];
+            long[] side = values[SIDE];
+            long from = options.fromNanos();
+            long to = options.toNanos();
+            int w = at;
+            for (int i = 0; i < rows; i++) {
+                long row = rowIndex + i;
+                int r = at + i;
+                long ts = exchTs[r];
+                if (!wholeRange && (ts < from || ts >= to)) {
+                    checker.checkTime(row, ts); // not passed on, but time order holds across the whole file
                     continue;
                 }
-                throw e;
+                int k = kindsFit ? kindOut[r] : (int) kind[i];
+                int s = sidesFit ? sideOut[r] : (int) side[i];
+                if (!checker.accept(row, ts, k, s, price[r], qty[r], orderId[r])) {
+                    continue;
+                }
+                exchTs[w] = ts;
+                localTs[w] = localTs[r];
+                kindOut[w] = (byte) k;
+                sideOut[w] = (byte) s;
+                price[w] = price[r];
+                qty[w] = qty[r];
+                orderId[w] = orderId[r];
+                flags[w] = flags[r];
+                w++;
             }
-            checker.advance(ts);
+            return w - at;
         }
-        rowIndex = row;
+
+        @Override
+        public String toString() {
+            return "the row writer of " + ParquetTickReader.this;
+        }
     }
 
     private boolean nextRowGroup() {
@@ -303,12 +380,24 @@ public final class ParquetTickReader implements EventSource {
         throw new TickDataException(file, -1, name, "row group " + g + " has no column chunk for the column");
     }
 
-    private void readColumns(int n) {
+    private void readColumns(EventBatch.Columns columns, int at, int n) {
         int c = 0;
         try {
-            for (; c < 8; c++) {
-                decoders[c].read(values[c], n);
-            }
+            decoders[c].read(columns.exchTs(), at, n);
+            c = 1;
+            decoders[c].read(columns.localTs(), at, n);
+            c = KIND;
+            kindsFit = decoders[c].readBytes(columns.kind(), at, n, values[KIND]);
+            c = SIDE;
+            sidesFit = decoders[c].readBytes(columns.side(), at, n, values[SIDE]);
+            c = 4;
+            decoders[c].readDoubles(columns.price(), at, n);
+            c = 5;
+            decoders[c].readDoubles(columns.qty(), at, n);
+            c = 6;
+            decoders[c].read(columns.orderId(), at, n);
+            c = 7;
+            decoders[c].readInts(columns.flags(), at, n);
         } catch (TickDataException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

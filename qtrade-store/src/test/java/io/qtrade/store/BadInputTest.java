@@ -119,6 +119,73 @@ class BadInputTest {
         assertThat(lenient.skippedRows()).isEqualTo(1);
     }
 
+    /**
+     * The bulk decode's quick checks and the batch's bulk check hand every kind of bad row to the row checker: a file
+     * with good rows around an unknown kind, kinds and sides that do not fit a byte, a side out of range, a depth row
+     * without a side, a NaN price, an L3 row without an order id, a funding row with and without a plausible funding
+     * time and time going back (within and past the tolerance) reads, strict and lenient, in batches of 1 to 64
+     * rows, exactly as the parquet-mr reference reader (the reader before issue 22) reads it.
+     */
+    @Test
+    void parquetWithEveryKindOfBadRowReadsAsTheReferenceReaderDoes(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("part-0.parquet");
+        long fundingTime = 1_704_067_200_000_000_000L;
+        java.util.List<GenericRecord> records = new java.util.ArrayList<>();
+        long ts = 1_000;
+        java.util.Random r = new java.util.Random(5);
+        GenericRecord[] bad = {
+                record(0, 300, 1, 100.0, 1.0), record(0, 2 + 256, 1, 100.0, 1.0), record(0, 0, 1, 100.0, 1.0),
+                record(0, 2, 5, 100.0, 1.0), record(0, 2, 1 + 256, 100.0, 1.0), record(0, 1, 0, 100.0, 1.0),
+                record(0, 2, 1, Double.NaN, 1.0), record(0, 7, 1, 100.0, 1.0), record(0, 2, 1, 100.0, -0.5),
+                record(0, 13, 0, 0.0001, 0.0), record(0, 1, 1, 100.0, Double.POSITIVE_INFINITY)};
+        for (int i = 0; i < 400; i++) {
+            ts += r.nextInt(3);
+            GenericRecord rec = r.nextInt(10) == 0 ? bad[r.nextInt(bad.length)] : record(0, 1 + r.nextInt(2),
+                    r.nextBoolean() ? 1 : -1, 100 + r.nextInt(9), 1 + r.nextInt(3));
+            GenericRecord copy = new GenericData.Record(TickSchema.avro());
+            for (org.apache.avro.Schema.Field field : TickSchema.avro().getFields()) {
+                copy.put(field.name(), rec.get(field.name()));
+            }
+            long rowTs = r.nextInt(40) == 0 ? ts - 1 - r.nextInt(3) : ts; // back by 1-3 ns now and then
+            copy.put("exch_ts", rowTs);
+            copy.put("local_ts", rowTs + 100);
+            if ((int) copy.get("kind") == 13 && r.nextBoolean()) {
+                copy.put("order_id", fundingTime); // a good funding row
+            }
+            records.add(copy);
+        }
+        try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
+                .withSchema(TickSchema.avro()).withConf(new PlainParquetConfiguration()).withPageRowCountLimit(50)
+                .build()) {
+            for (GenericRecord rec : records) {
+                w.write(rec);
+            }
+        }
+        for (long tolerance : new long[]{0, 2}) {
+            TickReadOptions lenient = TickReadOptions.DEFAULT.withLenient(true).withMaxBackwardsNanos(tolerance);
+            java.util.List<String> expected = ParquetPageDecoderTest.rows(new ParquetMrTickReader(f, BTC, lenient), 7);
+            assertThat(expected).hasSizeBetween(250, 380);
+            for (int batch : new int[]{1, 5, 64}) {
+                ParquetTickReader reader = new ParquetTickReader(f, BTC, lenient);
+                assertThat(ParquetPageDecoderTest.rows(reader, batch)).as("tolerance %d, batches of %d", tolerance,
+                        batch).isEqualTo(expected);
+                assertThat(reader.skippedRows()).isEqualTo(400 - expected.size());
+            }
+            TickReadOptions strict = TickReadOptions.DEFAULT.withMaxBackwardsNanos(tolerance);
+            String message = null;
+            try {
+                ParquetPageDecoderTest.rows(new ParquetMrTickReader(f, BTC, strict), 7);
+            } catch (TickDataException e) {
+                message = e.getMessage();
+            }
+            assertThat(message).isNotNull();
+            for (int batch : new int[]{1, 64}) {
+                assertThatThrownBy(() -> ParquetPageDecoderTest.rows(new ParquetTickReader(f, BTC, strict), batch))
+                        .isInstanceOf(TickDataException.class).hasMessage(message);
+            }
+        }
+    }
+
     @Test
     void parquetWithoutInstrumentMetadataNeedsTheInstrument(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("part-0.parquet");

@@ -76,4 +76,61 @@ class InstrumentMergedSourceTest {
         assertThatThrownBy(() -> rows(m, 16)).isInstanceOf(OutOfOrderEventException.class)
                 .hasMessageContaining("source 1").hasMessageContaining("event 1");
     }
+
+    /**
+     * Two instruments' Parquet parts of many row groups and pages, with runs of equal timestamps inside each and across
+     * the two: the store's merge over its own decoder gives core's {@link MergedEventSource} stream over the
+     * parquet-mr reference reader, row by row (instrument, every column's bits), for output batches of 1 to 4,096
+     * rows and merge buffers of 1 to 4,096.
+     */
+    @Test
+    void theMergedReadOfTwoPartsOfManyRowGroupsAndPagesIsCoresMergeOfTheReferenceReader(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Random r = new Random(2222);
+        java.nio.file.Path[] files = new java.nio.file.Path[2];
+        Instrument[] instruments = {Instrument.spot("A", "SIM", 0.01, 0.001), Instrument.spot("B", "SIM", 0.01, 0.001)};
+        long[] ts = {5_000, 5_000};
+        for (int s = 0; s < 2; s++) {
+            files[s] = dir.resolve("part-" + s + ".parquet");
+            ParquetPartWriter w = new ParquetPartWriter(dir.resolve(".part-" + s + ".inprogress"), files[s],
+                    instruments[s], 24 << 10, 2 << 10, 1 << 10);
+            EventBatch b = new EventBatch(20_000);
+            for (int i = 0; i < 20_000; i++) {
+                ts[s] += r.nextInt(3) == 0 ? 0 : r.nextInt(4); // runs of equal times, in step across the two
+                if (r.nextInt(5) == 0) {
+                    b.addTrade(0, ts[s], ts[s] + 7, r.nextBoolean() ? io.qtrade.core.Side.BUY : null,
+                            100 + r.nextInt(100) * 0.01, r.nextInt(50) * 0.1);
+                } else {
+                    b.addDepth(0, ts[s], ts[s] + 7, r.nextBoolean() ? io.qtrade.core.Side.BUY
+                            : io.qtrade.core.Side.SELL, 100 + r.nextInt(100) * 0.01, r.nextInt(50) * 0.1);
+                }
+            }
+            io.qtrade.core.market.EventCursor c = new io.qtrade.core.market.EventCursor().reset(b);
+            while (c.next()) {
+                w.write(c);
+            }
+            w.commit();
+        }
+        try (ParquetTickReader one = new ParquetTickReader(files[0])) {
+            assertThat(one.rowGroups()).isGreaterThan(5);
+        }
+        List<String> expected = rows(new MergedEventSource(TimeKey.EXCH, List.of(
+                new ParquetMrTickReader(files[0], instruments[0], TickReadOptions.DEFAULT),
+                new ParquetMrTickReader(files[1], instruments[1], TickReadOptions.DEFAULT)), 97), 500);
+        assertThat(expected).hasSize(40_000);
+        long ties = java.util.stream.IntStream.range(1, expected.size()).filter(i -> !expected.get(i).startsWith(
+                expected.get(i - 1).substring(0, 2)) && expected.get(i).split(" ")[1].equals(
+                expected.get(i - 1).split(" ")[1])).count();
+        assertThat(ties).as("equal times across the two instruments").isGreaterThan(1_000);
+        for (int buffer : new int[]{1, 333, 4096}) {
+            for (int out : new int[]{1, 777, 4096}) {
+                InstrumentMergedSource m = new InstrumentMergedSource(List.of(
+                        new ParquetTickReader(files[0], instruments[0], TickReadOptions.DEFAULT),
+                        new ParquetTickReader(files[1], instruments[1], TickReadOptions.DEFAULT)), buffer);
+                List<String> got = rows(m, out);
+                m.close();
+                assertThat(got).as("buffer %d, batches of %d", buffer, out).isEqualTo(expected);
+            }
+        }
+    }
 }

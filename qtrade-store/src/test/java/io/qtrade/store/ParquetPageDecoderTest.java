@@ -163,4 +163,52 @@ class ParquetPageDecoderTest {
         assertThat(got).isNotEmpty().isEqualTo(reference);
         assertThat(got.get(0)).startsWith(from + " ");
     }
+
+    /**
+     * Codecs other than the store's Snappy, through the decompressor's ByteBuffer path from the native chunk buffer:
+     * the first 20,000 rows written by parquet-avro with LZ4_RAW (parquet-mr's pure-Java codec), UNCOMPRESSED and
+     * SNAPPY, in small pages, read row by row as parquet-mr reads them.
+     */
+    @Test
+    void lz4RawUncompressedAndSnappyPartsReadAsParquetMrReadsThem() throws Exception {
+        for (org.apache.parquet.hadoop.metadata.CompressionCodecName codec : new org.apache.parquet.hadoop.metadata
+                .CompressionCodecName[]{org.apache.parquet.hadoop.metadata.CompressionCodecName.LZ4_RAW,
+                org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED,
+                org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY}) {
+            Path f = dir.resolve("codec-" + codec + ".parquet");
+            try (org.apache.parquet.hadoop.ParquetWriter<org.apache.avro.generic.GenericRecord> w =
+                         org.apache.parquet.avro.AvroParquetWriter.<org.apache.avro.generic.GenericRecord>builder(
+                                 new org.apache.parquet.io.LocalOutputFile(f)).withSchema(TickSchema.avro())
+                                 .withConf(new org.apache.parquet.conf.PlainParquetConfiguration())
+                                 .withCompressionCodec(codec).withPageRowCountLimit(1_000)
+                                 .withPageWriteChecksumEnabled(true).build()) {
+                for (int i = 0; i < 20_000; i++) {
+                    org.apache.avro.generic.GenericRecord r = new org.apache.avro.generic.GenericData.Record(
+                            TickSchema.avro());
+                    r.put("exch_ts", written.exchTs(i));
+                    r.put("local_ts", written.localTs(i));
+                    r.put("kind", (int) written.kindCode(i));
+                    r.put("side", (int) written.sideCode(i));
+                    r.put("price", written.price(i));
+                    r.put("qty", written.qty(i));
+                    r.put("order_id", written.orderId(i));
+                    r.put("flags", written.flags(i));
+                    w.write(r);
+                }
+            }
+            try (org.apache.parquet.hadoop.ParquetFileReader footer = org.apache.parquet.hadoop.ParquetFileReader.open(
+                    new org.apache.parquet.io.LocalInputFile(f))) {
+                assertThat(footer.getFooter().getBlocks().get(0).getColumns().get(0).getCodec()).isEqualTo(codec);
+            }
+            List<String> expected = rows(new ParquetMrTickReader(f, X, TickReadOptions.DEFAULT), 4096);
+            assertThat(expected).hasSize(20_000);
+            for (int i = 0; i < 20_000; i++) {
+                if (!expected.get(i).equals(row(written, i))) {
+                    assertThat(expected.get(i)).as("%s row %d", codec, i).isEqualTo(row(written, i));
+                }
+            }
+            assertThat(rows(new ParquetTickReader(f, X, TickReadOptions.DEFAULT), 999)).as("%s", codec)
+                    .isEqualTo(expected);
+        }
+    }
 }
