@@ -256,7 +256,7 @@ final class StrategyRun implements BarContext {
                 w.trailStop /= r;
                 if (w.record.status().isLive()) {
                     // The record is re-issued in post-split units under the same id.
-                    w.record.cancel(t);
+                    w.record.cancel(t, "split: re-issued in post-split units");
                     w.record = newRecord(w, t);
                     recorder.order(index, i, w.record, w.type.name(), t);
                     if (w.arrived) {
@@ -870,7 +870,7 @@ final class StrategyRun implements BarContext {
         if (w.record.status() == OrderStatus.PENDING_NEW) {
             w.record.reject(t, reason);
         } else if (w.record.status().isLive()) {
-            w.record.cancel(t);
+            w.record.cancel(t, reason);
         }
         report(w, t, reason);
         if (w.oco != null && !w.oco.done) {
@@ -884,7 +884,8 @@ final class StrategyRun implements BarContext {
     private void cancelOrder(WorkingOrder w, long t, String reason) {
         w.done = true;
         if (w.record.status().isLive()) {
-            w.record.cancel(t);
+            // the orders table's reason column shows why the engine cancelled it (empty for the strategy's own cancel)
+            w.record.cancel(t, reason);
         }
         report(w, t, reason);
         if (w.hasChildren() && w.cumQty > 0) {

@@ -158,6 +158,8 @@ class BarEngineCorporateActionsTest {
             assertThat(s.updates).filteredOn(u -> u.orderId() == 2 && u.status() == OrderStatus.CANCELED)
                     .extracting(u -> u.reason() + "@" + u.exchTs() / TestBars.DAY).containsExactly("delisted@4");
         }
+        // the orders table says why the engine cancelled the limit
+        assertThat(r.backtest().orders().stringColumn("reason").asList()).containsExactly("", "delisted", "");
         assertThat(r.backtest().orders().longColumn("send_ts").asList())
                 .containsExactly(TestBars.DAY, 4 * TestBars.DAY, 4 * TestBars.DAY);
         // cash 10,000 - 1,000 - 1.0 + 1,300 - 1.3 = 10,297.7, flat
