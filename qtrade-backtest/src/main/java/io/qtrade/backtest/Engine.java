@@ -1088,11 +1088,11 @@ final class Engine {
     /** The gate's reductions: each strategy's open orders cancelled once, then one reduce-only market order each. */
     private void reduce() {
         boolean[] cancelled = new boolean[slots.length];
-        List<PendingReduce> todo = new ArrayList<>(riskReducePending);
+        List<PendingReduce> reductions = new ArrayList<>(riskReducePending);
         riskReducePending.clear();
         riskBypass = true;
         try {
-            for (PendingReduce r : todo) {
+            for (PendingReduce r : reductions) {
                 StrategySlot s = slots[r.strategy()];
                 if (!cancelled[r.strategy()]) {
                     cancelled[r.strategy()] = true;

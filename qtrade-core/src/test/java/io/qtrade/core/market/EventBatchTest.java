@@ -281,7 +281,7 @@ class EventBatchTest {
         assertThatThrownBy(() -> batch.append(2, (c, at, rows) -> rows + 1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("wrote 3 rows, it was given 2");
         // A writer that neither drops nor repairs the refused row is refused for good, the batch unchanged.
-        EventBatch.ColumnWriter stubborn = new EventBatch.ColumnWriter() {
+        EventBatch.ColumnWriter neverFixed = new EventBatch.ColumnWriter() {
             @Override
             public int write(EventBatch.Columns c, int at, int rows) {
                 new Row(0, 50, 51, EventKind.TRADE.code(), (byte) 1, 100, Double.NaN, 0, 0).writeTo(c, at);
@@ -293,7 +293,7 @@ class EventBatchTest {
                 return written;
             }
         };
-        assertThatThrownBy(() -> batch.append(1, stubborn)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> batch.append(1, neverFixed)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("event row 2 (exchTs 50): TRADE qty must be finite and >= 0, was NaN");
         assertThat(batch.size()).isEqualTo(2);
     }

@@ -90,7 +90,8 @@ final class VendorFormats {
                 binanceDerivative("binance-indexprice", BinanceDerivativeFile.INDEX_PRICE_KLINES),
                 InputFormat.of("binance-depth", "Binance WebSocket recordings with REST snapshots: qtrade JSON"
                         + " lines or hftbacktest's collector files (<local ns> <combined-stream JSON>, .gz read as"
-                        + " is); depth, trades and bookTicker (streams=depth,trade,bookticker); a file continuing"
+                        + " is); depth, trades and bookTicker (streams=depth,trade,bookticker), and USD-M"
+                        + " markPrice as mark, index and funding-rate rows (streams=...,markprice); a file continuing"
                         + " the one before it needs no snapshot; market=spot|usdm and symbol required;"
                         + " clock_skew=keep|remove_offset|clamp, min_feed_latency_nanos; venue BINANCE or"
                         + " BINANCE_USDM", VendorFormats::binanceDepth),
