@@ -7,6 +7,7 @@ import io.qtrade.core.bar.BarInterval;
 import io.qtrade.core.bar.BarSource;
 import io.qtrade.core.bar.InMemoryBarSource;
 import io.qtrade.core.market.EventSource;
+import io.qtrade.core.time.Timestamps;
 import io.qtrade.features.bars.BarSpec;
 import io.qtrade.store.TickFormat;
 import io.qtrade.store.TickQuery;
@@ -19,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,13 +112,10 @@ final class BarsFromTicks {
             }
             return 0;
         } catch (IllegalArgumentException e) {
-            removeParts(parts);
-            err.println("bars-from-ticks: " + e.getMessage() + (parts.isEmpty() ? "" : "; the " + parts.size()
-                    + " parts of this call were removed"));
+            err.println("bars-from-ticks: " + e.getMessage() + partsNote(parts));
             return 2;
         } catch (RuntimeException e) {
-            removeParts(parts);
-            err.println("bars-from-ticks failed: " + e);
+            err.println("bars-from-ticks failed: " + e + partsNote(parts));
             return 1;
         }
     }
@@ -200,9 +196,8 @@ final class BarsFromTicks {
     /** An ISO instant or a date (its UTC midnight), as epoch nanoseconds. */
     static long time(String name, String text) {
         try {
-            Instant t = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
-            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+            return text.length() == 10 ? Timestamps.startOfDay(LocalDate.parse(text))
+                    : Timestamps.toEpochNanos(Instant.parse(text));
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException(name + "=" + text + " is neither an ISO instant"
                     + " (2024-01-02T09:30:00Z) nor a date (2024-01-02)");
@@ -239,14 +234,27 @@ final class BarsFromTicks {
         }
     }
 
-    private static void removeParts(List<Path> parts) {
-        for (Path part : new ArrayList<>(parts)) {
+    /** Deletes the parts this call wrote; returns what could not be deleted (empty when all were). */
+    private static String removeParts(List<Path> parts) {
+        StringBuilder left = new StringBuilder();
+        for (Path part : parts) {
             try {
                 Files.deleteIfExists(part);
             } catch (IOException e) {
-                // the caller's message says the parts were meant to be removed
+                left.append(left.isEmpty() ? "" : ", ").append(part).append(" (").append(e.getMessage()).append(')');
             }
         }
+        return left.toString();
+    }
+
+    /** The end of an error message about the parts of a failed call: removed, or which are left behind. */
+    private static String partsNote(List<Path> parts) {
+        if (parts.isEmpty()) {
+            return "";
+        }
+        String left = removeParts(parts);
+        return left.isEmpty() ? "; the " + parts.size() + " parts of this call were removed"
+                : "; these parts of this call could not be removed: " + left;
     }
 
     private static void usage(PrintStream s) {
