@@ -2,6 +2,7 @@ package io.qtrade.bench;
 
 import io.qtrade.backtest.OrderHistory;
 import io.qtrade.bars.BarBacktest;
+import io.qtrade.bars.BarResult;
 import io.qtrade.bars.synthetic.SyntheticEquityMarket;
 import io.qtrade.bars.ta4j.Ta4jAdapter;
 import io.qtrade.bars.ta4j.Ta4jSeries;
@@ -19,14 +20,20 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import tech.tablesaw.api.Table;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.TradingRecord;
+import org.ta4j.core.Trade;
+import org.ta4j.core.analysis.cost.ZeroCostModel;
+import org.ta4j.core.backtest.BacktestExecutor;
 import org.ta4j.core.backtest.BarSeriesManager;
 import org.ta4j.core.backtest.TradeOnCurrentCloseModel;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.reports.TradingStatement;
+import org.ta4j.core.reports.TradingStatementGenerator;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
@@ -44,6 +51,12 @@ import java.util.concurrent.TimeUnit;
  * {@code BarSeries}, the engine an {@code InMemoryBarSource} over the same bars, rewound per run), the same
  * {@code DoubleNum} series and a strategy built the same way by {@link #sma}; neither side's data construction is
  * timed. The engine run includes everything else it does (orders, fills, portfolio, result tables).
+ *
+ * <p>A second ta4j reference, {@link #ta4jBacktestExecutor}: ta4j's {@code BacktestExecutor}, which runs the same
+ * {@code BarSeriesManager} and then builds ta4j's PnL report of the run (a {@code TradingStatement}: its performance
+ * and position-statistics reports), the like for like of an engine run whose result tables are read. Beside it,
+ * {@link #qtradeAdapterAllTables} and {@link #qtradeAdapterNoEquityRowsAllTables} build every result table of the run
+ * ({@code BacktestResult.tables()}: orders, fills, equity, totals), which the plain adapter runs build only on demand.
  *
  * <pre>{@code
  * java -jar qtrade-bench/target/benchmarks.jar 'Ta4jAdapterBenchmark' -prof gc
@@ -98,6 +111,47 @@ public class Ta4jAdapterBenchmark {
     public int ta4jBarSeriesManager() {
         TradingRecord r = new BarSeriesManager(series, new TradeOnCurrentCloseModel()).run(sma(series));
         return r.getPositionCount();
+    }
+
+    /**
+     * ta4j's {@code BacktestExecutor} on the same series and strategy: {@code BarSeriesManager.run} at the signal
+     * close, then ta4j's {@code TradingStatement} (PnL and position statistics) of the trading record.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int ta4jBacktestExecutor() {
+        BacktestExecutor executor = new BacktestExecutor(series, new TradingStatementGenerator(), new ZeroCostModel(),
+                new ZeroCostModel(), new TradeOnCurrentCloseModel());
+        List<TradingStatement> statements = executor.execute(List.of(sma(series)), series.numOf(1),
+                Trade.TradeType.BUY);
+        return statements.get(0).getPositionStatsReport().getProfitCount().intValue();
+    }
+
+    /** As {@link #qtradeAdapter}, then every result table built ({@code BacktestResult.tables()}). */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int qtradeAdapterAllTables() {
+        Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarResult result = BarBacktest.builder().source(source()).strategy("ta4j", adapter).build().run();
+        return rows(result);
+    }
+
+    /** As {@link #qtradeAdapterNoEquityRows}, then every result table built ({@code BacktestResult.tables()}). */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int qtradeAdapterNoEquityRowsAllTables() {
+        Ta4jAdapter adapter = Ta4jAdapter.onSeries(0, series, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarResult result = BarBacktest.builder().source(source()).strategy("ta4j", adapter).recordEquity(false)
+                .build().run();
+        return rows(result);
+    }
+
+    private static int rows(BarResult result) {
+        int rows = 0;
+        for (Table t : result.backtest().tables().values()) {
+            rows += t.rowCount();
+        }
+        return rows;
     }
 
     @Benchmark
