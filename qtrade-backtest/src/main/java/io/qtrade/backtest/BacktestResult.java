@@ -35,8 +35,10 @@ import java.util.Map;
  * needs: a Parquet export iterates it exactly as {@link #writeCsv} does. Timestamps are epoch nanoseconds in
  * {@code long} columns, prices and quantities {@code double}, NaN (an empty CSV cell) where a value does not apply.
  *
- * <p>{@link #orders()}, {@link #fills()} and {@link #equity()} are built on first use from the run's records (the
- * same tables each call); {@link #totals()} is taken when the run ends.
+ * <p>The tables are built on first use (the same table object on every later call): {@link #orders()},
+ * {@link #fills()} and {@link #equity()} from the run's records, {@link #totals()} from the figures taken when the
+ * run ended (the portfolios may still change afterwards; the totals do not). A run whose tables are never read never
+ * pays for them.
  *
  * <p>Equity identity per strategy, exact in real arithmetic (core {@link Portfolio}):
  * {@code equity - initialCash = realizedPnl + unrealizedPnl - fees - funding}.
@@ -77,7 +79,9 @@ public final class BacktestResult {
     private Table ordersTable;
     private Table fillsTable;
     private Table equityTable;
-    private final Table totalsTable;
+    /** The totals' cells, taken when the run ended; the table is built from them on first use. */
+    private final Totals totals;
+    private Table totalsTable;
 
     BacktestResult(Backtest config, StrategySlot[] slots, List<FillRecord> fills, EquitySeries equity, long events,
                    long lateLocalEvents, long wallNanos) {
@@ -235,7 +239,7 @@ public final class BacktestResult {
         this.wallNanos = wallNanos;
         this.equity = equity;
         // Totals read the portfolios, which the caller can still mark: taken now, as the run left them.
-        this.totalsTable = forPeople(totalsTable());
+        this.totals = totalsNow();
     }
 
     private static Map<String, Portfolio> portfoliosOf(StrategySlot[] slots) {
@@ -387,7 +391,10 @@ public final class BacktestResult {
      * symbol, orders, fills, maker_fills, taker_fills, traded_qty, traded_notional, fees, realized_pnl,
      * unrealized_pnl, net_pnl, final_position}.
      */
-    public Table totals() {
+    public synchronized Table totals() {
+        if (totalsTable == null) {
+            totalsTable = forPeople(totals.table());
+        }
         return totalsTable;
     }
 
@@ -548,27 +555,50 @@ public final class BacktestResult {
 
     private Table equityTable(EquitySeries e) {
         int n = e.size;
+        int[] strategyIndex = e.strategy();
+        int[] instrumentIndex = e.instrument();
+        double[] realized = e.column(EquitySeries.Column.REALIZED_PNL);
+        double[] unrealized = e.column(EquitySeries.Column.UNREALIZED_PNL);
+        double[] fees = e.column(EquitySeries.Column.FEES);
+        double[] funding = e.column(EquitySeries.Column.FUNDING);
         String[] strategy = new String[n];
         String[] symbol = new String[n];
         double[] net = new double[n];
         for (int r = 0; r < n; r++) {
-            strategy[r] = strategyIds.get(e.strategy[r]);
-            symbol[r] = instruments.get(e.instrument[r]).id();
-            net[r] = e.realizedPnl[r] + e.unrealizedPnl[r] - e.fees[r] - e.funding[r];
+            strategy[r] = strategyIds.get(strategyIndex[r]);
+            symbol[r] = instruments.get(instrumentIndex[r]).id();
+            net[r] = realized[r] + unrealized[r] - fees[r] - funding[r];
         }
-        return Table.create("equity", LongColumn.create("ts", java.util.Arrays.copyOf(e.ts, n)),
+        return Table.create("equity", LongColumn.create("ts", e.ts()),
                 StringColumn.create("strategy", strategy), StringColumn.create("symbol", symbol),
-                DoubleColumn.create("position", java.util.Arrays.copyOf(e.position, n)),
-                DoubleColumn.create("mark_price", java.util.Arrays.copyOf(e.markPrice, n)),
-                DoubleColumn.create("realized_pnl", java.util.Arrays.copyOf(e.realizedPnl, n)),
-                DoubleColumn.create("unrealized_pnl", java.util.Arrays.copyOf(e.unrealizedPnl, n)),
-                DoubleColumn.create("fees", java.util.Arrays.copyOf(e.fees, n)),
-                DoubleColumn.create("funding", java.util.Arrays.copyOf(e.funding, n)), DoubleColumn.create("net_pnl", net),
-                DoubleColumn.create("strategy_equity", java.util.Arrays.copyOf(e.strategyEquity, n)),
-                DoubleColumn.create("strategy_net_pnl", java.util.Arrays.copyOf(e.strategyNetPnl, n)));
+                DoubleColumn.create("position", e.column(EquitySeries.Column.POSITION)),
+                DoubleColumn.create("mark_price", e.column(EquitySeries.Column.MARK_PRICE)),
+                DoubleColumn.create("realized_pnl", realized), DoubleColumn.create("unrealized_pnl", unrealized),
+                DoubleColumn.create("fees", fees), DoubleColumn.create("funding", funding),
+                DoubleColumn.create("net_pnl", net),
+                DoubleColumn.create("strategy_equity", e.column(EquitySeries.Column.STRATEGY_EQUITY)),
+                DoubleColumn.create("strategy_net_pnl", e.column(EquitySeries.Column.STRATEGY_NET_PNL)));
     }
 
-    private Table totalsTable() {
+    /** The cells of the totals table, one array per column, row {@code s * (instruments + 1) + i}. */
+    private record Totals(String[] strategy, String[] symbol, int[] orderCount, int[] fillCount, int[] makerCount,
+                          int[] takerCount, double[] tradedQty, double[] notional, double[] fee, double[] realized,
+                          double[] unrealized, double[] funding, double[] net, double[] position) {
+
+        /** Built at most once per result ({@link #totals()} keeps it); Tablesaw copies the arrays. */
+        Table table() {
+            return Table.create("totals", StringColumn.create("strategy", strategy),
+                    StringColumn.create("symbol", symbol), IntColumn.create("orders", orderCount),
+                    IntColumn.create("fills", fillCount), IntColumn.create("maker_fills", makerCount),
+                    IntColumn.create("taker_fills", takerCount), DoubleColumn.create("traded_qty", tradedQty),
+                    DoubleColumn.create("traded_notional", notional), DoubleColumn.create("fees", fee),
+                    DoubleColumn.create("realized_pnl", realized), DoubleColumn.create("unrealized_pnl", unrealized),
+                    DoubleColumn.create("funding", funding), DoubleColumn.create("net_pnl", net),
+                    DoubleColumn.create("final_position", position));
+        }
+    }
+
+    private Totals totalsNow() {
         int rows = strategyIds.size() * (instruments.size() + 1);
         String[] strategy = new String[rows];
         String[] symbol = new String[rows];
@@ -629,14 +659,8 @@ public final class BacktestResult {
                 }
             }
         }
-        return Table.create("totals", StringColumn.create("strategy", strategy), StringColumn.create("symbol", symbol),
-                IntColumn.create("orders", orderCount), IntColumn.create("fills", fillCount),
-                IntColumn.create("maker_fills", makerCount), IntColumn.create("taker_fills", takerCount),
-                DoubleColumn.create("traded_qty", tradedQty), DoubleColumn.create("traded_notional", notional),
-                DoubleColumn.create("fees", fee), DoubleColumn.create("realized_pnl", realized),
-                DoubleColumn.create("unrealized_pnl", unrealized), DoubleColumn.create("funding", funding),
-                DoubleColumn.create("net_pnl", net),
-                DoubleColumn.create("final_position", position));
+        return new Totals(strategy, symbol, orderCount, fillCount, makerCount, takerCount, tradedQty, notional, fee,
+                realized, unrealized, funding, net, position);
     }
 
     @Override

@@ -378,32 +378,26 @@ final class BarEngine {
      * anything (the clock, the counts, the last close, the mark, the equity row), in the same order.
      */
     private void processQuiet(StrategyRun run, BarBatch batch, int from, int to) {
+        // Nothing in these steps reads the counts, the clock or the last close before the last row (no fill, no
+        // order, no timer, the strategy reads nothing): they are advanced once, to the last row's values. With
+        // equity rows, each row's is recorded in order (quietBarsWithEquity); without, only the last row's mark.
         if (config.recordEquity) {
-            for (int row = from; row < to; row++) {
-                long t = batch.endTs(row);
-                bars++;
-                clock.advanceTo(t);
-                slices++;
-                sliceNo++;
-                double close = batch.close(row);
-                lastClose[0] = close;
-                run.quietBar(t, close);
-            }
-        } else {
-            // nothing reads the intermediate states (no equity row, the strategy reads nothing): the last one
-            int n = to - from;
-            long t = batch.endTs(to - 1);
-            bars += n;
-            clock.advanceTo(t);
-            slices += n;
-            sliceNo += n;
-            double close = batch.close(to - 1);
-            lastClose[0] = close;
+            run.quietBarsWithEquity(batch, from, to);
+        }
+        int n = to - from;
+        long t = batch.endTs(to - 1);
+        bars += n;
+        clock.advanceTo(t);
+        slices += n;
+        sliceNo += n;
+        double close = batch.close(to - 1);
+        lastClose[0] = close;
+        if (!config.recordEquity) {
             run.quietBar(t, close);
         }
         pendingBars = batch;
         pendingRow = to - 1;
-        pendingTs = batch.endTs(to - 1);
+        pendingTs = t;
         sliceFilled = false;
     }
 

@@ -133,7 +133,8 @@ final class StrategyRun implements BarContext {
         }
         this.forgetFinished = engine.config.orderHistory == io.qtrade.backtest.OrderHistory.OPEN_ONLY;
         this.accrues = engine.config.shortBorrow.annualRateBps() > 0
-                || !engine.config.cashInterest.equals(io.qtrade.bars.cost.CashInterest.NONE);
+                || engine.config.cashInterest.creditRateAnnual() != 0.0
+                || engine.config.cashInterest.debitRateAnnual() != 0.0; // (a zero rate accrues nothing)
         Arrays.fill(lastFillSlice, -1);
     }
 
@@ -547,8 +548,12 @@ final class StrategyRun implements BarContext {
      */
     private String buyingPowerProblem(WorkingOrder w, double qty, double price, double fee) {
         BuyingPower bp = engine.config.buyingPower;
+        if (bp.allowShort() && Double.isInfinite(bp.maxGrossLeverage())) {
+            return null; // no limit to check (the default, BuyingPower.UNLIMITED)
+        }
         Instrument inst = instruments.get(w.instrument);
-        double before = ledger(w.instrument).position(inst).qty();
+        double before = traded[w.instrument] ? positionOf[w.instrument].qty()
+                : ledger(w.instrument).position(inst).qty();
         double after = before + w.side.sign() * qty;
         double lot = inst.lotSize();
         if (!bp.allowShort() && after < -QTY_TOLERANCE * lot) {
@@ -706,17 +711,48 @@ final class StrategyRun implements BarContext {
     }
 
     /**
-     * {@link #accrue} and {@link #onOneBar} for a quiet bar at {@code t} at which the strategy does nothing: the
-     * accrual time, the mark and the equity row.
+     * {@link #accrue} and {@link #onOneBar} for a quiet bar at {@code t} at which the strategy does nothing, without
+     * equity rows: the accrual time and the mark.
      */
     void quietBar(long t, double close) {
         lastAccrualTs = t;
         if (traded[0]) {
             ledger(0).mark(markSlot[0], close);
         }
-        if (engine.config.recordEquity) {
-            recordEquity(t);
+    }
+
+    /**
+     * {@link #accrue} and {@link #onOneBar} for quiet bars (rows {@code [from, to)} of {@code bars}, instrument 0,
+     * the run's only instrument and currency) at which the strategy does nothing, with equity rows: per bar the mark
+     * and the equity row {@link #recordEquity} records there, computed the same way (no fill at a quiet bar, so the
+     * row is instrument 0's, with the position, realized PnL and fees it had before the run of bars).
+     */
+    void quietBarsWithEquity(io.qtrade.core.bar.BarBatch bars, int from, int to) {
+        Portfolio b = books[0];
+        boolean marked = traded[0];
+        int slot = markSlot[0];
+        Position p = marked ? positionOf[0] : b.position(instruments.get(0));
+        // an instrument never traded is not marked by the engine: its row shows the close unless something marked it
+        double fixedMark = marked ? Double.NaN : b.markPrice(instruments.get(0));
+        double qty = p.qty();
+        double realized = p.realizedPnl();
+        double fees = p.fees();
+        for (int row = from; row < to; row++) {
+            long t = bars.endTs(row);
+            double close = bars.close(row);
+            double mark;
+            if (marked) {
+                b.mark(slot, close);
+                mark = b.markPrice(slot);
+            } else {
+                mark = Double.isNaN(fixedMark) ? close : fixedMark;
+            }
+            double equity = b.equity();
+            double net = b.netPnl();
+            recorder.equity(t, index, 0, qty, mark, realized,
+                    qty == 0.0 || Double.isNaN(mark) ? 0.0 : p.unrealizedPnl(mark), fees, equity, net);
         }
+        lastAccrualTs = bars.endTs(to - 1);
     }
 
     /** Fills the market-on-close orders sent during the callback at this slice's closes, then re-marks. */

@@ -28,34 +28,44 @@ public record BarOrder(int instrument, Side side, BarOrderType type, double qty,
         Objects.requireNonNull(side, "bar order: side");
         Objects.requireNonNull(type, "bar order: type");
         Objects.requireNonNull(timeInForce, "bar order: timeInForce");
-        String where = "bar order " + type + " " + side + " on instrument " + instrument;
         if (instrument < 0) {
-            throw new IllegalArgumentException(where + ": instrument index must be >= 0");
+            throw new IllegalArgumentException(where(type, side, instrument)
+                    + ": instrument index must be >= 0");
         }
         if (!(qty > 0) || Double.isInfinite(qty)) {
-            throw new IllegalArgumentException(where + ": qty must be finite and > 0, was " + qty);
+            throw new IllegalArgumentException(where(type, side, instrument)
+                    + ": qty must be finite and > 0, was " + qty);
         }
         boolean needsLimit = type == BarOrderType.LIMIT || type == BarOrderType.STOP_LIMIT
                 || type == BarOrderType.TAKE_PROFIT;
         boolean needsStop = type == BarOrderType.STOP || type == BarOrderType.STOP_LIMIT;
         if (needsLimit != Double.isFinite(limitPrice) || !needsLimit && !Double.isNaN(limitPrice)) {
-            throw new IllegalArgumentException(where + ": limitPrice must be " + (needsLimit ? "finite" : "NaN")
+            throw new IllegalArgumentException(where(type, side, instrument)
+                    + ": limitPrice must be " + (needsLimit ? "finite" : "NaN")
                     + ", was " + limitPrice);
         }
         if (needsStop != Double.isFinite(stopPrice) || !needsStop && !Double.isNaN(stopPrice)) {
-            throw new IllegalArgumentException(where + ": stopPrice must be " + (needsStop ? "finite" : "NaN")
+            throw new IllegalArgumentException(where(type, side, instrument)
+                    + ": stopPrice must be " + (needsStop ? "finite" : "NaN")
                     + ", was " + stopPrice);
         }
         if (type == BarOrderType.TRAILING_STOP) {
             boolean byAmount = trailAmount > 0 && Double.isFinite(trailAmount) && Double.isNaN(trailFraction);
             boolean byFraction = trailFraction > 0 && trailFraction < 1 && Double.isNaN(trailAmount);
             if (!byAmount && !byFraction) {
-                throw new IllegalArgumentException(where + ": exactly one of trailAmount (> 0) and trailFraction"
+                throw new IllegalArgumentException(where(type, side, instrument)
+                        + ": exactly one of trailAmount (> 0) and trailFraction"
                         + " (in (0, 1)) must be set, the other NaN; were " + trailAmount + " and " + trailFraction);
             }
         } else if (!Double.isNaN(trailAmount) || !Double.isNaN(trailFraction)) {
-            throw new IllegalArgumentException(where + ": trailAmount and trailFraction apply to TRAILING_STOP only");
+            throw new IllegalArgumentException(where(type, side, instrument)
+                    + ": trailAmount and trailFraction apply to TRAILING_STOP only");
         }
+    }
+
+    /** The start of an error message about an order (built only when there is an error to report). */
+    private static String where(BarOrderType type, Side side, int instrument) {
+        return "bar order " + type + " " + side + " on instrument " + instrument;
     }
 
     /** Market at the instrument's next open. */
