@@ -1,45 +1,98 @@
 package io.qtrade.backtest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * The equity/PnL rows of a run in primitive columns: one row per strategy and instrument at each mark. No object per
- * row, and no copy while the run grows it: rows go into chunks of columns (the first of {@value #FIRST_CHUNK} rows,
- * each next one twice as large up to {@value #MAX_CHUNK} rows), which are never moved; the column arrays of the
- * equity table are put together once, when the table is built ({@link #ts()}, {@link #position()}, ...). O(1) per
- * row; memory about the rows' own size (a growing array doubled by copying allocates and copies about twice that).
+ * row, and no copy of what the run has recorded while it grows:
+ * <ul>
+ *   <li>the columns that change at every mark ({@code ts}, mark price, unrealized PnL, the strategy's equity and net
+ *       PnL) go into chunks of rows (the first of {@value #FIRST_CHUNK} rows, each next one twice as large up to
+ *       {@value #MAX_CHUNK} rows), which are never moved;</li>
+ *   <li>the columns that change only at a fill or a funding settlement, or never on one instrument (strategy,
+ *       instrument, position, realized PnL, fees, funding) are kept as runs of equal values (bit for bit: the value
+ *       and the row where each run starts), so a row that repeats them writes nothing for them.</li>
+ * </ul>
+ * The column arrays of the equity table are put together once, when the table is built ({@link #ts()},
+ * {@link #column}), with the values exactly as recorded. O(1) per row.
  */
 final class EquitySeries {
 
     static final int FIRST_CHUNK = 256;
     static final int MAX_CHUNK = 4096;
 
-    /** One chunk: eleven columns of {@code capacity} rows. */
+    /** One chunk of the per-mark columns, {@code capacity} rows. */
     private static final class Chunk {
         final long[] ts;
-        final int[] strategy;
-        final int[] instrument;
-        final double[] position;
         final double[] markPrice;
-        final double[] realizedPnl;
         final double[] unrealizedPnl;
-        final double[] fees;
-        final double[] funding;
         final double[] strategyEquity;
         final double[] strategyNetPnl;
 
         Chunk(int capacity) {
             ts = new long[capacity];
-            strategy = new int[capacity];
-            instrument = new int[capacity];
-            position = new double[capacity];
             markPrice = new double[capacity];
-            realizedPnl = new double[capacity];
             unrealizedPnl = new double[capacity];
-            fees = new double[capacity];
-            funding = new double[capacity];
             strategyEquity = new double[capacity];
             strategyNetPnl = new double[capacity];
+        }
+    }
+
+    /** A column of ints as runs of equal values: each run's value and first row. */
+    private static final class IntRuns {
+        int count;
+        int[] start = new int[16];
+        int[] value = new int[16];
+
+        void add(int row, int v) {
+            if (count > 0 && value[count - 1] == v) {
+                return;
+            }
+            if (count == start.length) {
+                start = Arrays.copyOf(start, count * 2);
+                value = Arrays.copyOf(value, count * 2);
+            }
+            start[count] = row;
+            value[count++] = v;
+        }
+
+        int[] expand(int size) {
+            int[] out = new int[size];
+            for (int k = 0; k < count; k++) {
+                Arrays.fill(out, start[k], k + 1 < count ? start[k + 1] : size, value[k]);
+            }
+            return out;
+        }
+    }
+
+    /** A column of doubles as runs of bit-for-bit equal values ({@code -0.0} and {@code 0.0} are two runs). */
+    private static final class DoubleRuns {
+        int count;
+        int[] start = new int[16];
+        double[] value = new double[16];
+        long lastBits;
+
+        void add(int row, double v) {
+            long bits = Double.doubleToRawLongBits(v);
+            if (count > 0 && lastBits == bits) {
+                return;
+            }
+            if (count == start.length) {
+                start = Arrays.copyOf(start, count * 2);
+                value = Arrays.copyOf(value, count * 2);
+            }
+            start[count] = row;
+            value[count++] = v;
+            lastBits = bits;
+        }
+
+        double[] expand(int size) {
+            double[] out = new double[size];
+            for (int k = 0; k < count; k++) {
+                Arrays.fill(out, start[k], k + 1 < count ? start[k + 1] : size, value[k]);
+            }
+            return out;
         }
     }
 
@@ -51,6 +104,12 @@ final class EquitySeries {
     /** Rows in {@link #current}, and its capacity. */
     private int used;
     private int capacity;
+    private final IntRuns strategy = new IntRuns();
+    private final IntRuns instrument = new IntRuns();
+    private final DoubleRuns position = new DoubleRuns();
+    private final DoubleRuns realizedPnl = new DoubleRuns();
+    private final DoubleRuns fees = new DoubleRuns();
+    private final DoubleRuns funding = new DoubleRuns();
 
     EquitySeries() {
         current = new Chunk(FIRST_CHUNK);
@@ -71,18 +130,18 @@ final class EquitySeries {
         }
         Chunk c = current;
         int r = used++;
-        size++;
+        int row = size++;
         c.ts[r] = t;
-        c.strategy[r] = s;
-        c.instrument[r] = i;
-        c.position[r] = pos;
         c.markPrice[r] = mark;
-        c.realizedPnl[r] = realized;
         c.unrealizedPnl[r] = unrealized;
-        c.fees[r] = fee;
-        c.funding[r] = fundingPaid;
         c.strategyEquity[r] = equity;
         c.strategyNetPnl[r] = netPnl;
+        strategy.add(row, s);
+        instrument.add(row, i);
+        position.add(row, pos);
+        realizedPnl.add(row, realized);
+        fees.add(row, fee);
+        funding.add(row, fundingPaid);
     }
 
     private void nextChunk() {
@@ -106,23 +165,11 @@ final class EquitySeries {
     }
 
     int[] strategy() {
-        return ints(true);
+        return strategy.expand(size);
     }
 
     int[] instrument() {
-        return ints(false);
-    }
-
-    private int[] ints(boolean strategy) {
-        int[] out = new int[size];
-        int at = 0;
-        for (Chunk c : chunks) {
-            int[] from = strategy ? c.strategy : c.instrument;
-            int n = Math.min(from.length, size - at);
-            System.arraycopy(from, 0, out, at, n);
-            at += n;
-        }
-        return out;
+        return instrument.expand(size);
     }
 
     /** The columns of doubles, by their place in a row. */
@@ -131,18 +178,26 @@ final class EquitySeries {
     }
 
     double[] column(Column column) {
+        switch (column) {
+            case POSITION:
+                return position.expand(size);
+            case REALIZED_PNL:
+                return realizedPnl.expand(size);
+            case FEES:
+                return fees.expand(size);
+            case FUNDING:
+                return funding.expand(size);
+            default:
+                break;
+        }
         double[] out = new double[size];
         int at = 0;
         for (Chunk c : chunks) {
             double[] from = switch (column) {
-                case POSITION -> c.position;
                 case MARK_PRICE -> c.markPrice;
-                case REALIZED_PNL -> c.realizedPnl;
                 case UNREALIZED_PNL -> c.unrealizedPnl;
-                case FEES -> c.fees;
-                case FUNDING -> c.funding;
                 case STRATEGY_EQUITY -> c.strategyEquity;
-                case STRATEGY_NET_PNL -> c.strategyNetPnl;
+                default -> c.strategyNetPnl;
             };
             int n = Math.min(from.length, size - at);
             System.arraycopy(from, 0, out, at, n);
