@@ -11,14 +11,16 @@ import java.util.Arrays;
  * (d) the adapter without equity rows keeping no order rows, (e) ta4j's {@code BacktestExecutor} (the same
  * {@code BarSeriesManager} run plus ta4j's PnL report, a {@code TradingStatement}), (f) and (g): (b) and (c) with
  * every result table built afterwards ({@code BacktestResult.tables()}). Even rounds run a to g, odd rounds g to a,
- * so no run always comes first (61 rounds, or the count given as the first argument). Prints the medians of the
+ * so no run always comes first (61 rounds, or the count given as the first argument; a second argument, letters of
+ * {@code abcdefg}, runs only those, e.g. {@code abcd} for the four runs of the earlier harness: building Tablesaw
+ * tables in the same JVM changes how fast ta4j itself runs, see docs/benchmarks.md). Prints the medians of the
  * rounds after the first 10 (warm-up) and the medians of the per-round speed ratios (a ta4j time over an adapter
  * time in the same round: the runs of a round see the same machine load), against {@code BarSeriesManager} and
  * against {@code BacktestExecutor}. Same data, same {@code DoubleNum} series, same strategy factory on all sides;
  * no side's data construction is timed (see {@link Ta4jAdapterBenchmark}).
  *
  * <pre>{@code
- * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.Ta4jAdapterCpuTime [ROUNDS]
+ * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.Ta4jAdapterCpuTime [ROUNDS [abcdefg]]
  * }</pre>
  */
 public final class Ta4jAdapterCpuTime {
@@ -36,10 +38,22 @@ public final class Ta4jAdapterCpuTime {
         if (rounds <= 10) {
             throw new IllegalArgumentException("rounds must be > 10 (the first 10 are warm-up), was " + rounds);
         }
+        String only = args.length > 1 ? args[1] : "abcdefg";
+        for (char c : only.toCharArray()) {
+            if (c < 'a' || c >= 'a' + RUNS) {
+                throw new IllegalArgumentException("runs are letters a to g, was " + only);
+            }
+        }
         double[][] ms = new double[RUNS][rounds];
+        for (double[] row : ms) {
+            Arrays.fill(row, Double.NaN);
+        }
         for (int r = 0; r < rounds; r++) {
             for (int step = 0; step < RUNS; step++) {
                 int which = r % 2 == 0 ? step : RUNS - 1 - step;
+                if (only.indexOf('a' + which) < 0) {
+                    continue;
+                }
                 long t0 = mx.getCurrentThreadCpuTime();
                 switch (which) {
                     case 0 -> b.ta4jBarSeriesManager();
