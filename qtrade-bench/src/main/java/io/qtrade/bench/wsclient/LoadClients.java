@@ -98,14 +98,23 @@ public final class LoadClients {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, System.in, System.out);
+        System.exit(0);
+    }
+
+    /**
+     * The clients' whole life (what {@link #main} does, without exiting): connect, print {@code READY} to
+     * {@code out}, read on until a {@code STOP <fills>} line on {@code in} and the fills accounted for, print the
+     * result to {@code out}, close the sockets.
+     */
+    public static void run(String[] args, java.io.InputStream in, java.io.PrintStream out) throws Exception {
         LoadClients c = new LoadClients(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-        c.connect(URI.create(args[0]), args[1]);
+        c.connect(URI.create(args[0]), args[1], out);
         Thread loop = new Thread(c::loop, "load-clients");
         loop.setDaemon(true);
         loop.start();
         // The harness's STOP line: the engine's fill count follows it.
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line = in.readLine();
+        String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         long fills = 0;
         if (line != null && line.startsWith("STOP ")) {
             fills = Long.parseLong(line.substring(5).trim());
@@ -113,15 +122,15 @@ public final class LoadClients {
         c.expectedFills = fills;
         c.selector.wakeup();
         loop.join(TimeUnit.SECONDS.toMillis(STOP_TIMEOUT_SECONDS + 10));
-        System.out.print(c.result(fills));
-        System.out.flush();
-        System.exit(0);
+        out.print(c.result(fills));
+        out.flush();
+        c.selector.close();
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // Connecting
 
-    private void connect(URI uri, String token) throws IOException {
+    private void connect(URI uri, String token, java.io.PrintStream out) throws IOException {
         int port = uri.getPort() > 0 ? uri.getPort() : 80;
         for (int i = 0; i < clients.length; i++) {
             SocketChannel ch = SocketChannel.open(new InetSocketAddress(uri.getHost(), port));
@@ -151,8 +160,8 @@ public final class LoadClients {
                 c.key.interestOps(0);
             }
         }
-        System.out.println("READY");
-        System.out.flush();
+        out.println("READY");
+        out.flush();
     }
 
     private boolean allSubscribed() {
