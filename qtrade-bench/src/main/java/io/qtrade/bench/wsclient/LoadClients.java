@@ -55,11 +55,11 @@ import java.util.concurrent.TimeUnit;
  * <h2>Protocol with the harness</h2>
  * Arguments: {@code ws-uri token clients slow}. Prints {@code READY} once every client got its {@code subscribed}
  * reply. A line {@code STOP <fills>} on standard input (the engine's fill count) makes the clients read on until
- * every fast client has accounted for that many fills (received + announced lost by {@code gap} messages), or no byte
- * arrived for {@value #QUIET_MILLIS} ms, or {@value #STOP_TIMEOUT_SECONDS} s passed; then a {@code RESULT k=v ...}
- * line, a {@code CLIENT ...} line per fast client not accounted for, and the process exits. Delays are log2
- * histograms of microseconds from each message's {@code "pub"} ({@code System.nanoTime()} of the engine's JVM: the
- * same {@code CLOCK_MONOTONIC} on Linux) to the end of the read that brought it.
+ * every fast client has accounted for that many fills (received + announced lost by {@code gap} messages), or no
+ * byte arrived at a fast client for {@value #QUIET_MILLIS} ms, or {@value #STOP_TIMEOUT_SECONDS} s passed; then a
+ * {@code RESULT k=v ...} line, a {@code CLIENT ...} line per fast client not accounted for, and the process exits.
+ * Delays are log2 histograms of microseconds from each message's {@code "pub"} ({@code System.nanoTime()} of the
+ * engine's JVM: the same {@code CLOCK_MONOTONIC} on Linux) to the end of the read that brought it.
  */
 public final class LoadClients {
 
@@ -362,7 +362,9 @@ public final class LoadClients {
                 reads++;
                 bytesRead += n;
                 nowNanos = System.nanoTime();
-                lastByteNanos = nowNanos;
+                if (!c.slow) {
+                    lastByteNanos = nowNanos;   // the slow clients' backlog must not hold the stop off
+                }
                 c.parser.feed(readBytes, 0, n);
                 if (n < buffer.capacity()) {
                     return;
