@@ -18,6 +18,7 @@ import io.qtrade.server.QtradeServer;
 import io.qtrade.server.Role;
 import io.qtrade.server.ServerConfig;
 import io.qtrade.server.tap.EngineTap;
+import io.qtrade.bench.wsclient.LoadClients;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,37 +27,35 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The server under load (issue 25): the engine replays a generated L2 tape at full speed (simulated clock, no pacer)
  * with {@code BacktestThroughput}'s re-quoting market maker, alone and wrapped by an {@link EngineTap} with a
  * {@link QtradeServer} and {@code clients} WebSocket clients subscribed to top of book and fills, the two phases
  * interleaved {@code rounds} times (the order swapping every round). The clients run in a <b>separate JVM</b>
- * ({@link Clients}, started with the same class path), so that this JVM measures the engine and the server only;
- * {@code slow} of them read one frame every {@value Clients#SLOW_READ_MILLIS} ms, so their sockets back up and they are
- * sampled (top of book conflated), lose fills (counted, announced by a gap message) and are finally dropped.
+ * ({@link LoadClients}: one NIO thread speaking RFC 6455 by hand, so that the load generator costs a small part of
+ * what it loads; started with the same class path), so that this JVM measures the engine and the server only;
+ * {@code slow} of them read 8 KB every 100 ms, so their sockets back up and they are sampled (top of book
+ * conflated), lose fills (counted, announced by a gap message) and are finally dropped.
+ *
+ * <p>Every fill accounted for: after each served phase the clients are told the engine's fill count and read on
+ * until every fast client has received or been told of (by {@code gap} messages) every fill; a round in which some
+ * fast client is short is reported with that client's counts, and the harness then exits with status 1.
  *
  * <p>Per phase: the engine's events per second (wall clock), the engine thread's CPU time per event
  * ({@code ThreadMXBean.getCurrentThreadCpuTime}: what the engine thread itself paid, which other processes on a
  * shared machine disturb far less than the wall clock), GC time, the hub thread's and the client JVM's CPU time, the
  * load average; for the served phase the messages delivered per second, the delay from the engine's publish to a
  * client's receipt (p50, p99, max: {@code System.nanoTime()} is {@code CLOCK_MONOTONIC} on Linux, one clock for both
- * JVMs), and per client the delivered, conflated and dropped counts. With {@code nice > 0} the client JVM runs under
+ * JVMs), the client JVM's CPU time per message received, and per client the delivered, conflated and dropped
+ * counts. With {@code nice > 0} the client JVM runs under
  * {@code nice -n <nice>}, which approximates clients on another machine when there are too few cores to give them
  * their own.
  *
@@ -105,26 +104,43 @@ public final class ServerLoad {
                     100 * (s.cpuNanosPerEvent / a.cpuNanosPerEvent - 1));
         }
         System.out.printf(Locale.ROOT, "%n| round | phase | events/s | engine CPU ns/event | GC ms | engine JVM CPU s (engine"
-                + " thread) | hub CPU s | client JVM CPU s | load avg |%n|---|---|---:|---:|---:|---:|---:|---:|---|%n");
+                + " thread) | hub CPU s | client JVM CPU s | client JVM CPU ns/message | load avg |%n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---|%n");
         for (int r = 0; r < rounds; r++) {
             for (Phase p : List.of(alone.get(r), served.get(r))) {
-                System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f | %d | %.1f (%.1f) | %s | %s | %.1f-%.1f |%n", r + 1,
-                        p.withServer ? "engine + server + clients" : "engine alone", p.eventsPerSecond,
+                System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f | %d | %.1f (%.1f) | %s | %s | %s | %.1f-%.1f |%n",
+                        r + 1, p.withServer ? "engine + server + clients" : "engine alone", p.eventsPerSecond,
                         p.cpuNanosPerEvent, p.gcMillis, p.processCpuSeconds, p.engineCpuSeconds,
                         p.withServer ? String.format(Locale.ROOT, "%.1f", p.hubCpuSeconds) : "-",
                         p.withServer ? String.format(Locale.ROOT, "%.1f", p.clientCpuSeconds) : "-",
+                        p.withServer ? String.format(Locale.ROOT, "%.0f", p.clientCpuSeconds * 1e9
+                                / Math.max(1, p.clientMessages)) : "-",
                         p.loadBefore, p.loadAfter);
             }
         }
         for (int r = 0; r < rounds; r++) {
             System.out.printf(Locale.ROOT, "%nround %d, served phase:%n%s%n", r + 1, served.get(r).report);
         }
+        int short_ = 0;
+        for (int r = 0; r < rounds; r++) {
+            Phase p = served.get(r);
+            System.out.printf(Locale.ROOT, "round %d: %s%n", r + 1, p.accounted
+                    ? "every fast client's fills accounted for (received + announced lost = the engine's fills)"
+                    : "NOT every fast client's fills accounted for (see the round's report)");
+            if (!p.accounted) {
+                short_++;
+            }
+        }
+        if (short_ > 0) {
+            System.out.printf(Locale.ROOT, "%d of %d rounds with fills not accounted for: exit status 1%n", short_, rounds);
+            System.exit(1);
+        }
     }
 
     private record Phase(boolean withServer, double eventsPerSecond, double cpuNanosPerEvent, long gcMillis,
                          double processCpuSeconds, double engineCpuSeconds, double hubCpuSeconds,
-                         double clientCpuSeconds, double loadBefore, double loadAfter,
-                         String report) {
+                         double clientCpuSeconds, long clientMessages, boolean accounted, double loadBefore,
+                         double loadAfter, String report) {
     }
 
     private static long gcMillis() {
@@ -194,6 +210,8 @@ public final class ServerLoad {
         String report = "";
         double hubCpu = 0;
         double clientCpu = 0;
+        long clientMessages = 0;
+        boolean accounted = true;
         if (withServer) {
             hubCpu = threadCpu("qtrade-server-hub") / 1e9;
             // Let the hub write what waits (at most 30 s), then ask the clients for their counts.
@@ -213,8 +231,10 @@ public final class ServerLoad {
                 last = sent;
             }
             Map<String, Object> stats = server.streamStats();
-            ClientProcess.Result cr = load.finish();
-            clientCpu = cr.cpuSeconds;
+            ClientProcess.Result cr = load.finish(result.fillCount());
+            clientCpu = cr.cpuSeconds();
+            clientMessages = cr.get("messages");
+            accounted = cr.get("fastNotAccounted") == 0 && cr.get("minFastAccounted") == result.fillCount();
             report = report(wall, result, stats, tap, cr, slow);
             server.stop();
         }
@@ -222,28 +242,40 @@ public final class ServerLoad {
         System.out.printf(Locale.ROOT, "%-14s %,12d events in %5.1f s: %,10.0f events/s, engine CPU %.2f ns/event, GC %d ms,"
                         + " fills %,d, load %.1f-%.1f%n", withServer ? "engine+server" : "engine alone", result.events(),
                 wall / 1e9, eps, cpuPerEvent, gc, result.fillCount(), loadBefore, loadAfter);
-        return new Phase(withServer, eps, cpuPerEvent, gc, process / 1e9, cpu / 1e9, hubCpu, clientCpu, loadBefore,
-                loadAfter, report);
+        return new Phase(withServer, eps, cpuPerEvent, gc, process / 1e9, cpu / 1e9, hubCpu, clientCpu, clientMessages,
+                accounted, loadBefore, loadAfter, report);
     }
 
     private static String report(long wallNanos, BacktestResult result, Map<String, Object> stats, EngineTap tap,
                                  ClientProcess.Result cr, int slow) {
         StringBuilder b = new StringBuilder();
         double s = wallNanos / 1e9;
-        b.append(String.format(Locale.ROOT, "received by the clients: %,.0f messages/s in all (%,.0f frames/s); per fast"
-                        + " client %,.0f messages/s, per slow client %,.0f messages/s%n",
-                cr.messages / s, cr.frames / s, cr.fastMessages / s / Math.max(1, cr.clients - slow),
-                cr.slowMessages / s / Math.max(1, slow)));
+        int clients = (int) cr.get("clients");
+        b.append(String.format(Locale.ROOT, "received by the clients: %,.0f messages/s in all (%,.0f WebSocket messages/s);"
+                        + " per fast client %,.0f messages/s, per slow client %,.0f messages/s%n",
+                cr.get("messages") / s, cr.get("frames") / s, cr.get("fastMessages") / s / Math.max(1, clients - slow),
+                cr.get("slowMessages") / s / Math.max(1, slow)));
+        b.append(String.format(Locale.ROOT, "client JVM: %.1f CPU s (its reading thread %.1f s), %.0f ns CPU per message"
+                        + " received, %,d socket reads, %,d MB; protocol errors %d%n", cr.cpuSeconds(),
+                cr.get("loopCpuNanos") / 1e9, cr.get("cpuNanos") / (double) Math.max(1, cr.get("messages")),
+                cr.get("reads"), cr.get("bytes") >> 20, cr.get("protocolErrors")));
         b.append(String.format(Locale.ROOT, "delay engine publish -> client receipt (log2 buckets, upper bounds): fills"
                         + " p50 <= %,d us, p99 <= %,d us; top of book p50 <= %,d us, p99 <= %,d us; max %,d us%n",
-                cr.fillP50, cr.fillP99, cr.topP50, cr.topP99, cr.maxDelay));
+                cr.get("fillP50"), cr.get("fillP99"), cr.get("topP50"), cr.get("topP99"), cr.get("maxDelay")));
+        long fills = result.fillCount();
+        boolean all = cr.get("fastNotAccounted") == 0 && cr.get("minFastAccounted") == fills
+                && cr.get("maxFastAccounted") == fills;
         b.append(String.format(Locale.ROOT, "fills in the engine %,d; received per fast client: min %,d max %,d; gap"
-                        + " messages (lost fills announced) %,d; received + announced lost per fast client: min %,d max"
-                        + " %,d (%s); clients closed by the server %d%n",
-                result.fillCount(), cr.minFastFills, cr.maxFastFills, cr.gaps, cr.minFastAccounted,
-                cr.maxFastAccounted, cr.minFastAccounted == result.fillCount()
-                        && cr.maxFastAccounted == result.fillCount() ? "every fill accounted for" : "MISMATCH",
-                cr.closedByServer));
+                        + " messages %,d; announced lost by the engine tap per fast client: min %,d max %,d (the tap"
+                        + " dropped %,d); received + announced lost per fast client: min %,d max %,d (%s); clients"
+                        + " closed by the server %d%n",
+                fills, cr.get("minFastFills"), cr.get("maxFastFills"), cr.get("gaps"), cr.get("minFastLostByEngineTap"),
+                cr.get("maxFastLostByEngineTap"), tap.fillRing().dropped(), cr.get("minFastAccounted"),
+                cr.get("maxFastAccounted"), all ? "every fill accounted for"
+                        : cr.get("fastNotAccounted") + " fast clients NOT accounted for", cr.get("closedByServer")));
+        for (String c : cr.notAccounted()) {
+            b.append("  not accounted: ").append(c).append('\n');
+        }
         b.append(String.format(Locale.ROOT, "tap: order updates dropped %,d, fills dropped %,d, trade prints dropped %,d%n",
                 tap.accountRing().dropped(), tap.fillRing().dropped(), tap.marketRing().dropped()));
         Map<String, Object> totals = new java.util.LinkedHashMap<>(stats);
@@ -321,8 +353,8 @@ public final class ServerLoad {
             if (nice > 0) {
                 command.addAll(List.of("nice", "-n", Integer.toString(nice)));
             }
-            command.addAll(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    Clients.class.getName(), uri, TOKEN, Integer.toString(clients), Integer.toString(slow)));
+            command.addAll(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    LoadClients.class.getName(), uri, TOKEN, Integer.toString(clients), Integer.toString(slow)));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             ClientProcess c = new ClientProcess(p);
             String line = c.out.readLine();
@@ -333,11 +365,15 @@ public final class ServerLoad {
             return c;
         }
 
-        /** Asks the clients to stop and report; waits for the process to end. */
-        Result finish() throws Exception {
-            process.getOutputStream().write("STOP\n".getBytes(StandardCharsets.UTF_8));
+        /**
+         * Tells the clients the engine's fill count and asks them to stop once every fast client has accounted for
+         * it (or nothing more arrives); waits for their report and for the process to end.
+         */
+        Result finish(long engineFills) throws Exception {
+            process.getOutputStream().write(("STOP " + engineFills + "\n").getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().flush();
             Map<String, Long> m = new java.util.HashMap<>();
+            List<String> notAccounted = new ArrayList<>();
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("RESULT ")) {
@@ -345,274 +381,30 @@ public final class ServerLoad {
                         int eq = kv.indexOf('=');
                         m.put(kv.substring(0, eq), Long.parseLong(kv.substring(eq + 1)));
                     }
+                } else if (line.startsWith("CLIENT ")) {
+                    notAccounted.add(line.substring(7));
                 }
             }
             process.waitFor(30, TimeUnit.SECONDS);
-            return new Result(m.get("clients").intValue(), m.get("messages"), m.get("frames"), m.get("fastMessages"),
-                    m.get("slowMessages"), m.get("fillP50"), m.get("fillP99"), m.get("topP50"), m.get("topP99"),
-                    m.get("maxDelay"), m.get("minFastFills"), m.get("maxFastFills"), m.get("minFastAccounted"),
-                    m.get("maxFastAccounted"), m.get("gaps"),
-                    m.get("closedByServer"), m.get("cpuNanos") / 1e9);
-        }
-
-        record Result(int clients, long messages, long frames, long fastMessages, long slowMessages, long fillP50,
-                      long fillP99, long topP50, long topP99, long maxDelay, long minFastFills, long maxFastFills,
-                      long minFastAccounted, long maxFastAccounted, long gaps, long closedByServer, double cpuSeconds) {
-        }
-    }
-
-    /**
-     * The client JVM: {@code clients} WebSocket clients ({@code java.net.http}) subscribed to top and fills; prints
-     * READY once all are subscribed, and on a line on standard input a RESULT line of counts, then exits. Delays in
-     * log2 histograms of microseconds, from each message's {@code pub} ({@code System.nanoTime()} of the engine's
-     * JVM, the same monotonic clock on Linux).
-     */
-    public static final class Clients {
-        static final int SLOW_READ_MILLIS = 100;
-        final int clients;
-        final int slow;
-        final List<WebSocket> sockets = new ArrayList<>();
-        final AtomicLongArray fillDelay = new AtomicLongArray(48);
-        final AtomicLongArray topDelay = new AtomicLongArray(48);
-        final long[] received;
-        final long[] fills;
-        final long[] lost;
-        final AtomicLong frames = new AtomicLong();
-        final AtomicLong gaps = new AtomicLong();
-        final AtomicLong closedByServer = new AtomicLong();
-        final ScheduledExecutorService slowReader = Executors.newSingleThreadScheduledExecutor();
-        final HttpClient http = HttpClient.newHttpClient();
-        volatile long maxDelay;
-        volatile long lastFrameNanos = System.nanoTime();
-
-        Clients(int clients, int slow) {
-            this.clients = clients;
-            this.slow = slow;
-            this.received = new long[clients];
-            this.fills = new long[clients];
-            this.lost = new long[clients];
-        }
-
-        public static void main(String[] args) throws Exception {
-            Clients c = new Clients(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            c.connect(URI.create(args[0]), args[1]);
-            // Subscribed: the first message (the top of book snapshot) has reached every client.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (c.connectedCount() < c.clients && System.nanoTime() < until) {
-                Thread.sleep(20);
+            if (!m.containsKey("cpuNanos")) {
+                throw new IllegalStateException("client JVM: no RESULT line (exit " + process.exitValue() + ")");
             }
-            System.out.println("READY");
-            System.out.flush();
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            // Read what is still on its way (the server wrote it; the sockets hold it) until 1 s passes without a frame.
-            long stopBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() - c.lastFrameNanos < TimeUnit.SECONDS.toNanos(1) && System.nanoTime() < stopBy) {
-                Thread.sleep(100);
-            }
-            for (WebSocket ws : c.sockets) {
-                ws.abort();
-            }
-            c.slowReader.shutdownNow();
-            System.out.println(c.result());
-            System.out.flush();
-            System.exit(0);
+            return new Result(m, notAccounted);
         }
 
-        private int connectedCount() {
-            int n = 0;
-            synchronized (received) {
-                for (long r : received) {
-                    if (r > 0) {
-                        n++;
-                    }
+        /** The client JVM's counts ({@code LoadClients}'s RESULT line) and a line per fast client not accounted. */
+        record Result(Map<String, Long> values, List<String> notAccounted) {
+            long get(String key) {
+                Long v = values.get(key);
+                if (v == null) {
+                    throw new IllegalStateException("client JVM: no '" + key + "' in its RESULT line " + values);
                 }
+                return v;
             }
-            return n;
-        }
 
-        void connect(URI uri, String token) throws Exception {
-            for (int i = 0; i < clients; i++) {
-                int index = i;
-                boolean isSlow = i < slow;
-                WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                        .buildAsync(uri, new WebSocket.Listener() {
-                            final StringBuilder part = new StringBuilder();
-
-                            @Override
-                            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                                if (last && part.length() == 0) {
-                                    onFrame(index, data);      // the whole frame in one piece: no copy
-                                } else {
-                                    part.append(data);
-                                    if (last) {
-                                        onFrame(index, part);
-                                        part.setLength(0);
-                                    }
-                                }
-                                if (isSlow) {
-                                    slowReader.schedule(() -> w.request(1), SLOW_READ_MILLIS, TimeUnit.MILLISECONDS);
-                                } else {
-                                    w.request(1);
-                                }
-                                return null;
-                            }
-
-                            @Override
-                            public CompletionStage<?> onClose(WebSocket w, int statusCode, String reason) {
-                                closedByServer.incrementAndGet();
-                                return null;
-                            }
-                        }).get(10, TimeUnit.SECONDS);
-                ws.sendText("{\"op\":\"subscribe\",\"topics\":[\"top\",\"fills\"]}", true);
-                sockets.add(ws);
+            double cpuSeconds() {
+                return get("cpuNanos") / 1e9;
             }
-        }
-
-        private void onFrame(int client, CharSequence s) {
-            long now = System.nanoTime();
-            lastFrameNanos = now;
-            frames.incrementAndGet();
-            int from = 0;
-            int messages = 0;
-            int fillCount = 0;
-            long lostCount = 0;
-            int length = s.length();
-            while (from < length) {
-                int to = indexOf(s, '\n', from);
-                messages++;
-                boolean isFill = startsWith(s, from, "{\"orderId\"");
-                if (isFill) {
-                    fillCount++;
-                }
-                if (startsWith(s, from, "{\"type\":\"gap\"")) {
-                    gaps.incrementAndGet();
-                    lostCount += lastNumber(s, from, to);
-                }
-                boolean isTop = startsWith(s, from, "{\"type\":\"top\"");
-                if (isFill || isTop) {
-                    delay(s, from, to, now, isFill ? fillDelay : topDelay);
-                }
-                from = to + 1;
-            }
-            synchronized (received) {
-                received[client] += messages;
-                fills[client] += fillCount;
-                lost[client] += lostCount;
-            }
-        }
-
-        /** The number a gap message ends with ({@code "lost":N} or {@code "lostByEngineTap":N}). */
-        private static long lastNumber(CharSequence s, int from, int to) {
-            int end = to - 1;   // the closing brace
-            int start = end;
-            while (start > from && Character.isDigit(s.charAt(start - 1))) {
-                start--;
-            }
-            long v = 0;
-            for (int i = start; i < end; i++) {
-                v = v * 10 + (s.charAt(i) - '0');
-            }
-            return v;
-        }
-
-        private static int indexOf(CharSequence s, char c, int from) {
-            for (int i = from, n = s.length(); i < n; i++) {
-                if (s.charAt(i) == c) {
-                    return i;
-                }
-            }
-            return s.length();
-        }
-
-        private static boolean startsWith(CharSequence s, int at, String prefix) {
-            if (at + prefix.length() > s.length()) {
-                return false;
-            }
-            for (int i = 0; i < prefix.length(); i++) {
-                if (s.charAt(at + i) != prefix.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void delay(CharSequence s, int from, int to, long now, AtomicLongArray buckets) {
-            // "pub" is the last field of a fill and of a top message: search back from the end.
-            int at = -1;
-            for (int i = to - 7; i >= from; i--) {
-                if (s.charAt(i) == '"' && startsWith(s, i, "\"pub\":")) {
-                    at = i;
-                    break;
-                }
-            }
-            if (at < 0) {
-                return;
-            }
-            int p = at + 6;
-            if (s.charAt(p) == '-') {
-                return;
-            }
-            long pub = 0;
-            while (p < to && Character.isDigit(s.charAt(p))) {
-                pub = pub * 10 + (s.charAt(p++) - '0');
-            }
-            if (pub == 0) {
-                return;   // the empty book before the first copy
-            }
-            long micros = Math.max(1, (now - pub) / 1000);
-            buckets.incrementAndGet(63 - Long.numberOfLeadingZeros(micros));
-            if (micros > maxDelay) {
-                maxDelay = micros;
-            }
-        }
-
-        static long percentile(AtomicLongArray buckets, double q) {
-            long total = 0;
-            for (int i = 0; i < buckets.length(); i++) {
-                total += buckets.get(i);
-            }
-            long target = (long) Math.ceil(q * total);
-            long seen = 0;
-            for (int i = 0; i < buckets.length(); i++) {
-                seen += buckets.get(i);
-                if (seen >= target && total > 0) {
-                    return 1L << (i + 1);   // the bucket's upper bound, microseconds
-                }
-            }
-            return -1;
-        }
-
-        String result() {
-            long all = 0;
-            long fast = 0;
-            long slowTotal = 0;
-            long minFills = Long.MAX_VALUE;
-            long maxFills = 0;
-            long minAccounted = Long.MAX_VALUE;
-            long maxAccounted = 0;
-            synchronized (received) {
-                for (int i = 0; i < clients; i++) {
-                    all += received[i];
-                    if (i < slow) {
-                        slowTotal += received[i];
-                    } else {
-                        fast += received[i];
-                        minFills = Math.min(minFills, fills[i]);
-                        maxFills = Math.max(maxFills, fills[i]);
-                        minAccounted = Math.min(minAccounted, fills[i] + lost[i]);
-                        maxAccounted = Math.max(maxAccounted, fills[i] + lost[i]);
-                    }
-                }
-            }
-            long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
-            return "RESULT clients=" + clients + " messages=" + all + " frames=" + frames.get() + " fastMessages=" + fast
-                    + " slowMessages=" + slowTotal + " fillP50=" + percentile(fillDelay, 0.5) + " fillP99="
-                    + percentile(fillDelay, 0.99) + " topP50=" + percentile(topDelay, 0.5) + " topP99="
-                    + percentile(topDelay, 0.99) + " maxDelay=" + maxDelay + " minFastFills="
-                    + (minFills == Long.MAX_VALUE ? 0 : minFills) + " maxFastFills=" + maxFills + " minFastAccounted="
-                    + (minAccounted == Long.MAX_VALUE ? 0 : minAccounted) + " maxFastAccounted=" + maxAccounted
-                    + " gaps=" + gaps.get()
-                    + " closedByServer=" + closedByServer.get() + " cpuNanos=" + cpu;
         }
     }
 }

@@ -186,7 +186,7 @@ final class StreamHub implements Runnable {
     /**
      * The fill ring's overflow policy: a fill the engine could not hand over (the ring full: the hub stalled for
      * seconds) is counted by the ring and announced to the fills subscribers as a {@code gap} message with the number
-     * lost, never silently skipped.
+     * lost, never silently skipped, and never dropped by a subscriber's full queue ({@link WsClient#announceTapLoss}).
      */
     private void announceLostFills() {
         long lost = tap.fillRing().dropped();
@@ -194,8 +194,14 @@ final class StreamHub implements Runnable {
             long n = lost - lastFillsLost;
             lastFillsLost = lost;
             if (hasSubscribers(Topic.FILLS)) {
-                broadcast(Topic.FILLS, null, null, "{\"type\":\"gap\",\"stream\":\"fills\",\"lostByEngineTap\":"
-                        + n + "}");
+                // Not through the clients' queues: a full queue would drop the announcement itself (WsClient).
+                messages.incrementAndGet();
+                for (WsClient c : clientArray) {
+                    if (c.wants(Topic.FILLS, null)) {
+                        offered.incrementAndGet();
+                        c.announceTapLoss(n);
+                    }
+                }
             }
         }
     }

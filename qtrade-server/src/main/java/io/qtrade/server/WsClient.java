@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       next frame then starts with a {@code {"type":"gap","lost":N}} message, so the client knows it missed N events
  *       (and can re-read {@code /fills} or {@code /orders}). A queue that stays full for the slow-client timeout
  *       disconnects the client.</li>
+ *   <li><b>Fills the engine tap lost</b> (its fill ring full: {@link #announceTapLoss}) are announced by a
+ *       {@code {"type":"gap","stream":"fills","lostByEngineTap":N}} message at the head of the next frame. It does
+ *       not wait in the queue: offered to a full queue it would itself be dropped, counted as one lost event where N
+ *       fills were lost.</li>
  * </ul>
  *
  * <h2>Frames</h2>
@@ -123,6 +127,8 @@ final class WsClient {
     private boolean sending;
     private int inFlight;
     private long lostSinceGap;
+    /** Fills the engine tap lost, not yet announced to this client (guarded by {@code this}). */
+    private long tapLostSinceGap;
     private String[] parts = new String[64];
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
@@ -234,6 +240,19 @@ final class WsClient {
         return true;
     }
 
+    /**
+     * Announces {@code lostFills} fills the engine tap lost to this client (a fills subscriber), at the head of its next
+     * frame; never dropped, whatever the state of the queue (announcements before one flush add up).
+     */
+    void announceTapLoss(long lostFills) {
+        if (closed) {
+            return;
+        }
+        synchronized (this) {
+            tapLostSinceGap += lostFills;
+        }
+    }
+
     /** Sets the latest value of {@code key}; one not yet written is replaced (and counted as conflated). */
     void offerLatest(String key, String message) {
         if (closed) {
@@ -266,14 +285,18 @@ final class WsClient {
         String[] p;
         int n = 0;
         synchronized (this) {
-            if (sending || queue.isEmpty() && latest.isEmpty() && lostSinceGap == 0) {
+            if (sending || queue.isEmpty() && latest.isEmpty() && lostSinceGap == 0 && tapLostSinceGap == 0) {
                 return;
             }
-            int size = Math.min(MAX_FRAME_MESSAGES, queue.size() + latest.size() + 1);
+            int size = Math.min(MAX_FRAME_MESSAGES, queue.size() + latest.size() + 2);
             if (parts.length < size) {
                 parts = new String[Math.max(size, parts.length * 2)];
             }
             p = parts;
+            if (tapLostSinceGap > 0) {
+                p[n++] = "{\"type\":\"gap\",\"stream\":\"fills\",\"lostByEngineTap\":" + tapLostSinceGap + "}";
+                tapLostSinceGap = 0;
+            }
             if (lostSinceGap > 0) {
                 p[n++] = "{\"type\":\"gap\",\"lost\":" + lostSinceGap + "}";
                 lostSinceGap = 0;
