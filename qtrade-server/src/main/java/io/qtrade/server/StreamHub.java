@@ -65,6 +65,7 @@ final class StreamHub implements Runnable {
     private final AtomicLong deliveredByGone = new AtomicLong();
     private final AtomicLong conflatedByGone = new AtomicLong();
     private final AtomicLong framesByGone = new AtomicLong();
+    private final AtomicLong bytesByGone = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger clientIds = new java.util.concurrent.atomic.AtomicInteger();
     private long lastFillsLost;
     /** The distinct subscriptions of the clients, each collecting its events for the next flush (hub thread). */
@@ -724,6 +725,7 @@ final class StreamHub implements Runnable {
             deliveredByGone.addAndGet(c.delivered());
             conflatedByGone.addAndGet(c.conflated());
             framesByGone.addAndGet(c.frames());
+            bytesByGone.addAndGet(c.deliveredBytes());
             clientsChanged();
         }
         return c;
@@ -740,6 +742,7 @@ final class StreamHub implements Runnable {
     Map<String, Object> statsJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         long sent = 0;
+        long bytes = 0;
         long frames = 0;
         long conflated = 0;
         long dropped = 0;
@@ -749,6 +752,7 @@ final class StreamHub implements Runnable {
         java.util.Arrays.sort(all, java.util.Comparator.comparingInt(c -> c.id));
         for (WsClient c : all) {
             sent += c.delivered();
+            bytes += c.deliveredBytes();
             frames += c.frames();
             conflated += c.conflated();
             dropped += c.dropped();
@@ -763,6 +767,7 @@ final class StreamHub implements Runnable {
             }
             x.put("topics", names);
             x.put("delivered", c.delivered());
+            x.put("deliveredBytes", c.deliveredBytes());
             x.put("frames", c.frames());
             x.put("conflated", c.conflated());
             x.put("dropped", c.dropped());
@@ -775,6 +780,7 @@ final class StreamHub implements Runnable {
         m.put("offered", offered.get());
         m.put("sentToConnected", sent);
         m.put("delivered", sent + deliveredByGone.get());
+        m.put("deliveredBytes", bytes + bytesByGone.get());
         m.put("frames", frames + framesByGone.get());
         m.put("conflated", conflated + conflatedByGone.get());
         m.put("droppedForSlowClients", droppedForClients.get());

@@ -62,10 +62,12 @@ final class WsClient {
     /** Guarded by {@code this}: a flush's frames are being written; their message count; frames not yet written. */
     private boolean sending;
     private int inFlight;
+    private long inFlightBytes;
     private int framesInFlight;
     private long lostSinceGap;
     private ByteBuffer[] out = new ByteBuffer[8];
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong deliveredBytes = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong conflated = new AtomicLong();
@@ -88,15 +90,18 @@ final class WsClient {
         @Override
         public void writeSuccess() {
             int n;
+            long bytes;
             synchronized (WsClient.this) {
                 if (!sending || --framesInFlight > 0) {
                     return;
                 }
                 n = inFlight;
+                bytes = inFlightBytes;
                 inFlight = 0;
                 sending = false;
             }
             delivered.addAndGet(n);
+            deliveredBytes.addAndGet(bytes);
         }
     };
 
@@ -246,8 +251,13 @@ final class WsClient {
                 it.remove();
                 messages++;
             }
+            long bytes = 0;
+            for (int i = 0; i < n; i++) {
+                bytes += o[i].remaining();
+            }
             sending = true;
             inFlight = messages;
+            inFlightBytes = bytes;
             framesInFlight = n;
         }
         frames.addAndGet(n);
@@ -334,6 +344,11 @@ final class WsClient {
     /** Messages written to the socket (counted when their frame's write completed). */
     long delivered() {
         return delivered.get();
+    }
+
+    /** Payload bytes of the messages counted in {@link #delivered()} (newlines between messages included). */
+    long deliveredBytes() {
+        return deliveredBytes.get();
     }
 
     /** WebSocket frames handed to the socket. */
