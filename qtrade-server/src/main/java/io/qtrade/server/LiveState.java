@@ -60,6 +60,8 @@ final class LiveState {
         long orderId;
         String strategy;
         Instrument instrument;
+        /** The instrument's id ({@code SYMBOL@VENUE}). */
+        String instrumentId;
         String side;
         String type;
         String timeInForce;
@@ -77,7 +79,7 @@ final class LiveState {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("orderId", orderId);
             m.put("strategy", strategy);
-            m.put("instrument", instrument.id());
+            m.put("instrument", instrumentId);
             m.put("side", side);
             m.put("type", type);
             m.put("timeInForce", timeInForce);
@@ -274,6 +276,7 @@ final class LiveState {
             o.orderId = id;
             o.strategy = strategyIds.get(e.strategy());
             o.instrument = instruments.get(e.instrument());
+            o.instrumentId = instrumentIds[e.instrument()];
             o.side = e.side() < 0 ? null : e.side() == 0 ? "BUY" : "SELL";
             o.type = e.orderType() < 0 ? null : ORDER_TYPES[e.orderType()].name();
             o.timeInForce = e.timeInForce() < 0 ? null : TIME_IN_FORCES[e.timeInForce()].name();

@@ -72,8 +72,8 @@ final class StreamHub implements Runnable {
     private Stream[] streams = new Stream[0];
     /** Set when a client connects, subscribes, unsubscribes or goes: the hub regroups the clients into streams. */
     private volatile boolean streamsChanged = true;
-    /** The fill message being written (hub thread). */
-    private final JsonBytes fillBytes = new JsonBytes();
+    /** The fill, order or trade message being written (hub thread). */
+    private final JsonBytes messageBytes = new JsonBytes();
 
     /**
      * Clients with the same subscription (topics and instrument filter): every event message they want is appended
@@ -236,10 +236,9 @@ final class StreamHub implements Runnable {
             case ORDER_UPDATE -> {
                 LiveState.OrderState o = state.onOrderUpdate(e, ids);
                 if (hasSubscribers(Topic.ORDERS)) {
-                    Map<String, Object> m = o.json();
-                    m.put("type", "order");
-                    m.put("pub", e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
-                    broadcast(Topic.ORDERS, o.instrument.id(), m);
+                    JsonBytes b = orderJson(messageBytes.reset(), o,
+                            e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
+                    broadcast(Topic.ORDERS, o.instrumentId, b.bytes(), b.length());
                 }
                 if (o.status == io.qtrade.core.order.OrderStatus.REJECTED && hasSubscribers(Topic.RISK)) {
                     Map<String, Object> r = new LinkedHashMap<>();
@@ -247,16 +246,16 @@ final class StreamHub implements Runnable {
                     r.put("event", "rejection");
                     r.put("orderId", o.orderId);
                     r.put("strategy", o.strategy);
-                    r.put("instrument", o.instrument.id());
+                    r.put("instrument", o.instrumentId);
                     r.put("reason", o.reason);
                     r.put("localTs", o.updatedTs);
-                    broadcast(Topic.RISK, o.instrument.id(), r);
+                    broadcast(Topic.RISK, o.instrumentId, r);
                 }
             }
             case FILL -> {
                 LiveState.FillState f = state.onFill(e, ids);
                 if (hasSubscribers(Topic.FILLS)) {
-                    JsonBytes b = fillJson(fillBytes.reset(), f, e.publishedNanos());
+                    JsonBytes b = fillJson(messageBytes.reset(), f, e.publishedNanos());
                     broadcast(Topic.FILLS, f.instrumentId(), b.bytes(), b.length());
                 }
             }
@@ -275,10 +274,9 @@ final class StreamHub implements Runnable {
     private void onTrade(TapEvent e) {
         LiveState.TradeState t = state.onTrade(e);
         if (hasSubscribers(Topic.TRADES)) {
-            Map<String, Object> m = t.json();
-            m.put("type", "trade");
-            m.put("pub", e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
-            broadcast(Topic.TRADES, t.instrument(), m);
+            JsonBytes b = tradeJson(messageBytes.reset(), t,
+                    e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
+            broadcast(Topic.TRADES, t.instrument(), b.bytes(), b.length());
         }
     }
 
@@ -326,6 +324,42 @@ final class StreamHub implements Runnable {
         b.key("fees").number(f.fees());
         b.key("cash").number(f.cash());
         b.raw(",\"type\":\"fill\",\"pub\":").number(pub).raw('}');
+        return b;
+    }
+
+    /**
+     * An order message written straight into bytes: the fields of {@code OrderState.json} in its order, whose
+     * {@code type} key carries the message type {@code "order"} (as the map message always had it), then
+     * {@code pub}.
+     */
+    static JsonBytes orderJson(JsonBytes b, LiveState.OrderState o, long pub) {
+        b.raw("{\"orderId\":").number(o.orderId);
+        b.key("strategy").string(o.strategy);
+        b.key("instrument").string(o.instrumentId);
+        b.key("side").string(o.side);
+        b.key("type").string("order");
+        b.key("timeInForce").string(o.timeInForce);
+        b.key("price").number(o.price);
+        b.key("qty").number(o.qty);
+        b.key("status").string(o.status.name());
+        b.key("filledQty").number(o.filledQty);
+        b.key("leavesQty").number(o.leavesQty);
+        b.key("reason").string(o.reason);
+        b.key("viaApi").bool(o.external);
+        b.key("createdTs").number(o.createdTs);
+        b.key("updatedTs").number(o.updatedTs);
+        b.key("pub").number(pub).raw('}');
+        return b;
+    }
+
+    /** A trade message written straight into bytes: the fields of {@code TradeState.json}, {@code type}, {@code pub}. */
+    static JsonBytes tradeJson(JsonBytes b, LiveState.TradeState t, long pub) {
+        b.raw("{\"instrument\":").string(t.instrument);
+        b.key("aggressor").string(t.aggressor);
+        b.key("price").number(t.price);
+        b.key("qty").number(t.qty);
+        b.key("localTs").number(t.localTs);
+        b.raw(",\"type\":\"trade\",\"pub\":").number(pub).raw('}');
         return b;
     }
 

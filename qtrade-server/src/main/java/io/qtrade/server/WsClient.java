@@ -79,12 +79,13 @@ final class WsClient {
     private final WriteCallback callback = new WriteCallback() {
         @Override
         public void writeFailed(Throwable x) {
+            // Closed first, so that no flush starts (and reuses the frame array) while frames are still handed over.
+            close(1011, "write failed");
             synchronized (WsClient.this) {
                 sending = false;
                 inFlight = 0;
                 framesInFlight = 0;
             }
-            close(1011, "write failed");
         }
 
         @Override
@@ -261,18 +262,24 @@ final class WsClient {
             framesInFlight = n;
         }
         frames.addAndGet(n);
-        // out is used outside the lock only while sending is set, when no other flush of this client can start.
+        // out is used outside the lock only while sending is set, when no other flush of this client can start; each
+        // entry is cleared before its frame is handed over, since the last frame's completion (possibly inside
+        // sendFrame) ends the flush and lets another thread's flush fill the array.
         try {
             Session session = ctx.session;
             if (session instanceof WebSocketSession w) {
                 // What RemoteEndpoint.sendString does, from bytes encoded once for every client that shares them:
                 // each frame but the last is batched, so that Jetty writes them together.
                 for (int i = 0; i < n; i++) {
-                    w.getCoreSession().sendFrame(new Frame(OpCode.TEXT, o[i]), coreCallback, i < n - 1);
+                    ByteBuffer payload = o[i];
+                    o[i] = null;
+                    w.getCoreSession().sendFrame(new Frame(OpCode.TEXT, payload), coreCallback, i < n - 1);
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    session.getRemote().sendString(StandardCharsets.UTF_8.decode(o[i]).toString(), callback);
+                    ByteBuffer payload = o[i];
+                    o[i] = null;
+                    session.getRemote().sendString(StandardCharsets.UTF_8.decode(payload).toString(), callback);
                 }
             }
         } catch (RuntimeException e) {
@@ -280,8 +287,6 @@ final class WsClient {
                 sending = false;
             }
             close(1011, "send failed");
-        } finally {
-            java.util.Arrays.fill(o, 0, n, null);
         }
     }
 

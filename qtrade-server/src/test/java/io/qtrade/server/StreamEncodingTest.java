@@ -134,6 +134,50 @@ class StreamEncodingTest {
     }
 
     @Test
+    void orderAndTradeMessagesAreTheMapMessagesByteForByte() {
+        JsonBytes b = new JsonBytes();
+        LiveState.OrderState o = new LiveState.OrderState();
+        o.orderId = 77;
+        o.strategy = "mm";
+        o.instrument = AAA;
+        o.instrumentId = AAA.id();
+        o.side = "SELL";
+        o.type = "LIMIT";
+        o.timeInForce = "GTC";
+        o.price = 100.07;
+        o.qty = 0.5;
+        o.status = io.qtrade.core.order.OrderStatus.PARTIALLY_FILLED;
+        o.filledQty = 0.2;
+        o.leavesQty = 0.30000000000000004;
+        o.reason = "";
+        o.external = true;
+        o.createdTs = 1_700_000_000_000_000_000L;
+        o.updatedTs = 1_700_000_000_000_100_000L;
+        for (int k = 0; k < 2; k++) {
+            Map<String, Object> m = o.json();
+            m.put("type", "order");   // what the hub always did: the message type replaces the order type's value
+            m.put("pub", 5L);
+            assertThat(bytes(StreamHub.orderJson(b.reset(), o, 5L))).isEqualTo(Json.write(m));
+            // A market order: no price, no type or time in force known; a rejection with its reason.
+            o.price = Double.NaN;
+            o.side = null;
+            o.timeInForce = null;
+            o.status = io.qtrade.core.order.OrderStatus.REJECTED;
+            o.reason = "max_position: 5 > 4 \"AAA@SYN\"";
+        }
+        LiveState.TradeState t = new LiveState.TradeState();
+        t.instrument = AAA.id();
+        t.aggressor = "BUY";
+        t.price = 99.99;
+        t.qty = 3;
+        t.localTs = 1_700_000_000_000_000_123L;
+        Map<String, Object> m = t.json();
+        m.put("type", "trade");
+        m.put("pub", 9L);
+        assertThat(bytes(StreamHub.tradeJson(b.reset(), t, 9L))).isEqualTo(Json.write(m));
+    }
+
+    @Test
     void writingAFillMessageAllocatesNothingOnceWarm() {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         JsonBytes b = new JsonBytes();
