@@ -371,8 +371,11 @@ final class WsClient {
         return conflated.get();
     }
 
-    /** Event messages waiting in the queue. */
+    /**
+     * Messages not yet written: queued events, those of a write not yet completed, and a pending {@code gap}
+     * announcement (0 only when everything offered so far has reached the socket).
+     */
     synchronized int queued() {
-        return queuedMessages;
+        return queuedMessages + inFlight + (lostSinceGap > 0 ? 1 : 0);
     }
 }

@@ -153,6 +153,8 @@ class ServerConflationTest {
             }
             assertThat(((Number) onlyClient(server).get("deliveredBytes")).longValue()).isEqualTo(bytes);
             assertThat(((Number) onlyClient(server).get("frames")).longValue()).isEqualTo(r.frames.get());
+            // Everything written: nothing waiting, in flight or announced-to-be.
+            assertThat(((Number) onlyClient(server).get("queued")).longValue()).isZero();
             assertThat(tops).isPositive();
             r.socket.abort();
         }
