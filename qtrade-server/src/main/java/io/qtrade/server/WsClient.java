@@ -268,12 +268,12 @@ final class WsClient {
         try {
             Session session = ctx.session;
             if (session instanceof WebSocketSession w) {
-                // What RemoteEndpoint.sendString does, from bytes encoded once for every client that shares them:
-                // each frame but the last is batched, so that Jetty writes them together.
+                // What RemoteEndpoint.sendString does, from bytes encoded once for every client that shares them
+                // (Jetty queues the frames handed over while a write is in progress and writes them together).
                 for (int i = 0; i < n; i++) {
                     ByteBuffer payload = o[i];
                     o[i] = null;
-                    w.getCoreSession().sendFrame(new Frame(OpCode.TEXT, payload), coreCallback, i < n - 1);
+                    w.getCoreSession().sendFrame(new Frame(OpCode.TEXT, payload), coreCallback, false);
                 }
             } else {
                 for (int i = 0; i < n; i++) {
