@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * JSON, one message per line) and offers it to every client with that subscription; a client queues a read-only
  * view of as much of it as fits. The hub calls {@link #flush} at a fixed rate ({@code streamFlushIntervalNanos}): if
  * the previous write has completed, everything waiting goes out, each queued chunk (and each latest value) as one
- * WebSocket text frame written straight from the shared bytes, in one gathering write: no message is copied,
+ * WebSocket text frame written straight from the shared bytes, handed to Jetty at once: no message is copied,
  * joined or encoded per client. Nobody waits on a socket: a client whose write has not completed simply gets more
  * frames later (its latest values conflated, its events queued). A half-open socket (the peer gone without a FIN, or
  * a client that stopped reading) is one whose write never completes: its queue fills and it is dropped the same way,
@@ -215,7 +215,7 @@ final class WsClient {
     /**
      * Writes everything waiting, unless the previous flush is still being written (then it waits for the next
      * flush): a {@code gap} message if events were lost, each queued chunk, then each latest value, one text frame
-     * each, in one gathering write. Never blocks: the write is asynchronous.
+     * each, handed to Jetty at once. Never blocks: the write is asynchronous.
      */
     void flush() {
         if (closed) {
