@@ -109,9 +109,4 @@ final class OpenOrders {
     public String toString() {
         return "OpenOrders[size=" + size + ", capacity=" + keys.length + "]";
     }
-
-    /** For tests: the table's capacity. */
-    int capacity() {
-        return keys.length;
-    }
 }
