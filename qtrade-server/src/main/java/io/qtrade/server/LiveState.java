@@ -1,8 +1,9 @@
 package io.qtrade.server;
 
 import io.qtrade.core.Instrument;
-import io.qtrade.core.order.ExecutionReport;
+import io.qtrade.core.Side;
 import io.qtrade.core.order.Fill;
+import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.OrderType;
 import io.qtrade.core.order.TimeInForce;
@@ -31,8 +32,12 @@ final class LiveState {
     /** Equity points kept per strategy before halving the resolution. */
     static final int EQUITY_POINTS = 4_096;
 
-    private final EngineTap tap;
-    private final Map<Long, OrderState> open = new LinkedHashMap<>();
+    private static final OrderType[] ORDER_TYPES = OrderType.values();
+    private static final TimeInForce[] TIME_IN_FORCES = TimeInForce.values();
+
+    private final List<Instrument> instruments;
+    private final String[] instrumentIds;
+    private final OpenOrders open = new OpenOrders();
     private final ArrayDeque<OrderState> finished = new ArrayDeque<>();
     private final ArrayDeque<FillState> fills = new ArrayDeque<>();
     private final ArrayDeque<TradeState> trades = new ArrayDeque<>();
@@ -43,7 +48,11 @@ final class LiveState {
     private long tradeCount;
 
     LiveState(EngineTap tap) {
-        this.tap = tap;
+        this.instruments = tap.instruments();
+        this.instrumentIds = new String[instruments.size()];
+        for (int i = 0; i < instrumentIds.length; i++) {
+            instrumentIds[i] = instruments.get(i).id();
+        }
     }
 
     /** An order as the server last heard of it. */
@@ -51,6 +60,8 @@ final class LiveState {
         long orderId;
         String strategy;
         Instrument instrument;
+        /** The instrument's id ({@code SYMBOL@VENUE}). */
+        String instrumentId;
         String side;
         String type;
         String timeInForce;
@@ -68,7 +79,7 @@ final class LiveState {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("orderId", orderId);
             m.put("strategy", strategy);
-            m.put("instrument", instrument.id());
+            m.put("instrument", instrumentId);
             m.put("side", side);
             m.put("type", type);
             m.put("timeInForce", timeInForce);
@@ -85,21 +96,111 @@ final class LiveState {
         }
     }
 
-    /** A fill with the position after it. */
-    record FillState(String strategy, Fill fill, boolean external, double positionQty, double avgEntryPrice,
-                     double realizedPnl, double fees, double cash) {
+    /**
+     * A fill with the position after it. Mutable and reused: the fill history is a ring of these (the oldest one,
+     * pushed out of the history, holds the next fill), so a fill allocates nothing on the hub thread.
+     */
+    static final class FillState {
+        String strategy;
+        Instrument instrument;
+        String instrumentId;
+        long orderId;
+        Side side;
+        double price;
+        double qty;
+        double fee;
+        Liquidity liquidity;
+        long exchTs;
+        long localTs;
+        boolean external;
+        double positionQty;
+        double avgEntryPrice;
+        double realizedPnl;
+        double fees;
+        double cash;
+
+        String strategy() {
+            return strategy;
+        }
+
+        /** The instrument's id ({@code SYMBOL@VENUE}). */
+        String instrumentId() {
+            return instrumentId;
+        }
+
+        long orderId() {
+            return orderId;
+        }
+
+        Side side() {
+            return side;
+        }
+
+        double price() {
+            return price;
+        }
+
+        double qty() {
+            return qty;
+        }
+
+        double fee() {
+            return fee;
+        }
+
+        Liquidity liquidity() {
+            return liquidity;
+        }
+
+        long exchTs() {
+            return exchTs;
+        }
+
+        long localTs() {
+            return localTs;
+        }
+
+        boolean external() {
+            return external;
+        }
+
+        double positionQty() {
+            return positionQty;
+        }
+
+        double avgEntryPrice() {
+            return avgEntryPrice;
+        }
+
+        double realizedPnl() {
+            return realizedPnl;
+        }
+
+        double fees() {
+            return fees;
+        }
+
+        double cash() {
+            return cash;
+        }
+
+        /** The fill as the engine reported it. */
+        Fill fill() {
+            return new Fill(orderId, instrument, side, price, qty, fee, liquidity, exchTs, localTs);
+        }
+
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("orderId", fill.orderId());
+            m.put("orderId", orderId);
             m.put("strategy", strategy);
-            m.put("instrument", fill.instrument().id());
-            m.put("side", fill.side().name());
-            m.put("price", Json.num(fill.price()));
-            m.put("qty", Json.num(fill.qty()));
-            m.put("fee", Json.num(fill.fee()));
-            m.put("liquidity", fill.liquidity().name());
-            m.put("exchTs", fill.exchTs());
-            m.put("localTs", fill.localTs());
+            m.put("instrument", instrumentId);
+            m.put("side", side.name());
+            m.put("price", Json.num(price));
+            m.put("qty", Json.num(qty));
+            m.put("fee", Json.num(fee));
+            m.put("liquidity", liquidity.name());
+            m.put("exchTs", exchTs);
+            m.put("localTs", localTs);
             m.put("viaApi", external);
             m.put("positionQty", Json.num(positionQty));
             m.put("avgEntryPrice", Json.num(avgEntryPrice));
@@ -110,8 +211,18 @@ final class LiveState {
         }
     }
 
-    /** A trade print. */
-    record TradeState(String instrument, String aggressor, double price, double qty, long localTs) {
+    /** A trade print. Mutable and reused, as {@link FillState}: the oldest print pushed out holds the next. */
+    static final class TradeState {
+        String instrument;
+        String aggressor;
+        double price;
+        double qty;
+        long localTs;
+
+        String instrument() {
+            return instrument;
+        }
+
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("instrument", instrument);
@@ -155,63 +266,80 @@ final class LiveState {
     }
 
     synchronized OrderState onOrderUpdate(TapEvent e, List<String> strategyIds) {
-        ExecutionReport r = e.report(tap.instruments());
         orderUpdates++;
-        OrderState o = open.get(r.orderId());
+        long id = e.orderId();
+        OrderStatus status = e.status();
+        OrderState o = open.get(id);
         if (o == null) {
-            o = new OrderState();
-            o.orderId = r.orderId();
+            // A new order reuses the state of the oldest finished order pushed out of the history.
+            o = finished.size() >= HISTORY ? finished.removeFirst() : new OrderState();
+            o.orderId = id;
             o.strategy = strategyIds.get(e.strategy());
-            o.instrument = r.instrument();
+            o.instrument = instruments.get(e.instrument());
+            o.instrumentId = instrumentIds[e.instrument()];
             o.side = e.side() < 0 ? null : e.side() == 0 ? "BUY" : "SELL";
-            o.type = e.orderType() < 0 ? null : OrderType.values()[e.orderType()].name();
-            o.timeInForce = e.timeInForce() < 0 ? null : TimeInForce.values()[e.timeInForce()].name();
+            o.type = e.orderType() < 0 ? null : ORDER_TYPES[e.orderType()].name();
+            o.timeInForce = e.timeInForce() < 0 ? null : TIME_IN_FORCES[e.timeInForce()].name();
             o.price = e.price();
             o.qty = e.qty();
             o.external = e.external();
-            o.createdTs = r.localTs();
+            o.createdTs = e.localTs();
         }
-        o.status = r.status();
-        o.filledQty = r.filledQty();
-        o.leavesQty = r.leavesQty();
-        o.reason = r.reason();
-        o.updatedTs = r.localTs();
-        if (r.status().isTerminal()) {
-            open.remove(r.orderId());
+        o.status = status;
+        o.filledQty = e.filledQty();
+        o.leavesQty = e.leavesQty();
+        o.reason = e.reason();
+        o.updatedTs = e.localTs();
+        if (status.isTerminal()) {
+            open.remove(id);
             finished.addLast(o);
             if (finished.size() > HISTORY) {
                 finished.removeFirst();
             }
-            if (r.status() == OrderStatus.REJECTED) {
-                String code = r.reason();
+            if (status == OrderStatus.REJECTED) {
+                String code = o.reason;
                 int colon = code.indexOf(':');
                 rejections.merge(colon > 0 ? code.substring(0, colon) : code, 1L, Long::sum);
             }
         } else {
-            open.put(r.orderId(), o);
+            open.put(id, o);
         }
         return o;
     }
 
     synchronized FillState onFill(TapEvent e, List<String> strategyIds) {
         fillCount++;
-        FillState f = new FillState(strategyIds.get(e.strategy()), e.fill(tap.instruments()), e.external(),
-                e.positionQty(), e.avgEntryPrice(), e.realizedPnl(), e.fees(), e.cash());
+        FillState f = fills.size() >= HISTORY ? fills.removeFirst() : new FillState();
+        f.strategy = strategyIds.get(e.strategy());
+        f.instrument = instruments.get(e.instrument());
+        f.instrumentId = instrumentIds[e.instrument()];
+        f.orderId = e.orderId();
+        f.side = e.side() == 0 ? Side.BUY : Side.SELL;
+        f.price = e.price();
+        f.qty = e.qty();
+        f.fee = e.fee();
+        f.liquidity = e.liquidity();
+        f.exchTs = e.exchTs();
+        f.localTs = e.localTs();
+        f.external = e.external();
+        f.positionQty = e.positionQty();
+        f.avgEntryPrice = e.avgEntryPrice();
+        f.realizedPnl = e.realizedPnl();
+        f.fees = e.fees();
+        f.cash = e.cash();
         fills.addLast(f);
-        if (fills.size() > HISTORY) {
-            fills.removeFirst();
-        }
         return f;
     }
 
     synchronized TradeState onTrade(TapEvent e) {
         tradeCount++;
-        TradeState t = new TradeState(tap.instruments().get(e.instrument()).id(), e.side() == 0 ? "BUY" : "SELL",
-                e.price(), e.qty(), e.localTs());
+        TradeState t = trades.size() >= TRADES ? trades.removeFirst() : new TradeState();
+        t.instrument = instrumentIds[e.instrument()];
+        t.aggressor = e.side() == 0 ? "BUY" : "SELL";
+        t.price = e.price();
+        t.qty = e.qty();
+        t.localTs = e.localTs();
         trades.addLast(t);
-        if (trades.size() > TRADES) {
-            trades.removeFirst();
-        }
         return t;
     }
 
@@ -249,6 +377,7 @@ final class LiveState {
         return out;
     }
 
+    /** Oldest (lowest order id) first. */
     synchronized List<Map<String, Object>> openOrders(String strategy) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (OrderState o : open.values()) {
@@ -259,8 +388,10 @@ final class LiveState {
         return out;
     }
 
-    synchronized OrderState openOrder(long orderId) {
-        return open.get(orderId);
+    /** The strategy of open order {@code orderId}, or null if the order is not open. */
+    synchronized String openOrderStrategy(long orderId) {
+        OrderState o = open.get(orderId);
+        return o == null ? null : o.strategy;
     }
 
     synchronized int openOrderCount(String strategy) {

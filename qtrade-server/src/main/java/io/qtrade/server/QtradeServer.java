@@ -868,13 +868,13 @@ public final class QtradeServer implements AutoCloseable {
 
     private void cancelOrder(Context ctx) throws InterruptedException {
         long id = orderId(ctx);
-        LiveState.OrderState o = state.openOrder(id);
-        if (o == null) {
+        String strategy = state.openOrderStrategy(id);
+        if (strategy == null) {
             throw Refusal.notFound("no open order " + id);
         }
         boolean sent;
         try {
-            sent = tap.cancel(o.strategy, id).get(ORDER_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+            sent = tap.cancel(strategy, id).get(ORDER_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw Refusal.unavailable("the engine did not take the cancel within " + ORDER_TIMEOUT_NANOS / 1_000_000
                     + " ms");

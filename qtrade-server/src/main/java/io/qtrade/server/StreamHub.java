@@ -65,9 +65,36 @@ final class StreamHub implements Runnable {
     private final AtomicLong deliveredByGone = new AtomicLong();
     private final AtomicLong conflatedByGone = new AtomicLong();
     private final AtomicLong framesByGone = new AtomicLong();
+    private final AtomicLong bytesByGone = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger clientIds = new java.util.concurrent.atomic.AtomicInteger();
     private long lastFillsLost;
-    private final WsClient.FrameCache frames = new WsClient.FrameCache();
+    /** The distinct subscriptions of the clients, each collecting its events for the next flush (hub thread). */
+    private Stream[] streams = new Stream[0];
+    /** Set when a client connects, subscribes, unsubscribes or goes: the hub regroups the clients into streams. */
+    private volatile boolean streamsChanged = true;
+    /** The fill, order or trade message being written (hub thread). */
+    private final JsonBytes messageBytes = new JsonBytes();
+
+    /**
+     * Clients with the same subscription (topics and instrument filter): every event message they want is appended
+     * once to {@link #pending}, and at each flush the chunk is offered to each of them (a view each, no copy).
+     */
+    private static final class Stream {
+        final int topicMask;
+        final Set<String> instruments;
+        final List<WsClient> clients = new ArrayList<>();
+        final Chunk.Builder pending = new Chunk.Builder();
+
+        Stream(int topicMask, Set<String> instruments) {
+            this.topicMask = topicMask;
+            this.instruments = instruments;
+        }
+
+        boolean wants(Topic topic, String instrument) {
+            return (topicMask & 1 << topic.ordinal()) != 0
+                    && (instrument == null || instruments == null || instruments.contains(instrument));
+        }
+    }
 
     StreamHub(EngineTap tap, ServerConfig config, LiveState state, RateLimiter limiter) {
         this.tap = tap;
@@ -96,6 +123,7 @@ final class StreamHub implements Runnable {
                 Thread.currentThread().interrupt();
             }
         }
+        distribute(System.nanoTime());
         for (WsClient c : clients.values()) {
             c.flush();
             c.close(1001, "server stopping");
@@ -126,6 +154,9 @@ final class StreamHub implements Runnable {
                     strategyCount = ids.size();
                 }
                 List<String> strategyIds = ids;
+                if (streamsChanged) {
+                    regroup(now);
+                }
                 int n = 0;
                 int got;
                 // Fills first (never crowded out by order updates), then order updates, then trade prints.
@@ -164,10 +195,10 @@ final class StreamHub implements Runnable {
                 publishPortfolios(ids, now);
                 if (now >= nextFlush) {
                     nextFlush = now + config.streamFlushIntervalNanos();
+                    distribute(now);
                     for (WsClient c : clientArray) {
-                        c.flush(frames);
+                        c.flush();
                     }
-                    frames.clear();
                 }
                 if (n < 4096) {
                     // A pass every millisecond at most: the rings hold far more than a millisecond of events.
@@ -211,10 +242,9 @@ final class StreamHub implements Runnable {
             case ORDER_UPDATE -> {
                 LiveState.OrderState o = state.onOrderUpdate(e, ids);
                 if (hasSubscribers(Topic.ORDERS)) {
-                    Map<String, Object> m = o.json();
-                    m.put("type", "order");
-                    m.put("pub", e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
-                    broadcast(Topic.ORDERS, o.instrument.id(), m);
+                    JsonBytes b = orderJson(messageBytes.reset(), o,
+                            e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
+                    broadcast(Topic.ORDERS, o.instrumentId, b.bytes(), b.length());
                 }
                 if (o.status == io.qtrade.core.order.OrderStatus.REJECTED && hasSubscribers(Topic.RISK)) {
                     Map<String, Object> r = new LinkedHashMap<>();
@@ -222,16 +252,17 @@ final class StreamHub implements Runnable {
                     r.put("event", "rejection");
                     r.put("orderId", o.orderId);
                     r.put("strategy", o.strategy);
-                    r.put("instrument", o.instrument.id());
+                    r.put("instrument", o.instrumentId);
                     r.put("reason", o.reason);
                     r.put("localTs", o.updatedTs);
-                    broadcast(Topic.RISK, o.instrument.id(), r);
+                    broadcast(Topic.RISK, o.instrumentId, r);
                 }
             }
             case FILL -> {
                 LiveState.FillState f = state.onFill(e, ids);
                 if (hasSubscribers(Topic.FILLS)) {
-                    broadcast(Topic.FILLS, f.fill().instrument().id(), null, fillJson(f, e.publishedNanos()));
+                    JsonBytes b = fillJson(messageBytes.reset(), f, e.publishedNanos());
+                    broadcast(Topic.FILLS, f.instrumentId(), b.bytes(), b.length());
                 }
             }
             case STOPPED -> {
@@ -249,10 +280,9 @@ final class StreamHub implements Runnable {
     private void onTrade(TapEvent e) {
         LiveState.TradeState t = state.onTrade(e);
         if (hasSubscribers(Topic.TRADES)) {
-            Map<String, Object> m = t.json();
-            m.put("type", "trade");
-            m.put("pub", e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
-            broadcast(Topic.TRADES, t.instrument(), m);
+            JsonBytes b = tradeJson(messageBytes.reset(), t,
+                    e.publishedNanos() != 0 ? e.publishedNanos() : System.nanoTime());
+            broadcast(Topic.TRADES, t.instrument(), b.bytes(), b.length());
         }
     }
 
@@ -278,43 +308,65 @@ final class StreamHub implements Runnable {
         }
     }
 
-    /** A fill message written directly (the hot message of the streams): the same fields as {@code FillState.json}. */
-    static String fillJson(LiveState.FillState f, long pub) {
-        io.qtrade.core.order.Fill x = f.fill();
-        StringBuilder b = new StringBuilder(400);
-        b.append("{\"orderId\":").append(x.orderId());
-        b.append(",\"strategy\":");
-        quote(b, f.strategy());
-        b.append(",\"instrument\":");
-        quote(b, x.instrument().id());
-        b.append(",\"side\":\"").append(x.side().name()).append('"');
-        num(b, "price", x.price());
-        num(b, "qty", x.qty());
-        num(b, "fee", x.fee());
-        b.append(",\"liquidity\":\"").append(x.liquidity().name()).append('"');
-        b.append(",\"exchTs\":").append(x.exchTs());
-        b.append(",\"localTs\":").append(x.localTs());
-        b.append(",\"viaApi\":").append(f.external());
-        num(b, "positionQty", f.positionQty());
-        num(b, "avgEntryPrice", f.avgEntryPrice());
-        num(b, "realizedPnl", f.realizedPnl());
-        num(b, "fees", f.fees());
-        num(b, "cash", f.cash());
-        b.append(",\"type\":\"fill\",\"pub\":").append(pub).append('}');
-        return b.toString();
+    /**
+     * A fill message written straight into bytes (the hot message of the streams): the same fields, values and order
+     * as {@code FillState.json}, then {@code type} and {@code pub}.
+     */
+    static JsonBytes fillJson(JsonBytes b, LiveState.FillState f, long pub) {
+        b.raw("{\"orderId\":").number(f.orderId());
+        b.key("strategy").string(f.strategy());
+        b.key("instrument").string(f.instrumentId());
+        b.key("side").string(f.side().name());
+        b.key("price").number(f.price());
+        b.key("qty").number(f.qty());
+        b.key("fee").number(f.fee());
+        b.key("liquidity").string(f.liquidity().name());
+        b.key("exchTs").number(f.exchTs());
+        b.key("localTs").number(f.localTs());
+        b.key("viaApi").bool(f.external());
+        b.key("positionQty").number(f.positionQty());
+        b.key("avgEntryPrice").number(f.avgEntryPrice());
+        b.key("realizedPnl").number(f.realizedPnl());
+        b.key("fees").number(f.fees());
+        b.key("cash").number(f.cash());
+        b.raw(",\"type\":\"fill\",\"pub\":").number(pub).raw('}');
+        return b;
     }
 
-    private static void num(StringBuilder b, String name, double v) {
-        b.append(",\"").append(name).append("\":");
-        if (Double.isFinite(v)) {
-            b.append(v);
-        } else {
-            b.append("null");
-        }
+    /**
+     * An order message written straight into bytes: the fields of {@code OrderState.json} in its order, whose
+     * {@code type} key carries the message type {@code "order"} (as the map message always had it), then
+     * {@code pub}.
+     */
+    static JsonBytes orderJson(JsonBytes b, LiveState.OrderState o, long pub) {
+        b.raw("{\"orderId\":").number(o.orderId);
+        b.key("strategy").string(o.strategy);
+        b.key("instrument").string(o.instrumentId);
+        b.key("side").string(o.side);
+        b.key("type").string("order");
+        b.key("timeInForce").string(o.timeInForce);
+        b.key("price").number(o.price);
+        b.key("qty").number(o.qty);
+        b.key("status").string(o.status.name());
+        b.key("filledQty").number(o.filledQty);
+        b.key("leavesQty").number(o.leavesQty);
+        b.key("reason").string(o.reason);
+        b.key("viaApi").bool(o.external);
+        b.key("createdTs").number(o.createdTs);
+        b.key("updatedTs").number(o.updatedTs);
+        b.key("pub").number(pub).raw('}');
+        return b;
     }
 
-    private static void quote(StringBuilder b, String s) {
-        b.append(Json.write(s));
+    /** A trade message written straight into bytes: the fields of {@code TradeState.json}, {@code type}, {@code pub}. */
+    static JsonBytes tradeJson(JsonBytes b, LiveState.TradeState t, long pub) {
+        b.raw("{\"instrument\":").string(t.instrument);
+        b.key("aggressor").string(t.aggressor);
+        b.key("price").number(t.price);
+        b.key("qty").number(t.qty);
+        b.key("localTs").number(t.localTs);
+        b.raw(",\"type\":\"trade\",\"pub\":").number(pub).raw('}');
+        return b;
     }
 
     static Map<String, Object> topJson(BookSnapshot.Levels l) {
@@ -462,10 +514,14 @@ final class StreamHub implements Runnable {
     /** Hands a latest value (conflated per client and key) to every client that subscribed to it. */
     private void latest(Topic topic, String instrument, String key, String json) {
         messages.incrementAndGet();
+        Chunk message = null;
         for (WsClient c : clientArray) {
             if (c.wants(topic, instrument)) {
+                if (message == null) {
+                    message = Chunk.of(json);
+                }
                 offered.incrementAndGet();
-                c.offerLatest(key, json);
+                c.offerLatest(key, message);
             }
         }
     }
@@ -482,6 +538,64 @@ final class StreamHub implements Runnable {
         }
         clientArray = all;
         subscribedTopics = mask;
+        streamsChanged = true;
+    }
+
+    /**
+     * Hub thread: hands the events collected for each stream since the last flush to its clients, then groups the
+     * current clients by subscription again (after a connect, subscribe, unsubscribe or close).
+     */
+    private void regroup(long now) {
+        streamsChanged = false;
+        distribute(now);
+        List<Stream> list = new ArrayList<>();
+        for (WsClient c : clientArray) {
+            if (c.closed() || c.principal() == null || c.topics().isEmpty()) {
+                continue;
+            }
+            int mask = 0;
+            for (Topic t : c.topics()) {
+                mask |= 1 << t.ordinal();
+            }
+            Set<String> in = c.instruments();
+            Stream s = null;
+            for (Stream x : list) {
+                if (x.topicMask == mask && java.util.Objects.equals(x.instruments, in)) {
+                    s = x;
+                    break;
+                }
+            }
+            if (s == null) {
+                s = new Stream(mask, in);
+                list.add(s);
+            }
+            s.clients.add(c);
+        }
+        streams = list.toArray(new Stream[0]);
+    }
+
+    /** Hub thread: offers each stream's collected events, as one shared chunk, to each of its clients. */
+    private void distribute(long now) {
+        for (Stream s : streams) {
+            Chunk chunk = s.pending.seal();
+            if (chunk == null) {
+                continue;
+            }
+            for (WsClient c : s.clients) {
+                if (c.closed()) {
+                    continue;
+                }
+                offered.addAndGet(chunk.count());
+                int lost = c.offer(chunk, now, config.slowClientTimeoutNanos());
+                if (lost > 0) {
+                    droppedForClients.addAndGet(lost);
+                    if (c.closed()) {
+                        slowDisconnects.incrementAndGet();
+                        remove(c.ctx);
+                    }
+                }
+            }
+        }
     }
 
     /** Whether any client subscribed to {@code topic} (one volatile read: asked once per event). */
@@ -493,25 +607,27 @@ final class StreamHub implements Runnable {
         broadcast(topic, instrument, message, null);
     }
 
-    /** Offers {@code message} (or the ready-made {@code json}) to every client that subscribed to it. */
+    /** Collects {@code message} (or the ready-made {@code json}) for every stream that subscribed to it. */
     private void broadcast(Topic topic, String instrument, Map<String, Object> message, String ready) {
-        String json = ready;
-        long now = System.nanoTime();
         messages.incrementAndGet();
-        for (WsClient c : clientArray) {
-            if (!c.wants(topic, instrument)) {
+        byte[] bytes = null;
+        for (Stream s : streams) {
+            if (!s.wants(topic, instrument)) {
                 continue;
             }
-            if (json == null) {
-                json = Json.write(message);
+            if (bytes == null) {
+                bytes = (ready != null ? ready : Json.write(message)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
-            offered.incrementAndGet();
-            if (!c.offer(json, now, config.slowClientTimeoutNanos())) {
-                droppedForClients.incrementAndGet();
-                if (c.closed()) {
-                    slowDisconnects.incrementAndGet();
-                    remove(c.ctx);
-                }
+            s.pending.add(bytes, 0, bytes.length);
+        }
+    }
+
+    /** Collects the encoded message {@code bytes[0, length)} for every stream that subscribed to it. */
+    private void broadcast(Topic topic, String instrument, byte[] bytes, int length) {
+        messages.incrementAndGet();
+        for (Stream s : streams) {
+            if (s.wants(topic, instrument)) {
+                s.pending.add(bytes, 0, length);
             }
         }
     }
@@ -649,6 +765,7 @@ final class StreamHub implements Runnable {
             deliveredByGone.addAndGet(c.delivered());
             conflatedByGone.addAndGet(c.conflated());
             framesByGone.addAndGet(c.frames());
+            bytesByGone.addAndGet(c.deliveredBytes());
             clientsChanged();
         }
         return c;
@@ -665,6 +782,7 @@ final class StreamHub implements Runnable {
     Map<String, Object> statsJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         long sent = 0;
+        long bytes = 0;
         long frames = 0;
         long conflated = 0;
         long dropped = 0;
@@ -674,6 +792,7 @@ final class StreamHub implements Runnable {
         java.util.Arrays.sort(all, java.util.Comparator.comparingInt(c -> c.id));
         for (WsClient c : all) {
             sent += c.delivered();
+            bytes += c.deliveredBytes();
             frames += c.frames();
             conflated += c.conflated();
             dropped += c.dropped();
@@ -688,6 +807,7 @@ final class StreamHub implements Runnable {
             }
             x.put("topics", names);
             x.put("delivered", c.delivered());
+            x.put("deliveredBytes", c.deliveredBytes());
             x.put("frames", c.frames());
             x.put("conflated", c.conflated());
             x.put("dropped", c.dropped());
@@ -700,6 +820,7 @@ final class StreamHub implements Runnable {
         m.put("offered", offered.get());
         m.put("sentToConnected", sent);
         m.put("delivered", sent + deliveredByGone.get());
+        m.put("deliveredBytes", bytes + bytesByGone.get());
         m.put("frames", frames + framesByGone.get());
         m.put("conflated", conflated + conflatedByGone.get());
         m.put("droppedForSlowClients", droppedForClients.get());

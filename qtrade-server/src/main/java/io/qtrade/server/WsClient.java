@@ -26,111 +26,54 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>Latest values</b> (top of book, depth, portfolio, signals: {@link #offerLatest}) are conflated: the client
  *       holds one slot per key (for example {@code top:AAA@SYN}); a new value replaces one not yet written, and the
  *       replaced one is counted in {@link #conflated()}. The latest value is always the one delivered.</li>
- *   <li><b>Events</b> (fills, order updates, risk events, trade prints, replies: {@link #offer}) are never conflated:
- *       they wait in a bounded FIFO queue. A full queue drops the new event and counts it in {@link #dropped()}; the
- *       next frame then starts with a {@code {"type":"gap","lost":N}} message, so the client knows it missed N events
- *       (and can re-read {@code /fills} or {@code /orders}). A queue that stays full for the slow-client timeout
- *       disconnects the client.</li>
+ *   <li><b>Events</b> (fills, order updates, risk events, trade prints, replies: {@link #offer(Chunk, long, long)})
+ *       are never conflated: they wait in a bounded FIFO queue (its capacity counted in messages). A full queue drops
+ *       new events and counts them in {@link #dropped()}; the next flush then starts with a
+ *       {@code {"type":"gap","lost":N}} message, so the client knows it missed N events (and can re-read
+ *       {@code /fills} or {@code /orders}). A queue that stays full for the slow-client timeout disconnects the
+ *       client.</li>
  *   <li><b>Fills the engine tap lost</b> (its fill ring full: {@link #announceTapLoss}) are announced by a
  *       {@code {"type":"gap","stream":"fills","lostByEngineTap":N}} message at the head of the next frame. It does
  *       not wait in the queue: offered to a full queue it would itself be dropped, counted as one lost event where N
  *       fills were lost.</li>
  * </ul>
  *
- * <h2>Frames</h2>
- * The hub calls {@link #flush} at a fixed rate ({@code streamFlushIntervalNanos}): if the previous frame has been
- * written, everything waiting (queued events in order, then the latest values) goes out as one WebSocket text frame,
- * one JSON object per line. One asynchronous write per client per flush (not one per message) is what keeps the
- * server's CPU, and the clients', small when the engine produces thousands of fills a second. Nobody waits on a
- * socket: a client whose write has not completed simply gets a bigger frame later (its latest values conflated, its
- * events queued). A half-open socket (the peer gone without a FIN, or a client that stopped reading) is one whose
- * write never completes: its queue fills and it is dropped the same way, and Jetty's idle timeout closes it.
+ * <h2>Frames, shared</h2>
+ * The hub collects the events of one flush interval once per distinct subscription into a {@link Chunk} (UTF-8
+ * JSON, one message per line) and offers it to every client with that subscription; a client queues a read-only
+ * view of as much of it as fits. The hub calls {@link #flush} at a fixed rate ({@code streamFlushIntervalNanos}): if
+ * the previous write has completed, everything waiting goes out, each queued chunk (and each latest value) as one
+ * WebSocket text frame written straight from the shared bytes, handed to Jetty at once: no message is copied,
+ * joined or encoded per client. Nobody waits on a socket: a client whose write has not completed simply gets more
+ * frames later (its latest values conflated, its events queued). A half-open socket (the peer gone without a FIN, or
+ * a client that stopped reading) is one whose write never completes: its queue fills and it is dropped the same way,
+ * and Jetty's idle timeout closes it.
  */
 final class WsClient {
 
-    /**
-     * The frames built during one flush pass of the hub, kept so that clients with the same messages waiting share
-     * one UTF-8 payload instead of each joining and encoding its own (a few entries: the fast clients share one, a
-     * slow one differs).
-     */
-    static final class FrameCache {
-        private static final int ENTRIES = 4;
-        private final String[][] parts = new String[ENTRIES][];
-        private final int[] counts = new int[ENTRIES];
-        private final ByteBuffer[] payloads = new ByteBuffer[ENTRIES];
-        private int next;
-
-        ByteBuffer find(String[] p, int n) {
-            for (int i = 0; i < ENTRIES; i++) {
-                String[] q = parts[i];
-                if (q != null && counts[i] == n && same(q, p, n)) {
-                    return payloads[i];
-                }
-            }
-            return null;
-        }
-
-        private static boolean same(String[] a, String[] b, int n) {
-            for (int i = 0; i < n; i++) {
-                if (a[i] != b[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        void put(String[] p, int n, ByteBuffer payload) {
-            parts[next] = java.util.Arrays.copyOf(p, n);
-            counts[next] = n;
-            payloads[next] = payload;
-            next = (next + 1) % ENTRIES;
-        }
-
-        /** Forgets the pass's frames (so that their strings can be collected). */
-        void clear() {
-            java.util.Arrays.fill(parts, null);
-            java.util.Arrays.fill(payloads, null);
-            next = 0;
-        }
-
-        /** The messages, one per line, as a UTF-8 payload (each write takes its own slice; none changes it). */
-        static ByteBuffer payload(String[] p, int n) {
-            return ByteBuffer.wrap(join(p, n).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static String join(String[] p, int n) {
-            int length = n;
-            for (int i = 0; i < n; i++) {
-                length += p[i].length();
-            }
-            StringBuilder b = new StringBuilder(length);
-            for (int i = 0; i < n; i++) {
-                if (i > 0) {
-                    b.append('\n');
-                }
-                b.append(p[i]);
-            }
-            return b.toString();
-        }
-    }
-
-    /** Most messages in one frame (the rest waits for the next flush). */
-    static final int MAX_FRAME_MESSAGES = 4096;
+    /** Most frames in one flush (the rest waits for the next flush). */
+    static final int MAX_FLUSH_FRAMES = 256;
 
     final WsContext ctx;
     final long connectedNanos;
     final int id;
     private final int capacity;
-    /** Guarded by {@code this}: queued events, latest values by key, whether a frame is being written. */
-    private final ArrayDeque<String> queue;
-    private final LinkedHashMap<String, String> latest = new LinkedHashMap<>();
+    /** Guarded by {@code this}: queued event frames with their message counts, latest values by key. */
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    private final ArrayDeque<Integer> queueCounts = new ArrayDeque<>();
+    private int queuedMessages;
+    private final LinkedHashMap<String, Chunk> latest = new LinkedHashMap<>();
+    /** Guarded by {@code this}: a flush's frames are being written; their message count; frames not yet written. */
     private boolean sending;
     private int inFlight;
+    private long inFlightBytes;
+    private int framesInFlight;
     private long lostSinceGap;
     /** Fills the engine tap lost, not yet announced to this client (guarded by {@code this}). */
     private long tapLostSinceGap;
-    private String[] parts = new String[64];
+    private ByteBuffer[] out = new ByteBuffer[8];
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong deliveredBytes = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong conflated = new AtomicLong();
@@ -142,23 +85,30 @@ final class WsClient {
     private final WriteCallback callback = new WriteCallback() {
         @Override
         public void writeFailed(Throwable x) {
+            // Closed first, so that no flush starts (and reuses the frame array) while frames are still handed over.
+            close(1011, "write failed");
             synchronized (WsClient.this) {
                 sending = false;
                 inFlight = 0;
+                framesInFlight = 0;
             }
-            close(1011, "write failed");
         }
 
         @Override
         public void writeSuccess() {
             int n;
+            long bytes;
             synchronized (WsClient.this) {
+                if (!sending || --framesInFlight > 0) {
+                    return;
+                }
                 n = inFlight;
+                bytes = inFlightBytes;
                 inFlight = 0;
                 sending = false;
             }
             delivered.addAndGet(n);
-            frames.incrementAndGet();
+            deliveredBytes.addAndGet(bytes);
         }
     };
 
@@ -168,7 +118,6 @@ final class WsClient {
         this.ctx = ctx;
         this.id = id;
         this.capacity = queueMessages;
-        this.queue = new ArrayDeque<>(Math.min(queueMessages, 1024));
         this.connectedNanos = nowNanos;
     }
 
@@ -207,37 +156,52 @@ final class WsClient {
         return topics;
     }
 
+    /** Instrument ids the client filters on, or null for all. */
+    Set<String> instruments() {
+        return instruments;
+    }
+
     /**
-     * Queues an event (never conflated) without blocking; a full queue drops it, and a queue full for longer than
-     * {@code slowTimeoutNanos} disconnects the client.
+     * Queues the events of {@code chunk} (never conflated) without blocking: as many as the queue has room for, in
+     * order; the rest is dropped and counted, and a queue full for longer than {@code slowTimeoutNanos} disconnects
+     * the client.
      *
-     * @return false if dropped
+     * @return how many of the chunk's messages were dropped (0: all queued)
      */
-    boolean offer(String message, long nowNanos, long slowTimeoutNanos) {
+    int offer(Chunk chunk, long nowNanos, long slowTimeoutNanos) {
+        int n = chunk.count();
         if (closed) {
-            return false;
+            return n;
         }
-        boolean full;
+        int taken;
         synchronized (this) {
-            full = queue.size() >= capacity;
-            if (!full) {
-                queue.addLast(message);
+            taken = Math.min(n, capacity - queuedMessages);
+            if (taken > 0) {
+                queue.addLast(chunk.prefix(taken));
+                queueCounts.addLast(taken);
+                queuedMessages += taken;
             } else {
-                lostSinceGap++;
+                taken = 0;
             }
+            lostSinceGap += n - taken;
         }
-        if (full) {
-            dropped.incrementAndGet();
+        if (taken < n) {
+            dropped.addAndGet(n - taken);
             long since = fullSinceNanos;
             if (since == 0) {
                 fullSinceNanos = nowNanos;
             } else if (nowNanos - since > slowTimeoutNanos) {
                 disconnect();
             }
-            return false;
+            return n - taken;
         }
         fullSinceNanos = 0;
-        return true;
+        return 0;
+    }
+
+    /** Queues one event message (a reply, a rare event); false if dropped. */
+    boolean offer(String message, long nowNanos, long slowTimeoutNanos) {
+        return offer(Chunk.of(message), nowNanos, slowTimeoutNanos) == 0;
     }
 
     /**
@@ -254,11 +218,11 @@ final class WsClient {
     }
 
     /** Sets the latest value of {@code key}; one not yet written is replaced (and counted as conflated). */
-    void offerLatest(String key, String message) {
+    void offerLatest(String key, Chunk message) {
         if (closed) {
             return;
         }
-        String old;
+        Chunk old;
         synchronized (this) {
             old = latest.put(key, message);
         }
@@ -267,69 +231,81 @@ final class WsClient {
         }
     }
 
-    /** {@link #flush(FrameCache)} without sharing (a reply on a Jetty thread). */
-    void flush() {
-        flush(null);
-    }
-
     /**
-     * Writes everything waiting as one frame, unless the previous frame is still being written (then it waits for
-     * the next flush). Never blocks: the write is asynchronous. Clients with the same messages waiting (the same
-     * objects in the same order: the hub hands one string to every subscriber) share the frame's text through
-     * {@code cache} (hub thread only; null for none).
+     * Writes everything waiting, unless the previous flush is still being written (then it waits for the next
+     * flush): a {@code gap} message if events were lost, each queued chunk, then each latest value, one text frame
+     * each, handed to Jetty at once. Never blocks: the write is asynchronous.
      */
-    void flush(FrameCache cache) {
+    void flush() {
         if (closed) {
             return;
         }
-        String[] p;
+        ByteBuffer[] o;
         int n = 0;
         synchronized (this) {
             if (sending || queue.isEmpty() && latest.isEmpty() && lostSinceGap == 0 && tapLostSinceGap == 0) {
                 return;
             }
-            int size = Math.min(MAX_FRAME_MESSAGES, queue.size() + latest.size() + 2);
-            if (parts.length < size) {
-                parts = new String[Math.max(size, parts.length * 2)];
+            int size = Math.min(MAX_FLUSH_FRAMES, queue.size() + latest.size() + 2);
+            if (out.length < size) {
+                out = new ByteBuffer[Math.max(size, out.length * 2)];
             }
-            p = parts;
+            o = out;
+            int messages = 0;
             if (tapLostSinceGap > 0) {
-                p[n++] = "{\"type\":\"gap\",\"stream\":\"fills\",\"lostByEngineTap\":" + tapLostSinceGap + "}";
+                o[n++] = ByteBuffer.wrap(("{\"type\":\"gap\",\"stream\":\"fills\",\"lostByEngineTap\":"
+                        + tapLostSinceGap + "}").getBytes(StandardCharsets.US_ASCII));
+                messages++;
                 tapLostSinceGap = 0;
             }
             if (lostSinceGap > 0) {
-                p[n++] = "{\"type\":\"gap\",\"lost\":" + lostSinceGap + "}";
+                o[n++] = ByteBuffer.wrap(("{\"type\":\"gap\",\"lost\":" + lostSinceGap + "}")
+                        .getBytes(StandardCharsets.US_ASCII));
+                messages++;
                 lostSinceGap = 0;
             }
-            String m;
-            while (n < MAX_FRAME_MESSAGES && (m = queue.pollFirst()) != null) {
-                p[n++] = m;
+            ByteBuffer b;
+            while (n < MAX_FLUSH_FRAMES && (b = queue.pollFirst()) != null) {
+                int k = queueCounts.pollFirst();
+                queuedMessages -= k;
+                messages += k;
+                o[n++] = b;
             }
-            Iterator<Map.Entry<String, String>> it = latest.entrySet().iterator();
-            while (n < MAX_FRAME_MESSAGES && it.hasNext()) {
-                p[n++] = it.next().getValue();
+            Iterator<Map.Entry<String, Chunk>> it = latest.entrySet().iterator();
+            while (n < MAX_FLUSH_FRAMES && it.hasNext()) {
+                o[n++] = it.next().getValue().prefix(1);
                 it.remove();
+                messages++;
+            }
+            long bytes = 0;
+            for (int i = 0; i < n; i++) {
+                bytes += o[i].remaining();
             }
             sending = true;
-            inFlight = n;
+            inFlight = messages;
+            inFlightBytes = bytes;
+            framesInFlight = n;
         }
-        // parts is used outside the lock only while sending is set, when no other flush of this client can start.
-        ByteBuffer payload = cache == null ? null : cache.find(p, n);
-        if (payload == null) {
-            payload = FrameCache.payload(p, n);
-            if (cache != null) {
-                cache.put(p, n, payload);
-            }
-        }
-        java.util.Arrays.fill(p, 0, n, null);
+        frames.addAndGet(n);
+        // out is used outside the lock only while sending is set, when no other flush of this client can start; each
+        // entry is cleared before its frame is handed over, since the last frame's completion (possibly inside
+        // sendFrame) ends the flush and lets another thread's flush fill the array.
         try {
             Session session = ctx.session;
             if (session instanceof WebSocketSession w) {
-                // What RemoteEndpoint.sendString does, with the frame's UTF-8 payload encoded once for every client
-                // that shares it (a slice each: the write moves its own position only).
-                w.getCoreSession().sendFrame(new Frame(OpCode.TEXT, payload.slice()), coreCallback, false);
+                // What RemoteEndpoint.sendString does, from bytes encoded once for every client that shares them
+                // (Jetty queues the frames handed over while a write is in progress and writes them together).
+                for (int i = 0; i < n; i++) {
+                    ByteBuffer payload = o[i];
+                    o[i] = null;
+                    w.getCoreSession().sendFrame(new Frame(OpCode.TEXT, payload), coreCallback, false);
+                }
             } else {
-                session.getRemote().sendString(StandardCharsets.UTF_8.decode(payload.slice()).toString(), callback);
+                for (int i = 0; i < n; i++) {
+                    ByteBuffer payload = o[i];
+                    o[i] = null;
+                    session.getRemote().sendString(StandardCharsets.UTF_8.decode(payload).toString(), callback);
+                }
             }
         } catch (RuntimeException e) {
             synchronized (this) {
@@ -371,6 +347,8 @@ final class WsClient {
 
     private synchronized void clear() {
         queue.clear();
+        queueCounts.clear();
+        queuedMessages = 0;
         latest.clear();
     }
 
@@ -398,7 +376,12 @@ final class WsClient {
         return delivered.get();
     }
 
-    /** Frames written. */
+    /** Payload bytes of the messages counted in {@link #delivered()} (newlines between messages included). */
+    long deliveredBytes() {
+        return deliveredBytes.get();
+    }
+
+    /** WebSocket frames handed to the socket. */
     long frames() {
         return frames.get();
     }
@@ -413,7 +396,11 @@ final class WsClient {
         return conflated.get();
     }
 
+    /**
+     * Messages not yet written: queued events, those of a write not yet completed, and a pending {@code gap}
+     * announcement (0 only when everything offered so far has reached the socket).
+     */
     synchronized int queued() {
-        return queue.size();
+        return queuedMessages + inFlight + (lostSinceGap > 0 ? 1 : 0) + (tapLostSinceGap > 0 ? 1 : 0);
     }
 }

@@ -146,6 +146,15 @@ class ServerConflationTest {
                     == r.messages.size(), 10)).isTrue();
             // Frames carry several messages each (one per line).
             assertThat(r.frames.get()).isLessThan(r.messages.size());
+            // deliveredBytes: the frames' payloads, the messages' UTF-8 bytes and the newlines between them.
+            long bytes = r.messages.size() - r.frames.get();
+            for (String m : r.messages) {
+                bytes += m.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+            assertThat(((Number) onlyClient(server).get("deliveredBytes")).longValue()).isEqualTo(bytes);
+            assertThat(((Number) onlyClient(server).get("frames")).longValue()).isEqualTo(r.frames.get());
+            // Everything written: nothing waiting, in flight or announced-to-be.
+            assertThat(((Number) onlyClient(server).get("queued")).longValue()).isZero();
             assertThat(tops).isPositive();
             r.socket.abort();
         }

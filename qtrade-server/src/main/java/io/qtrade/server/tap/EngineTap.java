@@ -42,15 +42,18 @@ public final class EngineTap {
     /** Default number of book levels copied per side. */
     public static final int DEFAULT_DEPTH = 10;
     /**
-     * Default capacity of the ring of own order updates: 65,536 slots (about 11 MB), so that a hub starved of CPU for a
+     * Default capacity of the ring of own order updates: 65,536 slots of 80 bytes (5 MB), so that a hub starved of CPU for a
      * second does not lose order updates from a strategy re-quoting at full replay speed. (Smaller rings stay in a
      * core's cache; at full replay speed an 8,192-slot ring did not measurably lower the engine thread's CPU per event
      * on the shared test machine, and lost order updates whenever the hub was starved: docs/benchmarks.md.)
      */
     public static final int DEFAULT_ACCOUNT_RING = 1 << 16;
-    /** Default capacity of the ring of own fills: 65,536 (fills are rarer than order updates and must not be lost). */
+    /**
+     * Default capacity of the ring of own fills: 65,536 slots of 104 bytes (fills are rarer than order updates and
+     * must not be lost).
+     */
     public static final int DEFAULT_FILL_RING = 1 << 16;
-    /** Default capacity of the ring of trade prints (sampled under load: a full ring drops prints). */
+    /** Default capacity of the ring of trade prints, slots of 32 bytes (sampled under load: a full ring drops prints). */
     public static final int DEFAULT_MARKET_RING = 1 << 13;
     /** Default interval of the engine timer that runs the server's commands when the feed is silent. */
     public static final long DEFAULT_COMMAND_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -85,9 +88,9 @@ public final class EngineTap {
         }
         this.instrumentOwner = new int[instruments.size()];
         java.util.Arrays.fill(instrumentOwner, -1);
-        this.accountRing = new TapRing(b.accountRing);
-        this.fillRing = new TapRing(b.fillRing);
-        this.marketRing = new TapRing(b.marketRing);
+        this.accountRing = new TapRing(b.accountRing, TapRing.ORDER_LONGS);
+        this.fillRing = new TapRing(b.fillRing, TapRing.FILL_LONGS);
+        this.marketRing = new TapRing(b.marketRing, TapRing.TRADE_LONGS);
     }
 
     /** A tap over the engine's instruments (every instrument a wrapped strategy sees must be one of them). */

@@ -10,12 +10,12 @@ import io.qtrade.core.order.OrderStatus;
 import java.util.List;
 
 /**
- * One slot of a {@link TapRing}: an event the engine thread hands to the server thread. The engine writes the fields
- * of a claimed slot and publishes it; the server reads them and releases the slot. A slot is reused, never allocated
- * per event, and holds primitives only: the engine copies the fields of its {@link ExecutionReport} or {@link Fill}
- * (enums as ordinals, the instrument as its index in the tap), so filling a slot stores no reference (a reference
- * from a long-lived slot to a young record would take the garbage collector's write-barrier slow path on the engine
- * thread, and keep the record alive). The server rebuilds the records ({@link #report}, {@link #fill}) on its side.
+ * An event the engine thread handed to the server thread through a {@link TapRing}, as the server reads it: the ring
+ * decodes each slot into one reused view (valid during the drain's call), which rebuilds records on demand
+ * ({@link #report}, {@link #fill}). The engine writes only primitives into the ring (enums as ordinals, the
+ * instrument as its index in the tap), so filling a slot stores no reference (a reference from a long-lived slot to a
+ * young record would take the garbage collector's write-barrier slow path on the engine thread, and keep the record
+ * alive).
  *
  * <p>Timestamps: {@code localTs} is the engine's clock (epoch nanoseconds, UTC); {@code publishedNanos} is
  * {@link System#nanoTime()} when the engine published a fill or the end of a run, for measuring the delay to a client,
@@ -46,7 +46,7 @@ public final class TapEvent {
     double leavesQty;
     double lastFillPrice;
     double lastFillQty;
-    /** The report's reason (set only when there is one: a rejection; rare, so its reference store is too). */
+    /** The report's reason (a rejection's), else {@link ExecutionReport#NO_REASON}. */
     String reason;
     double fee;
     int liquidity;
@@ -72,10 +72,6 @@ public final class TapEvent {
     }
 
     private static final Kind[] KINDS = Kind.values();
-
-    void kind(Kind k) {
-        kind = k.ordinal();
-    }
 
     /** Index of the strategy in {@link EngineTap#strategyIds()}. */
     public int strategy() {
@@ -122,34 +118,39 @@ public final class TapEvent {
     private static final OrderStatus[] STATUSES = OrderStatus.values();
     private static final Liquidity[] LIQUIDITIES = Liquidity.values();
 
-    /** Engine thread: copies an order update (no reference stored unless the report has a reason). */
-    void setReport(ExecutionReport r, int instrumentIndex) {
-        orderId = r.orderId();
-        instrument = instrumentIndex;
-        status = r.status().ordinal();
-        filledQty = r.filledQty();
-        leavesQty = r.leavesQty();
-        lastFillPrice = r.lastFillPrice();
-        lastFillQty = r.lastFillQty();
-        String why = r.reason();
-        if (why != null || reason != null) {
-            reason = why;
-        }
-        exchTs = r.exchTs();
-        localTs = r.localTs();
+    /** The order's status after an {@link Kind#ORDER_UPDATE}. */
+    public OrderStatus status() {
+        return STATUSES[status];
     }
 
-    /** Engine thread: copies a fill (primitives only). */
-    void setFill(Fill f, int instrumentIndex) {
-        orderId = f.orderId();
-        instrument = instrumentIndex;
-        side = f.side() == Side.BUY ? 0 : 1;
-        price = f.price();
-        qty = f.qty();
-        fee = f.fee();
-        liquidity = f.liquidity().ordinal();
-        exchTs = f.exchTs();
-        localTs = f.localTs();
+    /** Filled quantity of the order after an {@link Kind#ORDER_UPDATE}. */
+    public double filledQty() {
+        return filledQty;
+    }
+
+    /** Quantity still working after an {@link Kind#ORDER_UPDATE}. */
+    public double leavesQty() {
+        return leavesQty;
+    }
+
+    /** The reason of an {@link Kind#ORDER_UPDATE} (a rejection's), else {@link ExecutionReport#NO_REASON}. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The fee of a {@link Kind#FILL}, quote currency. */
+    public double fee() {
+        return fee;
+    }
+
+    /** Maker or taker, of a {@link Kind#FILL}. */
+    public Liquidity liquidity() {
+        return LIQUIDITIES[liquidity];
+    }
+
+    /** The venue's timestamp of an {@link Kind#ORDER_UPDATE} or {@link Kind#FILL}, epoch nanoseconds. */
+    public long exchTs() {
+        return exchTs;
     }
 
     /** 0 for buy, 1 for sell (aggressor side of a trade, the order's side of an update). */

@@ -71,19 +71,9 @@ final class TappedStrategy implements Strategy {
         delegate.onTrade(instrument, trade);
         int k = tapIndex[instrument];
         if (tap.instrumentOwner[k] == index) {
-            TapRing ring = tap.marketRing();
-            TapEvent e = ring.claim();
-            if (e != null) {
-                e.kind(TapEvent.Kind.TRADE);
-                e.strategy = index;
-                e.instrument = k;
-                e.side = trade.side() == Side.BUY ? 0 : 1;
-                e.price = trade.price();
-                e.qty = trade.qty();
-                e.localTs = trade.localTs();
-                e.publishedNanos = 0;   // many: no clock read here, the server stamps them when it takes them
-                ring.publish();
-            }
+            // Many: no clock read here (publishedNanos 0), the server stamps them when it takes them.
+            tap.marketRing().offerTrade(index, k, trade.side() == Side.BUY ? 0 : 1, trade.price(), trade.qty(),
+                    trade.localTs());
         }
         serviceIfPending();
     }
@@ -96,31 +86,24 @@ final class TappedStrategy implements Strategy {
         } else if (report.status().isTerminal()) {
             removeExternal(report.orderId());
         }
-        TapRing ring = tap.accountRing();
-        TapEvent e = ring.claim();
-        if (e != null) {
-            e.kind(TapEvent.Kind.ORDER_UPDATE);
-            e.strategy = index;
-            e.setReport(report, tap.indexOf(report.instrument()));
-            e.external = external;
-            e.side = -1;
-            e.price = Double.NaN;
-            e.qty = Double.NaN;
-            e.orderType = -1;
-            e.timeInForce = -1;
-            try {
-                OrderView o = ctx.order(report.orderId());
-                e.side = o.side() == Side.BUY ? 0 : 1;
-                e.price = o.price();
-                e.qty = o.qty();
-                e.orderType = o.type().ordinal();
-                e.timeInForce = o.timeInForce().ordinal();
-            } catch (IllegalArgumentException unknown) {
-                // A report for an order the context does not know (cannot happen in the engines of this SDK).
-            }
-            e.publishedNanos = 0;   // many: no clock read here, the server stamps them when it takes them
-            ring.publish();
+        int side = -1;
+        double price = Double.NaN;
+        double qty = Double.NaN;
+        int orderType = -1;
+        int timeInForce = -1;
+        try {
+            OrderView o = ctx.order(report.orderId());
+            side = o.side() == Side.BUY ? 0 : 1;
+            price = o.price();
+            qty = o.qty();
+            orderType = o.type().ordinal();
+            timeInForce = o.timeInForce().ordinal();
+        } catch (IllegalArgumentException unknown) {
+            // A report for an order the context does not know (cannot happen in the engines of this SDK).
         }
+        // Many: no clock read here (publishedNanos 0), the server stamps them when it takes them.
+        tap.accountRing().offerOrderUpdate(index, tap.indexOf(report.instrument()), report, external, side, price,
+                qty, orderType, timeInForce);
         serviceIfPending();
     }
 
@@ -130,23 +113,10 @@ final class TappedStrategy implements Strategy {
         if (!external) {
             delegate.onFill(fill);
         }
-        TapRing ring = tap.fillRing();
-        TapEvent e = ring.claim();
-        if (e != null) {
-            Portfolio p = ctx.portfolio();
-            Position pos = p.position(fill.instrument());
-            e.kind(TapEvent.Kind.FILL);
-            e.strategy = index;
-            e.setFill(fill, tap.indexOf(fill.instrument()));
-            e.external = external;
-            e.positionQty = pos.qty();
-            e.avgEntryPrice = pos.avgEntryPrice();
-            e.realizedPnl = p.realizedPnl();
-            e.fees = p.fees();
-            e.cash = p.cash();
-            e.publishedNanos = System.nanoTime();
-            ring.publish();
-        }
+        Portfolio p = ctx.portfolio();
+        Position pos = p.position(fill.instrument());
+        tap.fillRing().offerFill(index, tap.indexOf(fill.instrument()), fill, external, pos.qty(),
+                pos.avgEntryPrice(), p.realizedPnl(), p.fees(), p.cash(), System.nanoTime());
         portfolio.request();
         tap.pending = true;
         serviceIfPending();
@@ -193,16 +163,7 @@ final class TappedStrategy implements Strategy {
         portfolio.request();
         service();
         stopped = true;
-        TapRing ring = tap.accountRing();
-        TapEvent e = ring.claim();
-        if (e != null) {
-            e.kind(TapEvent.Kind.STOPPED);
-            e.strategy = index;
-            e.instrument = -1;
-            e.localTs = ctx.nowNanos();
-            e.publishedNanos = System.nanoTime();
-            ring.publish();
-        }
+        tap.accountRing().offerStopped(index, ctx.nowNanos(), System.nanoTime());
     }
 
     private void serviceIfPending() {

@@ -36,28 +36,75 @@ class EngineTapTest {
 
     @Test
     void theRingDeliversInOrderAndCountsWhatAFullRingDrops() {
-        TapRing ring = new TapRing(4);
+        TapRing ring = new TapRing(4, TapRing.TRADE_LONGS);
         for (int i = 0; i < 6; i++) {
-            TapEvent e = ring.claim();
-            if (e != null) {
-                e.kind(TapEvent.Kind.TRADE);
-                e.price = i;
-                ring.publish();
-            }
+            ring.offerTrade(0, 0, i % 2, i, 1, i);
         }
         assertThat(ring.dropped()).isEqualTo(2);
         List<Double> got = new ArrayList<>();
         assertThat(ring.drain(e -> got.add(e.price()), 100)).isEqualTo(4);
         assertThat(got).containsExactly(0.0, 1.0, 2.0, 3.0);
         // Room again after draining.
-        TapEvent e = ring.claim();
-        e.price = 9;
-        ring.publish();
+        assertThat(ring.offerTrade(0, 0, 0, 9, 1, 9)).isTrue();
         ring.drain(x -> got.add(x.price()), 100);
         assertThat(got).endsWith(9.0);
         assertThat(ring.published()).isEqualTo(5);
         assertThatThrownBy(() -> new TapRing(6)).hasMessage(
                 "tap ring: capacity must be a power of two >= 2, was 6");
+        io.qtrade.core.order.Fill fill = new io.qtrade.core.order.Fill(1, AAA, Side.BUY, 100, 1, 0,
+                io.qtrade.core.order.Liquidity.TAKER, 1, 1);
+        assertThatThrownBy(() -> ring.offerFill(0, 0, fill, false, 1, 100, 0, 0, 0, 0)).hasMessage(
+                "tap ring: slots of 4 longs cannot hold a FILL");
+    }
+
+    @Test
+    void eachKindComesBackFieldForFieldFromItsPackedSlot() {
+        Instrument bbb = Instrument.spot("BBB", "SYN", 0.01, 1);
+        List<Instrument> instruments = List.of(AAA, bbb);
+        TapRing ring = new TapRing(8);
+        io.qtrade.core.order.ExecutionReport rejected = new io.qtrade.core.order.ExecutionReport(42, bbb,
+                io.qtrade.core.order.OrderStatus.REJECTED, 0, 0, Double.NaN, 0, "max_position: 5 > 4", 1_000, 1_050);
+        io.qtrade.core.order.ExecutionReport partial = new io.qtrade.core.order.ExecutionReport(43, AAA,
+                io.qtrade.core.order.OrderStatus.PARTIALLY_FILLED, 0.4, 0.6, 100.02, 0.4, io.qtrade.core.order.ExecutionReport.NO_REASON, 2_000,
+                2_050);
+        io.qtrade.core.order.Fill fill = new io.qtrade.core.order.Fill(43, AAA, Side.SELL, 100.02, 0.4, -0.0008,
+                io.qtrade.core.order.Liquidity.MAKER, 2_000, 2_050);
+        ring.offerOrderUpdate(3, 1, rejected, true, 1, 99.5, 5, io.qtrade.core.order.OrderType.LIMIT.ordinal(),
+                io.qtrade.core.order.TimeInForce.IOC.ordinal());
+        ring.offerOrderUpdate(65_535, 0, partial, false, -1, Double.NaN, Double.NaN, -1, -1);
+        ring.offerFill(2, 0, fill, false, -0.4, 100.02, 1.5, 0.25, 9_999.5, 123_456_789L);
+        ring.offerTrade(1, 1, 0, 101.25, 3, 5_000);
+        ring.offerStopped(7, 6_000, 987_654_321L);
+        List<String> got = new ArrayList<>();
+        ring.drain(e -> {
+            switch (e.kind()) {
+                case ORDER_UPDATE -> got.add(e.strategy() + " " + e.report(instruments) + " " + e.external() + " "
+                        + e.side() + " " + e.price() + " " + e.qty() + " " + e.orderType() + " " + e.timeInForce()
+                        + " " + e.publishedNanos());
+                case FILL -> got.add(e.strategy() + " " + e.fill(instruments) + " " + e.external() + " "
+                        + e.positionQty() + " " + e.avgEntryPrice() + " " + e.realizedPnl() + " " + e.fees() + " "
+                        + e.cash() + " " + e.publishedNanos());
+                case TRADE -> got.add(e.strategy() + " trade " + e.instrument() + " " + e.side() + " " + e.price()
+                        + " " + e.qty() + " " + e.localTs());
+                case STOPPED -> got.add(e.strategy() + " stopped " + e.instrument() + " " + e.localTs() + " "
+                        + e.publishedNanos());
+            }
+        }, 100);
+        assertThat(got).containsExactly(
+                "3 " + rejected + " true 1 99.5 5.0 0 1 0",
+                "65535 " + partial + " false -1 NaN NaN -1 -1 0",
+                "2 " + fill + " false -0.4 100.02 1.5 0.25 9999.5 123456789",
+                "1 trade 1 0 101.25 3.0 5000",
+                "7 stopped -1 6000 987654321");
+        // The rejection's reason does not stick to its slot: the next order update written there has none.
+        for (int i = 0; i < 3; i++) {
+            ring.offerTrade(0, 0, 0, 1, 1, i);
+        }
+        ring.offerOrderUpdate(0, 0, partial, false, 0, 1, 1, 0, 0);   // slot 0 again (8 slots, the 9th event)
+        List<String> reasons = new ArrayList<>();
+        ring.drain(e -> reasons.add(e.kind() + " " + e.reason()), 100);
+        assertThat(reasons).containsExactly("TRADE null", "TRADE null", "TRADE null", "ORDER_UPDATE ");
+        assertThat(ring.dropped()).isZero();
     }
 
     private static EventBatch events(int n) {
