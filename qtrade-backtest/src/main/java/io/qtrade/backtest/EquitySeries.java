@@ -111,10 +111,8 @@ final class EquitySeries {
     private final DoubleRuns fees = new DoubleRuns();
     private final DoubleRuns funding = new DoubleRuns();
 
+    /** No chunk yet: the first is made by the first row (a run without equity rows allocates none). */
     EquitySeries() {
-        current = new Chunk(FIRST_CHUNK);
-        capacity = FIRST_CHUNK;
-        chunks.add(current);
     }
 
     void add(long t, int s, int i, double pos, double mark, double realized, double unrealized, double fee,
@@ -145,7 +143,7 @@ final class EquitySeries {
     }
 
     private void nextChunk() {
-        capacity = Math.min(capacity * 2, MAX_CHUNK);
+        capacity = capacity == 0 ? FIRST_CHUNK : Math.min(capacity * 2, MAX_CHUNK);
         current = new Chunk(capacity);
         chunks.add(current);
         used = 0;

@@ -23,6 +23,8 @@ final class BarEngine {
     static final long NANOS_PER_DAY = 86_400_000_000_000L;
     /** Rows per batch read in the one-series loop. */
     static final int ONE_SERIES_BATCH = 512;
+    /** The one-series loop's first batch: a series this short allocates no larger one. */
+    static final int ONE_SERIES_FIRST_BATCH = 128;
 
     final BarBacktest config;
     final List<Instrument> instruments;
@@ -53,8 +55,9 @@ final class BarEngine {
     final ResultRecorder recorder;
     private final int benchmark;
     private double benchmarkUnits = Double.NaN;
-    long[] benchmarkTs = new long[256];
-    double[] benchmarkEquity = new double[256];
+    /** The benchmark's equity curve, allocated by its first point (none without a benchmark). */
+    long[] benchmarkTs = new long[0];
+    double[] benchmarkEquity = new double[0];
     int benchmarkSize;
     long bars;
     long slices;
@@ -236,8 +239,9 @@ final class BarEngine {
         long wallStart = System.nanoTime();
         StrategyRun run = runs[0];
         run.start();
-        // one instrument: a small batch (40 KB, it stays in cache) rather than the general loop's 4,096 rows
-        BarBatch batch = new BarBatch(ONE_SERIES_BATCH);
+        // one instrument: a small batch (40 KB, it stays in cache) rather than the general loop's 4,096 rows; the
+        // first read into a quarter of it (a short series allocates no more), the full size once a read fills that
+        BarBatch batch = new BarBatch(ONE_SERIES_FIRST_BATCH);
         long sliceTs = Long.MIN_VALUE;
         boolean open = false;
         long row0 = 0;
@@ -310,6 +314,9 @@ final class BarEngine {
                     currentSlice(); // the next read reuses the batch: keep the latest bar in the slice
                 }
                 row0 += rows;
+                if (batch.capacity() < ONE_SERIES_BATCH && batch.isFull()) {
+                    batch = new BarBatch(ONE_SERIES_BATCH); // (no bar refers to the old one: the slice holds its own)
+                }
             }
             if (pending) {
                 processOne(run);
@@ -552,8 +559,9 @@ final class BarEngine {
             benchmarkUnits = config.initialCash / (price * instruments.get(benchmark).contractMultiplier());
         }
         if (benchmarkSize == benchmarkTs.length) {
-            benchmarkTs = Arrays.copyOf(benchmarkTs, benchmarkSize * 2);
-            benchmarkEquity = Arrays.copyOf(benchmarkEquity, benchmarkSize * 2);
+            int grown = Math.max(256, benchmarkSize * 2);
+            benchmarkTs = Arrays.copyOf(benchmarkTs, grown);
+            benchmarkEquity = Arrays.copyOf(benchmarkEquity, grown);
         }
         benchmarkTs[benchmarkSize] = t;
         benchmarkEquity[benchmarkSize++] = benchmarkUnits * price * instruments.get(benchmark).contractMultiplier();

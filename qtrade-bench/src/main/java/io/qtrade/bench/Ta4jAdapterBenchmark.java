@@ -6,6 +6,7 @@ import io.qtrade.bars.BarResult;
 import io.qtrade.bars.synthetic.SyntheticEquityMarket;
 import io.qtrade.bars.ta4j.Ta4jAdapter;
 import io.qtrade.bars.ta4j.Ta4jSeries;
+import io.qtrade.bars.ta4j.Ta4jSeriesSource;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.bar.InMemoryBarSource;
@@ -78,6 +79,8 @@ public class Ta4jAdapterBenchmark {
     private List<Instrument> instruments;
     /** The same bars as a source, built once and rewound for each run (ta4j's series is built once too). */
     private InMemoryBarSource source;
+    /** The series' own source ({@code Ta4jSeries.source}), built once from the series and rewound for each run. */
+    private Ta4jSeriesSource seriesSource;
 
     @Setup
     public void generate() {
@@ -91,6 +94,31 @@ public class Ta4jAdapterBenchmark {
         }
         series = Ta4jSeries.of("S000", bars, 0, ZoneOffset.UTC);
         source = new InMemoryBarSource(instruments, bars);
+        seriesSource = Ta4jSeries.source(instruments.get(0), series);
+    }
+
+    /**
+     * As {@link #qtradeAdapterNoEquityRows} the way a user holding a ta4j series runs it: the engine's source built
+     * from the series ({@code Ta4jSeries.source}, once, like ta4j's series) and {@code Ta4jAdapter.onSource}, which
+     * does not compare the source's own bars with the series.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int qtradeAdapterOnSourceNoEquityRows() {
+        seriesSource.rewind();
+        Ta4jAdapter adapter = Ta4jAdapter.onSource(seriesSource, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarBacktest.builder().source(seriesSource).strategy("ta4j", adapter).recordEquity(false).build().run();
+        return adapter.tradingRecord(0).getPositionCount();
+    }
+
+    /** As {@link #qtradeAdapterOnSourceNoEquityRows} with equity rows (the engine's default). */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int qtradeAdapterOnSource() {
+        seriesSource.rewind();
+        Ta4jAdapter adapter = Ta4jAdapter.onSource(seriesSource, sma(series), Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarBacktest.builder().source(seriesSource).strategy("ta4j", adapter).build().run();
+        return adapter.tradingRecord(0).getPositionCount();
     }
 
     /** The prebuilt source, from its first bar. */

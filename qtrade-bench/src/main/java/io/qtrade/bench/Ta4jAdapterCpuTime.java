@@ -10,9 +10,10 @@ import java.util.Arrays;
  * {@code BarSeriesManager}, (b) the adapter without equity rows, (c) the adapter with them (the engine's default),
  * (d) the adapter without equity rows keeping no order rows, (e) ta4j's {@code BacktestExecutor} (the same
  * {@code BarSeriesManager} run plus ta4j's PnL report, a {@code TradingStatement}), (f) and (g): (b) and (c) with
- * every result table built afterwards ({@code BacktestResult.tables()}). Even rounds run a to g, odd rounds g to a,
+ * every result table built afterwards ({@code BacktestResult.tables()}), (h) and (i): (b) and (c) on the series'
+ * own source ({@code Ta4jSeries.source} with {@code Ta4jAdapter.onSource}). Even rounds run a to g, odd rounds g to a,
  * so no run always comes first (61 rounds, or the count given as the first argument; a second argument, letters of
- * {@code abcdefg}, runs only those, e.g. {@code abcd} for the four runs of the earlier harness: building Tablesaw
+ * {@code abcdefghi}, runs only those, e.g. {@code abcd} for the four runs of the earlier harness: building Tablesaw
  * tables in the same JVM changes how fast ta4j itself runs, see docs/benchmarks.md). Prints the medians of the
  * rounds after the first 10 (warm-up) and the medians of the per-round speed ratios (a ta4j time over an adapter
  * time in the same round: the runs of a round see the same machine load), against {@code BarSeriesManager} and
@@ -20,12 +21,12 @@ import java.util.Arrays;
  * no side's data construction is timed (see {@link Ta4jAdapterBenchmark}).
  *
  * <pre>{@code
- * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.Ta4jAdapterCpuTime [ROUNDS [abcdefg]]
+ * java -cp qtrade-bench/target/benchmarks.jar io.qtrade.bench.Ta4jAdapterCpuTime [ROUNDS [abcdefghi]]
  * }</pre>
  */
 public final class Ta4jAdapterCpuTime {
 
-    private static final int RUNS = 7;
+    private static final int RUNS = 9;
 
     private Ta4jAdapterCpuTime() {
     }
@@ -38,10 +39,10 @@ public final class Ta4jAdapterCpuTime {
         if (rounds <= 10) {
             throw new IllegalArgumentException("rounds must be > 10 (the first 10 are warm-up), was " + rounds);
         }
-        String only = args.length > 1 ? args[1] : "abcdefg";
+        String only = args.length > 1 ? args[1] : "abcdefghi";
         for (char c : only.toCharArray()) {
             if (c < 'a' || c >= 'a' + RUNS) {
-                throw new IllegalArgumentException("runs are letters a to g, was " + only);
+                throw new IllegalArgumentException("runs are letters a to i, was " + only);
             }
         }
         double[][] ms = new double[RUNS][rounds];
@@ -62,14 +63,17 @@ public final class Ta4jAdapterCpuTime {
                     case 3 -> b.qtradeAdapterOpenOnly();
                     case 4 -> b.ta4jBacktestExecutor();
                     case 5 -> b.qtradeAdapterNoEquityRowsAllTables();
-                    default -> b.qtradeAdapterAllTables();
+                    case 6 -> b.qtradeAdapterAllTables();
+                    case 7 -> b.qtradeAdapterOnSourceNoEquityRows();
+                    default -> b.qtradeAdapterOnSource();
                 }
                 ms[which][r] = (mx.getCurrentThreadCpuTime() - t0) / 1e6;
             }
             System.out.printf("round %2d: ta4j %.2f ms, adapter (no equity rows) %.2f ms, adapter %.2f ms,"
                             + " adapter (no equity or order rows) %.2f ms; ta4j BacktestExecutor %.2f ms, adapter"
-                            + " + all tables (no equity rows) %.2f ms, adapter + all tables %.2f ms%n", r, ms[0][r],
-                    ms[1][r], ms[2][r], ms[3][r], ms[4][r], ms[5][r], ms[6][r]);
+                            + " + all tables (no equity rows) %.2f ms, adapter + all tables %.2f ms; on the series' source (no equity rows) %.2f ms, on the series' source"
+                            + " %.2f ms%n", r, ms[0][r], ms[1][r], ms[2][r], ms[3][r], ms[4][r], ms[5][r], ms[6][r],
+                    ms[7][r], ms[8][r]);
         }
         double[] m = new double[RUNS];
         for (int k = 0; k < RUNS; k++) {
@@ -88,6 +92,9 @@ public final class Ta4jAdapterCpuTime {
         System.out.printf("ta4j BacktestExecutor (BarSeriesManager + TradingStatement) %.2f; per-round ratio to it:"
                         + " adapter no equity rows %.2fx, adapter %.2fx, with every table %.2fx / %.2fx%n", m[4],
                 ratio(ms, 4, 1), ratio(ms, 4, 2), ratio(ms, 4, 5), ratio(ms, 4, 6));
+        System.out.printf("on the series' own source (Ta4jSeries.source + onSource): no equity rows %.2f, equity rows"
+                        + " %.2f; per-round ratio to BarSeriesManager %.2fx / %.2fx, to BacktestExecutor %.2fx /"
+                        + " %.2fx%n", m[7], m[8], ratio(ms, 0, 7), ratio(ms, 0, 8), ratio(ms, 4, 7), ratio(ms, 4, 8));
     }
 
     /** The median, over rounds 10 on, of run {@code base}'s time over run {@code other}'s in the same round. */

@@ -110,6 +110,8 @@ public final class Ta4jAdapter implements SeriesStrategy {
     private final int onlyInstrument;
     private final BarSeries prebuiltSeries;
     private final org.ta4j.core.Strategy prebuiltStrategy;
+    /** With {@link #onSource}: the source built from the prebuilt series; otherwise null. */
+    private final Ta4jSeriesSource proof;
     private BarContext context;
     private BarSeries[] series;
     private org.ta4j.core.Strategy[] strategies;
@@ -131,8 +133,10 @@ public final class Ta4jAdapter implements SeriesStrategy {
     private int[] signalIndex;
 
     private Ta4jAdapter(Function<BarSeries, org.ta4j.core.Strategy> factory, Settings settings, int onlyInstrument,
-                        BarSeries prebuiltSeries, org.ta4j.core.Strategy prebuiltStrategy) {
+                        BarSeries prebuiltSeries, org.ta4j.core.Strategy prebuiltStrategy,
+                        Ta4jSeriesSource proof) {
         this.factory = factory;
+        this.proof = proof;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onlyInstrument = onlyInstrument;
         this.prebuiltSeries = prebuiltSeries;
@@ -145,7 +149,7 @@ public final class Ta4jAdapter implements SeriesStrategy {
      */
     public static Ta4jAdapter forEachInstrument(Function<BarSeries, org.ta4j.core.Strategy> factory,
                                                 Settings settings) {
-        return new Ta4jAdapter(Objects.requireNonNull(factory, "factory"), settings, -1, null, null);
+        return new Ta4jAdapter(Objects.requireNonNull(factory, "factory"), settings, -1, null, null, null);
     }
 
     /**
@@ -156,11 +160,26 @@ public final class Ta4jAdapter implements SeriesStrategy {
     public static Ta4jAdapter onSeries(int instrument, BarSeries series, org.ta4j.core.Strategy strategy,
                                        Settings settings) {
         return new Ta4jAdapter(null, settings, instrument, Objects.requireNonNull(series, "series"),
-                Objects.requireNonNull(strategy, "strategy"));
+                Objects.requireNonNull(strategy, "strategy"), null);
+    }
+
+    /**
+     * As {@link #onSeries} (instrument 0) on the series of {@code source}, which the run must read: build it with
+     * {@link Ta4jSeries#source} and give it to the backtest's builder. An engine bar that the source itself wrote at
+     * the series index the adapter expects is the series' bar, so it is not compared with the series; any other (a
+     * different source given to the builder, a bar the engine copied) is compared as {@link #onSeries} does, with the
+     * same error. At the start and at the end of the run the series must still be what the source read
+     * ({@link Ta4jSeriesSource#unchanged()}), or the run is refused.
+     */
+    public static Ta4jAdapter onSource(Ta4jSeriesSource source, org.ta4j.core.Strategy strategy, Settings settings) {
+        Objects.requireNonNull(source, "source");
+        return new Ta4jAdapter(null, settings, 0, source.series(), Objects.requireNonNull(strategy, "strategy"),
+                source);
     }
 
     @Override
     public void onStart(StrategyContext c) {
+        checkUnchanged("start");
         this.context = BarContext.of(c);
         int n = context.instruments().size();
         series = new BarSeries[n];
@@ -214,7 +233,8 @@ public final class Ta4jAdapter implements SeriesStrategy {
         int index;
         if (onlyInstrument >= 0) {
             index = s.getBeginIndex() + barCount[i];
-            if (index > s.getEndIndex() || s.getBar(index).getClosePrice().doubleValue() != bars.close(row)) {
+            if ((proof == null || !proof.wrote(bars, row, index))
+                    && (index > s.getEndIndex() || s.getBar(index).getClosePrice().doubleValue() != bars.close(row))) {
                 throw notTheSeriesBar(i, s, index, bars.close(row));
             }
         } else {
@@ -268,9 +288,11 @@ public final class Ta4jAdapter implements SeriesStrategy {
         int end = s.getEndIndex();
         int count = barCount[i];
         boolean waiting = pendingOrder[i] >= 0;
+        // rows the source wrote at the indexes expected: the series' own bars, not compared
+        boolean proven = proof != null && proof.wrote(bars, from, begin + count);
         for (int row = from; row < to; row++) {
             int index = begin + count;
-            if (index > end || s.getBar(index).getClosePrice().doubleValue() != bars.close(row)) {
+            if (!proven && (index > end || s.getBar(index).getClosePrice().doubleValue() != bars.close(row))) {
                 barCount[i] = count;
                 return row;
             }
@@ -283,6 +305,22 @@ public final class Ta4jAdapter implements SeriesStrategy {
         }
         barCount[i] = count;
         return to;
+    }
+
+    /** With {@link #onSource}: the series must still be what the source read at the run's end. */
+    @Override
+    public void onStop() {
+        checkUnchanged("end");
+    }
+
+    private void checkUnchanged(String when) {
+        if (proof != null && !proof.unchanged()) {
+            BarSeries s = proof.series();
+            throw new IllegalStateException("ta4j adapter: at the run's " + when + ", the " + proof.describe()
+                    + " has changed: it now has bars " + s.getBeginIndex() + " to " + s.getEndIndex()
+                    + (s.isEmpty() ? "" : ", last close " + s.getLastBar().getClosePrice())
+                    + "; build the source after the series is complete");
+        }
     }
 
     /** The error for an engine bar that is not the prebuilt series' bar at {@code index} (kept off the bar path). */

@@ -37,6 +37,15 @@ public final class Ta4jSeries {
         return series;
     }
 
+    /**
+     * The bars of {@code series} as the engine's source (instrument 0, {@code instrument}), read from the series
+     * now: with {@link Ta4jAdapter#onSource} the engine runs on the series' own bars and the adapter need not compare
+     * each engine bar with the series' (see {@link Ta4jSeriesSource}).
+     */
+    public static Ta4jSeriesSource source(io.qtrade.core.Instrument instrument, BarSeries series) {
+        return new Ta4jSeriesSource(instrument, series);
+    }
+
     /** Appends one bar to {@code series}. */
     public static void add(BarSeries series, long startTs, long endTs, double open, double high, double low,
                            double close, double volume, ZoneId zone) {
