@@ -26,6 +26,15 @@ class BinanceDepthSynchronizerProperties {
     private static final Instrument INSTRUMENT = Instrument.spot("TEST", "BINANCE", 0.01, 0.001);
     private static final int LEVELS = 10;
 
+    /**
+     * The sample that once failed the property: its one lost diff was the last one (or healed by a snapshot), which no
+     * synchronizer can see; the property now counts only losses a later diff reveals.
+     */
+    @net.jqwik.api.Example
+    void aLossNoLaterDiffRevealsIsNotAGap() {
+        theRebuiltBookEqualsTheTrueBookWheneverLive(134280L, true, 1);
+    }
+
     @Property(tries = 300)
     void theRebuiltBookEqualsTheTrueBookWheneverLive(@ForAll long seed, @ForAll boolean futures,
                                                      @ForAll @IntRange(min = 0, max = 25) int lossPercent) {
@@ -41,6 +50,10 @@ class BinanceDepthSynchronizerProperties {
         long id = 0;
         long previousU = 0;
         int lost = 0;
+        // A lost diff is detectable only once a later diff arrives; a snapshot as of the lost diff or later, received
+        // before that, heals the book without a gap (and a loss of the very last diff is never seen).
+        long unseenLossEnd = -1;
+        int detectable = 0;
         List<Long> diffEnds = new ArrayList<>();
         for (int d = 0; d < 200; d++) {
             DepthMessage diff = new DepthMessage();
@@ -72,7 +85,12 @@ class BinanceDepthSynchronizerProperties {
             boolean lose = d > 3 && random.nextInt(100) < lossPercent;
             if (lose) {
                 lost++;
+                unseenLossEnd = id;
             } else {
+                if (unseenLossEnd >= 0) {
+                    detectable++;
+                    unseenLossEnd = -1;
+                }
                 out.clear();
                 sync.onDiff(diff, out);
                 check(sync, out, cursor, rebuilt, truth);
@@ -81,6 +99,9 @@ class BinanceDepthSynchronizerProperties {
                 // a snapshot as of a diff 0..2 behind the stream
                 int lag = Math.min(random.nextInt(3), diffEnds.size() - 1);
                 long l = diffEnds.get(diffEnds.size() - 1 - lag);
+                if (unseenLossEnd >= 0 && l >= unseenLossEnd) {
+                    unseenLossEnd = -1;
+                }
                 DepthMessage snap = new DepthMessage();
                 snap.firstUpdateId = l;
                 snap.finalUpdateId = l;
@@ -104,7 +125,10 @@ class BinanceDepthSynchronizerProperties {
             assertThat(sync.state()).isEqualTo(BinanceDepthSynchronizer.State.LIVE);
             assertThat(sync.lastUpdateId()).isEqualTo(id);
         } else {
-            assertThat(sync.gaps()).isPositive().isLessThanOrEqualTo(lost);
+            assertThat(sync.gaps()).isLessThanOrEqualTo(lost);
+            if (detectable > 0) {
+                assertThat(sync.gaps()).isPositive();
+            }
         }
     }
 
