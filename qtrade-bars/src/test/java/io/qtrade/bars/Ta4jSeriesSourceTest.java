@@ -161,6 +161,7 @@ class Ta4jSeriesSourceTest {
                 s -> s.addBar(Duration.ofDays(1), s.getLastBar().getEndTime().plusDays(1), DoubleNum.valueOf(1),
                         DoubleNum.valueOf(2), DoubleNum.valueOf(1), DoubleNum.valueOf(2), DoubleNum.valueOf(5)),
                 s -> s.addPrice(DoubleNum.valueOf(s.getLastBar().getHighPrice().doubleValue() + 1)),
+                s -> s.addTrade(DoubleNum.valueOf(3), s.getLastBar().getClosePrice()),
                 s -> s.setMaximumBarCount(10));
         for (int k = 0; k < changes.size(); k++) {
             BarSeries own = Ta4jSeries.of("AAPL", bars, 0, ZoneOffset.UTC);

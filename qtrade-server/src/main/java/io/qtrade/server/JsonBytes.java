@@ -6,8 +6,9 @@ import java.util.Arrays;
  * A reusable writer of one JSON message straight into UTF-8 bytes, for the stream messages the hub writes thousands
  * of times a second (fills): no intermediate {@code String}, no map, no allocation once its buffer has grown. Strings
  * are escaped as Jackson escapes them ({@code "}, {@code \}, and control characters; nothing else), numbers are
- * written as {@link Double#toString(double)} and {@link Long#toString(long)} write them (a double parses back to the
- * same double), and NaN and the infinities as {@code null}, as {@link Json} writes them.
+ * written as {@link Long#toString(long)} writes longs and doubles with the fewest digits that parse back to the same
+ * double ({@link Double#toString(double)}'s text on JDK 19 and later; JDK 17 prints a few values one digit longer),
+ * and NaN and the infinities as {@code null}, as {@link Json} writes them.
  */
 final class JsonBytes {
 

@@ -28,8 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  * The server's own thread ({@code qtrade-server-hub}): drains the tap's rings into {@link LiveState}, samples books
  * (every {@code bookIntervalNanos}), portfolios, signals and the kill switch (every {@code portfolioIntervalNanos}),
  * hands each message to the subscribed WebSocket clients (latest values conflated per client, events queued: see
- * {@link WsClient}), and every {@code streamFlushIntervalNanos} writes what each client has waiting as one frame. It
- * never waits on a socket, and the engine never waits on it (nor wakes it: the hub polls the rings, parking between
+ * {@link WsClient}), and every {@code streamFlushIntervalNanos} writes what each client has waiting (a frame per
+ * queued chunk and per latest value). It never waits on a socket, and the engine never waits on it (nor wakes it: the hub polls the rings, parking between
  * passes).
  */
 final class StreamHub implements Runnable {

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code /fills} or {@code /orders}). A queue that stays full for the slow-client timeout disconnects the
  *       client.</li>
  *   <li><b>Fills the engine tap lost</b> (its fill ring full: {@link #announceTapLoss}) are announced by a
- *       {@code {"type":"gap","stream":"fills","lostByEngineTap":N}} message at the head of the next frame. It does
+ *       {@code {"type":"gap","stream":"fills","lostByEngineTap":N}} message, a frame of its own at the head of the next flush. It does
  *       not wait in the queue: offered to a full queue it would itself be dropped, counted as one lost event where N
  *       fills were lost.</li>
  * </ul>

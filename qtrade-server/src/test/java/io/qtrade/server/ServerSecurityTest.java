@@ -323,9 +323,10 @@ class ServerSecurityTest {
         Recorder r4 = new Recorder();
         WebSocket s4 = http.client.newWebSocketBuilder().buildAsync(URI.create(ws), r4).get(10, TimeUnit.SECONDS);
         s4.sendText("{\"op\":\"auth\",\"token\":\"" + READ_TOKEN + "\"}", true).get(10, TimeUnit.SECONDS);
-        s4.sendText("{\"op\":\"subscribe\",\"topics\":[\"gossip\"]}", true);
-        s4.sendText("{\"op\":\"subscribe\",\"topics\":[\"top\"],\"extra\":1}", true);
-        s4.sendText("{\"op\":", true);
+        // Each send awaited: the JDK client fails a send while another is pending (IllegalStateException).
+        s4.sendText("{\"op\":\"subscribe\",\"topics\":[\"gossip\"]}", true).get(10, TimeUnit.SECONDS);
+        s4.sendText("{\"op\":\"subscribe\",\"topics\":[\"top\"],\"extra\":1}", true).get(10, TimeUnit.SECONDS);
+        s4.sendText("{\"op\":", true).get(10, TimeUnit.SECONDS);
         assertThat(Http.await(() -> r4.messages.size() >= 4, 10)).isTrue();
         assertThat(r4.messages.get(0)).isEqualTo("{\"type\":\"authenticated\",\"role\":\"READ_ONLY\"}");
         assertThat(r4.messages.get(1)).contains("field 'topics': unknown topic 'gossip'");

@@ -17,11 +17,17 @@ import java.util.Objects;
  *
  * <p>The bars are read from the series once, when the source is built, and served from memory on every run
  * ({@link #rewind()} starts over). The source keeps the series and what it saw of it (begin and end index, the last
- * bar object and its close); {@link #unchanged()} says whether the series still has exactly those, which
+ * bar object, its close and its volume); {@link #unchanged()} says whether the series still has exactly those, which
  * {@link Ta4jAdapter} checks at the start and end of a run. ta4j changes a series' bars through {@code addBar} (a new
- * or a replaced last bar), {@code addPrice} and {@code addTrade} (the last bar) and a maximum bar count (the first
- * bars go): each shows in that check. A bar changed in place through its own {@code Bar.addPrice} /
- * {@code Bar.addTrade} other than the last is not seen: build the source after the series is complete.
+ * or a replaced last bar), {@code addPrice} and {@code addTrade} (the last bar's close, high, low and volume) and a
+ * maximum bar count (the first bars go): each shows in that check, except an {@code addPrice} at the last bar's own
+ * close, which changes nothing the check compares (nor, then, its high and low). A bar changed in place through its
+ * own {@code Bar.addPrice} / {@code Bar.addTrade} other than the last is not seen: build the source after the series
+ * is complete.
+ *
+ * <p>The engine's bars are trusted as this source wrote them: give the engine's builder this source itself. A source
+ * that wraps this one and changes the rows it passes on is not detected (use {@link Ta4jAdapter#onSeries}, which
+ * compares every bar's close with the series, for any other source).
  *
  * <p>Not thread-safe; one run at a time.
  */
@@ -34,6 +40,7 @@ public final class Ta4jSeriesSource implements BarSource {
     private final int end;
     private final Bar last;
     private final double lastClose;
+    private final double lastVolume;
     private int next;
     /** The batch the last {@link #readBatch} filled, and the series index of its row 0. */
     private BarBatch lastInto;
@@ -69,6 +76,7 @@ public final class Ta4jSeriesSource implements BarSource {
         }
         this.last = count == 0 ? null : series.getBar(end);
         this.lastClose = count == 0 ? Double.NaN : last.getClosePrice().doubleValue();
+        this.lastVolume = count == 0 ? Double.NaN : last.getVolume().doubleValue();
     }
 
     /** The series the bars were read from. */
@@ -100,8 +108,8 @@ public final class Ta4jSeriesSource implements BarSource {
 
     /**
      * Whether row {@code row} of {@code batch} is, as this source wrote it, the series' bar {@code index}: the batch
-     * is the one the last {@link #readBatch} filled (only this source and the engine hold it, and the engine never
-     * writes it) and that read put bar {@code index} at {@code row}.
+     * is the one the last {@link #readBatch} filled and that read put bar {@code index} at {@code row}. The rows are
+     * trusted from there on: give the engine this source itself, not a source that wraps it and changes its rows.
      */
     boolean wrote(BarBatch batch, int row, int index) {
         return batch == lastInto && lastFirstIndex + row == index;
@@ -109,7 +117,7 @@ public final class Ta4jSeriesSource implements BarSource {
 
     /**
      * Whether the series still has the bars this source read: the same begin and end index, the same last bar object
-     * with the same close.
+     * with the same close and volume.
      */
     public boolean unchanged() {
         if (series.getBeginIndex() != begin || series.getEndIndex() != end) {
@@ -120,10 +128,11 @@ public final class Ta4jSeriesSource implements BarSource {
         }
         Bar now = series.getBar(end);
         return now == last && Double.doubleToRawLongBits(now.getClosePrice().doubleValue())
-                == Double.doubleToRawLongBits(lastClose);
+                == Double.doubleToRawLongBits(lastClose)
+                && Double.doubleToRawLongBits(now.getVolume().doubleValue()) == Double.doubleToRawLongBits(lastVolume);
     }
 
-    /** What the source read, for error messages: the series' name, index range and bar count. */
+    /** What the source read, for error messages: the series' name, index range and last close. */
     String describe() {
         return "ta4j series " + series.getName() + " as read into its source (bars " + begin + " to " + end
                 + ", last close " + lastClose + ")";
