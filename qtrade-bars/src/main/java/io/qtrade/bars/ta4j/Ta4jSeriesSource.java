@@ -3,6 +3,7 @@ package io.qtrade.bars.ta4j;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.bar.BarSource;
+import io.qtrade.core.bar.InMemoryBarSource;
 import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
 
@@ -35,7 +36,9 @@ public final class Ta4jSeriesSource implements BarSource {
 
     private final List<Instrument> instruments;
     private final BarSeries series;
-    private final BarBatch bars;
+    /** The bars as read, served by core's in-memory source. */
+    private final InMemoryBarSource memory;
+    private final int count;
     private final int begin;
     private final int end;
     private final Bar last;
@@ -52,7 +55,8 @@ public final class Ta4jSeriesSource implements BarSource {
         this.begin = series.getBeginIndex();
         this.end = series.getEndIndex();
         int count = series.isEmpty() ? 0 : end - begin + 1;
-        this.bars = new BarBatch(Math.max(1, count));
+        this.count = count;
+        BarBatch bars = new BarBatch(Math.max(1, count));
         for (int index = begin; index < begin + count; index++) {
             Bar b = series.getBar(index);
             long endTs;
@@ -74,6 +78,7 @@ public final class Ta4jSeriesSource implements BarSource {
                         + e.getMessage(), e);
             }
         }
+        this.memory = new InMemoryBarSource(instruments, bars);
         this.last = count == 0 ? null : series.getBar(end);
         this.lastClose = count == 0 ? Double.NaN : last.getClosePrice().doubleValue();
         this.lastVolume = count == 0 ? Double.NaN : last.getVolume().doubleValue();
@@ -91,17 +96,16 @@ public final class Ta4jSeriesSource implements BarSource {
 
     @Override
     public boolean readBatch(BarBatch into) {
-        into.clear();
-        int to = Math.min(bars.size(), next + into.capacity());
-        into.addRange(bars, next, to - next);
+        boolean more = memory.readBatch(into);
         lastInto = into;
         lastFirstIndex = begin + next;
-        next = to;
-        return !into.isEmpty();
+        next += into.size();
+        return more;
     }
 
     /** Starts the stream over from the series' first bar. */
     public void rewind() {
+        memory.rewind();
         next = 0;
         lastInto = null;
     }
@@ -140,6 +144,6 @@ public final class Ta4jSeriesSource implements BarSource {
 
     @Override
     public String toString() {
-        return "Ta4jSeriesSource[" + series.getName() + ", bars=" + bars.size() + "]";
+        return "Ta4jSeriesSource[" + series.getName() + ", bars=" + count + "]";
     }
 }
