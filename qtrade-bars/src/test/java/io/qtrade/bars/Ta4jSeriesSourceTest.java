@@ -12,6 +12,11 @@ import io.qtrade.core.bar.BarSource;
 import io.qtrade.core.bar.InMemoryBarSource;
 import org.junit.jupiter.api.Test;
 import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+import org.ta4j.core.indicators.SMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.Trade;
 import org.ta4j.core.TradingRecord;
 import org.ta4j.core.num.DoubleNum;
@@ -50,6 +55,39 @@ class Ta4jSeriesSourceTest {
             b.generalLoop();
         }
         return new Run(b.build().run(), adapter.tradingRecord(0));
+    }
+
+    /** The qtrade-bars README's snippet, as written there (between the markers). */
+    @Test
+    void theReadmeSnippetRunsAndTradesAsOnSeries() {
+        BarSeries series = Ta4jSeries.of("AAPL", OneSeriesLoopTest.aapl(), 0, ZoneOffset.UTC);
+        // README begin
+        Instrument aapl = Instrument.spot("AAPL", "NASDAQ", 0.01, 1);
+        ClosePriceIndicator close = new ClosePriceIndicator(series);
+        SMAIndicator fast = new SMAIndicator(close, 10);
+        SMAIndicator slow = new SMAIndicator(close, 30);
+        org.ta4j.core.Strategy sma = new BaseStrategy(new CrossedUpIndicatorRule(fast, slow),
+                new CrossedDownIndicatorRule(fast, slow), 30);
+
+        Ta4jSeriesSource source = Ta4jSeries.source(aapl, series);
+        Ta4jAdapter adapter = Ta4jAdapter.onSource(source, sma, Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarResult result = BarBacktest.builder()
+                .source(source)
+                .strategy("sma", adapter)
+                .initialCash(100_000)
+                .build().run();
+        TradingRecord trades = adapter.tradingRecord(0);   // ta4j's own record of the same trades
+        // README end
+        BarSeries again = Ta4jSeries.of("AAPL", OneSeriesLoopTest.aapl(), 0, ZoneOffset.UTC);
+        Ta4jAdapter reference = Ta4jAdapter.onSeries(0, again, OneSeriesLoopTest.smaCrossover(again, 10, 30),
+                Ta4jAdapter.Settings.AT_SIGNAL_CLOSE);
+        BarResult expected = BarBacktest.builder().source(new InMemoryBarSource(List.of(AAPL), OneSeriesLoopTest.aapl()))
+                .strategy("sma", reference).initialCash(100_000).build().run();
+        assertThat(trades.getPositionCount()).isPositive()
+                .isEqualTo(reference.tradingRecord(0).getPositionCount());
+        assertThat(result.backtest().fills().rowCount()).isEqualTo(expected.backtest().fills().rowCount()).isPositive();
+        assertThat(Double.doubleToRawLongBits(result.equity("sma")))
+                .isEqualTo(Double.doubleToRawLongBits(expected.equity("sma")));
     }
 
     @Test
