@@ -23,6 +23,7 @@ import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.OrderType;
 import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.TimeInForce;
+import io.qtrade.core.portfolio.MarkValuation;
 import io.qtrade.core.portfolio.Portfolio;
 import io.qtrade.core.portfolio.Position;
 import io.qtrade.core.strategy.Strategy;
@@ -73,6 +74,9 @@ final class StrategyRun implements BarContext {
     /** Per instrument, whether {@link #delist} closed a position in it. */
     private final boolean[] closedByDelisting;
     private long nextOrderId = 1;
+    /** Scratch columns of {@link #quietBarsWithEquity}'s rows, grown to the longest run of marks seen. */
+    private long[] runTs = new long[0];
+    private double[] runMark = new double[0];
     private long lastAccrualTs = Long.MIN_VALUE;
     private boolean inCallback;
     private final List<Timer> timers = new ArrayList<>();
@@ -725,34 +729,47 @@ final class StrategyRun implements BarContext {
      * {@link #accrue} and {@link #onOneBar} for quiet bars (rows {@code [from, to)} of {@code bars}, instrument 0,
      * the run's only instrument and currency) at which the strategy does nothing, with equity rows: per bar the mark
      * and the equity row {@link #recordEquity} records there, computed the same way (no fill at a quiet bar, so the
-     * row is instrument 0's, with the position, realized PnL and fees it had before the run of bars).
+     * row is instrument 0's, with the position, realized PnL and fees it had before the run of bars). A traded
+     * instrument's rows are recorded as marks with the portfolio's {@code MarkValuation}
+     * ({@code ResultRecorder.equityMarks}): the same rows, valued when the table is built.
      */
     void quietBarsWithEquity(io.qtrade.core.bar.BarBatch bars, int from, int to) {
         Portfolio b = books[0];
-        boolean marked = traded[0];
-        int slot = markSlot[0];
-        Position p = marked ? positionOf[0] : b.position(instruments.get(0));
-        // an instrument never traded is not marked by the engine: its row shows the close unless something marked it
-        double fixedMark = marked ? Double.NaN : b.markPrice(instruments.get(0));
-        double qty = p.qty();
-        double realized = p.realizedPnl();
-        double fees = p.fees();
-        for (int row = from; row < to; row++) {
-            long t = bars.endTs(row);
-            double close = bars.close(row);
-            double mark;
-            if (marked) {
-                b.mark(slot, close);
-                mark = b.markPrice(slot);
-            } else {
-                mark = Double.isNaN(fixedMark) ? close : fixedMark;
-            }
+        if (!traded[0]) {
+            // an instrument never traded is not marked by the engine: its row shows the close unless something
+            // marked it, and nothing moves (flat, no mark)
+            Position p = b.position(instruments.get(0));
+            double fixedMark = b.markPrice(instruments.get(0));
             double equity = b.equity();
             double net = b.netPnl();
-            recorder.equity(t, index, 0, qty, mark, realized,
-                    qty == 0.0 || Double.isNaN(mark) ? 0.0 : p.unrealizedPnl(mark), fees, equity, net);
+            for (int row = from; row < to; row++) {
+                double mark = Double.isNaN(fixedMark) ? bars.close(row) : fixedMark;
+                recorder.equity(bars.endTs(row), index, 0, p.qty(), mark, p.realizedPnl(),
+                        p.qty() == 0.0 || Double.isNaN(mark) ? 0.0 : p.unrealizedPnl(mark), p.fees(), equity, net);
+            }
+            lastAccrualTs = bars.endTs(to - 1);
+            return;
         }
-        lastAccrualTs = bars.endTs(to - 1);
+        // each bar marks the position at its close, which is the row's mark; the rest of the row is the
+        // portfolio's valuation at that mark, computed when the table is built
+        int n = to - from;
+        if (runTs.length < n) {
+            int size = Math.max(n, 2 * runTs.length);
+            runTs = new long[size];
+            runMark = new double[size];
+        }
+        long[] ts = runTs;
+        double[] marks = runMark;
+        for (int k = 0; k < n; k++) {
+            ts[k] = bars.endTs(from + k);
+            marks[k] = bars.close(from + k);
+        }
+        int slot = markSlot[0];
+        MarkValuation valuation = b.valuation(slot);
+        Position p = positionOf[0];
+        recorder.equityMarks(index, 0, p.qty(), p.realizedPnl(), p.fees(), valuation, ts, marks, 0, n);
+        b.mark(slot, marks[n - 1]);
+        lastAccrualTs = ts[n - 1];
     }
 
     /** Fills the market-on-close orders sent during the callback at this slice's closes, then re-marks. */

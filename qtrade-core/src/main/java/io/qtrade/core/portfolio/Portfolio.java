@@ -3,6 +3,7 @@ package io.qtrade.core.portfolio;
 import io.qtrade.core.Instrument;
 import io.qtrade.core.order.Fill;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -206,6 +207,40 @@ public final class Portfolio {
      */
     public double markPrice(int slot) {
         return slots.get(slot).mark;
+    }
+
+    /**
+     * This portfolio's equity and net PnL as functions of the mark of slot {@code slot}'s instrument (from
+     * {@link #slotOf}), everything else as it is now: {@code valuation(slot).equity(p)} is, bit for bit, what
+     * {@link #equity()} returns after {@code mark(slot, p)} while no fill, cash flow or other mark comes between
+     * (likewise {@link #netPnl()}). See {@link MarkValuation}.
+     *
+     * @throws IndexOutOfBoundsException for a slot this portfolio never gave out
+     */
+    public MarkValuation valuation(int slot) {
+        Slot s = slots.get(slot);
+        double valueBefore = 0.0;
+        double unrealizedBefore = 0.0;
+        for (int i = 0; i < slot; i++) {
+            Slot o = slots.get(i);
+            if (!o.position.isFlat()) {
+                valueBefore += o.position.marketValue(o.markedPrice());
+                unrealizedBefore += o.position.unrealizedPnl(o.markedPrice());
+            }
+        }
+        int count = slots.size();
+        double[] valueAfter = new double[count - slot - 1];
+        double[] unrealizedAfter = new double[count - slot - 1];
+        int after = 0;
+        for (int i = slot + 1; i < count; i++) {
+            Slot o = slots.get(i);
+            if (!o.position.isFlat()) {
+                valueAfter[after] = o.position.marketValue(o.markedPrice());
+                unrealizedAfter[after++] = o.position.unrealizedPnl(o.markedPrice());
+            }
+        }
+        return new MarkValuation(cash, otherCash, funding, realizedPnl(), fees(), s.position, valueBefore,
+                unrealizedBefore, Arrays.copyOf(valueAfter, after), Arrays.copyOf(unrealizedAfter, after));
     }
 
     /** Whether {@code instrument} has been given a mark price. */

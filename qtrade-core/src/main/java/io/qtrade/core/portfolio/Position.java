@@ -211,11 +211,17 @@ public final class Position {
      */
     public double unrealizedPnl(double markPrice) {
         requireFiniteMark(markPrice);
+        return unrealizedPnl(qty, avgEntryPrice, instrument.contractMultiplier(), inverse, markPrice);
+    }
+
+    /** {@link #unrealizedPnl(double)} of a position with these fields (one formula for it and {@link MarkValuation}). */
+    static double unrealizedPnl(double qty, double avgEntryPrice, double multiplier, boolean inverse,
+                                double markPrice) {
         if (qty == 0.0) {
             return 0.0;
         }
-        return inverse ? qty * instrument.contractMultiplier() * (1.0 / avgEntryPrice - 1.0 / markPrice)
-                : (markPrice - avgEntryPrice) * qty * instrument.contractMultiplier();
+        return inverse ? qty * multiplier * (1.0 / avgEntryPrice - 1.0 / markPrice)
+                : (markPrice - avgEntryPrice) * qty * multiplier;
     }
 
     /**
@@ -225,13 +231,22 @@ public final class Position {
      */
     public double marketValue(double markPrice) {
         requireFiniteMark(markPrice);
+        return marketValue(qty, avgEntryPrice, instrument.contractMultiplier(), inverse, markPrice);
+    }
+
+    /** {@link #marketValue(double)} of a position with these fields (one formula for it and {@link MarkValuation}). */
+    static double marketValue(double qty, double avgEntryPrice, double multiplier, boolean inverse, double markPrice) {
         if (inverse) {
-            return unrealizedPnl(markPrice);
+            return unrealizedPnl(qty, avgEntryPrice, multiplier, inverse, markPrice);
         }
-        return qty == 0.0 ? 0.0 : qty * markPrice * instrument.contractMultiplier();
+        return qty == 0.0 ? 0.0 : qty * markPrice * multiplier;
     }
 
     private void requireFiniteMark(double markPrice) {
+        requireFiniteMark(instrument, markPrice);
+    }
+
+    static void requireFiniteMark(Instrument instrument, double markPrice) {
         if (!Double.isFinite(markPrice)) {
             throw new IllegalArgumentException("position in " + instrument.id() + ": mark price must be finite, was "
                     + markPrice);
