@@ -196,7 +196,9 @@ final class EquitySeries {
             return;
         }
         int row = size;
-        startSegment(row, -1, valuation);
+        if (segments == 0 || segmentValuation[segments - 1] != valuation) {
+            startSegment(row, -1, valuation);
+        }
         strategy.add(row, s);
         instrument.add(row, i);
         position.add(row, pos);

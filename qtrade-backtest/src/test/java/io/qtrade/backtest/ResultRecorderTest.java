@@ -4,7 +4,9 @@ import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
 import io.qtrade.core.order.Fill;
 import io.qtrade.core.order.Liquidity;
+import io.qtrade.core.portfolio.MarkValuation;
 import io.qtrade.core.portfolio.Portfolio;
+import io.qtrade.core.portfolio.Position;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The result tables of {@link ResultRecorder} hold exactly what was recorded: the equity rows (kept in chunks and as
@@ -82,6 +85,86 @@ class ResultRecorderTest {
                     .isEqualTo(Double.valueOf(v[2][row] + v[3][row] - v[4][row] - 0.0));
         }
         assertThat(result.equity()).isSameAs(t);
+    }
+
+    /**
+     * Rows recorded as marks with a valuation ({@link ResultRecorder#equityMarks}) are, bit for bit, the rows
+     * {@link ResultRecorder#equity} records with the valuation's values: runs of marks between explicit rows, across
+     * chunk boundaries, two runs in a row with the same valuation, valuations changed by fills.
+     */
+    @Test
+    void rowsOfMarksAreTheRowsWithTheirValues() {
+        ResultRecorder marks = new ResultRecorder(List.of("s0"), List.of(AAA));
+        ResultRecorder explicit = new ResultRecorder(List.of("s0"), List.of(AAA));
+        Portfolio p = new Portfolio(10_000);
+        int slot = p.slotOf(AAA);
+        SplittableRandom r = new SplittableRandom(7);
+        long t = 0;
+        double price = 100;
+        for (int step = 0; step < 400; step++) {
+            if (r.nextInt(3) == 0) {
+                Side side = r.nextBoolean() ? Side.BUY : Side.SELL;
+                p.apply(new Fill(step + 1, AAA, side, price, 1 + r.nextInt(5), 0.5, Liquidity.TAKER, t, t));
+                p.mark(slot, price);
+                // a fill bar: an explicit row in both
+                Position pos = p.position(AAA);
+                marks.equity(t, 0, 0, pos.qty(), price, pos.realizedPnl(), pos.unrealizedPnl(price), pos.fees(),
+                        p.equity(), p.netPnl());
+                explicit.equity(t, 0, 0, pos.qty(), price, pos.realizedPnl(), pos.unrealizedPnl(price), pos.fees(),
+                        p.equity(), p.netPnl());
+                t++;
+            }
+            int n = 1 + r.nextInt(step % 50 == 0 ? 3_000 : 40);
+            long[] ts = new long[n + 2];
+            double[] m = new double[n + 2];
+            for (int k = 1; k <= n; k++) {
+                price = Math.max(1, price + r.nextDouble(-2, 2));
+                ts[k] = t++;
+                m[k] = price;
+            }
+            Position pos = p.position(AAA);
+            MarkValuation v = p.valuation(slot);
+            int split = 1 + r.nextInt(n); // two calls with the same valuation: [1, split) and [split, n + 1)
+            marks.equityMarks(0, 0, pos.qty(), pos.realizedPnl(), pos.fees(), v, ts, m, 1, split);
+            marks.equityMarks(0, 0, pos.qty(), pos.realizedPnl(), pos.fees(), v, ts, m, split, n + 1);
+            for (int k = 1; k <= n; k++) {
+                p.mark(slot, m[k]);
+                explicit.equity(ts[k], 0, 0, pos.qty(), m[k], pos.realizedPnl(), pos.unrealizedPnl(m[k]), pos.fees(),
+                        p.equity(), p.netPnl());
+            }
+        }
+        assertThat(marks.equityRows()).isEqualTo(explicit.equityRows()).isGreaterThan(3 * 4_096);
+        Table a = marks.finish(Map.of("s0", p), 0, 0).equity();
+        Table b = explicit.finish(Map.of("s0", p), 0, 0).equity();
+        assertThat(a.columnNames()).isEqualTo(b.columnNames());
+        for (String c : a.columnNames()) {
+            for (int row = 0; row < a.rowCount(); row++) {
+                Object x = a.column(c).get(row);
+                Object y = b.column(c).get(row);
+                if (x instanceof Double dx) {
+                    assertThat(Double.doubleToRawLongBits(dx)).as("%s at row %d", c, row)
+                            .isEqualTo(Double.doubleToRawLongBits((Double) y));
+                } else {
+                    assertThat(x).as("%s at row %d", c, row).isEqualTo(y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMarkThatIsNotFiniteIsRefusedWithItsTime() {
+        ResultRecorder rec = new ResultRecorder(List.of("s0"), List.of(AAA));
+        Portfolio p = new Portfolio(1_000);
+        p.apply(new Fill(1, AAA, Side.BUY, 10, 1, 0, Liquidity.TAKER, 0, 0));
+        MarkValuation v = p.valuation(p.slotOf(AAA));
+        long[] ts = {1, 2, 3};
+        double[] m = {10, Double.NaN, 11};
+        assertThatThrownBy(() -> rec.equityMarks(0, 0, 1, 0, 0, v, ts, m, 0, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("result recorder: mark price of " + AAA.id() + " at 2 must be finite, was NaN");
+        assertThat(rec.equityRows()).isZero();
+        assertThatThrownBy(() -> rec.equityMarks(0, 0, 1, 0, 0, v, ts, m, 2, 4))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

@@ -75,6 +75,15 @@ public final class Portfolio {
     private final ArrayList<Slot> slots = new ArrayList<>();
     private final LinkedHashMap<Instrument, Position> positions = new LinkedHashMap<>();
     private final Map<Instrument, Position> positionsView = Collections.unmodifiableMap(positions);
+    /**
+     * Bumped by every change that can move a {@link #valuation}: fills, cash flows, funding, and marks other than
+     * of the slot last valued. The last valuation is reused while it and its position's fill count are unchanged.
+     */
+    private long changes;
+    private MarkValuation lastValuation;
+    private int lastValuationSlot = -1;
+    private long lastValuationChanges;
+    private long lastValuationFills;
 
     /**
      * @param initialCash starting cash, quote currency, finite
@@ -90,6 +99,7 @@ public final class Portfolio {
     /** Applies a fill: {@code cash += fill.cashFlow()}, and the fill to its instrument's position. */
     public void apply(Fill fill) {
         Slot slot = slot(fill.instrument());
+        changes++;
         slot.position.apply(fill);
         // An inverse contract exchanges no notional: only its realised PnL and the fee move the (base-coin) cash.
         cash += slot.inverse ? slot.position.lastRealized() - fill.fee() : fill.cashFlow();
@@ -108,6 +118,7 @@ public final class Portfolio {
         if (!Double.isFinite(amount)) {
             throw new IllegalArgumentException("portfolio: cash flow must be finite, was " + amount);
         }
+        changes++;
         cash += amount;
         otherCash += amount;
     }
@@ -123,6 +134,7 @@ public final class Portfolio {
             throw new IllegalArgumentException("portfolio: funding of " + instrument.id() + " must be finite, was "
                     + paid);
         }
+        changes++;
         slot(instrument).funding += paid;
         cash -= paid;
         funding += paid;
@@ -169,6 +181,7 @@ public final class Portfolio {
             throw new IllegalArgumentException("portfolio: mark price of " + instrument.id()
                     + " must be finite, was " + price);
         }
+        changes++;
         slot(instrument).mark = price;
     }
 
@@ -197,6 +210,9 @@ public final class Portfolio {
             throw new IllegalArgumentException("portfolio: mark price of " + s.position.instrument().id()
                     + " must be finite, was " + price);
         }
+        if (slot != lastValuationSlot) {
+            changes++;
+        }
         s.mark = price;
     }
 
@@ -219,6 +235,10 @@ public final class Portfolio {
      */
     public MarkValuation valuation(int slot) {
         Slot s = slots.get(slot);
+        if (slot == lastValuationSlot && changes == lastValuationChanges
+                && s.position.fillCount() == lastValuationFills) {
+            return lastValuation; // nothing it depends on has changed (the slot's own mark is its argument)
+        }
         double valueBefore = 0.0;
         double unrealizedBefore = 0.0;
         for (int i = 0; i < slot; i++) {
@@ -239,8 +259,12 @@ public final class Portfolio {
                 unrealizedAfter[after++] = o.position.unrealizedPnl(o.markedPrice());
             }
         }
-        return new MarkValuation(cash, otherCash, funding, realizedPnl(), fees(), s.position, valueBefore,
+        lastValuation = new MarkValuation(cash, otherCash, funding, realizedPnl(), fees(), s.position, valueBefore,
                 unrealizedBefore, Arrays.copyOf(valueAfter, after), Arrays.copyOf(unrealizedAfter, after));
+        lastValuationSlot = slot;
+        lastValuationChanges = changes;
+        lastValuationFills = s.position.fillCount();
+        return lastValuation;
     }
 
     /** Whether {@code instrument} has been given a mark price. */
