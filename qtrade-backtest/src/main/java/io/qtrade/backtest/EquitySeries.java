@@ -1,5 +1,6 @@
 package io.qtrade.backtest;
 
+import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.portfolio.MarkValuation;
 
 import java.util.ArrayList;
@@ -184,14 +185,15 @@ final class EquitySeries {
     }
 
     /**
-     * Rows of marks {@code [from, to)} ({@code ts[k]}, {@code mark[k]}), all with the same strategy, instrument,
-     * position, realized PnL and fees (no funding): each row's unrealized PnL, equity and net PnL are
-     * {@code valuation}'s at its mark, computed when the table is built, so the rows are those {@link #add} would
-     * record with {@code valuation.positionUnrealizedPnl(mark)}, {@code valuation.equity(mark)} and
-     * {@code valuation.netPnl(mark)}. The marks must be finite (checked by the caller).
+     * One row of marks per bar of {@code bars} in rows {@code [from, to)}: at the bar's end time, marked at its close
+     * (finite, as every {@link BarBatch} close is), all with the same strategy, instrument, position, realized PnL
+     * and fees (no funding). Each row's unrealized PnL, equity and net PnL are {@code valuation}'s at its mark,
+     * computed when the table is built, so the rows are those {@link #add} would record with
+     * {@code valuation.positionUnrealizedPnl(close)}, {@code valuation.equity(close)} and
+     * {@code valuation.netPnl(close)}.
      */
-    void addMarks(int s, int i, double pos, double realized, double fee, MarkValuation valuation, long[] ts,
-                  double[] mark, int from, int to) {
+    void addMarks(int s, int i, double pos, double realized, double fee, MarkValuation valuation, BarBatch bars,
+                  int from, int to) {
         if (from >= to) {
             return;
         }
@@ -211,8 +213,13 @@ final class EquitySeries {
                 nextChunk();
             }
             int n = Math.min(to - k, capacity - used);
-            System.arraycopy(ts, k, current.ts, used, n);
-            System.arraycopy(mark, k, current.markPrice, used, n);
+            long[] ts = current.ts;
+            double[] mark = current.markPrice;
+            int at = used;
+            for (int b = k, end = k + n; b < end; b++, at++) {
+                ts[at] = bars.endTs(b);
+                mark[at] = bars.close(b);
+            }
             used += n;
             size += n;
             k += n;

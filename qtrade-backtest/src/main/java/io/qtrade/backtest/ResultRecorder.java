@@ -1,6 +1,7 @@
 package io.qtrade.backtest;
 
 import io.qtrade.core.Instrument;
+import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.order.Order;
 import io.qtrade.core.portfolio.MarkValuation;
@@ -103,28 +104,21 @@ public final class ResultRecorder {
     }
 
     /**
-     * Records the equity rows of a run of marks between fills: row {@code k} in {@code [from, to)} at {@code ts[k]}
-     * with mark price {@code markPrice[k]}, strategy {@code strategy}'s position in instrument {@code instrument},
-     * its realized PnL and fees as given, and the unrealized PnL, strategy equity and net PnL that {@code valuation}
-     * gives at that mark ({@code positionUnrealizedPnl}, {@code equity}, {@code netPnl}). Those three are computed
-     * when the equity table is built, from the valuation and the mark; the rows are, bit for bit, those
-     * {@link #equity} would record with the values. Only the time and the mark are copied now.
+     * Records the equity rows of a run of marks between fills: one row per bar of {@code bars} in rows
+     * {@code [from, to)}, at the bar's end time and marked at its close, with strategy {@code strategy}'s position in
+     * instrument {@code instrument}, its realized PnL and fees as given, and the unrealized PnL, strategy equity and
+     * net PnL that {@code valuation} gives at that close ({@code positionUnrealizedPnl}, {@code equity},
+     * {@code netPnl}). Those three are computed when the equity table is built, from the valuation and the close;
+     * the rows are, bit for bit, those {@link #equity} would record with the values. Only the time and the close
+     * are copied now.
      *
-     * @throws IllegalArgumentException if a mark price is not finite (naming its row)
-     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within both arrays
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the batch's rows
      */
     public void equityMarks(int strategy, int instrument, double position, double realizedPnl, double fees,
-                            MarkValuation valuation, long[] ts, double[] markPrice, int from, int to) {
+                            MarkValuation valuation, BarBatch bars, int from, int to) {
         Objects.requireNonNull(valuation, "valuation");
-        Objects.checkFromToIndex(from, to, ts.length);
-        Objects.checkFromToIndex(from, to, markPrice.length);
-        for (int k = from; k < to; k++) {
-            if (!Double.isFinite(markPrice[k])) {
-                throw new IllegalArgumentException("result recorder: mark price of " + ids[instrument] + " at "
-                        + ts[k] + " must be finite, was " + markPrice[k]);
-            }
-        }
-        equity.addMarks(strategy, instrument, position, realizedPnl, fees, valuation, ts, markPrice, from, to);
+        Objects.checkFromToIndex(from, to, bars.size());
+        equity.addMarks(strategy, instrument, position, realizedPnl, fees, valuation, bars, from, to);
     }
 
     /** Equity rows recorded so far. */

@@ -2,6 +2,7 @@ package io.qtrade.backtest;
 
 import io.qtrade.core.Instrument;
 import io.qtrade.core.Side;
+import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.order.Fill;
 import io.qtrade.core.order.Liquidity;
 import io.qtrade.core.portfolio.MarkValuation;
@@ -115,22 +116,24 @@ class ResultRecorderTest {
                 t++;
             }
             int n = 1 + r.nextInt(step % 50 == 0 ? 3_000 : 40);
-            long[] ts = new long[n + 2];
-            double[] m = new double[n + 2];
+            BarBatch bars = new BarBatch(n + 2); // rows 1 to n are the marks
+            bars.add(0, t - 2, t - 1, 1, 1, 1, 1, 0);
             for (int k = 1; k <= n; k++) {
                 price = Math.max(1, price + r.nextDouble(-2, 2));
-                ts[k] = t++;
-                m[k] = price;
+                bars.add(0, t - 1, t, price, price, price, price, 10);
+                t++;
             }
+            bars.add(0, t, t + 1, 1, 1, 1, 1, 0);
             Position pos = p.position(AAA);
             MarkValuation v = p.valuation(slot);
             int split = 1 + r.nextInt(n); // two calls with the same valuation: [1, split) and [split, n + 1)
-            marks.equityMarks(0, 0, pos.qty(), pos.realizedPnl(), pos.fees(), v, ts, m, 1, split);
-            marks.equityMarks(0, 0, pos.qty(), pos.realizedPnl(), pos.fees(), v, ts, m, split, n + 1);
+            marks.equityMarks(0, 0, pos.qty(), pos.realizedPnl(), pos.fees(), v, bars, 1, split);
+            marks.equityMarks(0, 0, pos.qty(), pos.realizedPnl(), pos.fees(), v, bars, split, n + 1);
             for (int k = 1; k <= n; k++) {
-                p.mark(slot, m[k]);
-                explicit.equity(ts[k], 0, 0, pos.qty(), m[k], pos.realizedPnl(), pos.unrealizedPnl(m[k]), pos.fees(),
-                        p.equity(), p.netPnl());
+                double m = bars.close(k);
+                p.mark(slot, m);
+                explicit.equity(bars.endTs(k), 0, 0, pos.qty(), m, pos.realizedPnl(), pos.unrealizedPnl(m),
+                        pos.fees(), p.equity(), p.netPnl());
             }
         }
         assertThat(marks.equityRows()).isEqualTo(explicit.equityRows()).isGreaterThan(3 * 4_096);
@@ -152,19 +155,19 @@ class ResultRecorderTest {
     }
 
     @Test
-    void aMarkThatIsNotFiniteIsRefusedWithItsTime() {
+    void marksOutsideTheBatchAreRefused() {
         ResultRecorder rec = new ResultRecorder(List.of("s0"), List.of(AAA));
         Portfolio p = new Portfolio(1_000);
         p.apply(new Fill(1, AAA, Side.BUY, 10, 1, 0, Liquidity.TAKER, 0, 0));
         MarkValuation v = p.valuation(p.slotOf(AAA));
-        long[] ts = {1, 2, 3};
-        double[] m = {10, Double.NaN, 11};
-        assertThatThrownBy(() -> rec.equityMarks(0, 0, 1, 0, 0, v, ts, m, 0, 3))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("result recorder: mark price of " + AAA.id() + " at 2 must be finite, was NaN");
-        assertThat(rec.equityRows()).isZero();
-        assertThatThrownBy(() -> rec.equityMarks(0, 0, 1, 0, 0, v, ts, m, 2, 4))
+        BarBatch bars = new BarBatch(4);
+        bars.add(0, 0, 1, 10, 10, 10, 10, 1);
+        bars.add(0, 1, 2, 11, 11, 11, 11, 1);
+        assertThatThrownBy(() -> rec.equityMarks(0, 0, 1, 0, 0, v, bars, 1, 3))
                 .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(rec.equityRows()).isZero();
+        rec.equityMarks(0, 0, 1, 0, 0, v, bars, 0, 2);
+        assertThat(rec.equityRows()).isEqualTo(2);
     }
 
     @Test

@@ -23,7 +23,6 @@ import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.OrderType;
 import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.TimeInForce;
-import io.qtrade.core.portfolio.MarkValuation;
 import io.qtrade.core.portfolio.Portfolio;
 import io.qtrade.core.portfolio.Position;
 import io.qtrade.core.strategy.Strategy;
@@ -74,9 +73,6 @@ final class StrategyRun implements BarContext {
     /** Per instrument, whether {@link #delist} closed a position in it. */
     private final boolean[] closedByDelisting;
     private long nextOrderId = 1;
-    /** Scratch columns of {@link #quietBarsWithEquity}'s rows, grown to the longest run of marks seen. */
-    private long[] runTs = new long[0];
-    private double[] runMark = new double[0];
     private long lastAccrualTs = Long.MIN_VALUE;
     private boolean inCallback;
     private final List<Timer> timers = new ArrayList<>();
@@ -752,24 +748,11 @@ final class StrategyRun implements BarContext {
         }
         // each bar marks the position at its close, which is the row's mark; the rest of the row is the
         // portfolio's valuation at that mark, computed when the table is built
-        int n = to - from;
-        if (runTs.length < n) {
-            int size = Math.max(n, 2 * runTs.length);
-            runTs = new long[size];
-            runMark = new double[size];
-        }
-        long[] ts = runTs;
-        double[] marks = runMark;
-        for (int k = 0; k < n; k++) {
-            ts[k] = bars.endTs(from + k);
-            marks[k] = bars.close(from + k);
-        }
         int slot = markSlot[0];
-        MarkValuation valuation = b.valuation(slot);
         Position p = positionOf[0];
-        recorder.equityMarks(index, 0, p.qty(), p.realizedPnl(), p.fees(), valuation, ts, marks, 0, n);
-        b.mark(slot, marks[n - 1]);
-        lastAccrualTs = ts[n - 1];
+        recorder.equityMarks(index, 0, p.qty(), p.realizedPnl(), p.fees(), b.valuation(slot), bars, from, to);
+        b.mark(slot, bars.close(to - 1));
+        lastAccrualTs = bars.endTs(to - 1);
     }
 
     /** Fills the market-on-close orders sent during the callback at this slice's closes, then re-marks. */
