@@ -56,7 +56,10 @@ public final class ResultRecorder {
         this.history = Objects.requireNonNull(history, "history");
         this.strategyIds = List.copyOf(strategyIds);
         this.instruments = List.copyOf(instruments);
-        this.ids = this.instruments.stream().map(Instrument::id).toArray(String[]::new);
+        this.ids = new String[this.instruments.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = this.instruments.get(i).id();
+        }
         this.ordersSent = new int[strategyIds.size()][instruments.size()];
         this.makerFills = new int[strategyIds.size()][instruments.size()];
         this.takerFills = new int[strategyIds.size()][instruments.size()];

@@ -122,6 +122,9 @@ public final class BarBacktest {
 
     /** Collects the settings of a {@link BarBacktest}; {@link #build()} names anything missing. */
     public static final class Builder {
+        /** The defaults, immutable, shared by every builder: no listing dates, one currency. */
+        private static final Universe EVERY_SYMBOL_LISTED = new Universe(List.of());
+        private static final io.qtrade.bars.fx.Currencies ONE_CURRENCY = io.qtrade.bars.fx.Currencies.single("BASE");
         private BarSource source;
         private final Map<String, Strategy> strategies = new LinkedHashMap<>();
         private double initialCash = 1_000_000;
@@ -132,12 +135,12 @@ public final class BarBacktest {
         private CashInterest cashInterest = CashInterest.NONE;
         private BuyingPower buyingPower = BuyingPower.UNLIMITED;
         private CorporateActions corporateActions = CorporateActions.NONE;
-        private Universe universe = new Universe(List.of());
+        private Universe universe = EVERY_SYMBOL_LISTED;
         private ZoneId zone = ZoneOffset.UTC;
         private String benchmarkSymbol;
         private boolean recordEquity = true;
         private io.qtrade.backtest.OrderHistory orderHistory = io.qtrade.backtest.OrderHistory.ALL;
-        private io.qtrade.bars.fx.Currencies currencies = io.qtrade.bars.fx.Currencies.single("BASE");
+        private io.qtrade.bars.fx.Currencies currencies = ONE_CURRENCY;
         private boolean generalLoop;
         private final List<String> problems = new ArrayList<>();
 

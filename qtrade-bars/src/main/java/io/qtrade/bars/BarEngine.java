@@ -104,7 +104,10 @@ final class BarEngine {
         }
         withDelisting.sort((a, b) -> listedUntil[a] != listedUntil[b] ? Long.compare(listedUntil[a], listedUntil[b])
                 : Integer.compare(a, b));
-        this.delistOrder = withDelisting.stream().mapToInt(Integer::intValue).toArray();
+        this.delistOrder = new int[withDelisting.size()];
+        for (int k = 0; k < delistOrder.length; k++) {
+            delistOrder[k] = withDelisting.get(k);
+        }
         io.qtrade.bars.fx.Currencies currencies = config.currencies;
         this.currencyNames = currencies.currencies();
         this.currencyCount = currencyNames.size();

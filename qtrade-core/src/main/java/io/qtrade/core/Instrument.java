@@ -41,6 +41,8 @@ public final class Instrument {
 
     private final String symbol;
     private final String venue;
+    /** {@code symbol@venue}, built once. */
+    private final String id;
     private final double tickSize;
     private final double lotSize;
     private final double contractMultiplier;
@@ -77,6 +79,7 @@ public final class Instrument {
         this.inverse = contract.kind().isInverse();
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         this.venue = Objects.requireNonNull(venue, "venue");
+        this.id = symbol + "@" + venue;
         if (symbol.isBlank()) {
             throw new IllegalArgumentException("symbol must not be blank");
         }
@@ -234,7 +237,7 @@ public final class Instrument {
 
     /** {@code symbol@venue}, the name used in error messages. */
     public String id() {
-        return symbol + "@" + venue;
+        return id;
     }
 
     @Override
