@@ -682,7 +682,15 @@ final class StrategyRun implements BarContext {
             fillCloseQueue(t, engine.currentSlice());
         }
         if (engine.config.recordEquity) {
-            recordEquity(t);
+            Portfolio b = books[0];
+            if (books.length == 1 && traded[0] && b.markPrice(markSlot[0]) == close) {
+                // the row recordEquity records: instrument 0's, marked at this close, valued after this bar's fills
+                Position p = positionOf[0];
+                recorder.equityMarks(index, 0, p.qty(), p.realizedPnl(), p.fees(), b.valuation(markSlot[0]), bars,
+                        row, row + 1);
+            } else {
+                recordEquity(t);
+            }
         }
     }
 
