@@ -213,13 +213,8 @@ final class EquitySeries {
                 nextChunk();
             }
             int n = Math.min(to - k, capacity - used);
-            long[] ts = current.ts;
-            double[] mark = current.markPrice;
-            int at = used;
-            for (int b = k, end = k + n; b < end; b++, at++) {
-                ts[at] = bars.endTs(b);
-                mark[at] = bars.close(b);
-            }
+            bars.copyEndTs(k, k + n, current.ts, used);
+            bars.copyClose(k, k + n, current.markPrice, used);
             used += n;
             size += n;
             k += n;

@@ -1,5 +1,7 @@
 package io.qtrade.core.bar;
 
+import java.util.Objects;
+
 /**
  * A batch of bars held column by column in primitive arrays: no object per bar.
  *
@@ -230,6 +232,27 @@ public final class BarBatch {
 
     public long endTs(int row) {
         return endTs[checkRow(row)];
+    }
+
+    /**
+     * Copies the end times of rows {@code [from, to)} into {@code into}, from index {@code at}: one bounds check and
+     * one array copy for a run of rows (a recorder keeping each bar's time).
+     *
+     * @throws IndexOutOfBoundsException if the rows are not within this batch or do not fit in {@code into}
+     */
+    public void copyEndTs(int from, int to, long[] into, int at) {
+        Objects.checkFromToIndex(from, to, size);
+        System.arraycopy(endTs, from, into, at, to - from);
+    }
+
+    /**
+     * Copies the closes of rows {@code [from, to)} into {@code into}, from index {@code at}, as {@link #copyEndTs}.
+     *
+     * @throws IndexOutOfBoundsException if the rows are not within this batch or do not fit in {@code into}
+     */
+    public void copyClose(int from, int to, double[] into, int at) {
+        Objects.checkFromToIndex(from, to, size);
+        System.arraycopy(close, from, into, at, to - from);
     }
 
     public double open(int row) {

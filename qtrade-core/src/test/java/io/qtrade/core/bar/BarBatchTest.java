@@ -98,4 +98,23 @@ class BarBatchTest {
         assertThatThrownBy(() -> BarInterval.parse("0d")).hasMessageContaining("'0d'");
         assertThatThrownBy(() -> BarInterval.parse("1x")).hasMessageContaining("'1x'");
     }
+
+    @Test
+    void copiesARunOfEndTimesAndClosesAndRefusesRowsItDoesNotHave() {
+        BarBatch b = new BarBatch(8);
+        for (int k = 0; k < 5; k++) {
+            b.add(0, 100L * k, 100L * k + 60, 10 + k, 11 + k, 9 + k, 10.5 + k, 1);
+        }
+        long[] ts = new long[6];
+        double[] close = new double[6];
+        b.copyEndTs(1, 4, ts, 2);
+        b.copyClose(1, 4, close, 2);
+        assertThat(ts).containsExactly(0, 0, 160, 260, 360, 0);
+        assertThat(close).containsExactly(0, 0, 11.5, 12.5, 13.5, 0);
+        // rows 5 to 7 exist in the arrays but not in the batch: refused, as endTs(5) is
+        assertThatThrownBy(() -> b.copyEndTs(3, 6, ts, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> b.copyClose(-1, 2, close, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> b.copyClose(0, 5, close, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(close).containsExactly(0, 0, 11.5, 12.5, 13.5, 0);
+    }
 }
