@@ -23,6 +23,7 @@ import io.qtrade.core.order.OrderStatus;
 import io.qtrade.core.order.OrderType;
 import io.qtrade.core.order.OrderView;
 import io.qtrade.core.order.TimeInForce;
+import io.qtrade.core.portfolio.MarkValuation;
 import io.qtrade.core.portfolio.Portfolio;
 import io.qtrade.core.portfolio.Position;
 import io.qtrade.core.strategy.Strategy;
@@ -73,6 +74,11 @@ final class StrategyRun implements BarContext {
     /** Per instrument, whether {@link #delist} closed a position in it. */
     private final boolean[] closedByDelisting;
     private long nextOrderId = 1;
+    /**
+     * Quiet runs at least this long record their equity rows as marks ({@code ResultRecorder.equityMarks}: 16 bytes
+     * a row, plus the run's valuation, about 160 bytes); shorter ones as rows with their values (40 bytes a row).
+     */
+    static final int MIN_MARK_RUN = 8;
     private long lastAccrualTs = Long.MIN_VALUE;
     private boolean inCallback;
     private final List<Timer> timers = new ArrayList<>();
@@ -682,15 +688,7 @@ final class StrategyRun implements BarContext {
             fillCloseQueue(t, engine.currentSlice());
         }
         if (engine.config.recordEquity) {
-            Portfolio b = books[0];
-            if (books.length == 1 && traded[0] && b.markPrice(markSlot[0]) == close) {
-                // the row recordEquity records: instrument 0's, marked at this close, valued after this bar's fills
-                Position p = positionOf[0];
-                recorder.equityMarks(index, 0, p.qty(), p.realizedPnl(), p.fees(), b.valuation(markSlot[0]), bars,
-                        row, row + 1);
-            } else {
-                recordEquity(t);
-            }
+            recordEquity(t);
         }
     }
 
@@ -755,10 +753,22 @@ final class StrategyRun implements BarContext {
             return;
         }
         // each bar marks the position at its close, which is the row's mark; the rest of the row is the
-        // portfolio's valuation at that mark, computed when the table is built
+        // portfolio's valuation at that mark
         int slot = markSlot[0];
         Position p = positionOf[0];
-        recorder.equityMarks(index, 0, p.qty(), p.realizedPnl(), p.fees(), b.valuation(slot), bars, from, to);
+        MarkValuation valuation = b.valuation(slot);
+        if (to - from >= MIN_MARK_RUN) {
+            // kept as marks, valued when the table is built
+            recorder.equityMarks(index, 0, p.qty(), p.realizedPnl(), p.fees(), valuation, bars, from, to);
+        } else {
+            // a short run: rows with their values (a run of marks keeps its valuation, which pays from a few rows)
+            for (int row = from; row < to; row++) {
+                double close = bars.close(row);
+                recorder.equity(bars.endTs(row), index, 0, p.qty(), close, p.realizedPnl(),
+                        valuation.positionUnrealizedPnl(close), p.fees(), valuation.equity(close),
+                        valuation.netPnl(close));
+            }
+        }
         b.mark(slot, bars.close(to - 1));
         lastAccrualTs = bars.endTs(to - 1);
     }

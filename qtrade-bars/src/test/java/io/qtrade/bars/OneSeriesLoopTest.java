@@ -308,6 +308,89 @@ class OneSeriesLoopTest {
     }
 
     /**
+     * A scanning strategy (the one-series loop's quiet runs, whose equity rows are kept as marks with the portfolio's
+     * valuation) holding a position across a 2:1 split and a dividend, with no accrual between: the split and the
+     * dividend change the valuation, and the rows after them must use the new one. Quiet runs of every length (two
+     * rows between two actions, the shortest kept with their values; long ones kept as marks). Bit for bit the
+     * general loop's tables, and the rows by hand: buy 10 at close(5) = 101.25, so cash 998,987.50; 20 shares after
+     * the split; 10.00 of dividend on day 100.
+     */
+    @Test
+    void equityRowsAfterASplitAndADividendUseTheNewPositionOnBothLoops() {
+        long day = BarEngine.NANOS_PER_DAY;
+        BarBatch bars = new BarBatch(200);
+        for (int d = 0; d < 200; d++) {
+            double close = d < 60 ? 100 + 0.25 * d : (100 + 0.25 * d) / 2;
+            bars.add(0, d * day, (d + 1) * day, close, close, close, close, 1e6);
+        }
+        CorporateActions actions = new CorporateActions(List.of(
+                CorporateAction.split("AAPL", LocalDate.ofEpochDay(60), 2),
+                CorporateAction.dividend("AAPL", LocalDate.ofEpochDay(63), 0.25),
+                CorporateAction.dividend("AAPL", LocalDate.ofEpochDay(100), 0.5)));
+        BarResult[] results = new BarResult[2];
+        for (int loop = 0; loop < 2; loop++) {
+            SeriesStrategy buyHoldSell = new SeriesStrategy() {
+                BarContext c;
+                int n;
+
+                @Override
+                public void onStart(StrategyContext context) {
+                    c = BarContext.of(context);
+                }
+
+                @Override
+                public boolean scans() {
+                    return true;
+                }
+
+                @Override
+                public int scan(int instrument, BarBatch b, int from, int to) {
+                    for (int row = from; row < to; row++) {
+                        if (n == 5 || n == 150) {
+                            return row;
+                        }
+                        n++;
+                    }
+                    return to;
+                }
+
+                @Override
+                public void onBar(int instrument, BarBatch b, int row) {
+                    if (n == 5) {
+                        c.submit(BarOrder.marketOnClose(0, Side.BUY, 10));
+                    } else if (n == 150) {
+                        c.submit(BarOrder.marketOnClose(0, Side.SELL, 20));
+                    }
+                    n++;
+                }
+            };
+            BarBacktest.Builder b = builder(AAPL, bars, 0, SlippageModel.NONE, true).corporateActions(actions)
+                    .strategy("s", buyHoldSell);
+            if (loop == 0) {
+                b.generalLoop();
+            }
+            results[loop] = b.build().run();
+        }
+        assertSameResults(results[0], results[1]);
+        Table eq = results[1].backtest().equity();
+        assertThat(eq.rowCount()).isEqualTo(200); // one row per bar time
+        double cash = 1e6 - 10 * 101.25;
+        for (int r = 0; r < eq.rowCount(); r++) {
+            long d = eq.longColumn("ts").getLong(r) / day - 1;
+            double position = eq.doubleColumn("position").getDouble(r);
+            double equity = eq.doubleColumn("strategy_equity").getDouble(r);
+            double close = bars.close((int) d);
+            if (d >= 70 && d < 100) {
+                assertThat(position).isEqualTo(20.0);
+                assertThat(equity).as("day %d", d).isEqualTo(cash + 20 * 0.25 + 20 * close);
+            } else if (d >= 110 && d < 150) {
+                assertThat(position).isEqualTo(20.0);
+                assertThat(equity).as("day %d", d).isEqualTo(cash + 20 * 0.25 + 20 * 0.5 + 20 * close);
+            }
+        }
+    }
+
+    /**
      * Every kind of bar order, brackets, timers, the slice read from a timer and from the callback, a split and a
      * dividend, a listing window (bars dropped before and after it), cash interest
      * and a short's borrow fee, a buying-power refusal and a benchmark: the engine's other paths through the

@@ -56,8 +56,9 @@ public final class MarkValuation {
         this.inverse = position.instrument().kind().isInverse();
         this.valueBefore = valueBefore;
         this.unrealizedBefore = unrealizedBefore;
-        this.valueAfter = valueAfter.length == 0 ? NO_TERMS : valueAfter.clone();
-        this.unrealizedAfter = unrealizedAfter.length == 0 ? NO_TERMS : unrealizedAfter.clone();
+        // (the arrays are the caller's own copies, never changed after)
+        this.valueAfter = valueAfter.length == 0 ? NO_TERMS : valueAfter;
+        this.unrealizedAfter = unrealizedAfter.length == 0 ? NO_TERMS : unrealizedAfter;
         double value = valueBefore;
         double unrealized = unrealizedBefore;
         for (int a = 0; a < valueAfter.length; a++) {
@@ -99,6 +100,12 @@ public final class MarkValuation {
     public double positionUnrealizedPnl(double markPrice) {
         Position.requireFiniteMark(instrument, markPrice);
         return Position.unrealizedPnl(qty, avgEntryPrice, multiplier, inverse, markPrice);
+    }
+
+    /** Whether {@code p} still has the quantity and average entry price this valuation was taken with. */
+    boolean takenWith(Position p) {
+        return Double.doubleToRawLongBits(p.qty()) == Double.doubleToRawLongBits(qty)
+                && Double.doubleToRawLongBits(p.avgEntryPrice()) == Double.doubleToRawLongBits(avgEntryPrice);
     }
 
     @Override

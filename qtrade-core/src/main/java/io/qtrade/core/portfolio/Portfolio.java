@@ -47,6 +47,8 @@ public final class Portfolio {
     /** {@link #markPrice} of an instrument that has never been marked. */
     public static final double NO_MARK = Double.NaN;
 
+    private static final double[] NO_TERMS = new double[0];
+
     /** One instrument: its position and latest mark; held in first-seen order. */
     private static final class Slot {
         final Position position;
@@ -76,8 +78,10 @@ public final class Portfolio {
     private final LinkedHashMap<Instrument, Position> positions = new LinkedHashMap<>();
     private final Map<Instrument, Position> positionsView = Collections.unmodifiableMap(positions);
     /**
-     * Bumped by every change that can move a {@link #valuation}: fills, cash flows, funding, and marks other than
-     * of the slot last valued. The last valuation is reused while it and its position's fill count are unchanged.
+     * Bumped by every change that can move a {@link #valuation}: fills, cash flows, funding, splits, and marks other
+     * than of the slot last valued. The last valuation is reused while this count is unchanged and its position
+     * still has the fill count, quantity and average price it was taken with (so a fill or split applied to the
+     * position directly, against this class's contract, is seen too).
      */
     private long changes;
     private MarkValuation lastValuation;
@@ -166,6 +170,7 @@ public final class Portfolio {
                     + " must be finite and > 0, was " + ratio);
         }
         Slot slot = slot(instrument);
+        changes++;
         slot.position.split(ratio);
         if (!Double.isNaN(slot.mark)) {
             slot.mark /= ratio;
@@ -228,15 +233,16 @@ public final class Portfolio {
     /**
      * This portfolio's equity and net PnL as functions of the mark of slot {@code slot}'s instrument (from
      * {@link #slotOf}), everything else as it is now: {@code valuation(slot).equity(p)} is, bit for bit, what
-     * {@link #equity()} returns after {@code mark(slot, p)} while no fill, cash flow or other mark comes between
-     * (likewise {@link #netPnl()}). See {@link MarkValuation}.
+     * {@link #equity()} returns after {@code mark(slot, p)} while no fill, cash flow, funding, split or other mark
+     * comes between (likewise {@link #netPnl()}). The same object is returned again until one does. See
+     * {@link MarkValuation}.
      *
      * @throws IndexOutOfBoundsException for a slot this portfolio never gave out
      */
     public MarkValuation valuation(int slot) {
         Slot s = slots.get(slot);
         if (slot == lastValuationSlot && changes == lastValuationChanges
-                && s.position.fillCount() == lastValuationFills) {
+                && s.position.fillCount() == lastValuationFills && lastValuation.takenWith(s.position)) {
             return lastValuation; // nothing it depends on has changed (the slot's own mark is its argument)
         }
         double valueBefore = 0.0;
@@ -249,8 +255,8 @@ public final class Portfolio {
             }
         }
         int count = slots.size();
-        double[] valueAfter = new double[count - slot - 1];
-        double[] unrealizedAfter = new double[count - slot - 1];
+        double[] valueAfter = count - slot - 1 == 0 ? NO_TERMS : new double[count - slot - 1];
+        double[] unrealizedAfter = count - slot - 1 == 0 ? NO_TERMS : new double[count - slot - 1];
         int after = 0;
         for (int i = slot + 1; i < count; i++) {
             Slot o = slots.get(i);
@@ -260,7 +266,8 @@ public final class Portfolio {
             }
         }
         lastValuation = new MarkValuation(cash, otherCash, funding, realizedPnl(), fees(), s.position, valueBefore,
-                unrealizedBefore, Arrays.copyOf(valueAfter, after), Arrays.copyOf(unrealizedAfter, after));
+                unrealizedBefore, after == valueAfter.length ? valueAfter : Arrays.copyOf(valueAfter, after),
+                after == unrealizedAfter.length ? unrealizedAfter : Arrays.copyOf(unrealizedAfter, after));
         lastValuationSlot = slot;
         lastValuationChanges = changes;
         lastValuationFills = s.position.fillCount();

@@ -132,6 +132,21 @@ class MarkValuationTest {
         p.mark(fut, 103);
         assertThat(bits(afterFill.equity(103))).isEqualTo(bits(p.equity()));
         assertThat(bits(afterFill.netPnl(103))).isEqualTo(bits(p.netPnl()));
+        p.mark(p.slotOf(COIN), 22); // another slot's mark, by slot
+        MarkValuation afterSlotMark = p.valuation(fut);
+        assertThat(afterSlotMark).isNotSameAs(afterFill);
+        assertThat(bits(afterSlotMark.equity(103))).isEqualTo(bits(p.equity()));
+        p.split(FUT, 2); // 1 at 102 becomes 2 at 51, the mark 103 becomes 51.5
+        MarkValuation afterSplit = p.valuation(fut);
+        assertThat(afterSplit).isNotSameAs(afterSlotMark);
+        p.mark(fut, 51.5);
+        assertThat(bits(afterSplit.equity(51.5))).isEqualTo(bits(p.equity()));
+        assertThat(bits(afterSplit.netPnl(51.5))).isEqualTo(bits(p.netPnl()));
+        assertThat(bits(afterSplit.positionUnrealizedPnl(51.5)))
+                .isEqualTo(bits(p.position(FUT).unrealizedPnl(51.5)));
+        p.split(COIN, 3); // another instrument's split
+        assertThat(p.valuation(fut)).isNotSameAs(afterSplit);
+        afterFill = p.valuation(fut);
         // a fill applied to the position directly (against the Portfolio's contract) is still seen
         p.position(FUT).apply(new Fill(4, FUT, Side.SELL, 103, 1, 0, Liquidity.TAKER, 2, 2));
         assertThat(p.valuation(fut)).isNotSameAs(afterFill);
