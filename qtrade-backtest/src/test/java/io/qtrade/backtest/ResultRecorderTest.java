@@ -91,7 +91,8 @@ class ResultRecorderTest {
     /**
      * Rows recorded as marks with a valuation ({@link ResultRecorder#equityMarks}) are, bit for bit, the rows
      * {@link ResultRecorder#equity} records with the valuation's values: runs of marks between explicit rows, across
-     * chunk boundaries, two runs in a row with the same valuation, valuations changed by fills.
+     * chunk boundaries, two runs in a row with the same valuation, valuations changed by fills, and two runs in a row
+     * with different valuations (a cash flow between them).
      */
     @Test
     void rowsOfMarksAreTheRowsWithTheirValues() {
@@ -114,6 +115,9 @@ class ResultRecorderTest {
                 explicit.equity(t, 0, 0, pos.qty(), price, pos.realizedPnl(), pos.unrealizedPnl(price), pos.fees(),
                         p.equity(), p.netPnl());
                 t++;
+            }
+            if (r.nextInt(4) == 0) {
+                p.applyCashFlow(r.nextDouble(-10, 10)); // a new valuation with no explicit row between two runs
             }
             int n = 1 + r.nextInt(step % 50 == 0 ? 3_000 : 40);
             BarBatch bars = new BarBatch(n + 2); // rows 1 to n are the marks
