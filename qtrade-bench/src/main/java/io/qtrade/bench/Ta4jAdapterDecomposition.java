@@ -1,17 +1,22 @@
 package io.qtrade.bench;
 
 import io.qtrade.bars.BarBacktest;
+import io.qtrade.bars.BarContext;
 import io.qtrade.bars.SeriesStrategy;
+import io.qtrade.bars.order.BarOrder;
 import io.qtrade.bars.synthetic.SyntheticEquityMarket;
 import io.qtrade.bars.ta4j.Ta4jAdapter;
 import io.qtrade.bars.ta4j.Ta4jSeries;
 import io.qtrade.core.Instrument;
+import io.qtrade.core.Side;
 import io.qtrade.core.bar.BarBatch;
 import io.qtrade.core.bar.BarSlice;
 import io.qtrade.core.bar.InMemoryBarSource;
 import io.qtrade.core.strategy.Strategy;
+import io.qtrade.core.strategy.StrategyContext;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Trade;
 import org.ta4j.core.backtest.BarSeriesManager;
 import org.ta4j.core.backtest.TradeOnCurrentCloseModel;
 import org.ta4j.core.indicators.SMAIndicator;
@@ -39,8 +44,19 @@ import java.util.List;
  *   <li>the same with a {@code SeriesStrategy} that does nothing: the one-series loop's per-bar cost with the bar
  *       read in place, as the adapter runs.</li>
  * </ol>
- * (2) - (1) is the price of a bar in the engine with the adapter; (4) the part of it that is the engine's loop. Prints
- * the medians of the rounds after the first 10. The source is built once and rewound (the ta4j series is built once
+ * (2) - (1) is the price of a bar in the engine with the adapter; (4) the part of it that is the engine's loop. Then
+ * the same with trades, on the strategy of {@link Ta4jAdapterBenchmark} (SMA 10/30, 781 trades):
+ * <ol start="5">
+ *   <li>ta4j's {@code BarSeriesManager};</li>
+ *   <li>the adapter without equity rows, (7) with them;</li>
+ *   <li value="8">a {@code SeriesStrategy} that sends the same market-on-close orders at the same bars (those of
+ *       ta4j's trading record) with no ta4j at all, without equity rows, (9) with them: the engine's own cost of the
+ *       trades, the rows and the run;</li>
+ *   <li>the same strategy sending no order: it scans every bar (the engine's run with the adapter's loop, no
+ *       trade).</li>
+ * </ol>
+ * (6) - (5) is what the adapter adds to ta4j; (8) - (10) the orders, fills, reports and records of the trades;
+ * (9) - (8) the equity rows. Prints the medians of the rounds after the first 10. The source is built once and rewound (the ta4j series is built once
  * too); the engine runs in its one-series loop (one instrument, one strategy).
  *
  * <pre>{@code
@@ -84,8 +100,15 @@ public final class Ta4jAdapterDecomposition {
             // nothing: the one-series loop's own per-bar cost
         };
         InMemoryBarSource source = new InMemoryBarSource(instruments, bars);
+        // the bars at which ta4j trades this strategy, for the replay without ta4j
+        boolean[] tradeAt = new boolean[bars.size()];
+        for (Trade t : new BarSeriesManager(series, new TradeOnCurrentCloseModel())
+                .run(Ta4jAdapterBenchmark.sma(series)).getTrades()) {
+            tradeAt[t.getIndex()] = true;
+        }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double[][] ms = new double[4][rounds];
+        double[][] ms = new double[10][rounds];
+        boolean[] noTrade = new boolean[bars.size()];
         for (int r = 0; r < rounds; r++) {
             long t0 = mx.getCurrentThreadCpuTime();
             new BarSeriesManager(series, new TradeOnCurrentCloseModel()).run(neverEnters(series));
@@ -105,6 +128,22 @@ public final class Ta4jAdapterDecomposition {
             ms[1][r] = (t2 - t1) / 1e6;
             ms[2][r] = (t3 - t2) / 1e6;
             ms[3][r] = (t4 - t3) / 1e6;
+            long t = mx.getCurrentThreadCpuTime();
+            new BarSeriesManager(series, new TradeOnCurrentCloseModel()).run(Ta4jAdapterBenchmark.sma(series));
+            ms[4][r] = (mx.getCurrentThreadCpuTime() - t) / 1e6;
+            for (int k = 0; k < 4; k++) {
+                boolean equityRows = k % 2 == 1;
+                t = mx.getCurrentThreadCpuTime();
+                source.rewind();
+                Strategy s = k < 2 ? Ta4jAdapter.onSeries(0, series, Ta4jAdapterBenchmark.sma(series),
+                        Ta4jAdapter.Settings.AT_SIGNAL_CLOSE) : new Replay(tradeAt);
+                BarBacktest.builder().source(source).strategy("s", s).recordEquity(equityRows).build().run();
+                ms[5 + k][r] = (mx.getCurrentThreadCpuTime() - t) / 1e6;
+            }
+            t = mx.getCurrentThreadCpuTime();
+            source.rewind();
+            BarBacktest.builder().source(source).strategy("s", new Replay(noTrade)).recordEquity(false).build().run();
+            ms[9][r] = (mx.getCurrentThreadCpuTime() - t) / 1e6;
         }
         double ta4j = median(ms[0], 10);
         double adapter = median(ms[1], 10);
@@ -116,6 +155,71 @@ public final class Ta4jAdapterDecomposition {
                 rounds - 1, Ta4jAdapterBenchmark.BARS, ta4j, adapter, ta4j / adapter,
                 (adapter - ta4j) * 1e6 / Ta4jAdapterBenchmark.BARS, engine, engine * 1e6 / Ta4jAdapterBenchmark.BARS,
                 seriesNoop, seriesNoop * 1e6 / Ta4jAdapterBenchmark.BARS);
+        int trades = 0;
+        for (boolean at : tradeAt) {
+            trades += at ? 1 : 0;
+        }
+        double bsm = median(ms[4], 10);
+        double adapterNoRows = median(ms[5], 10);
+        double adapterRows = median(ms[6], 10);
+        double replay = median(ms[7], 10);
+        double replayRows = median(ms[8], 10);
+        double scanOnly = median(ms[9], 10);
+        System.out.printf("with %d trades: ta4j BarSeriesManager %.2f, adapter %.2f without equity rows (%.2fx;"
+                        + " +%.2f ms) and %.2f with them (%.2fx; +%.2f ms); without ta4j: the engine scanning every"
+                        + " bar %.2f, with the same orders %.2f (+%.2f ms, %.0f ns a trade), and equity rows %.2f"
+                        + " (+%.2f ms for %d rows)%n", trades, bsm, adapterNoRows, bsm / adapterNoRows,
+                adapterNoRows - bsm, adapterRows, bsm / adapterRows, adapterRows - bsm, scanOnly, replay,
+                replay - scanOnly, (replay - scanOnly) * 1e6 / trades, replayRows, replayRows - replay,
+                Ta4jAdapterBenchmark.BARS);
+    }
+
+    /** Market-on-close orders of one unit at the marked bars, alternately buying and selling; scans the rest. */
+    private static final class Replay implements SeriesStrategy {
+        private final boolean[] tradeAt;
+        private BarContext context;
+        private int bar;
+        private boolean decided;
+        private boolean holding;
+
+        Replay(boolean[] tradeAt) {
+            this.tradeAt = tradeAt;
+        }
+
+        @Override
+        public void onStart(StrategyContext c) {
+            context = BarContext.of(c);
+        }
+
+        @Override
+        public boolean scans() {
+            return true;
+        }
+
+        @Override
+        public int scan(int instrument, BarBatch rows, int from, int to) {
+            if (decided) {
+                return from;
+            }
+            for (int row = from; row < to; row++) {
+                if (tradeAt[bar]) {
+                    decided = true;
+                    return row;
+                }
+                bar++;
+            }
+            return to;
+        }
+
+        @Override
+        public void onBar(int instrument, BarBatch rows, int row) {
+            if (decided || tradeAt[bar]) {
+                decided = false;
+                context.submit(BarOrder.marketOnClose(0, holding ? Side.SELL : Side.BUY, 1));
+                holding = !holding;
+            }
+            bar++;
+        }
     }
 
     private static double median(double[] x, int from) {
