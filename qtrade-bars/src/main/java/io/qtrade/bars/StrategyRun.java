@@ -39,6 +39,11 @@ import java.util.Map;
 final class StrategyRun implements BarContext {
 
     private static final double QTY_TOLERANCE = 1e-9;
+    /**
+     * Quiet runs at least this long record their equity rows as marks ({@code ResultRecorder.equityMarks}: 16 bytes
+     * a row, plus the run's valuation, about 160 bytes); shorter ones as rows with their values (40 bytes a row).
+     */
+    static final int MIN_MARK_RUN = 8;
 
     final BarEngine engine;
     final int index;
@@ -74,11 +79,6 @@ final class StrategyRun implements BarContext {
     /** Per instrument, whether {@link #delist} closed a position in it. */
     private final boolean[] closedByDelisting;
     private long nextOrderId = 1;
-    /**
-     * Quiet runs at least this long record their equity rows as marks ({@code ResultRecorder.equityMarks}: 16 bytes
-     * a row, plus the run's valuation, about 160 bytes); shorter ones as rows with their values (40 bytes a row).
-     */
-    static final int MIN_MARK_RUN = 8;
     private long lastAccrualTs = Long.MIN_VALUE;
     private boolean inCallback;
     private final List<Timer> timers = new ArrayList<>();
