@@ -557,8 +557,10 @@ public final class BacktestResult {
         int n = e.size;
         int[] strategyIndex = e.strategy();
         int[] instrumentIndex = e.instrument();
+        double[] marks = e.markPrice();
+        EquitySeries.Values values = e.values(marks);
         double[] realized = e.column(EquitySeries.Column.REALIZED_PNL);
-        double[] unrealized = e.column(EquitySeries.Column.UNREALIZED_PNL);
+        double[] unrealized = values.unrealizedPnl();
         double[] fees = e.column(EquitySeries.Column.FEES);
         double[] funding = e.column(EquitySeries.Column.FUNDING);
         String[] strategy = new String[n];
@@ -572,12 +574,12 @@ public final class BacktestResult {
         return Table.create("equity", LongColumn.create("ts", e.ts()),
                 StringColumn.create("strategy", strategy), StringColumn.create("symbol", symbol),
                 DoubleColumn.create("position", e.column(EquitySeries.Column.POSITION)),
-                DoubleColumn.create("mark_price", e.column(EquitySeries.Column.MARK_PRICE)),
+                DoubleColumn.create("mark_price", marks),
                 DoubleColumn.create("realized_pnl", realized), DoubleColumn.create("unrealized_pnl", unrealized),
                 DoubleColumn.create("fees", fees), DoubleColumn.create("funding", funding),
                 DoubleColumn.create("net_pnl", net),
-                DoubleColumn.create("strategy_equity", e.column(EquitySeries.Column.STRATEGY_EQUITY)),
-                DoubleColumn.create("strategy_net_pnl", e.column(EquitySeries.Column.STRATEGY_NET_PNL)));
+                DoubleColumn.create("strategy_equity", values.strategyEquity()),
+                DoubleColumn.create("strategy_net_pnl", values.strategyNetPnl()));
     }
 
     /** The cells of the totals table, one array per column, row {@code s * (instruments + 1) + i}. */

@@ -260,24 +260,22 @@ final class EquitySeries {
         return instrument.expand(size);
     }
 
-    /** The columns of doubles, by their place in a row. */
+    /** The columns of doubles kept as runs. */
     enum Column {
-        POSITION, MARK_PRICE, REALIZED_PNL, UNREALIZED_PNL, FEES, FUNDING, STRATEGY_EQUITY, STRATEGY_NET_PNL
+        POSITION, REALIZED_PNL, FEES, FUNDING
     }
 
     double[] column(Column column) {
-        switch (column) {
-            case POSITION:
-                return position.expand(size);
-            case REALIZED_PNL:
-                return realizedPnl.expand(size);
-            case FEES:
-                return fees.expand(size);
-            case FUNDING:
-                return funding.expand(size);
-            default:
-                break;
-        }
+        return switch (column) {
+            case POSITION -> position.expand(size);
+            case REALIZED_PNL -> realizedPnl.expand(size);
+            case FEES -> fees.expand(size);
+            case FUNDING -> funding.expand(size);
+        };
+    }
+
+    /** The mark price column. */
+    double[] markPrice() {
         double[] marks = new double[size];
         int at = 0;
         for (Chunk c : chunks) {
@@ -285,36 +283,47 @@ final class EquitySeries {
             System.arraycopy(c.markPrice, 0, marks, at, n);
             at += n;
         }
-        if (column == Column.MARK_PRICE) {
-            return marks;
-        }
-        double[] values = new double[valued];
-        at = 0;
+        return marks;
+    }
+
+    /** The three valued columns of every row. */
+    record Values(double[] unrealizedPnl, double[] strategyEquity, double[] strategyNetPnl) {
+    }
+
+    /**
+     * The unrealized PnL, strategy equity and strategy net PnL of every row, given the mark column
+     * ({@link #markPrice()}): rows recorded with their values give them back, rows of marks their valuation's at the
+     * mark. One pass over the segments.
+     */
+    Values values(double[] marks) {
+        double[] unrealized = new double[valued];
+        double[] equity = new double[valued];
+        double[] net = new double[valued];
+        int at = 0;
         for (ValueChunk c : valueChunks) {
-            double[] from = switch (column) {
-                case UNREALIZED_PNL -> c.unrealizedPnl;
-                case STRATEGY_EQUITY -> c.strategyEquity;
-                default -> c.strategyNetPnl;
-            };
-            int n = Math.min(from.length, valued - at);
-            System.arraycopy(from, 0, values, at, n);
+            int n = Math.min(c.unrealizedPnl.length, valued - at);
+            System.arraycopy(c.unrealizedPnl, 0, unrealized, at, n);
+            System.arraycopy(c.strategyEquity, 0, equity, at, n);
+            System.arraycopy(c.strategyNetPnl, 0, net, at, n);
             at += n;
         }
-        double[] out = new double[size];
+        Values out = new Values(new double[size], new double[size], new double[size]);
         for (int g = 0; g < segments; g++) {
             int start = segmentStart[g];
             int end = g + 1 < segments ? segmentStart[g + 1] : size;
             MarkValuation v = segmentValuation[g];
             if (v == null) {
-                System.arraycopy(values, segmentValuedFrom[g], out, start, end - start);
+                int from = segmentValuedFrom[g];
+                System.arraycopy(unrealized, from, out.unrealizedPnl, start, end - start);
+                System.arraycopy(equity, from, out.strategyEquity, start, end - start);
+                System.arraycopy(net, from, out.strategyNetPnl, start, end - start);
                 continue;
             }
             for (int r = start; r < end; r++) {
-                out[r] = switch (column) {
-                    case UNREALIZED_PNL -> v.positionUnrealizedPnl(marks[r]);
-                    case STRATEGY_EQUITY -> v.equity(marks[r]);
-                    default -> v.netPnl(marks[r]);
-                };
+                double m = marks[r];
+                out.unrealizedPnl[r] = v.positionUnrealizedPnl(m);
+                out.strategyEquity[r] = v.equity(m);
+                out.strategyNetPnl[r] = v.netPnl(m);
             }
         }
         return out;
